@@ -1,0 +1,70 @@
+import { Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, DiscoveryModule } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { JwtModule } from '@nestjs/jwt';
+import { LoggerModule } from 'nestjs-pino';
+import { randomUUID } from 'node:crypto';
+import { AppConfig, loadConfig } from '@app/infra';
+import { InfraModule } from './common/infra/infra.module';
+import { APP_CONFIG } from './common/infra/tokens';
+import { graphqlOptions } from './common/graphql/graphql.options';
+import { AppErrorFilter } from './common/errors/app-error.filter';
+import { AccessGuard } from './common/access/access.guard';
+import { ScopeLookup } from './common/access/scope-lookup.service';
+import { AuthResolver } from './auth/auth.resolver';
+import { AuthService } from './auth/auth.service';
+import { PrincipalService } from './auth/principal.service';
+import { BundleService } from './organisations/bundle.service';
+import { InsatsResolver, OrganisationResolver } from './organisations/organisation.resolver';
+import { HealthController } from './health/health.controller';
+import { AuditResolver } from './audit/audit.resolver';
+
+@Module({
+  imports: [
+    InfraModule,
+    DiscoveryModule,
+    LoggerModule.forRootAsync({
+      useFactory: () => {
+        const config = loadConfig();
+        return {
+          pinoHttp: {
+            level: config.LOG_LEVEL,
+            genReqId: (req, res) => {
+              const given = req.headers['x-request-id'];
+              const id = typeof given === 'string' && /^[\w-]{1,100}$/.test(given) ? given : randomUUID();
+              res.setHeader('x-request-id', id);
+              return id;
+            },
+            redact: ['req.headers.authorization', 'req.headers.cookie'],
+            autoLogging: { ignore: (req) => req.url === '/health' },
+          },
+        };
+      },
+    }),
+    JwtModule.registerAsync({
+      global: true,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({ secret: config.JWT_SECRET, signOptions: { expiresIn: config.JWT_TTL_SECONDS, algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
+    }),
+    GraphQLModule.forRootAsync<ApolloDriverConfig>({
+      driver: ApolloDriver,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => graphqlOptions(config),
+    }),
+  ],
+  controllers: [HealthController],
+  providers: [
+    { provide: APP_GUARD, useClass: AccessGuard },
+    { provide: APP_FILTER, useClass: AppErrorFilter },
+    ScopeLookup,
+    PrincipalService,
+    AuthService,
+    AuthResolver,
+    BundleService,
+    OrganisationResolver,
+    InsatsResolver,
+    AuditResolver,
+  ],
+})
+export class AppModule {}

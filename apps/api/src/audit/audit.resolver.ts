@@ -1,0 +1,63 @@
+import { Inject } from '@nestjs/common';
+import { Args, Field, ID, Int, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import GraphQLJSON from 'graphql-type-json';
+import { DataSource } from 'typeorm';
+import { Role } from '@app/domain';
+import { rowToAuditEntry, verifyAuditChain } from '@app/infra';
+import { Allow, scopeOf } from '../common/access/access.decorators';
+import { DATA_SOURCE } from '../common/infra/tokens';
+
+@ObjectType('AuditVerification')
+export class AuditVerificationType {
+  @Field() valid: boolean;
+  @Field(() => Int) entries: number;
+  @Field(() => ID, { nullable: true }) firstInvalidEntryId: string | null;
+  @Field(() => String, { nullable: true }) reason: string | null;
+}
+
+@ObjectType('AuditEntry')
+export class AuditEntryType {
+  @Field(() => ID) id: string;
+  @Field(() => Int) seq: number;
+  @Field() at: string;
+  @Field(() => ID, { nullable: true }) actorId: string | null;
+  @Field(() => String, { nullable: true }) actorName: string | null;
+  @Field() action: string;
+  @Field() entityType: string;
+  @Field(() => String, { nullable: true }) entityId: string | null;
+  @Field(() => String, { nullable: true }) fromState: string | null;
+  @Field(() => String, { nullable: true }) toState: string | null;
+  @Field(() => GraphQLJSON) payload: unknown;
+  @Field(() => String, { nullable: true }) documentHash: string | null;
+  @Field() hash: string;
+}
+
+const AUDIT_READERS = [Role.ADMIN, Role.FORBUNDSCHEF, Role.REVISOR];
+
+@Resolver()
+export class AuditResolver {
+  constructor(@Inject(DATA_SOURCE) private readonly ds: DataSource) {}
+
+  @Allow(AUDIT_READERS, scopeOf.organisationId())
+  @Query(() => AuditVerificationType, { description: 'Räknar om förbundets hashkedja och pekar ut första felaktiga post.' })
+  verifyAuditTrail(@Args('organisationId', { type: () => ID }) organisationId: string): Promise<AuditVerificationType> {
+    return verifyAuditChain(this.ds.manager, organisationId);
+  }
+
+  @Allow(AUDIT_READERS, scopeOf.organisationId())
+  @Query(() => [AuditEntryType], { description: 'Förbundets granskningslogg, nyast sist; kan filtreras på objekt.' })
+  async auditTrail(
+    @Args('organisationId', { type: () => ID }) organisationId: string,
+    @Args('entityType', { nullable: true }) entityType?: string,
+    @Args('entityId', { nullable: true }) entityId?: string,
+    @Args('limit', { type: () => Int, nullable: true, defaultValue: 200 }) limit = 200,
+  ): Promise<AuditEntryType[]> {
+    const rows = await this.ds.query(
+      `SELECT a.*, p.name AS actor_name FROM audit_entry a LEFT JOIN person p ON p.id = a.actor_id
+        WHERE a.organisation_id = $1 AND ($2::text IS NULL OR a.entity_type = $2) AND ($3::text IS NULL OR a.entity_id = $3)
+        ORDER BY a.seq DESC LIMIT $4`,
+      [organisationId, entityType ?? null, entityId ?? null, Math.min(Math.max(limit, 1), 1000)],
+    );
+    return rows.reverse().map((r: Parameters<typeof rowToAuditEntry>[0] & { actor_name: string | null }) => ({ ...rowToAuditEntry(r), actorName: r.actor_name }));
+  }
+}

@@ -1,0 +1,161 @@
+import { createHash } from 'node:crypto';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import Redis from 'ioredis';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { AppConfig, appendAudit, returningRows } from '@app/infra';
+import { APP_CONFIG, DATA_SOURCE, REDIS } from '../common/infra/tokens';
+import { AppError } from '../common/errors/app-error';
+import { AuthError } from '../common/errors/error-codes';
+import { dummyHash, hashPassword, passwordProblem, verifyPassword } from './password';
+import { PrincipalService } from './principal.service';
+import { AuthPayloadType, UserType } from './auth.types';
+
+export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+@Injectable()
+export class AuthService {
+  private readonly logger = new Logger(AuthService.name);
+  private readonly perEmail: RateLimiterRedis;
+  private readonly perIp: RateLimiterRedis;
+
+  constructor(
+    @Inject(DATA_SOURCE) private readonly ds: DataSource,
+    @Inject(REDIS) redis: Redis,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly principals: PrincipalService,
+  ) {
+    const window = 15 * 60;
+    // A Redis outage falls back to a per-process limiter rather than opening the door.
+    this.perEmail = new RateLimiterRedis({
+      storeClient: redis,
+      keyPrefix: 'login:email',
+      points: config.LOGIN_MAX_ATTEMPTS_PER_EMAIL,
+      duration: window,
+      insuranceLimiter: new RateLimiterMemory({ points: config.LOGIN_MAX_ATTEMPTS_PER_EMAIL, duration: window }),
+    });
+    this.perIp = new RateLimiterRedis({
+      storeClient: redis,
+      keyPrefix: 'login:ip',
+      points: config.LOGIN_MAX_ATTEMPTS_PER_IP,
+      duration: window,
+      insuranceLimiter: new RateLimiterMemory({ points: config.LOGIN_MAX_ATTEMPTS_PER_IP, duration: window }),
+    });
+  }
+
+  async login(emailRaw: string, password: string, ip: string): Promise<AuthPayloadType> {
+    const email = emailRaw.trim().toLowerCase();
+    try {
+      await Promise.all([this.perEmail.consume(email), this.perIp.consume(ip || 'unknown')]);
+    } catch (e) {
+      if (e instanceof RateLimiterRes) {
+        const minutes = Math.max(1, Math.ceil(e.msBeforeNext / 60000));
+        this.logger.warn({ email, ip }, 'login rate limit reached');
+        throw new AppError(AuthError.TOO_MANY_ATTEMPTS, `För många inloggningsförsök. Försök igen om ${minutes} minuter.`, {
+          retryAfterSeconds: Math.ceil(e.msBeforeNext / 1000),
+        });
+      }
+      throw e;
+    }
+    const [person] = await this.ds.query('SELECT id, password_hash, token_version FROM person WHERE email = $1', [email]);
+    const ok = person ? await verifyPassword(person.password_hash, password) : (await verifyPassword(await dummyHash(), password), false);
+    if (!ok) {
+      this.logger.warn({ email, ip }, 'login failed');
+      throw new AppError(AuthError.INVALID_CREDENTIALS, 'Fel e-postadress eller lösenord.');
+    }
+    await this.perEmail.delete(email).catch(() => undefined);
+    return this.issue(person.id, person.token_version);
+  }
+
+  async issue(personId: string, tokenVersion: number): Promise<AuthPayloadType> {
+    const token = this.principals.sign(personId, tokenVersion);
+    return { token, expiresAt: new Date(Date.now() + this.config.JWT_TTL_SECONDS * 1000), user: await this.user(personId) };
+  }
+
+  async user(personId: string): Promise<UserType> {
+    const [p] = await this.ds.query('SELECT id, email, name, is_platform_admin FROM person WHERE id = $1', [personId]);
+    const roles = await this.ds.query(
+      `SELECT r.organisation_id, o.slug, r.role, r.insats_id, i.key AS insats_key, r.title
+         FROM role_assignment r JOIN organisation o ON o.id = r.organisation_id LEFT JOIN insats i ON i.id = r.insats_id
+        WHERE r.person_id = $1 ORDER BY o.slug, r.role, i.key`,
+      [personId],
+    );
+    return {
+      id: p.id,
+      email: p.email,
+      name: p.name,
+      isPlatformAdmin: p.is_platform_admin,
+      roles: roles.map((r: Record<string, string | null>) => ({
+        organisationId: r.organisation_id,
+        organisationSlug: r.slug,
+        role: r.role,
+        insatsId: r.insats_id,
+        insatsKey: r.insats_key,
+        title: r.title,
+      })),
+    };
+  }
+
+  /** Changing the password revokes every token issued before. */
+  async changePassword(personId: string, current: string, next: string): Promise<AuthPayloadType> {
+    const [p] = await this.ds.query('SELECT password_hash FROM person WHERE id = $1', [personId]);
+    if (!(await verifyPassword(p?.password_hash, current))) throw new AppError(AuthError.INVALID_CREDENTIALS, 'Nuvarande lösenord stämmer inte.');
+    const problem = passwordProblem(next);
+    if (problem) throw new AppError(AuthError.WEAK_PASSWORD, problem, { details: [{ path: '$.newPassword', message: problem }] });
+    const hash = await hashPassword(next);
+    const tv = await this.ds.transaction(async (em) => {
+      const [row] = await returningRows<{ token_version: number }>(
+        em,
+        'UPDATE person SET password_hash = $2, token_version = token_version + 1, updated_at = now() WHERE id = $1 RETURNING token_version',
+        [personId, hash],
+      );
+      await appendAudit(em, { organisationId: null, actorId: personId, action: 'person.password_changed', entityType: 'person', entityId: personId });
+      return row.token_version;
+    });
+    return this.issue(personId, tv);
+  }
+
+  async acceptInvitation(token: string, password: string): Promise<AuthPayloadType> {
+    const problem = passwordProblem(password);
+    if (problem) throw new AppError(AuthError.WEAK_PASSWORD, problem, { details: [{ path: '$.password', message: problem }] });
+    const hash = await hashPassword(password);
+    const result = await this.ds.transaction(async (em) => {
+      const [row] = await returningRows<{ id: string; token_version: number }>(
+        em,
+        `UPDATE person SET password_hash = $2, invitation_token_hash = NULL, invitation_expires_at = NULL,
+                token_version = token_version + 1, updated_at = now()
+          WHERE invitation_token_hash = $1 AND invitation_expires_at > now()
+          RETURNING id, token_version`,
+        [sha256(token), hash],
+      );
+      if (!row) return null;
+      await appendAudit(em, { organisationId: null, actorId: row.id, action: 'person.invitation_accepted', entityType: 'person', entityId: row.id });
+      return row;
+    });
+    if (!result) throw new AppError(AuthError.INVITATION_INVALID, 'Inbjudan är ogiltig eller har gått ut. Be förbundets kansli om en ny.');
+    return this.issue(result.id, result.token_version);
+  }
+
+  /** The platform admin from ADMIN_EMAIL / ADMIN_PASSWORD; created once, password kept in step with the setting. */
+  async ensurePlatformAdmin(): Promise<{ email: string; created: boolean }> {
+    const email = this.config.ADMIN_EMAIL.toLowerCase();
+    const password = this.config.ADMIN_PASSWORD;
+    if (!password) return { email, created: false };
+    const [existing] = await this.ds.query('SELECT id, password_hash FROM person WHERE email = $1', [email]);
+    if (existing && (await verifyPassword(existing.password_hash, password))) {
+      await this.ds.query('UPDATE person SET is_platform_admin = true WHERE id = $1 AND NOT is_platform_admin', [existing.id]);
+      return { email, created: false };
+    }
+    const hash = await hashPassword(password);
+    await this.ds.transaction(async (em) => {
+      const [row] = await em.query(
+        `INSERT INTO person (email, name, password_hash, is_platform_admin) VALUES ($1, 'Plattformsadministratör', $2, true)
+         ON CONFLICT (email) DO UPDATE SET password_hash = EXCLUDED.password_hash, is_platform_admin = true, updated_at = now()
+         RETURNING id`,
+        [email, hash],
+      );
+      await appendAudit(em, { organisationId: null, actorId: null, action: 'platform_admin.ensured', entityType: 'person', entityId: row.id });
+    });
+    return { email, created: !existing };
+  }
+}

@@ -1,0 +1,56 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { DataSource } from 'typeorm';
+import { Principal, Role } from '@app/domain';
+import { DATA_SOURCE } from '../common/infra/tokens';
+
+interface TokenClaims {
+  sub: string;
+  tv: number;
+}
+
+/** Turns a bearer token into the person's grants, fresh from the database on every request. */
+@Injectable()
+export class PrincipalService {
+  constructor(
+    @Inject(DATA_SOURCE) private readonly ds: DataSource,
+    private readonly jwt: JwtService,
+  ) {}
+
+  sign(personId: string, tokenVersion: number): string {
+    return this.jwt.sign({ sub: personId, tv: tokenVersion } satisfies TokenClaims);
+  }
+
+  /** null when the token is missing, expired, malformed, or revoked by a password change. */
+  async fromToken(token: string | null | undefined): Promise<Principal | null> {
+    if (!token) return null;
+    let claims: TokenClaims;
+    try {
+      claims = this.jwt.verify<TokenClaims>(token);
+    } catch {
+      return null;
+    }
+    return this.load(claims.sub, claims.tv);
+  }
+
+  async load(personId: string, tokenVersion?: number): Promise<Principal | null> {
+    const [person] = await this.ds.query('SELECT id, is_platform_admin, token_version FROM person WHERE id = $1', [personId]);
+    if (!person || (tokenVersion !== undefined && person.token_version !== tokenVersion)) return null;
+    const grants = await this.ds.query('SELECT organisation_id, role, insats_id FROM role_assignment WHERE person_id = $1', [personId]);
+    return {
+      personId: person.id,
+      isPlatformAdmin: person.is_platform_admin,
+      grants: grants.map((g: { organisation_id: string; role: Role; insats_id: string | null }) => ({
+        organisationId: g.organisation_id,
+        role: g.role,
+        insatsId: g.insats_id,
+      })),
+    };
+  }
+}
+
+export function bearerToken(header: string | string[] | undefined): string | null {
+  const value = Array.isArray(header) ? header[0] : header;
+  const m = /^Bearer\s+(.+)$/i.exec(value ?? '');
+  return m ? m[1].trim() : null;
+}

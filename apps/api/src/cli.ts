@@ -1,0 +1,95 @@
+import 'reflect-metadata';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { NestFactory } from '@nestjs/core';
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { printSchema } from 'graphql';
+import { loadConfigOrExit, openDatabase } from '@app/infra';
+import { DomainValidationError } from '@app/domain';
+import { AppModule } from './app.module';
+import { AppError } from './common/errors/app-error';
+import { AuthService } from './auth/auth.service';
+import { BundleService } from './organisations/bundle.service';
+
+const USAGE = `Användning: npm run cli -- <kommando>
+  migrate                      kör databasmigreringar
+  admin:ensure                 skapar plattformens administratör från ADMIN_EMAIL/ADMIN_PASSWORD
+  org:import <fil.json>        läser in ett förbund från ett paket
+  org:export <slug> [fil]      skriver förbundets paket (till stdout eller fil)
+  schema:emit [fil]            skriver GraphQL-schemat (schema.graphql)`;
+
+async function withApp<T>(fn: (app: Awaited<ReturnType<typeof NestFactory.createApplicationContext>>) => Promise<T>): Promise<T> {
+  const app = await NestFactory.createApplicationContext(AppModule, { logger: ['error', 'warn'], abortOnError: false });
+  try {
+    return await fn(app);
+  } finally {
+    await app.close();
+  }
+}
+
+export async function emitSchema(file = 'schema.graphql'): Promise<string> {
+  return withApp(async (app) => {
+    await app.init();
+    const sdl = printSchema(app.get(GraphQLSchemaHost).schema) + '\n';
+    writeFileSync(resolve(file), sdl);
+    return sdl;
+  });
+}
+
+async function run(argv: string[]): Promise<void> {
+  const [command, ...args] = argv;
+  const config = loadConfigOrExit();
+  switch (command) {
+    case 'migrate': {
+      const ds = await openDatabase(config.DATABASE_URL, { migrate: true, poolSize: 2 });
+      const done = await ds.query('SELECT count(*)::int AS n FROM typeorm_migrations');
+      await ds.destroy();
+      process.stdout.write(`Databasen är migrerad (${done[0].n} migreringar).\n`);
+      return;
+    }
+    case 'admin:ensure':
+      await withApp(async (app) => {
+        const r = await app.get(AuthService).ensurePlatformAdmin();
+        process.stdout.write(`Plattformsadministratör: ${r.email}${r.created ? ' (skapad)' : ''}\n`);
+      });
+      return;
+    case 'org:import': {
+      if (!args[0]) throw new Error('ange en fil');
+      const bundle = JSON.parse(readFileSync(resolve(args[0]), 'utf8'));
+      await withApp(async (app) => {
+        const r = await app.get(BundleService).import(bundle, null);
+        process.stdout.write(`Förbundet ${bundle.organisation?.slug} inläst: ${r.changes} ändringar${r.created ? ' (nytt förbund)' : ''}, ${r.invitations} inbjudningar.\n`);
+      });
+      return;
+    }
+    case 'org:export': {
+      if (!args[0]) throw new Error('ange förbundets slug');
+      await withApp(async (app) => {
+        const json = JSON.stringify(await app.get(BundleService).export(args[0]), null, 1) + '\n';
+        if (args[1]) writeFileSync(resolve(args[1]), json);
+        else process.stdout.write(json);
+      });
+      return;
+    }
+    case 'schema:emit':
+      await emitSchema(args[0]);
+      process.stdout.write(`Schemat skrivet till ${args[0] ?? 'schema.graphql'}.\n`);
+      return;
+    default:
+      process.stderr.write(`${USAGE}\n`);
+      process.exitCode = 2;
+  }
+}
+
+if (require.main === module) {
+  run(process.argv.slice(2)).catch((e: unknown) => {
+    if (e instanceof AppError || e instanceof DomainValidationError) {
+      process.stderr.write(`Fel: ${e.message}\n`);
+      const details = e instanceof AppError ? (e.extra.details ?? []) : e.issues;
+      for (const d of details) process.stderr.write(`  ${d.path}: ${d.message}\n`);
+    } else {
+      process.stderr.write(`Fel: ${e instanceof Error ? e.message : String(e)}\n`);
+    }
+    process.exit(1);
+  });
+}

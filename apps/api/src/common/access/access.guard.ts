@@ -1,0 +1,52 @@
+import { CanActivate, ExecutionContext, Injectable, Logger } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { GqlExecutionContext } from '@nestjs/graphql';
+import { isAllowed } from '@app/domain';
+import { AppError } from '../errors/app-error';
+import { CommonError } from '../errors/error-codes';
+import { ACCESS_RULE, OperationRule, requestOf } from './access.decorators';
+import { ScopeLookup } from './scope-lookup.service';
+import { PrincipalService, bearerToken } from '../../auth/principal.service';
+
+/**
+ * The one gate for every query, mutation, subscription and HTTP route. An operation without a declared
+ * rule is refused (and the schema test fails), so no resolver can forget its check.
+ */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  private readonly logger = new Logger(AccessGuard.name);
+
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly principals: PrincipalService,
+    private readonly lookup: ScopeLookup,
+  ) {}
+
+  async canActivate(ctx: ExecutionContext): Promise<boolean> {
+    const rule = this.reflector.getAllAndOverride<OperationRule | undefined>(ACCESS_RULE, [ctx.getHandler(), ctx.getClass()]);
+    if (!rule) {
+      this.logger.error(`operation ${ctx.getClass().name}.${ctx.getHandler().name} has no access rule; refused`);
+      throw new AppError(CommonError.NO_ACCESS_RULE, 'Operationen saknar behörighetsregel.');
+    }
+    const req = requestOf(ctx);
+    if (req.principal === undefined) {
+      req.principal = await this.principals.fromToken(bearerToken(req.headers?.authorization));
+    }
+    if (rule.kind === 'public') return true;
+    const principal = req.principal;
+    if (!principal) throw new AppError(CommonError.UNAUTHENTICATED, 'Du behöver logga in (saknad eller ogiltig token).');
+    if (rule.kind === 'authenticated') return true;
+    if (rule.kind === 'platform-admin') {
+      if (principal.isPlatformAdmin) return true;
+      throw new AppError(CommonError.FORBIDDEN, 'Endast plattformens administratör får göra detta.');
+    }
+    const args = ctx.getType<string>() === 'graphql' ? GqlExecutionContext.create(ctx).getArgs<Record<string, unknown>>() : {};
+    const scope = await rule.scope(args, this.lookup, principal);
+    if (!scope) {
+      if (rule.rule.platformAdmin && principal.isPlatformAdmin) return true;
+      throw new AppError(CommonError.NOT_FOUND, 'Det du söker finns inte, eller så saknar du behörighet.');
+    }
+    if (isAllowed(principal, rule.rule, scope)) return true;
+    throw new AppError(CommonError.FORBIDDEN, 'Du har inte behörighet till detta.');
+  }
+}

@@ -1,0 +1,36 @@
+import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import Redis from 'ioredis';
+import { AppConfig, loadConfig, openDatabase } from '@app/infra';
+import { APP_CONFIG, DATA_SOURCE, REDIS } from './tokens';
+
+/** Configuration (read once), the database pool and the Redis client, shared by every feature. */
+@Global()
+@Module({
+  providers: [
+    { provide: APP_CONFIG, useFactory: () => loadConfig() },
+    {
+      provide: DATA_SOURCE,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => openDatabase(config.DATABASE_URL, { applicationName: 'samordning-api' }),
+    },
+    {
+      provide: REDIS,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) =>
+        new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false }),
+    },
+  ],
+  exports: [APP_CONFIG, DATA_SOURCE, REDIS],
+})
+export class InfraModule implements OnApplicationShutdown {
+  constructor(
+    @Inject(DATA_SOURCE) private readonly ds: DataSource,
+    @Inject(REDIS) private readonly redis: Redis,
+  ) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.ds.destroy().catch(() => undefined);
+    this.redis.disconnect();
+  }
+}

@@ -1,0 +1,3 @@
+export const APP_CONFIG = Symbol('APP_CONFIG');
+export const DATA_SOURCE = Symbol('DATA_SOURCE');
+export const REDIS = Symbol('REDIS');

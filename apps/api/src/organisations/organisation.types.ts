@@ -1,0 +1,62 @@
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+
+@ObjectType('Party')
+export class PartyType {
+  @Field() key: string;
+  @Field() name: string;
+  @Field() kind: string;
+}
+
+@ObjectType('CostCentre')
+export class CostCentreType {
+  @Field() code: string;
+  @Field() name: string;
+  @Field() category: string;
+}
+
+@ObjectType('Matpunkt')
+export class MatpunktType {
+  @Field() key: string;
+  @Field() year: number;
+  @Field() text: string;
+  @Field(() => String, { nullable: true }) metric: string | null;
+  @Field(() => String, { nullable: true }) op: string | null;
+  @Field(() => String, { nullable: true, description: 'Målvärde som decimaltal i text.' }) target: string | null;
+}
+
+@ObjectType('InsatsBudget')
+export class InsatsBudgetType {
+  @Field() year: number;
+  @Field({ description: 'Belopp i kronor, decimaltal i text.' }) amount: string;
+}
+
+@ObjectType('Insats')
+export class InsatsType {
+  @Field(() => ID) id: string;
+  @Field(() => ID) organisationId: string;
+  @Field() key: string;
+  @Field() name: string;
+  @Field() type: string;
+  @Field() costCentre: string;
+  @Field() ownerParty: string;
+  @Field() start: string;
+  @Field() end: string;
+}
+
+@ObjectType('Person')
+export class PersonType {
+  @Field(() => ID) id: string;
+  @Field() name: string;
+  @Field() email: string;
+  @Field(() => [String]) roles: string[];
+  @Field() hasPassword: boolean;
+}
+
+@ObjectType('Organisation')
+export class OrganisationType {
+  @Field(() => ID) id: string;
+  @Field() slug: string;
+  @Field() name: string;
+  @Field() reportingUnit: string;
+  @Field(() => String, { nullable: true }) vision: string | null;
+}

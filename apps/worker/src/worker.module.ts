@@ -1,0 +1,79 @@
+import { Inject, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Queue, Worker } from 'bullmq';
+import IORedis from 'ioredis';
+import { DataSource } from 'typeorm';
+import { AppConfig, JobName, loadConfig, openDatabase, parseJobPayload, QueueName, JOB_QUEUE } from '@app/infra';
+import { JOB_HANDLERS, JobHandler, missingHandlers } from './common/job-handler';
+import { WORKER_CONFIG, WORKER_DATA_SOURCE } from './common/tokens';
+import { SendEmailHandler } from './mail/mail.handler';
+import { OutboxRelay, RELAY_QUEUES } from './outbox/outbox-relay.service';
+
+const CONCURRENCY: Record<QueueName, number> = { [QueueName.MAIL]: 4, [QueueName.REPORTS]: 1 };
+
+@Module({
+  providers: [
+    { provide: WORKER_CONFIG, useFactory: () => loadConfig() },
+    {
+      provide: WORKER_DATA_SOURCE,
+      inject: [WORKER_CONFIG],
+      useFactory: (c: AppConfig) => openDatabase(c.DATABASE_URL, { applicationName: 'samordning-worker', poolSize: 10 }),
+    },
+    {
+      provide: RELAY_QUEUES,
+      inject: [WORKER_CONFIG],
+      useFactory: (c: AppConfig) => {
+        // Producer connection: fail fast while Redis is away, so the outbox keeps the job.
+        const connection = new IORedis(c.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
+        connection.on('error', () => undefined);
+        return new Map(Object.values(QueueName).map((q) => [q, new Queue(q, { connection })]));
+      },
+    },
+    SendEmailHandler,
+    { provide: JOB_HANDLERS, inject: [SendEmailHandler], useFactory: (...handlers: JobHandler[]) => handlers },
+    OutboxRelay,
+  ],
+})
+export class WorkerModule implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Worker');
+  private workers: Worker[] = [];
+
+  constructor(
+    @Inject(WORKER_CONFIG) private readonly config: AppConfig,
+    @Inject(JOB_HANDLERS) private readonly handlers: JobHandler[],
+    @Inject(RELAY_QUEUES) private readonly queues: Map<QueueName, Queue>,
+    @Inject(WORKER_DATA_SOURCE) private readonly ds: DataSource,
+  ) {
+    const missing = missingHandlers(handlers);
+    if (missing.length) throw new Error(`worker refuses to start: no handler for job(s) ${missing.join(', ')}`);
+  }
+
+  onApplicationBootstrap(): void {
+    const byName = new Map(this.handlers.map((h) => [h.name, h]));
+    for (const queue of Object.values(QueueName)) {
+      if (!Object.values(JobName).some((n) => JOB_QUEUE[n] === queue)) continue;
+      const connection = new IORedis(this.config.REDIS_URL, { maxRetriesPerRequest: null });
+      connection.on('error', () => undefined);
+      const worker = new Worker(
+        queue,
+        async (job) => {
+          const handler = byName.get(job.name as JobName);
+          if (!handler) throw new Error(`no handler for job ${job.name}`);
+          const payload = parseJobPayload(handler.name, job.data);
+          return handler.handle(payload as never, job);
+        },
+        { connection, concurrency: CONCURRENCY[queue], lockDuration: 60_000, stalledInterval: 30_000 },
+      );
+      worker.on('failed', (job, err) => this.logger.warn({ jobId: job?.id, err: err.message }, `job ${job?.name} failed`));
+      worker.on('error', (err) => this.logger.warn(`worker ${queue}: ${err.message}`));
+      this.workers.push(worker);
+    }
+    this.logger.log(`worker started: ${this.workers.length} queue(s), handlers: ${this.handlers.map((h) => h.name).join(', ')}`);
+  }
+
+  /** Graceful: in-flight jobs finish, then connections close. */
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.close()));
+    await Promise.all([...this.queues.values()].map((q) => q.close().catch(() => undefined)));
+    await this.ds.destroy().catch(() => undefined);
+  }
+}

@@ -1,0 +1,99 @@
+import { randomUUID } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+import { AuditContent, AuditEntryWithHash, hashAuditContent, verifyChain, ChainVerification } from '@app/domain';
+
+export interface AuditInput {
+  organisationId: string | null;
+  actorId: string | null;
+  action: string;
+  entityType: string;
+  entityId?: string | null;
+  fromState?: string | null;
+  toState?: string | null;
+  payload?: Record<string, unknown>;
+  documentHash?: string | null;
+}
+
+/**
+ * Appends one entry to a förbund's hash chain. Must run inside the transaction of the change it records:
+ * the advisory lock serialises writers per chain until that transaction ends.
+ */
+export async function appendAudit(em: EntityManager, input: AuditInput): Promise<AuditEntryWithHash> {
+  if (!em.queryRunner?.isTransactionActive) throw new Error('appendAudit must run inside a transaction');
+  const chainKey = input.organisationId ?? 'platform';
+  await em.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 7))', [`audit:${chainKey}`]);
+  const [last] = (await em.query(
+    'SELECT seq, hash FROM audit_entry WHERE organisation_id IS NOT DISTINCT FROM $1 ORDER BY seq DESC LIMIT 1',
+    [input.organisationId],
+  )) as Array<{ seq: string; hash: string }>;
+  const content: AuditContent = {
+    organisationId: input.organisationId,
+    seq: last ? Number(last.seq) + 1 : 1,
+    at: new Date().toISOString(),
+    actorId: input.actorId,
+    action: input.action,
+    entityType: input.entityType,
+    entityId: input.entityId ?? null,
+    fromState: input.fromState ?? null,
+    toState: input.toState ?? null,
+    payload: JSON.parse(JSON.stringify(input.payload ?? {})),
+    documentHash: input.documentHash ?? null,
+    prevHash: last ? last.hash : null,
+  };
+  const hash = hashAuditContent(content);
+  const id = randomUUID();
+  await em.query(
+    `INSERT INTO audit_entry (id, organisation_id, seq, at, actor_id, action, entity_type, entity_id, from_state, to_state, payload, document_hash, prev_hash, hash)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14)`,
+    [id, content.organisationId, content.seq, content.at, content.actorId, content.action, content.entityType, content.entityId,
+      content.fromState, content.toState, JSON.stringify(content.payload), content.documentHash, content.prevHash, hash],
+  );
+  return { ...content, id, hash };
+}
+
+interface AuditRow {
+  id: string;
+  organisation_id: string | null;
+  seq: string;
+  at: Date;
+  actor_id: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  from_state: string | null;
+  to_state: string | null;
+  payload: unknown;
+  document_hash: string | null;
+  prev_hash: string | null;
+  hash: string;
+}
+
+export function rowToAuditEntry(r: AuditRow): AuditEntryWithHash {
+  return {
+    id: r.id,
+    organisationId: r.organisation_id,
+    seq: Number(r.seq),
+    at: new Date(r.at).toISOString(),
+    actorId: r.actor_id,
+    action: r.action,
+    entityType: r.entity_type,
+    entityId: r.entity_id,
+    fromState: r.from_state,
+    toState: r.to_state,
+    payload: r.payload,
+    documentHash: r.document_hash,
+    prevHash: r.prev_hash,
+    hash: r.hash,
+  };
+}
+
+/** Reads a förbund's chain in order and recomputes every link. */
+export async function verifyAuditChain(em: EntityManager, organisationId: string): Promise<ChainVerification> {
+  const rows = (await em.query('SELECT * FROM audit_entry WHERE organisation_id = $1 ORDER BY seq', [organisationId])) as AuditRow[];
+  return verifyChain(rows.map(rowToAuditEntry));
+}
+
+export async function auditEntriesFor(em: EntityManager, entityType: string, entityId: string): Promise<AuditEntryWithHash[]> {
+  const rows = (await em.query('SELECT * FROM audit_entry WHERE entity_type = $1 AND entity_id = $2 ORDER BY organisation_id, seq', [entityType, entityId])) as AuditRow[];
+  return rows.map(rowToAuditEntry);
+}

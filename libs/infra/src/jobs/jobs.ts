@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+/** Every queue the platform uses. */
+export enum QueueName {
+  MAIL = 'mail',
+  REPORTS = 'reports',
+}
+
+/** Every job, with the queue it runs on. */
+export enum JobName {
+  SEND_EMAIL = 'send-email',
+}
+
+export const JOB_QUEUE: Record<JobName, QueueName> = {
+  [JobName.SEND_EMAIL]: QueueName.MAIL,
+};
+
+/** One payload schema per job, validated when enqueued and again when run. */
+export const JOB_PAYLOADS = {
+  [JobName.SEND_EMAIL]: z.object({
+    /** What the mail is about; with the subject it makes the job id, so one event mails a person once. */
+    eventId: z.string().min(1),
+    to: z.string().email(),
+    subject: z.string().min(1),
+    text: z.string().min(1),
+  }),
+} satisfies Record<JobName, z.ZodType>;
+
+export type JobPayload<N extends JobName> = z.infer<(typeof JOB_PAYLOADS)[N]>;
+
+/** Deterministic job ids: the same event always yields the same id, so a retried relay never doubles a job. */
+export function jobId<N extends JobName>(name: N, payload: JobPayload<N>): string {
+  switch (name) {
+    case JobName.SEND_EMAIL: {
+      const p = payload as JobPayload<JobName.SEND_EMAIL>;
+      return `${name}__${p.eventId}__${p.to}`.replace(/:/g, '_');
+    }
+    default:
+      throw new Error(`no job id rule for ${String(name)}`);
+  }
+}
+
+export function parseJobPayload<N extends JobName>(name: N, data: unknown): JobPayload<N> {
+  const schema = JOB_PAYLOADS[name] as unknown as z.ZodType<JobPayload<N>>;
+  const r = schema.safeParse(data);
+  if (!r.success) throw new Error(`invalid payload for job ${name}: ${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  return r.data;
+}

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# npm run demo: real PostgreSQL and Redis, migrations, the platform admin, the Samspelet förbund,
+# the API and the worker; prints where to open it and keeps serving until stopped (Ctrl-C).
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+bash scripts/build.sh
+# shellcheck disable=SC1091
+. scripts/env.sh
+export PORT="${PORT:-3000}"
+export NODE_ENV="${NODE_ENV:-development}"
+CLI="node dist/apps/api/src/cli.js"
+$CLI migrate
+$CLI admin:ensure
+$CLI org:import demo/samspelet/organisation.json
+
+pids=()
+cleanup() { echo; echo "Stoppar …"; for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait || true; }
+trap cleanup EXIT INT TERM
+node dist/apps/worker/src/main.js &
+pids+=($!)
+node dist/apps/api/src/main.js &
+pids+=($!)
+for _ in $(seq 1 120); do curl -fs "http://localhost:$PORT/health" >/dev/null 2>&1 && break; sleep 0.5; done
+
+cat <<MSG
+
+================================================================
+ Samordningsplattformen kör.
+   GraphQL:   http://localhost:$PORT/graphql
+   Hälsa:     http://localhost:$PORT/health
+ Plattformsadministratör: $ADMIN_EMAIL / $ADMIN_PASSWORD
+ Förbundet Samspelet (slug "samspelet"), alla med lösenordet Demo-Samspelet-2025!:
+   kansli@samspelet.example          (ADMIN)
+   forbundschef@samspelet.example    (FORBUNDSCHEF)
+   projektagare.stegen@samspelet.example, styrgrupp1.stegen@samspelet.example …
+ Avsluta med Ctrl-C.
+================================================================
+MSG
+wait

@@ -1,0 +1,91 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { createApp } from '../../apps/api/src/bootstrap';
+import { AuthService } from '../../apps/api/src/auth/auth.service';
+import { DATA_SOURCE } from '../../apps/api/src/common/infra/tokens';
+
+export const FIXTURES = join(__dirname, '..', '..', 'demo', 'samspelet');
+export const DEMO_PASSWORD = 'Demo-Samspelet-2025!';
+export const ADMIN = { email: process.env.ADMIN_EMAIL as string, password: process.env.ADMIN_PASSWORD as string };
+
+export interface GqlResult<T = Record<string, unknown>> {
+  data?: T | null;
+  errors?: Array<{ message: string; path?: string[]; extensions?: Record<string, unknown> & { code?: string } }>;
+}
+
+/** The real API on a real port; requests go over HTTP. */
+export class TestApi {
+  constructor(
+    readonly app: INestApplication,
+    readonly url: string,
+  ) {}
+
+  static async start(): Promise<TestApi> {
+    const app = await createApp({ logger: false });
+    await app.get(AuthService).ensurePlatformAdmin();
+    await app.listen(0, '127.0.0.1');
+    const addr = app.getHttpServer().address();
+    return new TestApi(app, `http://127.0.0.1:${addr.port}`);
+  }
+
+  get ds(): DataSource {
+    return this.app.get(DATA_SOURCE);
+  }
+
+  async gql<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}, token?: string, headers: Record<string, string> = {}): Promise<GqlResult<T>> {
+    const req = request(this.url).post('/graphql').set('content-type', 'application/json').set('apollo-require-preflight', 'true');
+    if (token) req.set('authorization', `Bearer ${token}`);
+    for (const [k, v] of Object.entries(headers)) req.set(k, v);
+    const res = await req.send({ query, variables });
+    return res.body as GqlResult<T>;
+  }
+
+  /** Asserts success and returns data. */
+  async ok<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
+    const r = await this.gql<T>(query, variables, token);
+    if (r.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(r.errors, null, 1)}`);
+    return r.data as T;
+  }
+
+  async login(email: string, password = DEMO_PASSWORD): Promise<string> {
+    const d = await this.ok<{ login: { token: string } }>('mutation($e:String!,$p:String!){ login(email:$e,password:$p){ token } }', { e: email, p: password });
+    return d.login.token;
+  }
+
+  async adminToken(): Promise<string> {
+    return this.login(ADMIN.email, ADMIN.password);
+  }
+
+  async close(): Promise<void> {
+    await this.app.close();
+  }
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests plant errors anywhere in the JSON
+export type Bundle = Record<string, any>;
+
+export function samspeletBundle(): Bundle {
+  return JSON.parse(readFileSync(join(FIXTURES, 'organisation.json'), 'utf8'));
+}
+
+/** A second förbund, to prove that one förbund's people never reach another's data. */
+export function otherBundle(): Bundle {
+  const b = samspeletBundle();
+  b.organisation = { ...b.organisation, slug: 'grannforbundet', name: 'Samordningsförbundet Grannen' };
+  b.people = b.people.map((p: { email: string; name: string }) => ({ ...p, email: p.email.replace('@samspelet.example', '@grannen.example'), name: `${p.name} (Grannen)` }));
+  return b;
+}
+
+export const IMPORT = 'mutation($b: JSON!){ importOrganisationBundle(bundle: $b){ id slug name } }';
+
+export async function importBundle(api: TestApi, bundle: unknown, token?: string): Promise<{ id: string; slug: string }> {
+  const d = await api.ok<{ importOrganisationBundle: { id: string; slug: string } }>(IMPORT, { b: bundle }, token ?? (await api.adminToken()));
+  return d.importOrganisationBundle;
+}
+
+export function codes(r: GqlResult): string[] {
+  return (r.errors ?? []).map((e) => String(e.extensions?.code));
+}
