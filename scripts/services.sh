@@ -103,6 +103,7 @@ DO \$\$ BEGIN
 END \$\$;
 SELECT 'CREATE DATABASE samordning OWNER $APP_DB_USER' WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = 'samordning')\gexec
 SELECT 'CREATE DATABASE samordning_test OWNER $APP_DB_USER' WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = 'samordning_test')\gexec
+SELECT 'CREATE DATABASE samordning_bench OWNER $APP_DB_USER' WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = 'samordning_bench')\gexec
 SQL
 }
 
@@ -154,6 +155,7 @@ write_env() {
     if [ -z "${DATABASE_URL:-}" ]; then
       echo "DATABASE_URL=postgres://$APP_DB_USER:$APP_DB_PASSWORD@127.0.0.1:$PG_PORT/samordning"
       echo "TEST_DATABASE_URL=postgres://$APP_DB_USER:$APP_DB_PASSWORD@127.0.0.1:$PG_PORT/samordning_test"
+      echo "BENCH_DATABASE_URL=postgres://$APP_DB_USER:$APP_DB_PASSWORD@127.0.0.1:$PG_PORT/samordning_bench"
       echo "DATABASE_SUPERUSER_URL=postgres://postgres:$PG_SUPER_PASSWORD@127.0.0.1:$PG_PORT/samordning_test"
     fi
     if [ -z "${REDIS_URL:-}" ]; then echo "REDIS_URL=redis://127.0.0.1:$REDIS_PORT"; fi

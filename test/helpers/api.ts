@@ -89,3 +89,13 @@ export async function importBundle(api: TestApi, bundle: unknown, token?: string
 export function codes(r: GqlResult): string[] {
   return (r.errors ?? []).map((e) => String(e.extensions?.code));
 }
+
+export async function upload(api: TestApi, token: string, content: Buffer, filename: string, query: Record<string, string> = {}): Promise<request.Response> {
+  const qs = new URLSearchParams(query).toString();
+  return request(api.url).post(`/files${qs ? `?${qs}` : ''}`).set('authorization', `Bearer ${token}`).attach('file', content, filename);
+}
+
+export async function orgId(api: TestApi, slug: string): Promise<string> {
+  const [row] = await api.ds.query('SELECT id FROM organisation WHERE slug = $1', [slug]);
+  return row.id;
+}

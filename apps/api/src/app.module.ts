@@ -19,6 +19,11 @@ import { BundleService } from './organisations/bundle.service';
 import { InsatsResolver, OrganisationResolver } from './organisations/organisation.resolver';
 import { HealthController } from './health/health.controller';
 import { AuditResolver } from './audit/audit.resolver';
+import { FilesController } from './files/files.controller';
+import { FilesService } from './files/files.service';
+import { SieImportService } from './ledger/sie-import.service';
+import { BudgetService } from './ledger/budget.service';
+import { LedgerResolver } from './ledger/ledger.resolver';
 
 @Module({
   imports: [
@@ -53,7 +58,7 @@ import { AuditResolver } from './audit/audit.resolver';
       useFactory: (config: AppConfig) => graphqlOptions(config),
     }),
   ],
-  controllers: [HealthController],
+  controllers: [HealthController, FilesController],
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_FILTER, useClass: AppErrorFilter },
@@ -65,6 +70,10 @@ import { AuditResolver } from './audit/audit.resolver';
     OrganisationResolver,
     InsatsResolver,
     AuditResolver,
+    FilesService,
+    SieImportService,
+    BudgetService,
+    LedgerResolver,
   ],
 })
 export class AppModule {}

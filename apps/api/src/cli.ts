@@ -1,5 +1,7 @@
 import 'reflect-metadata';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { createReadStream, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { DataSource } from 'typeorm';
 import { resolve } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
@@ -10,12 +12,22 @@ import { AppModule } from './app.module';
 import { AppError } from './common/errors/app-error';
 import { AuthService } from './auth/auth.service';
 import { BundleService } from './organisations/bundle.service';
+import { SieImportService } from './ledger/sie-import.service';
+import { DATA_SOURCE } from './common/infra/tokens';
+
+function sha256File(path: string): Promise<string> {
+  return new Promise((ok, fail) => {
+    const h = createHash('sha256');
+    createReadStream(path).on('data', (c) => h.update(c)).on('error', fail).on('end', () => ok(h.digest('hex')));
+  });
+}
 
 const USAGE = `Användning: npm run cli -- <kommando>
   migrate                      kör databasmigreringar
   admin:ensure                 skapar plattformens administratör från ADMIN_EMAIL/ADMIN_PASSWORD
   org:import <fil.json>        läser in ett förbund från ett paket
   org:export <slug> [fil]      skriver förbundets paket (till stdout eller fil)
+  sie:import <slug> <fil.se>   läser in en SIE 4-fil i förbundets huvudbok
   schema:emit [fil]            skriver GraphQL-schemat (schema.graphql)`;
 
 async function withApp<T>(fn: (app: Awaited<ReturnType<typeof NestFactory.createApplicationContext>>) => Promise<T>): Promise<T> {
@@ -68,6 +80,20 @@ async function run(argv: string[]): Promise<void> {
         const json = JSON.stringify(await app.get(BundleService).export(args[0]), null, 1) + '\n';
         if (args[1]) writeFileSync(resolve(args[1]), json);
         else process.stdout.write(json);
+      });
+      return;
+    }
+    case 'sie:import': {
+      const [slug, file] = args;
+      if (!slug || !file) throw new Error('ange förbundets slug och en SIE-fil');
+      await withApp(async (app) => {
+        const ds = app.get<DataSource>(DATA_SOURCE);
+        const [org] = await ds.query('SELECT id FROM organisation WHERE slug = $1', [slug]);
+        if (!org) throw new Error(`förbundet "${slug}" finns inte`);
+        const sha256 = await sha256File(resolve(file));
+        const r = await app.get(SieImportService).importStream(org.id, createReadStream(resolve(file)), { fileId: null, sha256, actorId: null });
+        process.stdout.write(`SIE ${r.year} inläst som version ${r.version}: ${r.vouchers} verifikationer, ${r.transactions} transaktioner (${r.encoding}).\n`);
+        for (const w of r.warnings) process.stdout.write(`  varning: ${w}\n`);
       });
       return;
     }

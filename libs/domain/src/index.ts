@@ -5,3 +5,8 @@ export * from './audit/hash-chain';
 export * from './bundle/key-figures';
 export * from './bundle/bundle.schema';
 export * from './bundle/bundle.validate';
+export * from './sie/sie-encoding';
+export * from './sie/sie-tokenizer';
+export * from './sie/sie-parser';
+export * from './files/content-type';
+export * from './ledger/account-mapping';

@@ -6,3 +6,5 @@ export * from './audit/audit-writer';
 export * from './jobs/jobs';
 export * from './outbox/outbox';
 export * from './database/sql';
+export * from './storage/file-storage';
+export * from './ledger/ledger-reader';

@@ -32,7 +32,22 @@ export enum OrganisationError {
   NOT_FOUND = 'ORG_NOT_FOUND',
 }
 
-export type FeatureErrorCode = CommonError | AuthError | OrganisationError;
+export enum FileError {
+  ORGANISATION_REQUIRED = 'FILE_ORGANISATION_REQUIRED',
+  FORBIDDEN = 'FILE_FORBIDDEN',
+  TOO_LARGE = 'FILE_TOO_LARGE',
+  TYPE_NOT_ALLOWED = 'FILE_TYPE_NOT_ALLOWED',
+  NOT_FOUND = 'FILE_NOT_FOUND',
+}
+
+export enum LedgerError {
+  FILE_INVALID = 'LEDGER_FILE_INVALID',
+  FILE_NOT_FOUND = 'LEDGER_FILE_NOT_FOUND',
+  WRONG_ORGANISATION = 'LEDGER_WRONG_ORGANISATION',
+  BUDGET_INVALID = 'LEDGER_BUDGET_INVALID',
+}
+
+export type FeatureErrorCode = CommonError | AuthError | OrganisationError | FileError | LedgerError;
 
 /** The one place where a feature's error becomes a contract code. */
 export const GRAPHQL_CODE: Record<FeatureErrorCode, ContractCode> = {
@@ -48,4 +63,13 @@ export const GRAPHQL_CODE: Record<FeatureErrorCode, ContractCode> = {
   [AuthError.INVITATION_INVALID]: ContractCode.BAD_USER_INPUT,
   [OrganisationError.BUNDLE_INVALID]: ContractCode.BAD_USER_INPUT,
   [OrganisationError.NOT_FOUND]: ContractCode.NOT_FOUND,
+  [FileError.ORGANISATION_REQUIRED]: ContractCode.BAD_USER_INPUT,
+  [FileError.FORBIDDEN]: ContractCode.FORBIDDEN,
+  [FileError.TOO_LARGE]: ContractCode.BAD_USER_INPUT,
+  [FileError.TYPE_NOT_ALLOWED]: ContractCode.BAD_USER_INPUT,
+  [FileError.NOT_FOUND]: ContractCode.NOT_FOUND,
+  [LedgerError.FILE_INVALID]: ContractCode.BAD_USER_INPUT,
+  [LedgerError.FILE_NOT_FOUND]: ContractCode.NOT_FOUND,
+  [LedgerError.WRONG_ORGANISATION]: ContractCode.FORBIDDEN,
+  [LedgerError.BUDGET_INVALID]: ContractCode.BAD_USER_INPUT,
 };

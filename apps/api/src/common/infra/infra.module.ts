@@ -1,8 +1,8 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import Redis from 'ioredis';
-import { AppConfig, loadConfig, openDatabase } from '@app/infra';
-import { APP_CONFIG, DATA_SOURCE, REDIS } from './tokens';
+import { AppConfig, LocalDiskStorage, loadConfig, openDatabase } from '@app/infra';
+import { APP_CONFIG, DATA_SOURCE, FILE_STORAGE, REDIS } from './tokens';
 
 /** Configuration (read once), the database pool and the Redis client, shared by every feature. */
 @Global()
@@ -20,8 +20,9 @@ import { APP_CONFIG, DATA_SOURCE, REDIS } from './tokens';
       useFactory: (config: AppConfig) =>
         new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false }),
     },
+    { provide: FILE_STORAGE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new LocalDiskStorage(config.FILE_STORAGE_DIR) },
   ],
-  exports: [APP_CONFIG, DATA_SOURCE, REDIS],
+  exports: [APP_CONFIG, DATA_SOURCE, REDIS, FILE_STORAGE],
 })
 export class InfraModule implements OnApplicationShutdown {
   constructor(

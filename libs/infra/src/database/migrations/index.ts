@@ -1,4 +1,5 @@
 import { Foundation1763859600000 } from './1763859600000-foundation';
+import { FilesAndLedger1763863200000 } from './1763863200000-files-and-ledger';
 
 /** Every migration, in order. A new one is appended here. */
-export const MIGRATIONS = [Foundation1763859600000];
+export const MIGRATIONS = [Foundation1763859600000, FilesAndLedger1763863200000];
