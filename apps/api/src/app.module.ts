@@ -24,6 +24,9 @@ import { FilesService } from './files/files.service';
 import { SieImportService } from './ledger/sie-import.service';
 import { BudgetService } from './ledger/budget.service';
 import { LedgerResolver } from './ledger/ledger.resolver';
+import { SubmissionService } from './submissions/submission.service';
+import { SubmissionEvents } from './submissions/submission.events';
+import { SubmissionResolver } from './submissions/submission.resolver';
 
 @Module({
   imports: [
@@ -74,6 +77,9 @@ import { LedgerResolver } from './ledger/ledger.resolver';
     SieImportService,
     BudgetService,
     LedgerResolver,
+    SubmissionEvents,
+    SubmissionService,
+    SubmissionResolver,
   ],
 })
 export class AppModule {}

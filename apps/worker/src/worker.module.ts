@@ -6,6 +6,7 @@ import { AppConfig, JobName, loadConfig, openDatabase, parseJobPayload, QueueNam
 import { JOB_HANDLERS, JobHandler, missingHandlers } from './common/job-handler';
 import { WORKER_CONFIG, WORKER_DATA_SOURCE } from './common/tokens';
 import { SendEmailHandler } from './mail/mail.handler';
+import { SubmissionReminderHandler } from './mail/reminder.handler';
 import { OutboxRelay, RELAY_QUEUES } from './outbox/outbox-relay.service';
 
 const CONCURRENCY: Record<QueueName, number> = { [QueueName.MAIL]: 4, [QueueName.REPORTS]: 1 };
@@ -25,17 +26,21 @@ const CONCURRENCY: Record<QueueName, number> = { [QueueName.MAIL]: 4, [QueueName
         // Producer connection: fail fast while Redis is away, so the outbox keeps the job.
         const connection = new IORedis(c.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
         connection.on('error', () => undefined);
-        return new Map(Object.values(QueueName).map((q) => [q, new Queue(q, { connection })]));
+        const queues = new Map(Object.values(QueueName).map((q) => [q, new Queue(q, { connection })]));
+        (queues as Map<QueueName, Queue> & { connection?: IORedis }).connection = connection;
+        return queues;
       },
     },
     SendEmailHandler,
-    { provide: JOB_HANDLERS, inject: [SendEmailHandler], useFactory: (...handlers: JobHandler[]) => handlers },
+    SubmissionReminderHandler,
+    { provide: JOB_HANDLERS, inject: [SendEmailHandler, SubmissionReminderHandler], useFactory: (...handlers: JobHandler[]) => handlers },
     OutboxRelay,
   ],
 })
 export class WorkerModule implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Worker');
   private workers: Worker[] = [];
+  private connections: IORedis[] = [];
 
   constructor(
     @Inject(WORKER_CONFIG) private readonly config: AppConfig,
@@ -53,6 +58,7 @@ export class WorkerModule implements OnApplicationBootstrap, OnApplicationShutdo
       if (!Object.values(JobName).some((n) => JOB_QUEUE[n] === queue)) continue;
       const connection = new IORedis(this.config.REDIS_URL, { maxRetriesPerRequest: null });
       connection.on('error', () => undefined);
+      this.connections.push(connection);
       const worker = new Worker(
         queue,
         async (job) => {
@@ -74,6 +80,8 @@ export class WorkerModule implements OnApplicationBootstrap, OnApplicationShutdo
   async onApplicationShutdown(): Promise<void> {
     await Promise.all(this.workers.map((w) => w.close()));
     await Promise.all([...this.queues.values()].map((q) => q.close().catch(() => undefined)));
+    // Connections handed to BullMQ are shared and not closed by it.
+    for (const c of [...this.connections, (this.queues as Map<QueueName, Queue> & { connection?: IORedis }).connection]) c?.disconnect();
     await this.ds.destroy().catch(() => undefined);
   }
 }

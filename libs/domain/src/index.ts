@@ -10,3 +10,6 @@ export * from './sie/sie-tokenizer';
 export * from './sie/sie-parser';
 export * from './files/content-type';
 export * from './ledger/account-mapping';
+export * from './forms/template';
+export * from './forms/validate-answers';
+export * from './workflow/workflow';

@@ -9,10 +9,12 @@ export enum QueueName {
 /** Every job, with the queue it runs on. */
 export enum JobName {
   SEND_EMAIL = 'send-email',
+  SUBMISSION_REMINDER = 'submission-reminder',
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.SEND_EMAIL]: QueueName.MAIL,
+  [JobName.SUBMISSION_REMINDER]: QueueName.MAIL,
 };
 
 /** One payload schema per job, validated when enqueued and again when run. */
@@ -24,6 +26,11 @@ export const JOB_PAYLOADS = {
     subject: z.string().min(1),
     text: z.string().min(1),
   }),
+  [JobName.SUBMISSION_REMINDER]: z.object({
+    submissionId: z.string().uuid(),
+    daysBefore: z.number().int().min(0),
+    deadline: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  }),
 } satisfies Record<JobName, z.ZodType>;
 
 export type JobPayload<N extends JobName> = z.infer<(typeof JOB_PAYLOADS)[N]>;
@@ -34,6 +41,10 @@ export function jobId<N extends JobName>(name: N, payload: JobPayload<N>): strin
     case JobName.SEND_EMAIL: {
       const p = payload as JobPayload<JobName.SEND_EMAIL>;
       return `${name}__${p.eventId}__${p.to}`.replace(/:/g, '_');
+    }
+    case JobName.SUBMISSION_REMINDER: {
+      const p = payload as JobPayload<JobName.SUBMISSION_REMINDER>;
+      return `${name}__${p.submissionId}__${p.deadline}__${p.daysBefore}`;
     }
     default:
       throw new Error(`no job id rule for ${String(name)}`);

@@ -47,7 +47,18 @@ export enum LedgerError {
   BUDGET_INVALID = 'LEDGER_BUDGET_INVALID',
 }
 
-export type FeatureErrorCode = CommonError | AuthError | OrganisationError | FileError | LedgerError;
+export enum SubmissionError {
+  NOT_FOUND = 'SUBMISSION_NOT_FOUND',
+  FORBIDDEN = 'SUBMISSION_FORBIDDEN',
+  INVALID_TRANSITION = 'SUBMISSION_INVALID_TRANSITION',
+  VERSION_CONFLICT = 'SUBMISSION_VERSION_CONFLICT',
+  COMMENT_REQUIRED = 'SUBMISSION_COMMENT_REQUIRED',
+  INVALID_ANSWERS = 'SUBMISSION_INVALID_ANSWERS',
+  BAD_PERIOD = 'SUBMISSION_BAD_PERIOD',
+  BAD_TEMPLATE = 'SUBMISSION_BAD_TEMPLATE',
+}
+
+export type FeatureErrorCode = CommonError | AuthError | OrganisationError | FileError | LedgerError | SubmissionError;
 
 /** The one place where a feature's error becomes a contract code. */
 export const GRAPHQL_CODE: Record<FeatureErrorCode, ContractCode> = {
@@ -72,4 +83,12 @@ export const GRAPHQL_CODE: Record<FeatureErrorCode, ContractCode> = {
   [LedgerError.FILE_NOT_FOUND]: ContractCode.NOT_FOUND,
   [LedgerError.WRONG_ORGANISATION]: ContractCode.FORBIDDEN,
   [LedgerError.BUDGET_INVALID]: ContractCode.BAD_USER_INPUT,
+  [SubmissionError.NOT_FOUND]: ContractCode.NOT_FOUND,
+  [SubmissionError.FORBIDDEN]: ContractCode.FORBIDDEN,
+  [SubmissionError.INVALID_TRANSITION]: ContractCode.INVALID_TRANSITION,
+  [SubmissionError.VERSION_CONFLICT]: ContractCode.VERSION_CONFLICT,
+  [SubmissionError.COMMENT_REQUIRED]: ContractCode.BAD_USER_INPUT,
+  [SubmissionError.INVALID_ANSWERS]: ContractCode.BAD_USER_INPUT,
+  [SubmissionError.BAD_PERIOD]: ContractCode.BAD_USER_INPUT,
+  [SubmissionError.BAD_TEMPLATE]: ContractCode.BAD_USER_INPUT,
 };

@@ -1,5 +1,6 @@
 import { Foundation1763859600000 } from './1763859600000-foundation';
 import { FilesAndLedger1763863200000 } from './1763863200000-files-and-ledger';
+import { Submissions1763866800000 } from './1763866800000-submissions';
 
 /** Every migration, in order. A new one is appended here. */
-export const MIGRATIONS = [Foundation1763859600000, FilesAndLedger1763863200000];
+export const MIGRATIONS = [Foundation1763859600000, FilesAndLedger1763863200000, Submissions1763866800000];
