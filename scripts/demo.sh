@@ -9,14 +9,19 @@ bash scripts/build.sh
 . scripts/env.sh
 export PORT="${PORT:-3000}"
 export NODE_ENV="${NODE_ENV:-development}"
+export LOG_LEVEL="${LOG_LEVEL:-warn}"
 CLI="node dist/apps/api/src/cli.js"
 $CLI migrate
 $CLI admin:ensure
-$CLI org:import demo/samspelet/organisation.json
 
 pids=()
 cleanup() { echo; echo "Stoppar …"; for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait || true; }
 trap cleanup EXIT INT TERM
+# A local SMTP receiver: the demo's e-mail lands in .data/mail/, never in a real inbox.
+export SMTP_URL="${SMTP_URL:-smtp://127.0.0.1:${MAIL_CATCHER_PORT:-2525}}"
+node dist/tools/mail-catcher.js &
+pids+=($!)
+$CLI demo:seed demo/samspelet
 node dist/apps/worker/src/main.js &
 pids+=($!)
 node dist/apps/api/src/main.js &

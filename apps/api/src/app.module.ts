@@ -27,6 +27,7 @@ import { LedgerResolver } from './ledger/ledger.resolver';
 import { SubmissionService } from './submissions/submission.service';
 import { SubmissionEvents } from './submissions/submission.events';
 import { SubmissionResolver } from './submissions/submission.resolver';
+import { DemoSeedService } from './demo/demo-seed.service';
 
 @Module({
   imports: [
@@ -80,6 +81,7 @@ import { SubmissionResolver } from './submissions/submission.resolver';
     SubmissionEvents,
     SubmissionService,
     SubmissionResolver,
+    DemoSeedService,
   ],
 })
 export class AppModule {}

@@ -13,6 +13,7 @@ import { AppError } from './common/errors/app-error';
 import { AuthService } from './auth/auth.service';
 import { BundleService } from './organisations/bundle.service';
 import { SieImportService } from './ledger/sie-import.service';
+import { DemoSeedService } from './demo/demo-seed.service';
 import { DATA_SOURCE } from './common/infra/tokens';
 
 function sha256File(path: string): Promise<string> {
@@ -28,6 +29,7 @@ const USAGE = `Användning: npm run cli -- <kommando>
   org:import <fil.json>        läser in ett förbund från ett paket
   org:export <slug> [fil]      skriver förbundets paket (till stdout eller fil)
   sie:import <slug> <fil.se>   läser in en SIE 4-fil i förbundets huvudbok
+  demo:seed [katalog]          läser in demoförbundet (paket, SIE, uppföljningar genom hela flödet)
   schema:emit [fil]            skriver GraphQL-schemat (schema.graphql)`;
 
 async function withApp<T>(fn: (app: Awaited<ReturnType<typeof NestFactory.createApplicationContext>>) => Promise<T>): Promise<T> {
@@ -97,6 +99,11 @@ async function run(argv: string[]): Promise<void> {
       });
       return;
     }
+    case 'demo:seed':
+      await withApp(async (app) => {
+        for (const line of await app.get(DemoSeedService).seed(resolve(args[0] ?? 'demo/samspelet'))) process.stdout.write(`${line}\n`);
+      });
+      return;
     case 'schema:emit':
       await emitSchema(args[0]);
       process.stdout.write(`Schemat skrivet till ${args[0] ?? 'schema.graphql'}.\n`);
