@@ -8,3 +8,4 @@ export * from './outbox/outbox';
 export * from './database/sql';
 export * from './storage/file-storage';
 export * from './ledger/ledger-reader';
+export * from './reports/gather-report-input';

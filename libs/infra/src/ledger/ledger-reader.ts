@@ -113,6 +113,27 @@ export class LedgerReader {
     return new Map(rows.filter((r: { account: string }) => kinds.balance(r.account)).map((r: { account: string; amount: string }) => [r.account, r.amount]));
   }
 
+  /**
+   * A period within one import: opening balances, closing balances at `to`, the result accounts' outcome over
+   * from..to, and the outcome per cost centre. Sums in PostgreSQL.
+   */
+  async periodLedger(importId: string, from: string, to: string): Promise<{ ib: Map<string, string>; ub: Map<string, string>; res: Map<string, string>; costCentres: Map<string, string>; names: Map<string, string> }> {
+    const kinds = await this.accountKinds(importId);
+    const ibRows = await this.em.query(`SELECT account, sum(amount)::text AS amount FROM ledger_balance WHERE import_id = $1 AND kind = 'IB' AND year_offset = 0 GROUP BY account`, [importId]);
+    const moved: Array<{ account: string; amount: string }> = await this.em.query(
+      'SELECT account, sum(amount)::text AS amount FROM ledger_transaction WHERE import_id = $1 AND voucher_date BETWEEN $2 AND $3 GROUP BY account', [importId, from, to]);
+    const cc: Array<{ cost_centre: string; amount: string }> = await this.em.query(
+      'SELECT cost_centre, sum(amount)::text AS amount FROM ledger_transaction WHERE import_id = $1 AND voucher_date BETWEEN $2 AND $3 AND cost_centre IS NOT NULL GROUP BY cost_centre', [importId, from, to]);
+    const ub = await this.balancesAt(importId, to);
+    return {
+      ib: new Map(ibRows.filter((r: { account: string }) => kinds.balance(r.account)).map((r: { account: string; amount: string }) => [r.account, r.amount])),
+      ub,
+      res: new Map(moved.filter((r) => !kinds.balance(r.account)).map((r) => [r.account, r.amount])),
+      costCentres: new Map(cc.map((r) => [r.cost_centre, r.amount])),
+      names: kinds.names,
+    };
+  }
+
   private async accountKinds(importId: string): Promise<{ balance: (a: string) => boolean; names: Map<string, string> }> {
     const rows: Array<{ account: string; name: string; type: string | null }> = await this.em.query('SELECT account, name, type FROM ledger_account WHERE import_id = $1', [importId]);
     const types = new Map(rows.map((r) => [r.account, r.type]));

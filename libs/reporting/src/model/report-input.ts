@@ -1,0 +1,57 @@
+import type { AccountRange, ReportingUnit } from '@app/domain';
+
+export type ReportKind = 'DELARSRAPPORT' | 'ARSREDOVISNING';
+
+/** Amounts by account as exact decimal strings, debit positive (as in SIE). */
+export type AccountMap = Record<string, string>;
+
+/** Balances for one period: opening balances, period outcome of result accounts, closing balances. */
+export interface PeriodLedger {
+  start: string;
+  end: string;
+  /** Opening balances of balance accounts at `start`. */
+  ib: AccountMap;
+  /** Balances of balance accounts at `end`. */
+  ub: AccountMap;
+  /** Outcome of result accounts over the period. */
+  res: AccountMap;
+  /** Outcome per cost centre over the period (all result accounts carrying the centre). */
+  costCentres: Record<string, string>;
+  accountNames: Record<string, string>;
+}
+
+export interface ApprovedFollowUp {
+  insatsKey: string;
+  insatsName: string;
+  insatsType: 'INDIVID' | 'STRUKTUR';
+  costCentre: string;
+  period: string;
+  contentHash: string | null;
+  answers: Record<string, unknown>;
+  matpunkter: Array<{ key: string; text: string }>;
+}
+
+/** Everything a report is computed from, gathered by the worker; the model builder is pure over it. */
+export interface ReportInput {
+  kind: ReportKind;
+  year: number;
+  organisation: { slug: string; name: string; unit: ReportingUnit; vision: string | null };
+  accountMapping: AccountRange[];
+  current: PeriodLedger;
+  /** The comparison period: last year (årsredovisning) or the same period last year (delårsrapport). */
+  previous: PeriodLedger | null;
+  /** For the delårsrapport's balance sheet comparison: last year-end. */
+  previousYearEnd: PeriodLedger | null;
+  costCentres: Array<{ code: string; name: string; category: 'ADMINISTRATION' | 'FORBUND' | 'INSATS' }>;
+  funding: Array<{ year: number; party: string; partyName: string; amount: string }>;
+  budgets: Array<{ year: number; decided: string; kind: 'ORDINARY' | 'SUPPLEMENTARY'; fundedBy: string | null; lines: Record<string, string>; outlook: Record<string, string> | null; financing: Record<string, string> | null }>;
+  forecasts: Array<{ year: number; asOf: string; lines: Record<string, string> }>;
+  financialGoals: Array<{ key: string; text: string; metric: string; op: string; value: string }>;
+  history: Array<{ year: number; figures: Record<string, string | number> }>;
+  insatser: Array<{ key: string; name: string; costCentre: string; budgets: Record<string, string> }>;
+  followUps: ApprovedFollowUp[];
+  board: Array<{ name: string; role: string; title: string | null; party: string | null }>;
+  /** The ledger imports the report stands on, with their own checks. */
+  imports: Array<{ year: number; version: number; transactions: number; warnings: number }>;
+  texts: Record<string, string>;
+}

@@ -1,0 +1,57 @@
+/** The compiled report (CONTRACT.md §5): every figure an exact decimal string; presentation is the renderer's. */
+export interface ReportRow {
+  id: string;
+  label: string;
+  values: Array<string | null>;
+  /** A total row (bold; checked against the rows above it). */
+  total?: boolean;
+  /** How to present the values: amounts (default), ratios as percent, or plain text. */
+  format?: 'amount' | 'percent' | 'text' | 'integer';
+  level?: number;
+}
+
+export interface ReportTable {
+  id: string;
+  title?: string;
+  columns: string[];
+  rows: ReportRow[];
+  /** Rows summed by each total row: the total's id → the ids of its rows. */
+  sums?: Record<string, string[]>;
+  notes?: string[];
+}
+
+export interface ReportChart {
+  id: string;
+  title: string;
+  kind: 'bars';
+  categories: string[];
+  series: Array<{ name: string; values: Array<string | null> }>;
+}
+
+export interface ReportSection {
+  id: string;
+  title: string;
+  text?: string;
+  tables: ReportTable[];
+  charts?: ReportChart[];
+  subsections?: Array<{ id: string; title: string; text: string }>;
+}
+
+export interface ReportCheck {
+  id: string;
+  status: 'PASS' | 'FAIL';
+  message: string;
+}
+
+export interface ReportModel {
+  kind: 'DELARSRAPPORT' | 'ARSREDOVISNING';
+  title: string;
+  organisation: { slug: string; name: string };
+  period: { start: string; end: string };
+  unit: 'tkr' | 'kr';
+  keyFigures: { current: Record<string, string>; previous: Record<string, string> };
+  sections: ReportSection[];
+  financialGoals: Array<{ key: string; text: string; value: string; status: 'UPPFYLLT' | 'EJ_UPPFYLLT' }>;
+  checks: ReportCheck[];
+  bilagor: Array<{ id: string; title: string; insatsKey: string; period: string; contentHash: string | null; sections: Array<{ title: string; lines: Array<[string, string]> }> }>;
+}
