@@ -28,6 +28,10 @@ node dist/apps/api/src/main.js &
 pids+=($!)
 for _ in $(seq 1 120); do curl -fs "http://localhost:$PORT/health" >/dev/null 2>&1 && break; sleep 0.5; done
 
+# The reports, compiled by the running worker through the real API, and saved under .data/rapporter/.
+OUT="$ROOT/.data/rapporter"
+node dist/tools/demo-reports.js "http://localhost:$PORT" "$OUT"
+
 cat <<MSG
 
 ================================================================
@@ -39,6 +43,8 @@ cat <<MSG
    kansli@samspelet.example          (ADMIN)
    forbundschef@samspelet.example    (FORBUNDSCHEF)
    projektagare.stegen@samspelet.example, styrgrupp1.stegen@samspelet.example …
+ Rapporterna (PDF, XLSX, JSON) ligger i $OUT
+ E-post som plattformen skickar hamnar i $ROOT/.data/mail/
  Avsluta med Ctrl-C.
 ================================================================
 MSG

@@ -28,6 +28,8 @@ import { SubmissionService } from './submissions/submission.service';
 import { SubmissionEvents } from './submissions/submission.events';
 import { SubmissionResolver } from './submissions/submission.resolver';
 import { DemoSeedService } from './demo/demo-seed.service';
+import { ReportService } from './reports/report.service';
+import { ReportResolver } from './reports/report.resolver';
 
 @Module({
   imports: [
@@ -82,6 +84,8 @@ import { DemoSeedService } from './demo/demo-seed.service';
     SubmissionService,
     SubmissionResolver,
     DemoSeedService,
+    ReportService,
+    ReportResolver,
   ],
 })
 export class AppModule {}

@@ -1,12 +1,13 @@
 import 'reflect-metadata';
-import { createReadStream, readFileSync, writeFileSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { printSchema } from 'graphql';
-import { loadConfigOrExit, openDatabase } from '@app/infra';
+import { compileReport, loadConfig, loadConfigOrExit, LocalDiskStorage, openDatabase } from '@app/infra';
 import { DomainValidationError } from '@app/domain';
 import { AppModule } from './app.module';
 import { AppError } from './common/errors/app-error';
@@ -14,6 +15,8 @@ import { AuthService } from './auth/auth.service';
 import { BundleService } from './organisations/bundle.service';
 import { SieImportService } from './ledger/sie-import.service';
 import { DemoSeedService } from './demo/demo-seed.service';
+import { ReportService } from './reports/report.service';
+import { ReportKindEnum } from './reports/report.types';
 import { DATA_SOURCE } from './common/infra/tokens';
 
 function sha256File(path: string): Promise<string> {
@@ -29,6 +32,8 @@ const USAGE = `Användning: npm run cli -- <kommando>
   org:import <fil.json>        läser in ett förbund från ett paket
   org:export <slug> [fil]      skriver förbundets paket (till stdout eller fil)
   sie:import <slug> <fil.se>   läser in en SIE 4-fil i förbundets huvudbok
+  report:compile <slug> <ARSREDOVISNING|DELARSRAPPORT> <år> --out <katalog>
+                               sammanställer en rapport och skriver PDF, XLSX och JSON
   demo:seed [katalog]          läser in demoförbundet (paket, SIE, uppföljningar genom hela flödet)
   schema:emit [fil]            skriver GraphQL-schemat (schema.graphql)`;
 
@@ -96,6 +101,32 @@ async function run(argv: string[]): Promise<void> {
         const r = await app.get(SieImportService).importStream(org.id, createReadStream(resolve(file)), { fileId: null, sha256, actorId: null });
         process.stdout.write(`SIE ${r.year} inläst som version ${r.version}: ${r.vouchers} verifikationer, ${r.transactions} transaktioner (${r.encoding}).\n`);
         for (const w of r.warnings) process.stdout.write(`  varning: ${w}\n`);
+      });
+      return;
+    }
+    case 'report:compile': {
+      const [slug, kind, yearRaw] = args;
+      const outIdx = args.indexOf('--out');
+      const out = resolve(outIdx >= 0 ? args[outIdx + 1] : '.');
+      if (!slug || !['ARSREDOVISNING', 'DELARSRAPPORT'].includes(kind) || !/^\d{4}$/.test(yearRaw ?? '')) throw new Error('ange slug, ARSREDOVISNING eller DELARSRAPPORT, och år');
+      await withApp(async (app) => {
+        const ds = app.get<DataSource>(DATA_SOURCE);
+        const [org] = await ds.query('SELECT id FROM organisation WHERE slug = $1', [slug]);
+        if (!org) throw new Error(`förbundet "${slug}" finns inte`);
+        const report = await app.get(ReportService).request(org.id, kind as ReportKindEnum, Number(yearRaw), null);
+        const storage = new LocalDiskStorage(loadConfig().FILE_STORAGE_DIR);
+        const result = await compileReport(ds, storage, report.id, async (p, stage) => void process.stderr.write(`  ${String(p).padStart(3)} % ${stage}\n`));
+        const r = await app.get(ReportService).get(report.id);
+        if (result === 'FAILED') throw new Error(r.error ?? 'sammanställningen misslyckades');
+        mkdirSync(out, { recursive: true });
+        for (const [fileId, ext] of [[r.pdfFileId, 'pdf'], [r.xlsxFileId, 'xlsx'], [r.jsonFileId, 'json']] as const) {
+          const [f] = await ds.query('SELECT sha256, original_name FROM stored_file WHERE id = $1', [fileId]);
+          const target = join(out, f.original_name ?? `rapport.${ext}`);
+          await pipeline(storage.open(f.sha256), createWriteStream(target));
+          process.stdout.write(`${target}\n`);
+        }
+        const failing = r.checks.filter((c) => c.status === 'FAIL');
+        process.stdout.write(failing.length ? `${failing.length} kontroller är inte godkända:\n${failing.map((c) => `  ${c.message}`).join('\n')}\n` : `Alla ${r.checks.length} kontroller godkända.\n`);
       });
       return;
     }

@@ -7,6 +7,7 @@ import { JOB_HANDLERS, JobHandler, missingHandlers } from './common/job-handler'
 import { WORKER_CONFIG, WORKER_DATA_SOURCE } from './common/tokens';
 import { SendEmailHandler } from './mail/mail.handler';
 import { SubmissionReminderHandler } from './mail/reminder.handler';
+import { CompileReportHandler } from './reports/compile-report.handler';
 import { OutboxRelay, RELAY_QUEUES } from './outbox/outbox-relay.service';
 
 const CONCURRENCY: Record<QueueName, number> = { [QueueName.MAIL]: 4, [QueueName.REPORTS]: 1 };
@@ -33,7 +34,8 @@ const CONCURRENCY: Record<QueueName, number> = { [QueueName.MAIL]: 4, [QueueName
     },
     SendEmailHandler,
     SubmissionReminderHandler,
-    { provide: JOB_HANDLERS, inject: [SendEmailHandler, SubmissionReminderHandler], useFactory: (...handlers: JobHandler[]) => handlers },
+    CompileReportHandler,
+    { provide: JOB_HANDLERS, inject: [SendEmailHandler, SubmissionReminderHandler, CompileReportHandler], useFactory: (...handlers: JobHandler[]) => handlers },
     OutboxRelay,
   ],
 })
@@ -67,7 +69,7 @@ export class WorkerModule implements OnApplicationBootstrap, OnApplicationShutdo
           const payload = parseJobPayload(handler.name, job.data);
           return handler.handle(payload as never, job);
         },
-        { connection, concurrency: CONCURRENCY[queue], lockDuration: 60_000, stalledInterval: 30_000 },
+        { connection, concurrency: CONCURRENCY[queue], lockDuration: 120_000, stalledInterval: 30_000, maxStalledCount: 3 },
       );
       worker.on('failed', (job, err) => this.logger.warn({ jobId: job?.id, err: err.message }, `job ${job?.name} failed`));
       worker.on('error', (err) => this.logger.warn(`worker ${queue}: ${err.message}`));

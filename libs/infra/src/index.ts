@@ -9,3 +9,4 @@ export * from './database/sql';
 export * from './storage/file-storage';
 export * from './ledger/ledger-reader';
 export * from './reports/gather-report-input';
+export * from './reports/compile-report';

@@ -1,3 +1,6 @@
 export * from './model/report-input';
 export * from './model/report-model';
 export * from './model/build-report';
+export * from './render/format';
+export * from './render/pdf-renderer';
+export * from './render/xlsx-renderer';

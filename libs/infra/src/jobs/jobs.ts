@@ -10,11 +10,13 @@ export enum QueueName {
 export enum JobName {
   SEND_EMAIL = 'send-email',
   SUBMISSION_REMINDER = 'submission-reminder',
+  COMPILE_REPORT = 'compile-report',
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.SEND_EMAIL]: QueueName.MAIL,
   [JobName.SUBMISSION_REMINDER]: QueueName.MAIL,
+  [JobName.COMPILE_REPORT]: QueueName.REPORTS,
 };
 
 /** One payload schema per job, validated when enqueued and again when run. */
@@ -31,6 +33,10 @@ export const JOB_PAYLOADS = {
     daysBefore: z.number().int().min(0),
     deadline: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   }),
+  [JobName.COMPILE_REPORT]: z.object({
+    reportId: z.string().uuid(),
+    organisationId: z.string().uuid(),
+  }),
 } satisfies Record<JobName, z.ZodType>;
 
 export type JobPayload<N extends JobName> = z.infer<(typeof JOB_PAYLOADS)[N]>;
@@ -46,6 +52,8 @@ export function jobId<N extends JobName>(name: N, payload: JobPayload<N>): strin
       const p = payload as JobPayload<JobName.SUBMISSION_REMINDER>;
       return `${name}__${p.submissionId}__${p.deadline}__${p.daysBefore}`;
     }
+    case JobName.COMPILE_REPORT:
+      return `${name}__${(payload as JobPayload<JobName.COMPILE_REPORT>).reportId}`;
     default:
       throw new Error(`no job id rule for ${String(name)}`);
   }

@@ -395,6 +395,7 @@ export function buildReport(input: ReportInput): ReportModel {
       id: 'driftredovisning',
       title: 'Driftredovisning',
       columns: ['Utfall', 'Budget', 'Avvikelse', `Utfall ${year - 1}`],
+      signedColumns: [2],
       rows,
       sums: { summa_kostnader: codes },
     };
@@ -426,6 +427,7 @@ export function buildReport(input: ReportInput): ReportModel {
       id: 'helarsprognos',
       title: 'Helårsprognos i förhållande till budget',
       columns: ['Budget', `Utfall ${input.current.end}`, 'Årsprognos', 'Avvikelse'],
+      signedColumns: [3],
       rows: [...ccRows, row('summa', 'Summa', [sumCol(0), sumCol(1), sumCol(2), sumCol(3)], { total: true })],
       sums: { summa: codes },
     };

@@ -15,6 +15,8 @@ export interface ReportTable {
   title?: string;
   columns: string[];
   rows: ReportRow[];
+  /** Columns whose amounts are deviations, shown with an explicit plus sign. */
+  signedColumns?: number[];
   /** Rows summed by each total row: the total's id → the ids of its rows. */
   sums?: Record<string, string[]>;
   notes?: string[];

@@ -58,7 +58,12 @@ export enum SubmissionError {
   BAD_TEMPLATE = 'SUBMISSION_BAD_TEMPLATE',
 }
 
-export type FeatureErrorCode = CommonError | AuthError | OrganisationError | FileError | LedgerError | SubmissionError;
+export enum ReportError {
+  NOT_FOUND = 'REPORT_NOT_FOUND',
+  BAD_YEAR = 'REPORT_BAD_YEAR',
+}
+
+export type FeatureErrorCode = CommonError | AuthError | OrganisationError | FileError | LedgerError | SubmissionError | ReportError;
 
 /** The one place where a feature's error becomes a contract code. */
 export const GRAPHQL_CODE: Record<FeatureErrorCode, ContractCode> = {
@@ -91,4 +96,6 @@ export const GRAPHQL_CODE: Record<FeatureErrorCode, ContractCode> = {
   [SubmissionError.INVALID_ANSWERS]: ContractCode.BAD_USER_INPUT,
   [SubmissionError.BAD_PERIOD]: ContractCode.BAD_USER_INPUT,
   [SubmissionError.BAD_TEMPLATE]: ContractCode.BAD_USER_INPUT,
+  [ReportError.NOT_FOUND]: ContractCode.NOT_FOUND,
+  [ReportError.BAD_YEAR]: ContractCode.BAD_USER_INPUT,
 };

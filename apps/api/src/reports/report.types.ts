@@ -1,0 +1,35 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import GraphQLJSON from 'graphql-type-json';
+
+export enum ReportKindEnum {
+  DELARSRAPPORT = 'DELARSRAPPORT',
+  ARSREDOVISNING = 'ARSREDOVISNING',
+}
+registerEnumType(ReportKindEnum, { name: 'ReportKind' });
+
+@ObjectType('ReportCheck')
+export class ReportCheckType {
+  @Field() id: string;
+  @Field({ description: 'PASS eller FAIL' }) status: string;
+  @Field() message: string;
+}
+
+@ObjectType('Report')
+export class ReportType {
+  @Field(() => ID) id: string;
+  @Field(() => ID) organisationId: string;
+  @Field(() => ReportKindEnum) kind: ReportKindEnum;
+  @Field(() => Int) year: number;
+  @Field(() => Int) version: number;
+  @Field({ description: 'QUEUED, RUNNING, READY eller FAILED' }) status: string;
+  @Field(() => Int) progress: number;
+  @Field(() => String, { nullable: true, description: 'Vad som görs just nu.' }) stage: string | null;
+  @Field(() => GraphQLJSON, { nullable: true }) model: unknown;
+  @Field(() => [ReportCheckType]) checks: ReportCheckType[];
+  @Field(() => Boolean, { nullable: true }) checksPassed: boolean | null;
+  @Field(() => ID, { nullable: true }) pdfFileId: string | null;
+  @Field(() => ID, { nullable: true }) xlsxFileId: string | null;
+  @Field(() => ID, { nullable: true }) jsonFileId: string | null;
+  @Field(() => String, { nullable: true }) error: string | null;
+  @Field() createdAt: string;
+}

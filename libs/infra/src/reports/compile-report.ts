@@ -1,0 +1,87 @@
+import { Readable } from 'node:stream';
+import { DataSource } from 'typeorm';
+import { buildReport, renderPdf, renderXlsx, ReportKind } from '@app/reporting';
+import { appendAudit } from '../audit/audit-writer';
+import { FileStorage } from '../storage/file-storage';
+import { gatherReportInput, ReportDataMissing } from './gather-report-input';
+
+export type ProgressFn = (progress: number, stage: string) => Promise<void>;
+
+/**
+ * Compiles one report version: gather, model, PDF, XLSX, JSON, then one UPDATE that makes it READY together
+ * with its audit entry. Safe to run again after a crash: files are content-addressed and the final UPDATE only
+ * applies to a report not yet READY, so a retried job still yields exactly one version.
+ */
+export async function compileReport(ds: DataSource, storage: FileStorage, reportId: string, onProgress?: ProgressFn): Promise<'READY' | 'ALREADY_READY' | 'FAILED'> {
+  const [r] = await ds.query('SELECT id, organisation_id, kind, year, version, status, requested_by FROM report WHERE id = $1', [reportId]);
+  if (!r) throw new Error(`report ${reportId} not found`);
+  if (r.status === 'READY') return 'ALREADY_READY';
+  const progress = async (p: number, stage: string) => {
+    await ds.query(`UPDATE report SET status = 'RUNNING', progress = GREATEST(progress, $2), stage = $3, updated_at = now() WHERE id = $1 AND status <> 'READY'`, [reportId, p, stage]);
+    await onProgress?.(p, stage);
+  };
+  await ds.query(`UPDATE report SET attempts = attempts + 1 WHERE id = $1`, [reportId]);
+  await progress(5, 'Hämtar huvudbok, budget och uppföljningar');
+  let input;
+  try {
+    input = await gatherReportInput(ds.manager, r.organisation_id, r.kind as ReportKind, r.year);
+  } catch (e) {
+    if (e instanceof ReportDataMissing) {
+      await ds.query(`UPDATE report SET status = 'FAILED', error = $2, stage = 'Underlag saknas', updated_at = now(), finished_at = now() WHERE id = $1 AND status <> 'READY'`, [reportId, e.message]);
+      return 'FAILED';
+    }
+    throw e;
+  }
+  await progress(25, 'Beräknar räkningar, noter och kontroller');
+  const model = buildReport(input);
+  await progress(40, 'Skapar PDF');
+  let last = 40;
+  let reported: Promise<void> = Promise.resolve();
+  const pdf = await renderPdf(model, {
+    onProgress: (f) => {
+      const p = 40 + Math.floor(f * 40);
+      if (p >= last + 10) {
+        last = p;
+        reported = reported.then(() => progress(p, 'Skapar PDF'));
+      }
+    },
+  });
+  await reported;
+  await progress(85, 'Skapar Excel-fil');
+  const xlsx = await renderXlsx(model);
+  const json = Buffer.from(JSON.stringify(model, null, 2));
+  await progress(92, 'Sparar filerna');
+  const base = `${r.kind === 'ARSREDOVISNING' ? 'arsredovisning' : 'delarsrapport'}-${input.organisation.slug}-${r.year}-v${r.version}`;
+  const store = async (buf: Buffer, contentType: string, ext: string) => {
+    const put = await storage.put(Readable.from([buf]));
+    const [f] = await ds.query(
+      `INSERT INTO stored_file (organisation_id, sha256, size, content_type, original_name, purpose) VALUES ($1,$2,$3,$4,$5,'report') RETURNING id`,
+      [r.organisation_id, put.sha256, put.size, contentType, `${base}.${ext}`],
+    );
+    return { id: f.id as string, sha256: put.sha256 };
+  };
+  const pdfFile = await store(pdf, 'application/pdf', 'pdf');
+  const xlsxFile = await store(xlsx, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'xlsx');
+  const jsonFile = await store(json, 'application/json', 'json');
+  const passed = model.checks.every((c) => c.status === 'PASS');
+  return ds.transaction(async (em) => {
+    const done = await em.query(
+      `UPDATE report SET status = 'READY', progress = 100, stage = 'Klar', model = $2, checks = $3, checks_passed = $4, pdf_file_id = $5, xlsx_file_id = $6,
+              json_file_id = $7, error = NULL, updated_at = now(), finished_at = now() WHERE id = $1 AND status <> 'READY' RETURNING id`,
+      [reportId, JSON.stringify(model), JSON.stringify(model.checks), passed, pdfFile.id, xlsxFile.id, jsonFile.id],
+    );
+    if (!done.length) return 'ALREADY_READY' as const;
+    await appendAudit(em, {
+      organisationId: r.organisation_id,
+      actorId: r.requested_by,
+      action: 'report.compiled',
+      entityType: 'report',
+      entityId: reportId,
+      fromState: 'RUNNING',
+      toState: 'READY',
+      payload: { kind: r.kind, year: r.year, version: r.version, checksPassed: passed, failingChecks: model.checks.filter((c) => c.status === 'FAIL').map((c) => c.id), xlsxSha256: xlsxFile.sha256 },
+      documentHash: pdfFile.sha256,
+    });
+    return 'READY' as const;
+  });
+}
