@@ -71,12 +71,20 @@ export function samspeletBundle(): Bundle {
   return JSON.parse(readFileSync(join(FIXTURES, 'organisation.json'), 'utf8'));
 }
 
+/**
+ * The Samspelet bundle as another förbund: its own slug and its own people (`@<domain>.example`), so that each
+ * test file works on a förbund of its own, whatever order the files run in.
+ */
+export function tenantBundle(slug: string, name: string, domain = slug): Bundle {
+  const b = samspeletBundle();
+  b.organisation = { ...b.organisation, slug, name };
+  b.people = b.people.map((p: { email: string; name: string }) => ({ ...p, email: p.email.replace('@samspelet.example', `@${domain}.example`), name: `${p.name} (${name})` }));
+  return b;
+}
+
 /** A second förbund, to prove that one förbund's people never reach another's data. */
 export function otherBundle(): Bundle {
-  const b = samspeletBundle();
-  b.organisation = { ...b.organisation, slug: 'grannforbundet', name: 'Samordningsförbundet Grannen' };
-  b.people = b.people.map((p: { email: string; name: string }) => ({ ...p, email: p.email.replace('@samspelet.example', '@grannen.example'), name: `${p.name} (Grannen)` }));
-  return b;
+  return tenantBundle('grannforbundet', 'Samordningsförbundet Grannen', 'grannen');
 }
 
 export const IMPORT = 'mutation($b: JSON!){ importOrganisationBundle(bundle: $b){ id slug name } }';

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
-import { codes, FIXTURES, importBundle, orgId, otherBundle, samspeletBundle, TestApi, upload } from '../helpers/api';
+import { codes, FIXTURES, importBundle, orgId, otherBundle, tenantBundle, TestApi, upload } from '../helpers/api';
 
 const BROKEN = join(__dirname, '..', 'fixtures', 'sie-broken');
 const expected = JSON.parse(readFileSync(join(FIXTURES, 'expected', 'samspelet-2025.json'), 'utf8'));
@@ -25,10 +25,10 @@ describe('ledger: SIE 4 import, balances, budgets', () => {
 
   beforeAll(async () => {
     api = await TestApi.start();
-    await importBundle(api, samspeletBundle());
+    await importBundle(api, tenantBundle('bokforbundet', 'Samordningsförbundet Boken'));
     await importBundle(api, otherBundle());
-    org = await orgId(api, 'samspelet');
-    kansli = await api.login('kansli@samspelet.example');
+    org = await orgId(api, 'bokforbundet');
+    kansli = await api.login('kansli@bokforbundet.example');
   });
   afterAll(() => api.close());
 
@@ -115,10 +115,10 @@ describe('ledger: SIE 4 import, balances, budgets', () => {
   });
 
   it('lets only kansli and förbundschef import, and never into another förbund', async () => {
-    const chef = await api.login('forbundschef@samspelet.example');
+    const chef = await api.login('forbundschef@bokforbundet.example');
     const up = await upload(api, chef, readFileSync(join(FIXTURES, 'sie', 'samspelet-2025.se')), 'x.se', { organisationId: org, purpose: 'sie' });
     expect(up.status).toBe(201);
-    const owner = await api.login('projektagare.stegen@samspelet.example');
+    const owner = await api.login('projektagare.stegen@bokforbundet.example');
     expect(codes(await api.gql(IMPORT_SIE, { o: org, f: up.body.id }, owner))).toEqual(['FORBIDDEN']);
     const neighbour = await orgId(api, 'grannforbundet');
     const other = await api.login('kansli@grannen.example');
@@ -130,7 +130,7 @@ describe('ledger: SIE 4 import, balances, budgets', () => {
   });
 
   it('saves budgets and forecasts with their decision dates, audited, and refuses bad lines by path', async () => {
-    const chef = await api.login('forbundschef@samspelet.example');
+    const chef = await api.login('forbundschef@bokforbundet.example');
     const save = 'mutation($o: ID!, $b: BudgetInput!){ saveBudget(organisationId: $o, budget: $b) }';
     const bad = await api.gql(save, { o: org, b: { year: 2027, decided: '2026-11-24', lines: { '800': '12 000', '999': '5' } } }, chef);
     expect(codes(bad)).toEqual(['BAD_USER_INPUT']);
@@ -140,7 +140,7 @@ describe('ledger: SIE 4 import, balances, budgets', () => {
     expect(d.budgets).toEqual([{ id: ok.saveBudget, decided: '2026-11-24', lines: { '800': '1250000.00', '822': '2600000.50' } }]);
     const [audit] = await api.ds.query(`SELECT action FROM audit_entry WHERE entity_id = $1`, [ok.saveBudget]);
     expect(audit.action).toBe('budget.saved');
-    const owner = await api.login('projektagare.stegen@samspelet.example');
+    const owner = await api.login('projektagare.stegen@bokforbundet.example');
     expect(codes(await api.gql(save, { o: org, b: { year: 2027, decided: '2026-11-24', lines: {} } }, owner))).toEqual(['FORBIDDEN']);
   });
 });

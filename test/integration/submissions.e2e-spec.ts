@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { INestApplicationContext } from '@nestjs/common';
 import { Client } from 'pg';
-import { codes, FIXTURES, importBundle, orgId, otherBundle, samspeletBundle, TestApi } from '../helpers/api';
+import { codes, FIXTURES, importBundle, orgId, otherBundle, tenantBundle, TestApi } from '../helpers/api';
 import { MailCatcher } from '../helpers/mail';
 import { RedisProcess } from '../helpers/redis-process';
 import { startWorker } from '../helpers/worker';
@@ -29,10 +29,10 @@ describe('follow-ups: drafts, the approval chain, audit trail, e-mail', () => {
   const insatsId: Record<string, string> = {};
 
   const tok = async (email: string) => (tokens[email] ??= await api.login(email));
-  const ownerOf = (insats: string) => tok(`projektagare.${insats}@samspelet.example`);
-  const sg1 = (insats: string) => tok(`styrgrupp1.${insats}@samspelet.example`);
-  const sg2 = (insats: string) => tok(`styrgrupp2.${insats}@samspelet.example`);
-  const chef = () => tok('forbundschef@samspelet.example');
+  const ownerOf = (insats: string) => tok(`projektagare.${insats}@flodet.example`);
+  const sg1 = (insats: string) => tok(`styrgrupp1.${insats}@flodet.example`);
+  const sg2 = (insats: string) => tok(`styrgrupp2.${insats}@flodet.example`);
+  const chef = () => tok('forbundschef@flodet.example');
 
   async function draft(insats: string, period: string, answers: Record<string, unknown>): Promise<Sub> {
     const owner = await ownerOf(insats);
@@ -47,9 +47,9 @@ describe('follow-ups: drafts, the approval chain, audit trail, e-mail', () => {
     process.env.REDIS_URL = redis.url;
     api = await TestApi.start();
     worker = await startWorker();
-    await importBundle(api, samspeletBundle());
+    await importBundle(api, tenantBundle('flodet', 'Samordningsförbundet Flödet'));
     await importBundle(api, otherBundle());
-    org = await orgId(api, 'samspelet');
+    org = await orgId(api, 'flodet');
     for (const r of await api.ds.query('SELECT id, key FROM insats WHERE organisation_id = $1', [org])) insatsId[r.key] = r.id;
   });
 
@@ -91,7 +91,7 @@ describe('follow-ups: drafts, the approval chain, audit trail, e-mail', () => {
   it('mails the styrgrupp when submitted and the förbundschef when the styrgrupp approved', async () => {
     const mails = await mail.waitFor((m) => m.filter((x) => x.subject.startsWith('Uppföljning att granska: Stegen Kristinehamn, HELAR-2025')).length >= 3);
     const review = mails.filter((x) => x.subject === 'Uppföljning att granska: Stegen Kristinehamn, HELAR-2025');
-    expect(review.map((m) => m.to[0]).sort()).toEqual(['forbundschef@samspelet.example', 'styrgrupp1.stegen@samspelet.example', 'styrgrupp2.stegen@samspelet.example']);
+    expect(review.map((m) => m.to[0]).sort()).toEqual(['forbundschef@flodet.example', 'styrgrupp1.stegen@flodet.example', 'styrgrupp2.stegen@flodet.example']);
   });
 
   it('returns with a required comment, and the fixed follow-up is submitted again', async () => {
@@ -107,7 +107,7 @@ describe('follow-ups: drafts, the approval chain, audit trail, e-mail', () => {
     const ret = (await api.ok<{ returnSubmission: Sub }>(RETURN, { id: d.id, c: 'Komplettera verksamhetsbeskrivningen.' }, await sg1('forb-hammaro'))).returnSubmission;
     expect([ret.status, ret.waitingFor]).toEqual(['RETURNED', 'PROJEKTAGARE']);
     const returnedMail = await mail.waitFor((m) => m.some((x) => x.subject.startsWith('Uppföljningen har skickats tillbaka: Förberedande insats Hammarö')));
-    expect(returnedMail.find((x) => x.subject.startsWith('Uppföljningen har skickats tillbaka'))?.to).toEqual(['projektagare.forb-hammaro@samspelet.example']);
+    expect(returnedMail.find((x) => x.subject.startsWith('Uppföljningen har skickats tillbaka'))?.to).toEqual(['projektagare.forb-hammaro@flodet.example']);
     const fixed = (await api.ok<{ saveSubmission: Sub }>(SAVE, { id: d.id, v: ret.version, a: { ...answers, verksamhet: 'Uppstart av förberedande insats med kartläggning och individuella planer.' } }, owner)).saveSubmission;
     const again = (await api.ok<{ submitSubmission: Sub }>(SUBMIT, { id: d.id, v: fixed.version }, owner)).submitSubmission;
     expect(again.status).toBe('SUBMITTED');
@@ -205,7 +205,7 @@ describe('follow-ups: drafts, the approval chain, audit trail, e-mail', () => {
     // let the relay and worker run a while longer: a duplicate would show up now
     await new Promise((r) => setTimeout(r, 1500));
     const got = mails.filter((x) => x.subject === subject).map((x) => x.to[0]).sort();
-    expect(got).toEqual(['styrgrupp1.stegen@samspelet.example', 'styrgrupp2.stegen@samspelet.example']);
+    expect(got).toEqual(['styrgrupp1.stegen@flodet.example', 'styrgrupp2.stegen@flodet.example']);
   });
 
   it('keeps the audit trail verifiable, and names the entry a superuser altered', async () => {
