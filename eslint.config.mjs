@@ -11,17 +11,17 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       'no-restricted-syntax': [
         'error',
-        { selector: "CallExpression[callee.name='parseFloat']", message: 'Amounts are decimal.js, never floats.' },
+        {
+          selector: "CallExpression[callee.name='parseFloat']",
+          message: 'Amounts are decimal.js, never floats.',
+        },
       ],
     },
   },
   {
     files: ['libs/domain/**/*.ts', 'libs/reporting/src/model/**/*.ts'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: ['@nestjs/*', 'typeorm', 'pg', 'bullmq', 'ioredis'] },
-      ],
+      'no-restricted-imports': ['error', { patterns: ['@nestjs/*', 'typeorm', 'pg', 'bullmq', 'ioredis'] }],
     },
   },
 );

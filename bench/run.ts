@@ -29,7 +29,10 @@ async function sieBenchmark(lines: string[]): Promise<void> {
      ON CONFLICT (slug) DO UPDATE SET name = EXCLUDED.name RETURNING id`,
   );
   await ds.destroy();
-  const child = spawnSync(process.execPath, [join(__dirname, 'sie-import.child.js'), file, org.id], { encoding: 'utf8', env: process.env });
+  const child = spawnSync(process.execPath, [join(__dirname, 'sie-import.child.js'), file, org.id], {
+    encoding: 'utf8',
+    env: process.env,
+  });
   if (child.status !== 0) throw new Error(`import failed: ${child.stderr}`);
   const r = JSON.parse(child.stdout.trim().split('\n').pop() as string);
   lines.push(

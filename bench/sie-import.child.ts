@@ -12,10 +12,21 @@ async function main(): Promise<void> {
   const app = await NestFactory.createApplicationContext(AppModule, { logger: false });
   const ds = app.get<DataSource>(DATA_SOURCE);
   const t0 = process.hrtime.bigint();
-  const r = await app.get(SieImportService).importStream(orgId, createReadStream(file), { fileId: null, sha256: '0'.repeat(64), actorId: null });
+  const r = await app
+    .get(SieImportService)
+    .importStream(orgId, createReadStream(file), { fileId: null, sha256: '0'.repeat(64), actorId: null });
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-  const [{ n }] = await ds.query('SELECT count(*)::int AS n FROM ledger_transaction WHERE import_id = $1', [r.id]);
-  process.stdout.write(JSON.stringify({ seconds, maxRssMb: process.resourceUsage().maxRSS / 1024, transactions: r.transactions, stored: n }) + '\n');
+  const [{ n }] = await ds.query('SELECT count(*)::int AS n FROM ledger_transaction WHERE import_id = $1', [
+    r.id,
+  ]);
+  process.stdout.write(
+    JSON.stringify({
+      seconds,
+      maxRssMb: process.resourceUsage().maxRSS / 1024,
+      transactions: r.transactions,
+      stored: n,
+    }) + '\n',
+  );
   await app.close();
 }
 main().catch((e) => {

@@ -24,7 +24,11 @@ for (const [loc, meta] of Object.entries(pkgs)) {
     added++;
   }
 }
-const sorted = Object.fromEntries(Object.entries(pkgs).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b))));
+const sorted = Object.fromEntries(
+  Object.entries(pkgs).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b))),
+);
 lock.packages = sorted;
 fs.writeFileSync(file, JSON.stringify(lock, null, 2) + '\n');
-process.stdout.write(`lockfile-platforms: added ${added} optional platform entr${added === 1 ? 'y' : 'ies'}\n`);
+process.stdout.write(
+  `lockfile-platforms: added ${added} optional platform entr${added === 1 ? 'y' : 'ies'}\n`,
+);

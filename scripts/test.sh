@@ -17,5 +17,5 @@ export DATABASE_URL="${TEST_DATABASE_URL:-$DATABASE_URL}"
 export NODE_ENV=test
 export LOG_LEVEL="${LOG_LEVEL:-silent}"
 echo "== typecheck"; npx tsc --noEmit -p tsconfig.json
-echo "== lint"; npx eslint . --max-warnings 0
+echo "== lint"; npx eslint . --max-warnings 0 && npx prettier --check . >/dev/null
 echo "== tests"; npx jest --runInBand "$@"

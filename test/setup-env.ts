@@ -12,7 +12,8 @@ if (existsSync(envFile)) {
 if (process.env.TEST_DATABASE_URL) process.env.DATABASE_URL = process.env.TEST_DATABASE_URL;
 process.env.NODE_ENV = 'test';
 // The tests use Redis database 1, flushed by the global set-up, so that the demo's data is never touched.
-if (process.env.REDIS_URL && !/\/\d+$/.test(process.env.REDIS_URL)) process.env.REDIS_URL = `${process.env.REDIS_URL}/1`;
+if (process.env.REDIS_URL && !/\/\d+$/.test(process.env.REDIS_URL))
+  process.env.REDIS_URL = `${process.env.REDIS_URL}/1`;
 process.env.LOGIN_MAX_ATTEMPTS_PER_IP = process.env.LOGIN_MAX_ATTEMPTS_PER_IP ?? '100000';
 process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'silent';
 process.env.JWT_SECRET = process.env.JWT_SECRET ?? 'test-secret-that-is-long-enough-for-hs256-0123456789';

@@ -18,16 +18,39 @@ async function main(): Promise<void> {
     if (body.errors?.length) throw new Error(body.errors.map((e) => e.message).join('; '));
     return body.data as T;
   };
-  const { login } = await gql<{ login: { token: string } }>('mutation { login(email: "forbundschef@samspelet.example", password: "Demo-Samspelet-2025!") { token } }', {});
+  const { login } = await gql<{ login: { token: string } }>(
+    'mutation { login(email: "forbundschef@samspelet.example", password: "Demo-Samspelet-2025!") { token } }',
+    {},
+  );
   const token = login.token;
-  const { organisation } = await gql<{ organisation: { id: string } }>('{ organisation(slug: "samspelet") { id } }', {}, token);
+  const { organisation } = await gql<{ organisation: { id: string } }>(
+    '{ organisation(slug: "samspelet") { id } }',
+    {},
+    token,
+  );
   for (const kind of ['DELARSRAPPORT', 'ARSREDOVISNING']) {
     const { compileReport } = await gql<{ compileReport: { id: string } }>(
-      'mutation($o: ID!, $k: ReportKind!){ compileReport(organisationId: $o, kind: $k, year: 2025){ id } }', { o: organisation.id, k: kind }, token);
-    let report: { status: string; progress: number; stage: string; pdfFileId: string; xlsxFileId: string; jsonFileId: string; version: number; checks: Array<{ status: string }> };
+      'mutation($o: ID!, $k: ReportKind!){ compileReport(organisationId: $o, kind: $k, year: 2025){ id } }',
+      { o: organisation.id, k: kind },
+      token,
+    );
+    let report: {
+      status: string;
+      progress: number;
+      stage: string;
+      pdfFileId: string;
+      xlsxFileId: string;
+      jsonFileId: string;
+      version: number;
+      checks: Array<{ status: string }>;
+    };
     let shown = -1;
     for (;;) {
-      ({ report } = await gql<{ report: typeof report }>('query($id: ID!){ report(id: $id){ status progress stage version pdfFileId xlsxFileId jsonFileId checks { status } } }', { id: compileReport.id }, token));
+      ({ report } = await gql<{ report: typeof report }>(
+        'query($id: ID!){ report(id: $id){ status progress stage version pdfFileId xlsxFileId jsonFileId checks { status } } }',
+        { id: compileReport.id },
+        token,
+      ));
       if (report.progress !== shown) {
         shown = report.progress;
         process.stdout.write(`  ${kind}: ${String(report.progress).padStart(3)} % ${report.stage ?? ''}\n`);
@@ -37,16 +60,24 @@ async function main(): Promise<void> {
     }
     if (report.status !== 'READY') throw new Error(`${kind} misslyckades`);
     const name = `${kind === 'ARSREDOVISNING' ? 'arsredovisning' : 'delarsrapport'}-2025-v${report.version}`;
-    for (const [id, ext] of [[report.pdfFileId, 'pdf'], [report.xlsxFileId, 'xlsx'], [report.jsonFileId, 'json']]) {
+    for (const [id, ext] of [
+      [report.pdfFileId, 'pdf'],
+      [report.xlsxFileId, 'xlsx'],
+      [report.jsonFileId, 'json'],
+    ]) {
       const res = await fetch(`${base}/files/${id}`, { headers: { authorization: `Bearer ${token}` } });
       writeFileSync(join(out, `${name}.${ext}`), Buffer.from(await res.arrayBuffer()));
     }
     const failing = report.checks.filter((c) => c.status === 'FAIL').length;
-    process.stdout.write(`  ${kind}: klar, ${report.checks.length - failing} av ${report.checks.length} kontroller godkända → ${join(out, `${name}.pdf`)}\n`);
+    process.stdout.write(
+      `  ${kind}: klar, ${report.checks.length - failing} av ${report.checks.length} kontroller godkända → ${join(out, `${name}.pdf`)}\n`,
+    );
   }
 }
 
 main().catch((e: unknown) => {
-  process.stderr.write(`Rapporterna kunde inte sammanställas: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.stderr.write(
+    `Rapporterna kunde inte sammanställas: ${e instanceof Error ? e.message : String(e)}\n`,
+  );
   process.exit(1);
 });

@@ -27,6 +27,8 @@ const server = new SMTPServer({
     });
   },
 });
-server.listen(port, '127.0.0.1', () => process.stdout.write(`[e-post] tar emot SMTP på 127.0.0.1:${port}, sparar i ${dir}\n`));
+server.listen(port, '127.0.0.1', () =>
+  process.stdout.write(`[e-post] tar emot SMTP på 127.0.0.1:${port}, sparar i ${dir}\n`),
+);
 process.on('SIGTERM', () => server.close(() => process.exit(0)));
 process.on('SIGINT', () => server.close(() => process.exit(0)));

@@ -9,11 +9,18 @@ import { DATA_SOURCE } from '../../apps/api/src/common/infra/tokens';
 
 export const FIXTURES = join(__dirname, '..', '..', 'demo', 'samspelet');
 export const DEMO_PASSWORD = 'Demo-Samspelet-2025!';
-export const ADMIN = { email: process.env.ADMIN_EMAIL as string, password: process.env.ADMIN_PASSWORD as string };
+export const ADMIN = {
+  email: process.env.ADMIN_EMAIL as string,
+  password: process.env.ADMIN_PASSWORD as string,
+};
 
 export interface GqlResult<T = Record<string, unknown>> {
   data?: T | null;
-  errors?: Array<{ message: string; path?: string[]; extensions?: Record<string, unknown> & { code?: string } }>;
+  errors?: Array<{
+    message: string;
+    path?: string[];
+    extensions?: Record<string, unknown> & { code?: string };
+  }>;
 }
 
 /** The real API on a real port; requests go over HTTP. */
@@ -35,8 +42,16 @@ export class TestApi {
     return this.app.get(DATA_SOURCE);
   }
 
-  async gql<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}, token?: string, headers: Record<string, string> = {}): Promise<GqlResult<T>> {
-    const req = request(this.url).post('/graphql').set('content-type', 'application/json').set('apollo-require-preflight', 'true');
+  async gql<T = Record<string, unknown>>(
+    query: string,
+    variables: Record<string, unknown> = {},
+    token?: string,
+    headers: Record<string, string> = {},
+  ): Promise<GqlResult<T>> {
+    const req = request(this.url)
+      .post('/graphql')
+      .set('content-type', 'application/json')
+      .set('apollo-require-preflight', 'true');
     if (token) req.set('authorization', `Bearer ${token}`);
     for (const [k, v] of Object.entries(headers)) req.set(k, v);
     const res = await req.send({ query, variables });
@@ -44,14 +59,21 @@ export class TestApi {
   }
 
   /** Asserts success and returns data. */
-  async ok<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
+  async ok<T = Record<string, unknown>>(
+    query: string,
+    variables: Record<string, unknown> = {},
+    token?: string,
+  ): Promise<T> {
     const r = await this.gql<T>(query, variables, token);
     if (r.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(r.errors, null, 1)}`);
     return r.data as T;
   }
 
   async login(email: string, password = DEMO_PASSWORD): Promise<string> {
-    const d = await this.ok<{ login: { token: string } }>('mutation($e:String!,$p:String!){ login(email:$e,password:$p){ token } }', { e: email, p: password });
+    const d = await this.ok<{ login: { token: string } }>(
+      'mutation($e:String!,$p:String!){ login(email:$e,password:$p){ token } }',
+      { e: email, p: password },
+    );
     return d.login.token;
   }
 
@@ -78,7 +100,11 @@ export function samspeletBundle(): Bundle {
 export function tenantBundle(slug: string, name: string, domain = slug): Bundle {
   const b = samspeletBundle();
   b.organisation = { ...b.organisation, slug, name };
-  b.people = b.people.map((p: { email: string; name: string }) => ({ ...p, email: p.email.replace('@samspelet.example', `@${domain}.example`), name: `${p.name} (${name})` }));
+  b.people = b.people.map((p: { email: string; name: string }) => ({
+    ...p,
+    email: p.email.replace('@samspelet.example', `@${domain}.example`),
+    name: `${p.name} (${name})`,
+  }));
   return b;
 }
 
@@ -89,8 +115,16 @@ export function otherBundle(): Bundle {
 
 export const IMPORT = 'mutation($b: JSON!){ importOrganisationBundle(bundle: $b){ id slug name } }';
 
-export async function importBundle(api: TestApi, bundle: unknown, token?: string): Promise<{ id: string; slug: string }> {
-  const d = await api.ok<{ importOrganisationBundle: { id: string; slug: string } }>(IMPORT, { b: bundle }, token ?? (await api.adminToken()));
+export async function importBundle(
+  api: TestApi,
+  bundle: unknown,
+  token?: string,
+): Promise<{ id: string; slug: string }> {
+  const d = await api.ok<{ importOrganisationBundle: { id: string; slug: string } }>(
+    IMPORT,
+    { b: bundle },
+    token ?? (await api.adminToken()),
+  );
   return d.importOrganisationBundle;
 }
 
@@ -98,9 +132,18 @@ export function codes(r: GqlResult): string[] {
   return (r.errors ?? []).map((e) => String(e.extensions?.code));
 }
 
-export async function upload(api: TestApi, token: string, content: Buffer, filename: string, query: Record<string, string> = {}): Promise<request.Response> {
+export async function upload(
+  api: TestApi,
+  token: string,
+  content: Buffer,
+  filename: string,
+  query: Record<string, string> = {},
+): Promise<request.Response> {
   const qs = new URLSearchParams(query).toString();
-  return request(api.url).post(`/files${qs ? `?${qs}` : ''}`).set('authorization', `Bearer ${token}`).attach('file', content, filename);
+  return request(api.url)
+    .post(`/files${qs ? `?${qs}` : ''}`)
+    .set('authorization', `Bearer ${token}`)
+    .attach('file', content, filename);
 }
 
 export async function orgId(api: TestApi, slug: string): Promise<string> {

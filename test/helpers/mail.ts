@@ -23,7 +23,11 @@ export class MailCatcher {
         stream.on('end', () => {
           const raw = Buffer.concat(parts).toString('utf8');
           const subjectLine = /^Subject: (.*(?:\r?\n[ \t].*)*)/m.exec(raw)?.[1] ?? '';
-          this.mails.push({ to: session.envelope.rcptTo.map((r) => r.address), subject: decodeMime(subjectLine.replace(/\r?\n[ \t]/g, ' ')), raw });
+          this.mails.push({
+            to: session.envelope.rcptTo.map((r) => r.address),
+            subject: decodeMime(subjectLine.replace(/\r?\n[ \t]/g, ' ')),
+            raw,
+          });
           cb();
         });
       },
@@ -58,6 +62,11 @@ function decodeMime(s: string): string {
     .replace(/=\?utf-8\?([QB])\?([^?]*)\?=/gi, (_m, enc: string, text: string) =>
       enc.toUpperCase() === 'B'
         ? Buffer.from(text, 'base64').toString('utf8')
-        : Buffer.from(text.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_x, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8'),
+        : Buffer.from(
+            text
+              .replace(/_/g, ' ')
+              .replace(/=([0-9A-F]{2})/gi, (_x, h: string) => String.fromCharCode(parseInt(h, 16))),
+            'latin1',
+          ).toString('utf8'),
     );
 }

@@ -16,7 +16,22 @@ export class RedisProcess {
   }
 
   async start(): Promise<void> {
-    this.proc = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'yes', '--dir', this.dir], { stdio: 'ignore' });
+    this.proc = spawn(
+      'redis-server',
+      [
+        '--port',
+        String(this.port),
+        '--bind',
+        '127.0.0.1',
+        '--save',
+        '',
+        '--appendonly',
+        'yes',
+        '--dir',
+        this.dir,
+      ],
+      { stdio: 'ignore' },
+    );
     await this.waitUntil(true);
   }
 
@@ -34,7 +49,10 @@ export class RedisProcess {
     for (let i = 0; i < 200; i++) {
       const answering = await new Promise<boolean>((resolve) => {
         const s = createConnection(this.port, '127.0.0.1');
-        s.once('connect', () => { s.destroy(); resolve(true); });
+        s.once('connect', () => {
+          s.destroy();
+          resolve(true);
+        });
         s.once('error', () => resolve(false));
       });
       if (answering === up) return;

@@ -19,12 +19,21 @@ describe('files: upload and download', () => {
   it('stores a PDF content-addressed and gives it back with its hash', async () => {
     const up = await upload(api, token, pdf, 'rapport.pdf', { organisationId: org });
     expect(up.status).toBe(201);
-    expect(up.body).toEqual({ id: expect.any(String), sha256: createHash('sha256').update(pdf).digest('hex'), size: pdf.length, contentType: 'application/pdf' });
-    const dl = await request(api.url).get(`/files/${up.body.id}`).set('authorization', `Bearer ${token}`).buffer(true).parse((res, cb) => {
-      const parts: Buffer[] = [];
-      res.on('data', (c: Buffer) => parts.push(c));
-      res.on('end', () => cb(null, Buffer.concat(parts)));
+    expect(up.body).toEqual({
+      id: expect.any(String),
+      sha256: createHash('sha256').update(pdf).digest('hex'),
+      size: pdf.length,
+      contentType: 'application/pdf',
     });
+    const dl = await request(api.url)
+      .get(`/files/${up.body.id}`)
+      .set('authorization', `Bearer ${token}`)
+      .buffer(true)
+      .parse((res, cb) => {
+        const parts: Buffer[] = [];
+        res.on('data', (c: Buffer) => parts.push(c));
+        res.on('end', () => cb(null, Buffer.concat(parts)));
+      });
     expect(dl.status).toBe(200);
     expect(Buffer.compare(dl.body, pdf)).toBe(0);
     expect((await request(api.url).get(`/files/${up.body.id}`)).status).toBe(401);
@@ -34,7 +43,12 @@ describe('files: upload and download', () => {
     const exe = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200, 0)]);
     const up = await upload(api, token, exe, 'faktura.pdf', { organisationId: org });
     expect(up.status).toBe(400);
-    expect(up.body).toEqual(expect.objectContaining({ code: 'BAD_USER_INPUT', details: [{ path: '$.file', message: expect.stringContaining('otillåten filtyp') }] }));
+    expect(up.body).toEqual(
+      expect.objectContaining({
+        code: 'BAD_USER_INPUT',
+        details: [{ path: '$.file', message: expect.stringContaining('otillåten filtyp') }],
+      }),
+    );
   });
 
   it('refuses a 30 MB bilaga while streaming', async () => {
@@ -47,6 +61,8 @@ describe('files: upload and download', () => {
   it('refuses uploads without a token', async () => {
     const res = await request(api.url).post('/files').attach('file', pdf, 'a.pdf');
     expect(res.status).toBe(401);
-    expect(res.body).toEqual(expect.objectContaining({ code: 'UNAUTHENTICATED', message: expect.stringContaining('logga in') }));
+    expect(res.body).toEqual(
+      expect.objectContaining({ code: 'UNAUTHENTICATED', message: expect.stringContaining('logga in') }),
+    );
   });
 });

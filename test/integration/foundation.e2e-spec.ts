@@ -1,8 +1,23 @@
 import request from 'supertest';
 import { codes, IMPORT, importBundle, otherBundle, samspeletBundle, TestApi, ADMIN } from '../helpers/api';
 
-const TABLES = ['organisation', 'party', 'funding', 'cost_centre', 'budget', 'budget_line', 'forecast', 'forecast_line', 'financial_goal',
-  'historical_key_figure', 'insats', 'insats_budget', 'matpunkt', 'person', 'role_assignment'];
+const TABLES = [
+  'organisation',
+  'party',
+  'funding',
+  'cost_centre',
+  'budget',
+  'budget_line',
+  'forecast',
+  'forecast_line',
+  'financial_goal',
+  'historical_key_figure',
+  'insats',
+  'insats_budget',
+  'matpunkt',
+  'person',
+  'role_assignment',
+];
 
 async function snapshot(api: TestApi): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
@@ -44,20 +59,36 @@ describe('foundation: förbund, people, access (real HTTP, PostgreSQL, Redis)', 
     changed.insatser[0].name = 'Stegen Kristinehamn (nytt namn)';
     changed.costCentres.push({ code: '899', name: 'Ny verksamhet', category: 'FORBUND' });
     await importBundle(api, changed, adminToken);
-    const [ins] = await api.ds.query("SELECT count(*)::int AS n, min(name) AS name FROM insats WHERE organisation_id = $1 AND key = 'stegen'", [samspelet.id]);
+    const [ins] = await api.ds.query(
+      "SELECT count(*)::int AS n, min(name) AS name FROM insats WHERE organisation_id = $1 AND key = 'stegen'",
+      [samspelet.id],
+    );
     expect(ins).toEqual({ n: 1, name: 'Stegen Kristinehamn (nytt namn)' });
-    const [cc] = await api.ds.query('SELECT count(*)::int AS n FROM cost_centre WHERE organisation_id = $1', [samspelet.id]);
+    const [cc] = await api.ds.query('SELECT count(*)::int AS n FROM cost_centre WHERE organisation_id = $1', [
+      samspelet.id,
+    ]);
     expect(cc.n).toBe(15);
     // and back: the removed cost centre goes, the insats keeps its id
-    const idBefore = (await api.ds.query("SELECT id FROM insats WHERE organisation_id = $1 AND key = 'stegen'", [samspelet.id]))[0].id;
+    const idBefore = (
+      await api.ds.query("SELECT id FROM insats WHERE organisation_id = $1 AND key = 'stegen'", [
+        samspelet.id,
+      ])
+    )[0].id;
     await importBundle(api, samspeletBundle(), adminToken);
     expect(await snapshot(api).then((s) => s.cost_centre)).toEqual(before.cost_centre);
-    expect((await api.ds.query("SELECT id FROM insats WHERE organisation_id = $1 AND key = 'stegen'", [samspelet.id]))[0].id).toBe(idBefore);
+    expect(
+      (
+        await api.ds.query("SELECT id FROM insats WHERE organisation_id = $1 AND key = 'stegen'", [
+          samspelet.id,
+        ])
+      )[0].id,
+    ).toBe(idBefore);
   });
 
   it('exports a bundle that imports back without a single change', async () => {
-    const { exportOrganisationBundle: exported } = await api.ok<{ exportOrganisationBundle: Record<string, unknown> }>(
-      '{ exportOrganisationBundle(slug: "samspelet") }', {}, adminToken);
+    const { exportOrganisationBundle: exported } = await api.ok<{
+      exportOrganisationBundle: Record<string, unknown>;
+    }>('{ exportOrganisationBundle(slug: "samspelet") }', {}, adminToken);
     expect((exported.insatser as unknown[]).length).toBe(7);
     expect((exported.people as Array<Record<string, unknown>>).every((p) => !('password' in p))).toBe(true);
     const before = await snapshot(api);
@@ -77,19 +108,34 @@ describe('foundation: förbund, people, access (real HTTP, PostgreSQL, Redis)', 
     expect(codes(r)).toEqual(['BAD_USER_INPUT']);
     const details = r.errors![0].extensions!.details as Array<{ path: string; message: string }>;
     expect(details.map((d) => d.path).sort()).toEqual(
-      ['$.budgets[0].lines["777"]', '$.funding[0].amount', '$.insatser[1].ownerParty', '$.parties[2].kind', '$.people[0].email'].sort(),
+      [
+        '$.budgets[0].lines["777"]',
+        '$.funding[0].amount',
+        '$.insatser[1].ownerParty',
+        '$.parties[2].kind',
+        '$.people[0].email',
+      ].sort(),
     );
     expect(r.errors![0].message).toBe('Paketet innehåller 5 fel och har inte lästs in.');
     expect(await snapshot(api)).toEqual(before);
   });
 
   it('logs people in with argon2 hashes and answers me', async () => {
-    const [row] = await api.ds.query("SELECT password_hash FROM person WHERE email = 'forbundschef@samspelet.example'");
+    const [row] = await api.ds.query(
+      "SELECT password_hash FROM person WHERE email = 'forbundschef@samspelet.example'",
+    );
     expect(row.password_hash).toMatch(/^\$argon2id\$/);
     const token = await api.login('forbundschef@samspelet.example');
-    const d = await api.ok<{ me: { email: string; roles: Array<{ role: string; organisationSlug: string }> } }>('{ me { email roles { role organisationSlug } } }', {}, token);
-    expect(d.me).toEqual({ email: 'forbundschef@samspelet.example', roles: [{ role: 'FORBUNDSCHEF', organisationSlug: 'samspelet' }] });
-    const bad = await api.gql('mutation { login(email: "forbundschef@samspelet.example", password: "fel-losenord-123") { token } }');
+    const d = await api.ok<{
+      me: { email: string; roles: Array<{ role: string; organisationSlug: string }> };
+    }>('{ me { email roles { role organisationSlug } } }', {}, token);
+    expect(d.me).toEqual({
+      email: 'forbundschef@samspelet.example',
+      roles: [{ role: 'FORBUNDSCHEF', organisationSlug: 'samspelet' }],
+    });
+    const bad = await api.gql(
+      'mutation { login(email: "forbundschef@samspelet.example", password: "fel-losenord-123") { token } }',
+    );
     expect(codes(bad)).toEqual(['UNAUTHENTICATED']);
     expect(bad.errors![0].message).toBe('Fel e-postadress eller lösenord.');
   });
@@ -103,29 +149,53 @@ describe('foundation: förbund, people, access (real HTTP, PostgreSQL, Redis)', 
     const email = 'ersattare7@samspelet.example';
     const old = await api.login(email);
     const d = await api.ok<{ changePassword: { token: string } }>(
-      'mutation { changePassword(currentPassword: "Demo-Samspelet-2025!", newPassword: "Ett-nytt-losenord-2026") { token } }', {}, old);
+      'mutation { changePassword(currentPassword: "Demo-Samspelet-2025!", newPassword: "Ett-nytt-losenord-2026") { token } }',
+      {},
+      old,
+    );
     expect(codes(await api.gql('{ me { id } }', {}, old))).toEqual(['UNAUTHENTICATED']);
-    expect((await api.ok<{ me: { id: string } }>('{ me { id } }', {}, d.changePassword.token)).me.id).toBeTruthy();
-    const weak = await api.gql('mutation { changePassword(currentPassword: "Ett-nytt-losenord-2026", newPassword: "kort") { token } }', {}, d.changePassword.token);
+    expect(
+      (await api.ok<{ me: { id: string } }>('{ me { id } }', {}, d.changePassword.token)).me.id,
+    ).toBeTruthy();
+    const weak = await api.gql(
+      'mutation { changePassword(currentPassword: "Ett-nytt-losenord-2026", newPassword: "kort") { token } }',
+      {},
+      d.changePassword.token,
+    );
     expect(codes(weak)).toEqual(['BAD_USER_INPUT']);
   });
 
   it('invites people imported without a password through the outbox, and the link sets a password once', async () => {
     const b = otherBundle();
-    b.people.push({ name: 'Ny Handläggare', email: 'ny.handlaggare@grannen.example', roles: [{ role: 'BEREDNINGSGRUPP' }] });
+    b.people.push({
+      name: 'Ny Handläggare',
+      email: 'ny.handlaggare@grannen.example',
+      roles: [{ role: 'BEREDNINGSGRUPP' }],
+    });
     await importBundle(api, b, adminToken);
-    const [mail] = await api.ds.query("SELECT payload FROM outbox WHERE job_name = 'send-email' AND payload->>'to' = 'ny.handlaggare@grannen.example'");
+    const [mail] = await api.ds.query(
+      "SELECT payload FROM outbox WHERE job_name = 'send-email' AND payload->>'to' = 'ny.handlaggare@grannen.example'",
+    );
     expect(mail.payload.subject).toBe('Inbjudan till Samordningsförbundet Grannen');
     const token = /token=([\w-]+)/.exec(mail.payload.text)![1];
     const accepted = await api.ok<{ acceptInvitation: { user: { email: string } } }>(
-      'mutation($t:String!){ acceptInvitation(token:$t, password:"Mitt-eget-losenord-1") { user { email } } }', { t: token });
+      'mutation($t:String!){ acceptInvitation(token:$t, password:"Mitt-eget-losenord-1") { user { email } } }',
+      { t: token },
+    );
     expect(accepted.acceptInvitation.user.email).toBe('ny.handlaggare@grannen.example');
-    await expect(api.login('ny.handlaggare@grannen.example', 'Mitt-eget-losenord-1')).resolves.toEqual(expect.any(String));
-    const again = await api.gql('mutation($t:String!){ acceptInvitation(token:$t, password:"Annat-losenord-22") { token } }', { t: token });
+    await expect(api.login('ny.handlaggare@grannen.example', 'Mitt-eget-losenord-1')).resolves.toEqual(
+      expect.any(String),
+    );
+    const again = await api.gql(
+      'mutation($t:String!){ acceptInvitation(token:$t, password:"Annat-losenord-22") { token } }',
+      { t: token },
+    );
     expect(codes(again)).toEqual(['BAD_USER_INPUT']);
     // importing again sends no second invitation
     await importBundle(api, b, adminToken);
-    const n = await api.ds.query("SELECT count(*)::int AS n FROM outbox WHERE payload->>'to' = 'ny.handlaggare@grannen.example'");
+    const n = await api.ds.query(
+      "SELECT count(*)::int AS n FROM outbox WHERE payload->>'to' = 'ny.handlaggare@grannen.example'",
+    );
     expect(n[0].n).toBe(1);
   });
 
@@ -139,7 +209,10 @@ describe('foundation: förbund, people, access (real HTTP, PostgreSQL, Redis)', 
       STYRELSEERSATTARE: 'ersattare1@samspelet.example',
       REVISOR: 'revisor1@samspelet.example',
     };
-    const expected: Record<string, { insatser: number; people: boolean; export: boolean; audit: boolean; otherInsats: boolean }> = {
+    const expected: Record<
+      string,
+      { insatser: number; people: boolean; export: boolean; audit: boolean; otherInsats: boolean }
+    > = {
       ADMIN: { insatser: 7, people: true, export: true, audit: true, otherInsats: true },
       FORBUNDSCHEF: { insatser: 7, people: true, export: false, audit: true, otherInsats: true },
       PROJEKTAGARE: { insatser: 1, people: false, export: false, audit: false, otherInsats: false },
@@ -154,26 +227,44 @@ describe('foundation: förbund, people, access (real HTTP, PostgreSQL, Redis)', 
       expect(emailOf).toBe(1);
       const token = await api.login(who[role]);
       const e = expected[role];
-      const org = await api.ok<{ organisation: { insatser: Array<{ id: string; key: string }>; myRoles: string[] } }>(
-        '{ organisation(slug: "samspelet") { insatser { id key } myRoles } }', {}, token);
+      const org = await api.ok<{
+        organisation: { insatser: Array<{ id: string; key: string }>; myRoles: string[] };
+      }>('{ organisation(slug: "samspelet") { insatser { id key } myRoles } }', {}, token);
       expect(org.organisation.insatser).toHaveLength(e.insatser);
       expect(org.organisation.myRoles).toEqual([role]);
       const people = await api.gql('{ organisation(slug: "samspelet") { people { email } } }', {}, token);
       expect(people.errors ? codes(people) : 'ok').toEqual(e.people ? 'ok' : ['FORBIDDEN']);
       const exp = await api.gql('{ exportOrganisationBundle(slug: "samspelet") }', {}, token);
       expect(exp.errors ? codes(exp) : 'ok').toEqual(e.export ? 'ok' : ['FORBIDDEN']);
-      const audit = await api.gql('query($o: ID!){ verifyAuditTrail(organisationId: $o) { valid } }', { o: samspelet.id }, token);
-      expect(audit.errors ? codes(audit) : audit.data).toEqual(e.audit ? { verifyAuditTrail: { valid: true } } : ['FORBIDDEN']);
-      const [tris] = await api.ds.query("SELECT id FROM insats WHERE organisation_id = $1 AND key = 'tris'", [samspelet.id]);
+      const audit = await api.gql(
+        'query($o: ID!){ verifyAuditTrail(organisationId: $o) { valid } }',
+        { o: samspelet.id },
+        token,
+      );
+      expect(audit.errors ? codes(audit) : audit.data).toEqual(
+        e.audit ? { verifyAuditTrail: { valid: true } } : ['FORBIDDEN'],
+      );
+      const [tris] = await api.ds.query("SELECT id FROM insats WHERE organisation_id = $1 AND key = 'tris'", [
+        samspelet.id,
+      ]);
       const other = await api.gql('query($i: ID!){ insats(id: $i) { key } }', { i: tris.id }, token);
-      expect(other.errors ? codes(other) : other.data).toEqual(e.otherInsats ? { insats: { key: 'tris' } } : ['FORBIDDEN']);
+      expect(other.errors ? codes(other) : other.data).toEqual(
+        e.otherInsats ? { insats: { key: 'tris' } } : ['FORBIDDEN'],
+      );
       expect(codes(await api.gql(IMPORT, { b: samspeletBundle() }, token))).toEqual(['FORBIDDEN']);
     });
 
     it('a projektägare sees their own insats', async () => {
       const token = await api.login(who.PROJEKTAGARE);
-      const [stegen] = await api.ds.query("SELECT id FROM insats WHERE organisation_id = $1 AND key = 'stegen'", [samspelet.id]);
-      const d = await api.ok<{ insats: { key: string; matpunkter: unknown[] } }>('query($i: ID!){ insats(id: $i) { key matpunkter(year: 2025) { key } } }', { i: stegen.id }, token);
+      const [stegen] = await api.ds.query(
+        "SELECT id FROM insats WHERE organisation_id = $1 AND key = 'stegen'",
+        [samspelet.id],
+      );
+      const d = await api.ok<{ insats: { key: string; matpunkter: unknown[] } }>(
+        'query($i: ID!){ insats(id: $i) { key matpunkter(year: 2025) { key } } }',
+        { i: stegen.id },
+        token,
+      );
       expect(d.insats.key).toBe('stegen');
       expect(d.insats.matpunkter).toHaveLength(8);
     });
@@ -183,7 +274,9 @@ describe('foundation: förbund, people, access (real HTTP, PostgreSQL, Redis)', 
     it('answers FORBIDDEN or NOT_FOUND for every operation on the other förbund', async () => {
       const token = await api.login('forbundschef@grannen.example');
       const kansli = await api.login('kansli@grannen.example');
-      const [insats] = await api.ds.query('SELECT id FROM insats WHERE organisation_id = $1 LIMIT 1', [samspelet.id]);
+      const [insats] = await api.ds.query('SELECT id FROM insats WHERE organisation_id = $1 LIMIT 1', [
+        samspelet.id,
+      ]);
       const attempts: Array<[string, Record<string, unknown>, string]> = [
         ['{ organisation(slug: "samspelet") { id name } }', {}, token],
         ['{ organisation(slug: "samspelet") { id name } }', {}, kansli],
@@ -199,9 +292,17 @@ describe('foundation: förbund, people, access (real HTTP, PostgreSQL, Redis)', 
         expect(['FORBIDDEN', 'NOT_FOUND']).toContain(codes(r)[0]);
       }
       // and their own förbund works
-      const own = await api.ok<{ organisation: { id: string } }>('{ organisation(slug: "grannforbundet") { id } }', {}, token);
+      const own = await api.ok<{ organisation: { id: string } }>(
+        '{ organisation(slug: "grannforbundet") { id } }',
+        {},
+        token,
+      );
       expect(own.organisation.id).toBe(grannen.id);
-      const list = await api.ok<{ organisations: Array<{ slug: string }> }>('{ organisations { slug } }', {}, token);
+      const list = await api.ok<{ organisations: Array<{ slug: string }> }>(
+        '{ organisations { slug } }',
+        {},
+        token,
+      );
       expect(list.organisations.map((o) => o.slug)).toEqual(['grannforbundet']);
     });
   });
@@ -224,7 +325,11 @@ describe('foundation: förbund, people, access (real HTTP, PostgreSQL, Redis)', 
     });
 
     it('masks unexpected errors as INTERNAL without a stack trace', async () => {
-      const r = await api.gql('query($o: ID!){ auditTrail(organisationId: $o, limit: 5) { id } }', { o: 'not-a-uuid' }, adminToken);
+      const r = await api.gql(
+        'query($o: ID!){ auditTrail(organisationId: $o, limit: 5) { id } }',
+        { o: 'not-a-uuid' },
+        adminToken,
+      );
       expect(codes(r)).toEqual(['NOT_FOUND']);
       expect(JSON.stringify(r)).not.toMatch(/at .*\.ts:\d+|stack/);
     });

@@ -23,9 +23,17 @@ describe('login rate limits', () => {
   it('locks an e-mail address after 10 failed attempts, even with the right password', async () => {
     const email = 'revisor2@samspelet.example';
     for (let i = 0; i < 10; i++) {
-      expect(codes(await api.gql(LOGIN, { e: email, p: 'fel-losenord' }, undefined, { 'x-forwarded-for': '198.51.100.1' }))).toEqual(['UNAUTHENTICATED']);
+      expect(
+        codes(
+          await api.gql(LOGIN, { e: email, p: 'fel-losenord' }, undefined, {
+            'x-forwarded-for': '198.51.100.1',
+          }),
+        ),
+      ).toEqual(['UNAUTHENTICATED']);
     }
-    const r = await api.gql(LOGIN, { e: email, p: 'Demo-Samspelet-2025!' }, undefined, { 'x-forwarded-for': '198.51.100.1' });
+    const r = await api.gql(LOGIN, { e: email, p: 'Demo-Samspelet-2025!' }, undefined, {
+      'x-forwarded-for': '198.51.100.1',
+    });
     expect(codes(r)).toEqual(['RATE_LIMITED']);
     expect(r.errors![0].message).toMatch(/För många inloggningsförsök/);
   });
@@ -33,11 +41,19 @@ describe('login rate limits', () => {
   it('limits one address trying many e-mail addresses', async () => {
     const ip = { 'x-forwarded-for': '203.0.113.9' };
     for (let i = 0; i < 25; i++) {
-      expect(codes(await api.gql(LOGIN, { e: `nobody${i}@example.org`, p: 'x' }, undefined, ip))).toEqual(['UNAUTHENTICATED']);
+      expect(codes(await api.gql(LOGIN, { e: `nobody${i}@example.org`, p: 'x' }, undefined, ip))).toEqual([
+        'UNAUTHENTICATED',
+      ]);
     }
-    expect(codes(await api.gql(LOGIN, { e: 'kansli@samspelet.example', p: 'Demo-Samspelet-2025!' }, undefined, ip))).toEqual(['RATE_LIMITED']);
+    expect(
+      codes(
+        await api.gql(LOGIN, { e: 'kansli@samspelet.example', p: 'Demo-Samspelet-2025!' }, undefined, ip),
+      ),
+    ).toEqual(['RATE_LIMITED']);
     // another address is not affected
-    const ok = await api.gql(LOGIN, { e: 'kansli@samspelet.example', p: 'Demo-Samspelet-2025!' }, undefined, { 'x-forwarded-for': '203.0.113.10' });
+    const ok = await api.gql(LOGIN, { e: 'kansli@samspelet.example', p: 'Demo-Samspelet-2025!' }, undefined, {
+      'x-forwarded-for': '203.0.113.10',
+    });
     expect(ok.errors).toBeUndefined();
   });
 });

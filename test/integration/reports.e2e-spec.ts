@@ -6,19 +6,37 @@ import { INestApplicationContext } from '@nestjs/common';
 import request from 'supertest';
 import { compileReport, LocalDiskStorage } from '../../libs/infra/src';
 import { DemoSeedService } from '../../apps/api/src/demo/demo-seed.service';
-import { Bundle, codes, FIXTURES, importBundle, orgId, samspeletBundle, TestApi, upload } from '../helpers/api';
+import {
+  Bundle,
+  codes,
+  FIXTURES,
+  importBundle,
+  orgId,
+  samspeletBundle,
+  TestApi,
+  upload,
+} from '../helpers/api';
 import { startWorker } from '../helpers/worker';
 
 const expected = JSON.parse(readFileSync(join(FIXTURES, 'expected', 'samspelet-2025.json'), 'utf8'));
-const COMPILE = 'mutation($o: ID!, $k: ReportKind!, $y: Int!){ compileReport(organisationId: $o, kind: $k, year: $y){ id status progress version } }';
-const REPORT = 'query($id: ID!){ report(id: $id){ id kind status progress stage version model checks { id status message } pdfFileId xlsxFileId jsonFileId error } }';
+const COMPILE =
+  'mutation($o: ID!, $k: ReportKind!, $y: Int!){ compileReport(organisationId: $o, kind: $k, year: $y){ id status progress version } }';
+const REPORT =
+  'query($id: ID!){ report(id: $id){ id kind status progress stage version model checks { id status message } pdfFileId xlsxFileId jsonFileId error } }';
 
 interface Report {
   id: string;
   status: string;
   progress: number;
   version: number;
-  model: { keyFigures: { current: Record<string, string>; previous: Record<string, string> }; sections: Array<{ tables: Array<{ id: string; rows: Array<{ id: string; values: Array<string | null> }> }> }>; financialGoals: Array<{ key: string; value: string; status: string }>; unit: string };
+  model: {
+    keyFigures: { current: Record<string, string>; previous: Record<string, string> };
+    sections: Array<{
+      tables: Array<{ id: string; rows: Array<{ id: string; values: Array<string | null> }> }>;
+    }>;
+    financialGoals: Array<{ key: string; value: string; status: string }>;
+    unit: string;
+  };
   checks: Array<{ id: string; status: string; message: string }>;
   pdfFileId: string;
   xlsxFileId: string;
@@ -36,7 +54,11 @@ describe('reports: compiled by the worker from the ledger, the bundle and approv
   const out = mkdtempSync(join(tmpdir(), 'reports-'));
 
   async function compiled(organisationId: string, kind: string, token: string): Promise<Report> {
-    const started = await api.ok<{ compileReport: Report }>(COMPILE, { o: organisationId, k: kind, y: 2025 }, token);
+    const started = await api.ok<{ compileReport: Report }>(
+      COMPILE,
+      { o: organisationId, k: kind, y: 2025 },
+      token,
+    );
     expect(started.compileReport.status).toBe('QUEUED');
     for (let i = 0; i < 600; i++) {
       const r = (await api.ok<{ report: Report }>(REPORT, { id: started.compileReport.id }, token)).report;
@@ -47,11 +69,15 @@ describe('reports: compiled by the worker from the ledger, the bundle and approv
   }
 
   async function pdfText(fileId: string, token: string): Promise<string> {
-    const res = await request(api.url).get(`/files/${fileId}`).set('authorization', `Bearer ${token}`).buffer(true).parse((r, cb) => {
-      const parts: Buffer[] = [];
-      r.on('data', (c: Buffer) => parts.push(c));
-      r.on('end', () => cb(null, Buffer.concat(parts)));
-    });
+    const res = await request(api.url)
+      .get(`/files/${fileId}`)
+      .set('authorization', `Bearer ${token}`)
+      .buffer(true)
+      .parse((r, cb) => {
+        const parts: Buffer[] = [];
+        r.on('data', (c: Buffer) => parts.push(c));
+        r.on('end', () => cb(null, Buffer.concat(parts)));
+      });
     expect(res.status).toBe(200);
     const file = join(out, `${fileId}.pdf`);
     writeFileSync(file, res.body);
@@ -75,7 +101,10 @@ describe('reports: compiled by the worker from the ledger, the bundle and approv
     expect(r.status).toBe('READY');
     expect(r.progress).toBe(100);
     const e = expected.arsredovisning_2025;
-    for (const [period, figures] of [['current', e.keyFigures.current], ['previous', e.keyFigures.previous]] as const) {
+    for (const [period, figures] of [
+      ['current', e.keyFigures.current],
+      ['previous', e.keyFigures.previous],
+    ] as const) {
       for (const [k, v] of Object.entries(figures as Record<string, string>)) {
         const got = r.model.keyFigures[period][k];
         const ratio = /soliditet|andel/.test(k);
@@ -85,12 +114,20 @@ describe('reports: compiled by the worker from the ledger, the bundle and approv
     const drift = table(r, 'driftredovisning');
     for (const row of e.driftredovisning.rows) {
       const got = drift.rows.find((x) => x.id === row.costCentre)!;
-      expect([row.costCentre, got.values[0], got.values[1], got.values[2]]).toEqual([row.costCentre, row.utfall, String(row.budget === 0 ? '0.00' : row.budget), row.avvikelse]);
+      expect([row.costCentre, got.values[0], got.values[1], got.values[2]]).toEqual([
+        row.costCentre,
+        row.utfall,
+        String(row.budget === 0 ? '0.00' : row.budget),
+        row.avvikelse,
+      ]);
     }
-    expect(drift.rows.find((x) => x.id === 'summa_kostnader')!.values[0]).toBe(e.driftredovisning.total_utfall_kostnader);
+    expect(drift.rows.find((x) => x.id === 'summa_kostnader')!.values[0]).toBe(
+      e.driftredovisning.total_utfall_kostnader,
+    );
     for (const [note, accounts] of Object.entries(e.noter as Record<string, Record<string, string>>)) {
       const t = table(r, note.split('_')[0]);
-      for (const [a, v] of Object.entries(accounts)) expect([note, a, t.rows.find((x) => x.id === a)?.values[0]]).toEqual([note, a, v]);
+      for (const [a, v] of Object.entries(accounts))
+        expect([note, a, t.rows.find((x) => x.id === a)?.values[0]]).toEqual([note, a, v]);
     }
     for (const g of e.financialGoals) {
       const got = r.model.financialGoals.find((x) => x.key === g.key)!;
@@ -117,13 +154,27 @@ describe('reports: compiled by the worker from the ledger, the bundle and approv
     const e = expected.delarsrapport_2025;
     for (const [k, v] of Object.entries(e.keyFigures.current as Record<string, string>)) {
       const got = r.model.keyFigures.current[k];
-      expect([k, /soliditet|andel/.test(k) ? close(got, v, 1e-6) : got]).toEqual([k, /soliditet|andel/.test(k) ? true : v]);
+      expect([k, /soliditet|andel/.test(k) ? close(got, v, 1e-6) : got]).toEqual([
+        k,
+        /soliditet|andel/.test(k) ? true : v,
+      ]);
     }
     const p = table(r, 'helarsprognos');
     for (const row of e.helarsprognos.rows) {
-      expect([row.costCentre, ...p.rows.find((x) => x.id === row.costCentre)!.values]).toEqual([row.costCentre, row.budget, row.utfall, row.prognos, row.avvikelse]);
+      expect([row.costCentre, ...p.rows.find((x) => x.id === row.costCentre)!.values]).toEqual([
+        row.costCentre,
+        row.budget,
+        row.utfall,
+        row.prognos,
+        row.avvikelse,
+      ]);
     }
-    expect(p.rows.find((x) => x.id === 'summa')!.values).toEqual([e.helarsprognos.total.budget, e.helarsprognos.total.utfall, e.helarsprognos.total.prognos, e.helarsprognos.total.avvikelse]);
+    expect(p.rows.find((x) => x.id === 'summa')!.values).toEqual([
+      e.helarsprognos.total.budget,
+      e.helarsprognos.total.utfall,
+      e.helarsprognos.total.prognos,
+      e.helarsprognos.total.avvikelse,
+    ]);
     expect(r.checks.filter((c) => c.status === 'FAIL')).toEqual([]);
     const text = await pdfText(r.pdfFileId, chef);
     expect(text).toMatch(/Summa\s+9 963\s+4 238\s+9 783\s+\+180/);
@@ -132,59 +183,111 @@ describe('reports: compiled by the worker from the ledger, the bundle and approv
   it('makes a new version on every compilation and keeps the old ones', async () => {
     const again = await compiled(org, 'DELARSRAPPORT', chef);
     expect(again.version).toBe(2);
-    const list = await api.ok<{ reports: Array<{ kind: string; version: number; status: string }> }>('query($o: ID!){ reports(organisationId: $o){ kind version status } }', { o: org }, chef);
+    const list = await api.ok<{ reports: Array<{ kind: string; version: number; status: string }> }>(
+      'query($o: ID!){ reports(organisationId: $o){ kind version status } }',
+      { o: org },
+      chef,
+    );
     expect(list.reports.filter((x) => x.kind === 'DELARSRAPPORT').map((x) => x.version)).toEqual([2, 1]);
   });
 
   it('survives a compilation killed half-way: the retry yields exactly one ready version', async () => {
     const [{ id }] = await api.ds.query(
-      `INSERT INTO report (organisation_id, kind, year, version, status) VALUES ($1, 'ARSREDOVISNING', 2025, 99, 'QUEUED') RETURNING id`, [org]);
+      `INSERT INTO report (organisation_id, kind, year, version, status) VALUES ($1, 'ARSREDOVISNING', 2025, 99, 'QUEUED') RETURNING id`,
+      [org],
+    );
     const storage = new LocalDiskStorage(process.env.FILE_STORAGE_DIR as string);
-    await expect(compileReport(api.ds, storage, id, async (p) => {
-      if (p >= 40) throw new Error('killed');
-    })).rejects.toThrow('killed');
+    await expect(
+      compileReport(api.ds, storage, id, async (p) => {
+        if (p >= 40) throw new Error('killed');
+      }),
+    ).rejects.toThrow('killed');
     const [half] = await api.ds.query('SELECT status, progress FROM report WHERE id = $1', [id]);
     expect(half.status).toBe('RUNNING');
     expect(await compileReport(api.ds, storage, id)).toBe('READY');
     expect(await compileReport(api.ds, storage, id)).toBe('ALREADY_READY');
-    const [{ n }] = await api.ds.query("SELECT count(*)::int AS n FROM audit_entry WHERE entity_id = $1 AND action = 'report.compiled'", [id]);
+    const [{ n }] = await api.ds.query(
+      "SELECT count(*)::int AS n FROM audit_entry WHERE entity_id = $1 AND action = 'report.compiled'",
+      [id],
+    );
     expect(n).toBe(1);
   });
 
   it('fails the right check, with the figures, when the bundle contradicts the ledger; and prints kronor for a kr förbund', async () => {
     const b: Bundle = samspeletBundle();
-    b.organisation = { ...b.organisation, slug: 'motsagelse', name: 'Samordningsförbundet Motsägelse', reportingUnit: 'kr' };
-    b.people = [{ name: 'Chef Motsägelse', email: 'chef@motsagelse.example', password: 'Demo-Samspelet-2025!', roles: [{ role: 'FORBUNDSCHEF' }, { role: 'ADMIN' }] }];
-    b.historicalKeyFigures.push({ year: 2024, verksamhetens_intakter: '9999000', verksamhetens_kostnader: '10184000', arets_resultat: '90000', soliditet: '0.433', antal_anstallda: 0 });
+    b.organisation = {
+      ...b.organisation,
+      slug: 'motsagelse',
+      name: 'Samordningsförbundet Motsägelse',
+      reportingUnit: 'kr',
+    };
+    b.people = [
+      {
+        name: 'Chef Motsägelse',
+        email: 'chef@motsagelse.example',
+        password: 'Demo-Samspelet-2025!',
+        roles: [{ role: 'FORBUNDSCHEF' }, { role: 'ADMIN' }],
+      },
+    ];
+    b.historicalKeyFigures.push({
+      year: 2024,
+      verksamhetens_intakter: '9999000',
+      verksamhetens_kostnader: '10184000',
+      arets_resultat: '90000',
+      soliditet: '0.433',
+      antal_anstallda: 0,
+    });
     b.insatser[0].budgets[0].amount = '2600000.00';
     await importBundle(api, b);
     const o = await orgId(api, 'motsagelse');
     const token = await api.login('chef@motsagelse.example');
     for (const y of ['2024', '2025']) {
-      const up = await upload(api, token, readFileSync(join(FIXTURES, 'sie', `samspelet-${y}.se`)), `${y}.se`, { organisationId: o, purpose: 'sie' });
-      await api.ok('mutation($o: ID!, $f: ID!){ importSie(organisationId: $o, fileId: $f){ id } }', { o, f: up.body.id }, token);
+      const up = await upload(
+        api,
+        token,
+        readFileSync(join(FIXTURES, 'sie', `samspelet-${y}.se`)),
+        `${y}.se`,
+        { organisationId: o, purpose: 'sie' },
+      );
+      await api.ok(
+        'mutation($o: ID!, $f: ID!){ importSie(organisationId: $o, fileId: $f){ id } }',
+        { o, f: up.body.id },
+        token,
+      );
     }
     const r = await compiled(o, 'ARSREDOVISNING', token);
     expect(r.model.unit).toBe('kr');
     const failing = r.checks.filter((c) => c.status === 'FAIL');
     expect(failing.map((c) => c.id).sort()).toEqual(['budget_insats_stegen', 'historik_2024']);
-    expect(failing.find((c) => c.id === 'historik_2024')!.message).toContain('verksamhetens_intakter: historiken 9999000, huvudboken 10028000.00');
+    expect(failing.find((c) => c.id === 'historik_2024')!.message).toContain(
+      'verksamhetens_intakter: historiken 9999000, huvudboken 10028000.00',
+    );
     expect(failing.find((c) => c.id === 'budget_insats_stegen')!.message).toContain('2600000.00');
     const text = await pdfText(r.pdfFileId, token);
     expect(text).toMatch(/Årets resultat\s+709 000\s+90 000/);
     expect(text).toContain('Belopp i kronor');
     expect(text).toContain('EJ GODKÄND');
     // one förbund cannot compile or read another's reports
-    expect(codes(await api.gql(COMPILE, { o: org, k: 'ARSREDOVISNING', y: 2025 }, token))).toEqual(['FORBIDDEN']);
+    expect(codes(await api.gql(COMPILE, { o: org, k: 'ARSREDOVISNING', y: 2025 }, token))).toEqual([
+      'FORBIDDEN',
+    ]);
     expect(codes(await api.gql(REPORT, { id: r.id }, chef))).toEqual(['FORBIDDEN']);
   });
 
   it('lets only the förbundschef and kansli compile; the styrelse reads', async () => {
     const owner = await api.login('projektagare.stegen@samspelet.example');
-    expect(codes(await api.gql(COMPILE, { o: org, k: 'ARSREDOVISNING', y: 2025 }, owner))).toEqual(['FORBIDDEN']);
+    expect(codes(await api.gql(COMPILE, { o: org, k: 'ARSREDOVISNING', y: 2025 }, owner))).toEqual([
+      'FORBIDDEN',
+    ]);
     const ledamot = await api.login('ledamot1@samspelet.example');
-    expect(codes(await api.gql(COMPILE, { o: org, k: 'ARSREDOVISNING', y: 2025 }, ledamot))).toEqual(['FORBIDDEN']);
-    const list = await api.ok<{ reports: unknown[] }>('query($o: ID!){ reports(organisationId: $o){ id } }', { o: org }, ledamot);
+    expect(codes(await api.gql(COMPILE, { o: org, k: 'ARSREDOVISNING', y: 2025 }, ledamot))).toEqual([
+      'FORBIDDEN',
+    ]);
+    const list = await api.ok<{ reports: unknown[] }>(
+      'query($o: ID!){ reports(organisationId: $o){ id } }',
+      { o: org },
+      ledamot,
+    );
     expect(list.reports.length).toBeGreaterThan(0);
   });
 });

@@ -23,7 +23,8 @@ describe('GraphQL schema', () => {
     const schema = api.app.get(GraphQLSchemaHost).schema;
     const operations = new Set<string>();
     for (const t of [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()]) {
-      for (const name of Object.keys((t as GraphQLObjectType | null)?.getFields() ?? {})) operations.add(`${t!.name}.${name}`);
+      for (const name of Object.keys((t as GraphQLObjectType | null)?.getFields() ?? {}))
+        operations.add(`${t!.name}.${name}`);
     }
     const discovery = api.app.get(DiscoveryService);
     const scanner = api.app.get(MetadataScanner);

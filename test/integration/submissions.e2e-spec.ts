@@ -7,7 +7,9 @@ import { MailCatcher } from '../helpers/mail';
 import { RedisProcess } from '../helpers/redis-process';
 import { startWorker } from '../helpers/worker';
 
-const fixtures: Array<{ insats: string; period: string; answers: Record<string, unknown> }> = readdirSync(join(FIXTURES, 'submissions'))
+const fixtures: Array<{ insats: string; period: string; answers: Record<string, unknown> }> = readdirSync(
+  join(FIXTURES, 'submissions'),
+)
   .sort()
   .map((f) => JSON.parse(readFileSync(join(FIXTURES, 'submissions', f), 'utf8')));
 
@@ -17,7 +19,14 @@ const SAVE = `mutation($id: ID!, $v: Int!, $a: JSON!){ saveSubmission(id: $id, v
 const SUBMIT = `mutation($id: ID!, $v: Int!){ submitSubmission(id: $id, version: $v){ ${S} } }`;
 const APPROVE = `mutation($id: ID!, $c: String){ approveSubmission(id: $id, comment: $c){ ${S} } }`;
 const RETURN = `mutation($id: ID!, $c: String!){ returnSubmission(id: $id, comment: $c){ ${S} } }`;
-type Sub = { id: string; status: string; version: number; validationErrors: Array<{ path: string; message: string }>; contentHash: string | null; waitingFor: string | null };
+type Sub = {
+  id: string;
+  status: string;
+  version: number;
+  validationErrors: Array<{ path: string; message: string }>;
+  contentHash: string | null;
+  waitingFor: string | null;
+};
 
 describe('follow-ups: drafts, the approval chain, audit trail, e-mail', () => {
   const mail = new MailCatcher();
@@ -36,8 +45,11 @@ describe('follow-ups: drafts, the approval chain, audit trail, e-mail', () => {
 
   async function draft(insats: string, period: string, answers: Record<string, unknown>): Promise<Sub> {
     const owner = await ownerOf(insats);
-    const started = (await api.ok<{ startSubmission: Sub }>(START, { i: insatsId[insats], p: period }, owner)).startSubmission;
-    return (await api.ok<{ saveSubmission: Sub }>(SAVE, { id: started.id, v: started.version, a: answers }, owner)).saveSubmission;
+    const started = (await api.ok<{ startSubmission: Sub }>(START, { i: insatsId[insats], p: period }, owner))
+      .startSubmission;
+    return (
+      await api.ok<{ saveSubmission: Sub }>(SAVE, { id: started.id, v: started.version, a: answers }, owner)
+    ).saveSubmission;
   }
 
   beforeAll(async () => {
@@ -50,7 +62,8 @@ describe('follow-ups: drafts, the approval chain, audit trail, e-mail', () => {
     await importBundle(api, tenantBundle('flodet', 'Samordningsförbundet Flödet'));
     await importBundle(api, otherBundle());
     org = await orgId(api, 'flodet');
-    for (const r of await api.ds.query('SELECT id, key FROM insats WHERE organisation_id = $1', [org])) insatsId[r.key] = r.id;
+    for (const r of await api.ds.query('SELECT id, key FROM insats WHERE organisation_id = $1', [org]))
+      insatsId[r.key] = r.id;
   });
 
   afterAll(async () => {
@@ -65,37 +78,65 @@ describe('follow-ups: drafts, the approval chain, audit trail, e-mail', () => {
       const d = await draft(f.insats, f.period, f.answers);
       expect([f.insats, f.period, d.status, d.validationErrors]).toEqual([f.insats, f.period, 'DRAFT', []]);
       // wrong people before submit
-      expect(codes(await api.gql(SUBMIT, { id: d.id, v: d.version }, await sg1(f.insats)))).toEqual(['FORBIDDEN']);
-      const submitted = (await api.ok<{ submitSubmission: Sub }>(SUBMIT, { id: d.id, v: d.version }, await ownerOf(f.insats))).submitSubmission;
+      expect(codes(await api.gql(SUBMIT, { id: d.id, v: d.version }, await sg1(f.insats)))).toEqual([
+        'FORBIDDEN',
+      ]);
+      const submitted = (
+        await api.ok<{ submitSubmission: Sub }>(SUBMIT, { id: d.id, v: d.version }, await ownerOf(f.insats))
+      ).submitSubmission;
       expect([submitted.status, submitted.waitingFor]).toEqual(['SUBMITTED', 'STYRGRUPP']);
       // the förbundschef may not skip the styrgrupp, the owner may not approve, another insats' styrgrupp may not
       expect(codes(await api.gql(APPROVE, { id: d.id }, await chef()))).toEqual(['FORBIDDEN']);
       expect(codes(await api.gql(APPROVE, { id: d.id }, await ownerOf(f.insats)))).toEqual(['FORBIDDEN']);
       const other = f.insats === 'tris' ? 'stegen' : 'tris';
       expect(codes(await api.gql(APPROVE, { id: d.id }, await sg1(other)))).toEqual(['FORBIDDEN']);
-      const sg = (await api.ok<{ approveSubmission: Sub }>(APPROVE, { id: d.id }, await sg1(f.insats))).approveSubmission;
+      const sg = (await api.ok<{ approveSubmission: Sub }>(APPROVE, { id: d.id }, await sg1(f.insats)))
+        .approveSubmission;
       expect([sg.status, sg.waitingFor]).toEqual(['STYRGRUPP_APPROVED', 'FORBUNDSCHEF']);
       // the other styrgrupp member comes too late: the step is decided
-      expect(codes(await api.gql(APPROVE, { id: d.id }, await sg2(f.insats)))).toEqual(['INVALID_TRANSITION']);
+      expect(codes(await api.gql(APPROVE, { id: d.id }, await sg2(f.insats)))).toEqual([
+        'INVALID_TRANSITION',
+      ]);
       expect(codes(await api.gql(APPROVE, { id: d.id }, await ownerOf(f.insats)))).toEqual(['FORBIDDEN']);
-      const done = (await api.ok<{ approveSubmission: Sub }>(APPROVE, { id: d.id, c: 'Godkänd.' }, await chef())).approveSubmission;
+      const done = (
+        await api.ok<{ approveSubmission: Sub }>(APPROVE, { id: d.id, c: 'Godkänd.' }, await chef())
+      ).approveSubmission;
       expect(done.status).toBe('APPROVED');
       expect(done.contentHash).toMatch(/^[0-9a-f]{64}$/);
       // approved is locked
-      expect(codes(await api.gql(SAVE, { id: d.id, v: done.version, a: f.answers }, await ownerOf(f.insats)))).toEqual(['INVALID_TRANSITION']);
+      expect(
+        codes(await api.gql(SAVE, { id: d.id, v: done.version, a: f.answers }, await ownerOf(f.insats))),
+      ).toEqual(['INVALID_TRANSITION']);
     }
-    const [{ n }] = await api.ds.query("SELECT count(*)::int AS n FROM submission WHERE organisation_id = $1 AND status = 'APPROVED'", [org]);
+    const [{ n }] = await api.ds.query(
+      "SELECT count(*)::int AS n FROM submission WHERE organisation_id = $1 AND status = 'APPROVED'",
+      [org],
+    );
     expect(n).toBe(fixtures.length);
   });
 
   it('mails the styrgrupp when submitted and the förbundschef when the styrgrupp approved', async () => {
-    const mails = await mail.waitFor((m) => m.filter((x) => x.subject.startsWith('Uppföljning att granska: Stegen Kristinehamn, HELAR-2025')).length >= 3);
-    const review = mails.filter((x) => x.subject === 'Uppföljning att granska: Stegen Kristinehamn, HELAR-2025');
-    expect(review.map((m) => m.to[0]).sort()).toEqual(['forbundschef@flodet.example', 'styrgrupp1.stegen@flodet.example', 'styrgrupp2.stegen@flodet.example']);
+    const mails = await mail.waitFor(
+      (m) =>
+        m.filter((x) => x.subject.startsWith('Uppföljning att granska: Stegen Kristinehamn, HELAR-2025'))
+          .length >= 3,
+    );
+    const review = mails.filter(
+      (x) => x.subject === 'Uppföljning att granska: Stegen Kristinehamn, HELAR-2025',
+    );
+    expect(review.map((m) => m.to[0]).sort()).toEqual([
+      'forbundschef@flodet.example',
+      'styrgrupp1.stegen@flodet.example',
+      'styrgrupp2.stegen@flodet.example',
+    ]);
   });
 
   it('returns with a required comment, and the fixed follow-up is submitted again', async () => {
-    const f = fixtures.find((x) => x.insats === 'forb-hammaro') ?? { insats: 'forb-hammaro', period: 'HELAR-2025', answers: { ...fixtures.find((x) => x.insats === 'forb-karlstad')!.answers } };
+    const f = fixtures.find((x) => x.insats === 'forb-hammaro') ?? {
+      insats: 'forb-hammaro',
+      period: 'HELAR-2025',
+      answers: { ...fixtures.find((x) => x.insats === 'forb-karlstad')!.answers },
+    };
     const answers = JSON.parse(JSON.stringify(f.answers));
     answers.resultat = [{ matpunkt: 'personer', utfall: '12', bedomning: 'UPPFYLLT', kommentar: '' }];
     answers.ekonomi = { beviljat: '215000.00', utfall: '215000.00', kommentar: '' };
@@ -103,18 +144,57 @@ describe('follow-ups: drafts, the approval chain, audit trail, e-mail', () => {
     expect(d.validationErrors).toEqual([]);
     const owner = await ownerOf('forb-hammaro');
     await api.ok(SUBMIT, { id: d.id, v: d.version }, owner);
-    expect(codes(await api.gql(RETURN, { id: d.id, c: '   ' }, await sg1('forb-hammaro')))).toEqual(['BAD_USER_INPUT']);
-    const ret = (await api.ok<{ returnSubmission: Sub }>(RETURN, { id: d.id, c: 'Komplettera verksamhetsbeskrivningen.' }, await sg1('forb-hammaro'))).returnSubmission;
+    expect(codes(await api.gql(RETURN, { id: d.id, c: '   ' }, await sg1('forb-hammaro')))).toEqual([
+      'BAD_USER_INPUT',
+    ]);
+    const ret = (
+      await api.ok<{ returnSubmission: Sub }>(
+        RETURN,
+        { id: d.id, c: 'Komplettera verksamhetsbeskrivningen.' },
+        await sg1('forb-hammaro'),
+      )
+    ).returnSubmission;
     expect([ret.status, ret.waitingFor]).toEqual(['RETURNED', 'PROJEKTAGARE']);
-    const returnedMail = await mail.waitFor((m) => m.some((x) => x.subject.startsWith('Uppföljningen har skickats tillbaka: Förberedande insats Hammarö')));
-    expect(returnedMail.find((x) => x.subject.startsWith('Uppföljningen har skickats tillbaka'))?.to).toEqual(['projektagare.forb-hammaro@flodet.example']);
-    const fixed = (await api.ok<{ saveSubmission: Sub }>(SAVE, { id: d.id, v: ret.version, a: { ...answers, verksamhet: 'Uppstart av förberedande insats med kartläggning och individuella planer.' } }, owner)).saveSubmission;
-    const again = (await api.ok<{ submitSubmission: Sub }>(SUBMIT, { id: d.id, v: fixed.version }, owner)).submitSubmission;
+    const returnedMail = await mail.waitFor((m) =>
+      m.some((x) => x.subject.startsWith('Uppföljningen har skickats tillbaka: Förberedande insats Hammarö')),
+    );
+    expect(returnedMail.find((x) => x.subject.startsWith('Uppföljningen har skickats tillbaka'))?.to).toEqual(
+      ['projektagare.forb-hammaro@flodet.example'],
+    );
+    const fixed = (
+      await api.ok<{ saveSubmission: Sub }>(
+        SAVE,
+        {
+          id: d.id,
+          v: ret.version,
+          a: {
+            ...answers,
+            verksamhet: 'Uppstart av förberedande insats med kartläggning och individuella planer.',
+          },
+        },
+        owner,
+      )
+    ).saveSubmission;
+    const again = (await api.ok<{ submitSubmission: Sub }>(SUBMIT, { id: d.id, v: fixed.version }, owner))
+      .submitSubmission;
     expect(again.status).toBe('SUBMITTED');
-    const history = await api.ok<{ submission: { history: Array<{ action: string; fromState: string | null; toState: string | null }>; comments: Array<{ body: string }> } }>(
-      'query($id: ID!){ submission(id: $id){ history { action fromState toState } comments { body } } }', { id: d.id }, owner);
+    const history = await api.ok<{
+      submission: {
+        history: Array<{ action: string; fromState: string | null; toState: string | null }>;
+        comments: Array<{ body: string }>;
+      };
+    }>(
+      'query($id: ID!){ submission(id: $id){ history { action fromState toState } comments { body } } }',
+      { id: d.id },
+      owner,
+    );
     expect(history.submission.history.map((h) => h.action)).toEqual([
-      'submission.started', 'submission.saved', 'submission.submitted', 'submission.returned', 'submission.saved', 'submission.submitted',
+      'submission.started',
+      'submission.saved',
+      'submission.submitted',
+      'submission.returned',
+      'submission.saved',
+      'submission.submitted',
     ]);
     expect(history.submission.comments.map((c) => c.body)).toEqual(['Komplettera verksamhetsbeskrivningen.']);
   });
@@ -122,14 +202,26 @@ describe('follow-ups: drafts, the approval chain, audit trail, e-mail', () => {
   it('lets exactly one of 50 concurrent approvals of one step win, with one audit entry', async () => {
     const f = fixtures.find((x) => x.insats === 'tris' && x.period === 'HELAR-2025')!;
     // a fresh submission of the same insats needs another period
-    const d = await draft('tris', 'HELAR-2026', { ...f.answers, resultat: [], ekonomi: { beviljat: '3823000.00', utfall: '3800000.00', kommentar: '' } });
+    const d = await draft('tris', 'HELAR-2026', {
+      ...f.answers,
+      resultat: [],
+      ekonomi: { beviljat: '3823000.00', utfall: '3800000.00', kommentar: '' },
+    });
     await api.ok(SUBMIT, { id: d.id, v: d.version }, await ownerOf('tris'));
     const approvers = [await sg1('tris'), await sg2('tris')];
-    const results = await Promise.all(Array.from({ length: 50 }, (_, i) => api.gql<{ approveSubmission: Sub }>(APPROVE, { id: d.id }, approvers[i % 2])));
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        api.gql<{ approveSubmission: Sub }>(APPROVE, { id: d.id }, approvers[i % 2]),
+      ),
+    );
     const wins = results.filter((r) => !r.errors);
     expect(wins).toHaveLength(1);
-    for (const r of results.filter((x) => x.errors)) expect(['INVALID_TRANSITION', 'VERSION_CONFLICT']).toContain(codes(r)[0]);
-    const [{ n }] = await api.ds.query("SELECT count(*)::int AS n FROM audit_entry WHERE entity_id = $1 AND action = 'submission.approved'", [d.id]);
+    for (const r of results.filter((x) => x.errors))
+      expect(['INVALID_TRANSITION', 'VERSION_CONFLICT']).toContain(codes(r)[0]);
+    const [{ n }] = await api.ds.query(
+      "SELECT count(*)::int AS n FROM audit_entry WHERE entity_id = $1 AND action = 'submission.approved'",
+      [d.id],
+    );
     expect(n).toBe(1);
     const [s] = await api.ds.query('SELECT status FROM submission WHERE id = $1', [d.id]);
     expect(s.status).toBe('STYRGRUPP_APPROVED');
@@ -139,8 +231,16 @@ describe('follow-ups: drafts, the approval chain, audit trail, e-mail', () => {
     const d = await draft('stegen', 'DELAR-2026', { verksamhet: 'Första versionen.' });
     const owner = await ownerOf('stegen');
     const [a, b] = await Promise.all([
-      api.gql<{ saveSubmission: Sub }>(SAVE, { id: d.id, v: d.version, a: { verksamhet: 'Redaktör A skrev detta.' } }, owner),
-      api.gql<{ saveSubmission: Sub }>(SAVE, { id: d.id, v: d.version, a: { verksamhet: 'Redaktör B skrev något annat.', jamstalldhet: 'B' } }, owner),
+      api.gql<{ saveSubmission: Sub }>(
+        SAVE,
+        { id: d.id, v: d.version, a: { verksamhet: 'Redaktör A skrev detta.' } },
+        owner,
+      ),
+      api.gql<{ saveSubmission: Sub }>(
+        SAVE,
+        { id: d.id, v: d.version, a: { verksamhet: 'Redaktör B skrev något annat.', jamstalldhet: 'B' } },
+        owner,
+      ),
     ]);
     const winner = a.errors ? b : a;
     const loser = a.errors ? a : b;
@@ -160,13 +260,24 @@ describe('follow-ups: drafts, the approval chain, audit trail, e-mail', () => {
     bad.resultat[0].bedomning = null;
     bad.deltagare.avslutade_till_arbete_studier = bad.deltagare.avslutade + 1;
     const d = await draft('larvux', 'DELAR-2026', bad);
-    expect(d.validationErrors.map((e) => e.path)).toEqual(expect.arrayContaining([
-      '$.deltagare.inskrivna_kvinnor', '$.indikatorer.nojda_andel', '$.resultat[0].bedomning', '$.deltagare.avslutade_till_arbete_studier',
-    ]));
+    expect(d.validationErrors.map((e) => e.path)).toEqual(
+      expect.arrayContaining([
+        '$.deltagare.inskrivna_kvinnor',
+        '$.indikatorer.nojda_andel',
+        '$.resultat[0].bedomning',
+        '$.deltagare.avslutade_till_arbete_studier',
+      ]),
+    );
     const r = await api.gql(SUBMIT, { id: d.id, v: d.version }, await ownerOf('larvux'));
     expect(codes(r)).toEqual(['BAD_USER_INPUT']);
-    expect((r.errors![0].extensions!.details as Array<{ path: string }>).map((x) => x.path)).toContain('$.indikatorer.nojda_andel');
-    const read = await api.ok<{ submission: Sub }>(`query($id: ID!){ submission(id: $id){ ${S} } }`, { id: d.id }, await chef());
+    expect((r.errors![0].extensions!.details as Array<{ path: string }>).map((x) => x.path)).toContain(
+      '$.indikatorer.nojda_andel',
+    );
+    const read = await api.ok<{ submission: Sub }>(
+      `query($id: ID!){ submission(id: $id){ ${S} } }`,
+      { id: d.id },
+      await chef(),
+    );
     expect(read.submission.validationErrors).toEqual(d.validationErrors);
   });
 
@@ -188,46 +299,82 @@ describe('follow-ups: drafts, the approval chain, audit trail, e-mail', () => {
 
   it('still accepts a submission while Redis is down, and mails exactly once when it returns', async () => {
     const d = await draft('stegen', 'HELAR-2026', { verksamhet: 'x' });
-    const full = JSON.parse(JSON.stringify(fixtures.find((x) => x.insats === 'stegen' && x.period === 'HELAR-2025')!.answers));
+    const full = JSON.parse(
+      JSON.stringify(fixtures.find((x) => x.insats === 'stegen' && x.period === 'HELAR-2025')!.answers),
+    );
     full.resultat = [];
     full.ekonomi = { beviljat: '2579000.00', utfall: '2579000.00', kommentar: '' };
     const owner = await ownerOf('stegen');
-    const saved = (await api.ok<{ saveSubmission: Sub }>(SAVE, { id: d.id, v: d.version, a: full }, owner)).saveSubmission;
+    const saved = (await api.ok<{ saveSubmission: Sub }>(SAVE, { id: d.id, v: d.version, a: full }, owner))
+      .saveSubmission;
     await redis.stop();
     const submitted = await api.gql<{ submitSubmission: Sub }>(SUBMIT, { id: d.id, v: saved.version }, owner);
     expect(submitted.errors).toBeUndefined();
     expect(submitted.data!.submitSubmission.status).toBe('SUBMITTED');
     const subject = 'Uppföljning att granska: Stegen Kristinehamn, HELAR-2026';
-    const [pending] = await api.ds.query("SELECT count(*)::int AS n FROM outbox WHERE payload->>'subject' = $1", [subject]);
+    const [pending] = await api.ds.query(
+      "SELECT count(*)::int AS n FROM outbox WHERE payload->>'subject' = $1",
+      [subject],
+    );
     expect(pending.n).toBe(2);
     await redis.start();
     const mails = await mail.waitFor((m) => m.filter((x) => x.subject === subject).length >= 2);
     // let the relay and worker run a while longer: a duplicate would show up now
     await new Promise((r) => setTimeout(r, 1500));
-    const got = mails.filter((x) => x.subject === subject).map((x) => x.to[0]).sort();
+    const got = mails
+      .filter((x) => x.subject === subject)
+      .map((x) => x.to[0])
+      .sort();
     expect(got).toEqual(['styrgrupp1.stegen@flodet.example', 'styrgrupp2.stegen@flodet.example']);
   });
 
   it('keeps the audit trail verifiable, and names the entry a superuser altered', async () => {
     const chefToken = await chef();
-    const verify = 'query($o: ID!){ verifyAuditTrail(organisationId: $o){ valid entries firstInvalidEntryId } }';
-    const ok = await api.ok<{ verifyAuditTrail: { valid: boolean; entries: number } }>(verify, { o: org }, chefToken);
+    const verify =
+      'query($o: ID!){ verifyAuditTrail(organisationId: $o){ valid entries firstInvalidEntryId } }';
+    const ok = await api.ok<{ verifyAuditTrail: { valid: boolean; entries: number } }>(
+      verify,
+      { o: org },
+      chefToken,
+    );
     expect(ok.verifyAuditTrail.valid).toBe(true);
     expect(ok.verifyAuditTrail.entries).toBeGreaterThan(50);
     // the application cannot change the trail
-    await expect(api.ds.query("UPDATE audit_entry SET action = 'x' WHERE organisation_id = $1", [org])).rejects.toThrow(/append-only/);
+    await expect(
+      api.ds.query("UPDATE audit_entry SET action = 'x' WHERE organisation_id = $1", [org]),
+    ).rejects.toThrow(/append-only/);
     const su = new Client({ connectionString: process.env.DATABASE_SUPERUSER_URL });
     await su.connect();
-    const [victim] = (await su.query("SELECT id, payload FROM audit_entry WHERE organisation_id = $1 AND action = 'submission.approved' ORDER BY seq LIMIT 1", [org])).rows;
+    const [victim] = (
+      await su.query(
+        "SELECT id, payload FROM audit_entry WHERE organisation_id = $1 AND action = 'submission.approved' ORDER BY seq LIMIT 1",
+        [org],
+      )
+    ).rows;
     try {
       await su.query('SET session_replication_role = replica');
-      await su.query(`UPDATE audit_entry SET payload = payload || '{"comment":"ändrad i efterhand"}'::jsonb WHERE id = $1`, [victim.id]);
-      const broken = await api.ok<{ verifyAuditTrail: { valid: boolean; firstInvalidEntryId: string } }>(verify, { o: org }, chefToken);
-      expect(broken.verifyAuditTrail).toEqual(expect.objectContaining({ valid: false, firstInvalidEntryId: victim.id }));
+      await su.query(
+        `UPDATE audit_entry SET payload = payload || '{"comment":"ändrad i efterhand"}'::jsonb WHERE id = $1`,
+        [victim.id],
+      );
+      const broken = await api.ok<{ verifyAuditTrail: { valid: boolean; firstInvalidEntryId: string } }>(
+        verify,
+        { o: org },
+        chefToken,
+      );
+      expect(broken.verifyAuditTrail).toEqual(
+        expect.objectContaining({ valid: false, firstInvalidEntryId: victim.id }),
+      );
     } finally {
-      await su.query('UPDATE audit_entry SET payload = $2 WHERE id = $1', [victim.id, JSON.stringify(victim.payload)]);
+      await su.query('UPDATE audit_entry SET payload = $2 WHERE id = $1', [
+        victim.id,
+        JSON.stringify(victim.payload),
+      ]);
       await su.end();
     }
-    expect((await api.ok<{ verifyAuditTrail: { valid: boolean } }>(verify, { o: org }, chefToken)).verifyAuditTrail.valid).toBe(true);
+    expect(
+      (await api.ok<{ verifyAuditTrail: { valid: boolean } }>(verify, { o: org }, chefToken)).verifyAuditTrail
+        .valid,
+    ).toBe(true);
   });
 });

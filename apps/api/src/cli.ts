@@ -22,7 +22,10 @@ import { DATA_SOURCE } from './common/infra/tokens';
 function sha256File(path: string): Promise<string> {
   return new Promise((ok, fail) => {
     const h = createHash('sha256');
-    createReadStream(path).on('data', (c) => h.update(c)).on('error', fail).on('end', () => ok(h.digest('hex')));
+    createReadStream(path)
+      .on('data', (c) => h.update(c))
+      .on('error', fail)
+      .on('end', () => ok(h.digest('hex')));
   });
 }
 
@@ -37,8 +40,13 @@ const USAGE = `Användning: npm run cli -- <kommando>
   demo:seed [katalog]          läser in demoförbundet (paket, SIE, uppföljningar genom hela flödet)
   schema:emit [fil]            skriver GraphQL-schemat (schema.graphql)`;
 
-async function withApp<T>(fn: (app: Awaited<ReturnType<typeof NestFactory.createApplicationContext>>) => Promise<T>): Promise<T> {
-  const app = await NestFactory.createApplicationContext(AppModule, { logger: ['error', 'warn'], abortOnError: false });
+async function withApp<T>(
+  fn: (app: Awaited<ReturnType<typeof NestFactory.createApplicationContext>>) => Promise<T>,
+): Promise<T> {
+  const app = await NestFactory.createApplicationContext(AppModule, {
+    logger: ['error', 'warn'],
+    abortOnError: false,
+  });
   try {
     return await fn(app);
   } finally {
@@ -77,7 +85,9 @@ async function run(argv: string[]): Promise<void> {
       const bundle = JSON.parse(readFileSync(resolve(args[0]), 'utf8'));
       await withApp(async (app) => {
         const r = await app.get(BundleService).import(bundle, null);
-        process.stdout.write(`Förbundet ${bundle.organisation?.slug} inläst: ${r.changes} ändringar${r.created ? ' (nytt förbund)' : ''}, ${r.invitations} inbjudningar.\n`);
+        process.stdout.write(
+          `Förbundet ${bundle.organisation?.slug} inläst: ${r.changes} ändringar${r.created ? ' (nytt förbund)' : ''}, ${r.invitations} inbjudningar.\n`,
+        );
       });
       return;
     }
@@ -98,8 +108,12 @@ async function run(argv: string[]): Promise<void> {
         const [org] = await ds.query('SELECT id FROM organisation WHERE slug = $1', [slug]);
         if (!org) throw new Error(`förbundet "${slug}" finns inte`);
         const sha256 = await sha256File(resolve(file));
-        const r = await app.get(SieImportService).importStream(org.id, createReadStream(resolve(file)), { fileId: null, sha256, actorId: null });
-        process.stdout.write(`SIE ${r.year} inläst som version ${r.version}: ${r.vouchers} verifikationer, ${r.transactions} transaktioner (${r.encoding}).\n`);
+        const r = await app
+          .get(SieImportService)
+          .importStream(org.id, createReadStream(resolve(file)), { fileId: null, sha256, actorId: null });
+        process.stdout.write(
+          `SIE ${r.year} inläst som version ${r.version}: ${r.vouchers} verifikationer, ${r.transactions} transaktioner (${r.encoding}).\n`,
+        );
         for (const w of r.warnings) process.stdout.write(`  varning: ${w}\n`);
       });
       return;
@@ -108,31 +122,48 @@ async function run(argv: string[]): Promise<void> {
       const [slug, kind, yearRaw] = args;
       const outIdx = args.indexOf('--out');
       const out = resolve(outIdx >= 0 ? args[outIdx + 1] : '.');
-      if (!slug || !['ARSREDOVISNING', 'DELARSRAPPORT'].includes(kind) || !/^\d{4}$/.test(yearRaw ?? '')) throw new Error('ange slug, ARSREDOVISNING eller DELARSRAPPORT, och år');
+      if (!slug || !['ARSREDOVISNING', 'DELARSRAPPORT'].includes(kind) || !/^\d{4}$/.test(yearRaw ?? ''))
+        throw new Error('ange slug, ARSREDOVISNING eller DELARSRAPPORT, och år');
       await withApp(async (app) => {
         const ds = app.get<DataSource>(DATA_SOURCE);
         const [org] = await ds.query('SELECT id FROM organisation WHERE slug = $1', [slug]);
         if (!org) throw new Error(`förbundet "${slug}" finns inte`);
-        const report = await app.get(ReportService).request(org.id, kind as ReportKindEnum, Number(yearRaw), null);
+        const report = await app
+          .get(ReportService)
+          .request(org.id, kind as ReportKindEnum, Number(yearRaw), null);
         const storage = new LocalDiskStorage(loadConfig().FILE_STORAGE_DIR);
-        const result = await compileReport(ds, storage, report.id, async (p, stage) => void process.stderr.write(`  ${String(p).padStart(3)} % ${stage}\n`));
+        const result = await compileReport(
+          ds,
+          storage,
+          report.id,
+          async (p, stage) => void process.stderr.write(`  ${String(p).padStart(3)} % ${stage}\n`),
+        );
         const r = await app.get(ReportService).get(report.id);
         if (result === 'FAILED') throw new Error(r.error ?? 'sammanställningen misslyckades');
         mkdirSync(out, { recursive: true });
-        for (const [fileId, ext] of [[r.pdfFileId, 'pdf'], [r.xlsxFileId, 'xlsx'], [r.jsonFileId, 'json']] as const) {
+        for (const [fileId, ext] of [
+          [r.pdfFileId, 'pdf'],
+          [r.xlsxFileId, 'xlsx'],
+          [r.jsonFileId, 'json'],
+        ] as const) {
           const [f] = await ds.query('SELECT sha256, original_name FROM stored_file WHERE id = $1', [fileId]);
           const target = join(out, f.original_name ?? `rapport.${ext}`);
           await pipeline(storage.open(f.sha256), createWriteStream(target));
           process.stdout.write(`${target}\n`);
         }
         const failing = r.checks.filter((c) => c.status === 'FAIL');
-        process.stdout.write(failing.length ? `${failing.length} kontroller är inte godkända:\n${failing.map((c) => `  ${c.message}`).join('\n')}\n` : `Alla ${r.checks.length} kontroller godkända.\n`);
+        process.stdout.write(
+          failing.length
+            ? `${failing.length} kontroller är inte godkända:\n${failing.map((c) => `  ${c.message}`).join('\n')}\n`
+            : `Alla ${r.checks.length} kontroller godkända.\n`,
+        );
       });
       return;
     }
     case 'demo:seed':
       await withApp(async (app) => {
-        for (const line of await app.get(DemoSeedService).seed(resolve(args[0] ?? 'demo/samspelet'))) process.stdout.write(`${line}\n`);
+        for (const line of await app.get(DemoSeedService).seed(resolve(args[0] ?? 'demo/samspelet')))
+          process.stdout.write(`${line}\n`);
       });
       return;
     case 'schema:emit':

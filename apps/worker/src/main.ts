@@ -10,7 +10,10 @@ async function main(): Promise<void> {
   const wanted = { fatal: 0, error: 1, warn: 2, info: 3, debug: 4, trace: 5, silent: -1 }[config.LOG_LEVEL];
   // Structured JSON lines, like the API's.
   const logger = new ConsoleLogger({ json: true, logLevels: order.slice(0, wanted + 1) });
-  const app = await NestFactory.createApplicationContext(WorkerModule, { abortOnError: false, logger: wanted < 0 ? false : logger });
+  const app = await NestFactory.createApplicationContext(WorkerModule, {
+    abortOnError: false,
+    logger: wanted < 0 ? false : logger,
+  });
   app.enableShutdownHooks();
   process.stdout.write('Worker running\n');
 }

@@ -2,7 +2,15 @@ import { Inject, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown }
 import { Queue, Worker } from 'bullmq';
 import IORedis from 'ioredis';
 import { DataSource } from 'typeorm';
-import { AppConfig, JobName, loadConfig, openDatabase, parseJobPayload, QueueName, JOB_QUEUE } from '@app/infra';
+import {
+  AppConfig,
+  JobName,
+  loadConfig,
+  openDatabase,
+  parseJobPayload,
+  QueueName,
+  JOB_QUEUE,
+} from '@app/infra';
 import { JOB_HANDLERS, JobHandler, missingHandlers } from './common/job-handler';
 import { WORKER_CONFIG, WORKER_DATA_SOURCE } from './common/tokens';
 import { SendEmailHandler } from './mail/mail.handler';
@@ -18,7 +26,8 @@ const CONCURRENCY: Record<QueueName, number> = { [QueueName.MAIL]: 4, [QueueName
     {
       provide: WORKER_DATA_SOURCE,
       inject: [WORKER_CONFIG],
-      useFactory: (c: AppConfig) => openDatabase(c.DATABASE_URL, { applicationName: 'samordning-worker', poolSize: 10 }),
+      useFactory: (c: AppConfig) =>
+        openDatabase(c.DATABASE_URL, { applicationName: 'samordning-worker', poolSize: 10 }),
     },
     {
       provide: RELAY_QUEUES,
@@ -35,7 +44,11 @@ const CONCURRENCY: Record<QueueName, number> = { [QueueName.MAIL]: 4, [QueueName
     SendEmailHandler,
     SubmissionReminderHandler,
     CompileReportHandler,
-    { provide: JOB_HANDLERS, inject: [SendEmailHandler, SubmissionReminderHandler, CompileReportHandler], useFactory: (...handlers: JobHandler[]) => handlers },
+    {
+      provide: JOB_HANDLERS,
+      inject: [SendEmailHandler, SubmissionReminderHandler, CompileReportHandler],
+      useFactory: (...handlers: JobHandler[]) => handlers,
+    },
     OutboxRelay,
   ],
 })
@@ -51,7 +64,8 @@ export class WorkerModule implements OnApplicationBootstrap, OnApplicationShutdo
     @Inject(WORKER_DATA_SOURCE) private readonly ds: DataSource,
   ) {
     const missing = missingHandlers(handlers);
-    if (missing.length) throw new Error(`worker refuses to start: no handler for job(s) ${missing.join(', ')}`);
+    if (missing.length)
+      throw new Error(`worker refuses to start: no handler for job(s) ${missing.join(', ')}`);
   }
 
   onApplicationBootstrap(): void {
@@ -69,13 +83,23 @@ export class WorkerModule implements OnApplicationBootstrap, OnApplicationShutdo
           const payload = parseJobPayload(handler.name, job.data);
           return handler.handle(payload as never, job);
         },
-        { connection, concurrency: CONCURRENCY[queue], lockDuration: 120_000, stalledInterval: 30_000, maxStalledCount: 3 },
+        {
+          connection,
+          concurrency: CONCURRENCY[queue],
+          lockDuration: 120_000,
+          stalledInterval: 30_000,
+          maxStalledCount: 3,
+        },
       );
-      worker.on('failed', (job, err) => this.logger.warn({ jobId: job?.id, err: err.message }, `job ${job?.name} failed`));
+      worker.on('failed', (job, err) =>
+        this.logger.warn({ jobId: job?.id, err: err.message }, `job ${job?.name} failed`),
+      );
       worker.on('error', (err) => this.logger.warn(`worker ${queue}: ${err.message}`));
       this.workers.push(worker);
     }
-    this.logger.log(`worker started: ${this.workers.length} queue(s), handlers: ${this.handlers.map((h) => h.name).join(', ')}`);
+    this.logger.log(
+      `worker started: ${this.workers.length} queue(s), handlers: ${this.handlers.map((h) => h.name).join(', ')}`,
+    );
   }
 
   /** Graceful: in-flight jobs finish, then connections close. */
@@ -83,7 +107,11 @@ export class WorkerModule implements OnApplicationBootstrap, OnApplicationShutdo
     await Promise.all(this.workers.map((w) => w.close()));
     await Promise.all([...this.queues.values()].map((q) => q.close().catch(() => undefined)));
     // Connections handed to BullMQ are shared and not closed by it.
-    for (const c of [...this.connections, (this.queues as Map<QueueName, Queue> & { connection?: IORedis }).connection]) c?.disconnect();
+    for (const c of [
+      ...this.connections,
+      (this.queues as Map<QueueName, Queue> & { connection?: IORedis }).connection,
+    ])
+      c?.disconnect();
     await this.ds.destroy().catch(() => undefined);
   }
 }

@@ -39,13 +39,19 @@ export class AuditResolver {
   constructor(@Inject(DATA_SOURCE) private readonly ds: DataSource) {}
 
   @Allow(AUDIT_READERS, scopeOf.organisationId())
-  @Query(() => AuditVerificationType, { description: 'Räknar om förbundets hashkedja och pekar ut första felaktiga post.' })
-  verifyAuditTrail(@Args('organisationId', { type: () => ID }) organisationId: string): Promise<AuditVerificationType> {
+  @Query(() => AuditVerificationType, {
+    description: 'Räknar om förbundets hashkedja och pekar ut första felaktiga post.',
+  })
+  verifyAuditTrail(
+    @Args('organisationId', { type: () => ID }) organisationId: string,
+  ): Promise<AuditVerificationType> {
     return verifyAuditChain(this.ds.manager, organisationId);
   }
 
   @Allow(AUDIT_READERS, scopeOf.organisationId())
-  @Query(() => [AuditEntryType], { description: 'Förbundets granskningslogg, nyast sist; kan filtreras på objekt.' })
+  @Query(() => [AuditEntryType], {
+    description: 'Förbundets granskningslogg, nyast sist; kan filtreras på objekt.',
+  })
   async auditTrail(
     @Args('organisationId', { type: () => ID }) organisationId: string,
     @Args('entityType', { nullable: true }) entityType?: string,
@@ -58,6 +64,9 @@ export class AuditResolver {
         ORDER BY a.seq DESC LIMIT $4`,
       [organisationId, entityType ?? null, entityId ?? null, Math.min(Math.max(limit, 1), 1000)],
     );
-    return rows.reverse().map((r: Parameters<typeof rowToAuditEntry>[0] & { actor_name: string | null }) => ({ ...rowToAuditEntry(r), actorName: r.actor_name }));
+    return rows.reverse().map((r: Parameters<typeof rowToAuditEntry>[0] & { actor_name: string | null }) => ({
+      ...rowToAuditEntry(r),
+      actorName: r.actor_name,
+    }));
   }
 }

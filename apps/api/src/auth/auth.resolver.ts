@@ -14,13 +14,20 @@ export class AuthResolver {
 
   @Public()
   @Mutation(() => AuthPayloadType, { description: 'Logga in med e-post och lösenord; ger en bearer-token.' })
-  login(@Args('email') email: string, @Args('password') password: string, @Context() ctx: GqlCtx): Promise<AuthPayloadType> {
+  login(
+    @Args('email') email: string,
+    @Args('password') password: string,
+    @Context() ctx: GqlCtx,
+  ): Promise<AuthPayloadType> {
     return this.auth.login(email, password, ctx.req.ip ?? ctx.req.socket?.remoteAddress ?? 'unknown');
   }
 
   @Public()
   @Mutation(() => AuthPayloadType, { description: 'Välj lösenord via en inbjudningslänk.' })
-  acceptInvitation(@Args('token') token: string, @Args('password') password: string): Promise<AuthPayloadType> {
+  acceptInvitation(
+    @Args('token') token: string,
+    @Args('password') password: string,
+  ): Promise<AuthPayloadType> {
     return this.auth.acceptInvitation(token, password);
   }
 

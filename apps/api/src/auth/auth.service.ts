@@ -32,7 +32,10 @@ export class AuthService {
       keyPrefix: 'login:email',
       points: config.LOGIN_MAX_ATTEMPTS_PER_EMAIL,
       duration: window,
-      insuranceLimiter: new RateLimiterMemory({ points: config.LOGIN_MAX_ATTEMPTS_PER_EMAIL, duration: window }),
+      insuranceLimiter: new RateLimiterMemory({
+        points: config.LOGIN_MAX_ATTEMPTS_PER_EMAIL,
+        duration: window,
+      }),
     });
     this.perIp = new RateLimiterRedis({
       storeClient: redis,
@@ -51,14 +54,23 @@ export class AuthService {
       if (e instanceof RateLimiterRes) {
         const minutes = Math.max(1, Math.ceil(e.msBeforeNext / 60000));
         this.logger.warn({ email, ip }, 'login rate limit reached');
-        throw new AppError(AuthError.TOO_MANY_ATTEMPTS, `För många inloggningsförsök. Försök igen om ${minutes} minuter.`, {
-          retryAfterSeconds: Math.ceil(e.msBeforeNext / 1000),
-        });
+        throw new AppError(
+          AuthError.TOO_MANY_ATTEMPTS,
+          `För många inloggningsförsök. Försök igen om ${minutes} minuter.`,
+          {
+            retryAfterSeconds: Math.ceil(e.msBeforeNext / 1000),
+          },
+        );
       }
       throw e;
     }
-    const [person] = await this.ds.query('SELECT id, password_hash, token_version FROM person WHERE email = $1', [email]);
-    const ok = person ? await verifyPassword(person.password_hash, password) : (await verifyPassword(await dummyHash(), password), false);
+    const [person] = await this.ds.query(
+      'SELECT id, password_hash, token_version FROM person WHERE email = $1',
+      [email],
+    );
+    const ok = person
+      ? await verifyPassword(person.password_hash, password)
+      : (await verifyPassword(await dummyHash(), password), false);
     if (!ok) {
       this.logger.warn({ email, ip }, 'login failed');
       throw new AppError(AuthError.INVALID_CREDENTIALS, 'Fel e-postadress eller lösenord.');
@@ -69,11 +81,17 @@ export class AuthService {
 
   async issue(personId: string, tokenVersion: number): Promise<AuthPayloadType> {
     const token = this.principals.sign(personId, tokenVersion);
-    return { token, expiresAt: new Date(Date.now() + this.config.JWT_TTL_SECONDS * 1000), user: await this.user(personId) };
+    return {
+      token,
+      expiresAt: new Date(Date.now() + this.config.JWT_TTL_SECONDS * 1000),
+      user: await this.user(personId),
+    };
   }
 
   async user(personId: string): Promise<UserType> {
-    const [p] = await this.ds.query('SELECT id, email, name, is_platform_admin FROM person WHERE id = $1', [personId]);
+    const [p] = await this.ds.query('SELECT id, email, name, is_platform_admin FROM person WHERE id = $1', [
+      personId,
+    ]);
     const roles = await this.ds.query(
       `SELECT r.organisation_id, o.slug, r.role, r.insats_id, i.key AS insats_key, r.title
          FROM role_assignment r JOIN organisation o ON o.id = r.organisation_id LEFT JOIN insats i ON i.id = r.insats_id
@@ -99,9 +117,13 @@ export class AuthService {
   /** Changing the password revokes every token issued before. */
   async changePassword(personId: string, current: string, next: string): Promise<AuthPayloadType> {
     const [p] = await this.ds.query('SELECT password_hash FROM person WHERE id = $1', [personId]);
-    if (!(await verifyPassword(p?.password_hash, current))) throw new AppError(AuthError.INVALID_CREDENTIALS, 'Nuvarande lösenord stämmer inte.');
+    if (!(await verifyPassword(p?.password_hash, current)))
+      throw new AppError(AuthError.INVALID_CREDENTIALS, 'Nuvarande lösenord stämmer inte.');
     const problem = passwordProblem(next);
-    if (problem) throw new AppError(AuthError.WEAK_PASSWORD, problem, { details: [{ path: '$.newPassword', message: problem }] });
+    if (problem)
+      throw new AppError(AuthError.WEAK_PASSWORD, problem, {
+        details: [{ path: '$.newPassword', message: problem }],
+      });
     const hash = await hashPassword(next);
     const tv = await this.ds.transaction(async (em) => {
       const [row] = await returningRows<{ token_version: number }>(
@@ -109,7 +131,13 @@ export class AuthService {
         'UPDATE person SET password_hash = $2, token_version = token_version + 1, updated_at = now() WHERE id = $1 RETURNING token_version',
         [personId, hash],
       );
-      await appendAudit(em, { organisationId: null, actorId: personId, action: 'person.password_changed', entityType: 'person', entityId: personId });
+      await appendAudit(em, {
+        organisationId: null,
+        actorId: personId,
+        action: 'person.password_changed',
+        entityType: 'person',
+        entityId: personId,
+      });
       return row.token_version;
     });
     return this.issue(personId, tv);
@@ -117,7 +145,10 @@ export class AuthService {
 
   async acceptInvitation(token: string, password: string): Promise<AuthPayloadType> {
     const problem = passwordProblem(password);
-    if (problem) throw new AppError(AuthError.WEAK_PASSWORD, problem, { details: [{ path: '$.password', message: problem }] });
+    if (problem)
+      throw new AppError(AuthError.WEAK_PASSWORD, problem, {
+        details: [{ path: '$.password', message: problem }],
+      });
     const hash = await hashPassword(password);
     const result = await this.ds.transaction(async (em) => {
       const [row] = await returningRows<{ id: string; token_version: number }>(
@@ -129,10 +160,20 @@ export class AuthService {
         [sha256(token), hash],
       );
       if (!row) return null;
-      await appendAudit(em, { organisationId: null, actorId: row.id, action: 'person.invitation_accepted', entityType: 'person', entityId: row.id });
+      await appendAudit(em, {
+        organisationId: null,
+        actorId: row.id,
+        action: 'person.invitation_accepted',
+        entityType: 'person',
+        entityId: row.id,
+      });
       return row;
     });
-    if (!result) throw new AppError(AuthError.INVITATION_INVALID, 'Inbjudan är ogiltig eller har gått ut. Be förbundets kansli om en ny.');
+    if (!result)
+      throw new AppError(
+        AuthError.INVITATION_INVALID,
+        'Inbjudan är ogiltig eller har gått ut. Be förbundets kansli om en ny.',
+      );
     return this.issue(result.id, result.token_version);
   }
 
@@ -143,7 +184,10 @@ export class AuthService {
     if (!password) return { email, created: false };
     const [existing] = await this.ds.query('SELECT id, password_hash FROM person WHERE email = $1', [email]);
     if (existing && (await verifyPassword(existing.password_hash, password))) {
-      await this.ds.query('UPDATE person SET is_platform_admin = true WHERE id = $1 AND NOT is_platform_admin', [existing.id]);
+      await this.ds.query(
+        'UPDATE person SET is_platform_admin = true WHERE id = $1 AND NOT is_platform_admin',
+        [existing.id],
+      );
       return { email, created: false };
     }
     const hash = await hashPassword(password);
@@ -154,7 +198,13 @@ export class AuthService {
          RETURNING id`,
         [email, hash],
       );
-      await appendAudit(em, { organisationId: null, actorId: null, action: 'platform_admin.ensured', entityType: 'person', entityId: row.id });
+      await appendAudit(em, {
+        organisationId: null,
+        actorId: null,
+        action: 'platform_admin.ensured',
+        entityType: 'person',
+        entityId: row.id,
+      });
     });
     return { email, created: !existing };
   }

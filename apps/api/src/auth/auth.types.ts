@@ -1,6 +1,8 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 
-@ObjectType('RoleGrant', { description: 'A role a person holds in a förbund (and for one insats, for PROJEKTAGARE/STYRGRUPP).' })
+@ObjectType('RoleGrant', {
+  description: 'A role a person holds in a förbund (and for one insats, for PROJEKTAGARE/STYRGRUPP).',
+})
 export class RoleGrantType {
   @Field(() => ID) organisationId: string;
   @Field() organisationSlug: string;

@@ -21,6 +21,7 @@ export const dummyHash = () => (dummy ??= hashPassword('no-such-person-dummy-pas
 export function passwordProblem(password: string): string | null {
   if (password.length < 12) return 'Lösenordet ska ha minst 12 tecken.';
   if (password.length > 200) return 'Lösenordet får ha högst 200 tecken.';
-  if (!/[A-Za-zÅÄÖåäö]/.test(password) || !/[0-9]/.test(password)) return 'Lösenordet ska innehålla både bokstäver och siffror.';
+  if (!/[A-Za-zÅÄÖåäö]/.test(password) || !/[0-9]/.test(password))
+    return 'Lösenordet ska innehålla både bokstäver och siffror.';
   return null;
 }

@@ -34,9 +34,15 @@ export class PrincipalService {
   }
 
   async load(personId: string, tokenVersion?: number): Promise<Principal | null> {
-    const [person] = await this.ds.query('SELECT id, is_platform_admin, token_version FROM person WHERE id = $1', [personId]);
+    const [person] = await this.ds.query(
+      'SELECT id, is_platform_admin, token_version FROM person WHERE id = $1',
+      [personId],
+    );
     if (!person || (tokenVersion !== undefined && person.token_version !== tokenVersion)) return null;
-    const grants = await this.ds.query('SELECT organisation_id, role, insats_id FROM role_assignment WHERE person_id = $1', [personId]);
+    const grants = await this.ds.query(
+      'SELECT organisation_id, role, insats_id FROM role_assignment WHERE person_id = $1',
+      [personId],
+    );
     return {
       personId: person.id,
       isPlatformAdmin: person.is_platform_admin,

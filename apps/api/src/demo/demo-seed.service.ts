@@ -40,16 +40,35 @@ export class DemoSeedService {
     for (const file of readdirSync(join(dir, 'sie')).sort()) {
       const path = join(dir, 'sie', file);
       const sha256 = createHash('sha256').update(readFileSync(path)).digest('hex');
-      const [done] = await this.ds.query('SELECT year FROM sie_import WHERE organisation_id = $1 AND sha256 = $2 AND active', [orgId, sha256]);
+      const [done] = await this.ds.query(
+        'SELECT year FROM sie_import WHERE organisation_id = $1 AND sha256 = $2 AND active',
+        [orgId, sha256],
+      );
       if (done) continue;
-      const imp = await this.sie.importStream(orgId, createReadStream(path), { fileId: null, sha256, actorId: null });
+      const imp = await this.sie.importStream(orgId, createReadStream(path), {
+        fileId: null,
+        sha256,
+        actorId: null,
+      });
       log.push(`Huvudbok ${imp.year}: ${imp.vouchers} verifikationer, ${imp.transactions} transaktioner.`);
     }
-    const chef = await this.as(String(bundle.people.find((p: { roles: Array<{ role: string }> }) => p.roles.some((x) => x.role === 'FORBUNDSCHEF')).email));
+    const chef = await this.as(
+      String(
+        bundle.people.find((p: { roles: Array<{ role: string }> }) =>
+          p.roles.some((x) => x.role === 'FORBUNDSCHEF'),
+        ).email,
+      ),
+    );
     for (const file of readdirSync(join(dir, 'submissions')).sort()) {
       const f = JSON.parse(readFileSync(join(dir, 'submissions', file), 'utf8'));
-      const [insats] = await this.ds.query('SELECT id FROM insats WHERE organisation_id = $1 AND key = $2', [orgId, f.insats]);
-      const emailOf = (role: string) => bundle.people.find((p: { roles: Array<{ role: string; insats?: string }> }) => p.roles.some((x) => x.role === role && x.insats === f.insats)).email;
+      const [insats] = await this.ds.query('SELECT id FROM insats WHERE organisation_id = $1 AND key = $2', [
+        orgId,
+        f.insats,
+      ]);
+      const emailOf = (role: string) =>
+        bundle.people.find((p: { roles: Array<{ role: string; insats?: string }> }) =>
+          p.roles.some((x) => x.role === role && x.insats === f.insats),
+        ).email;
       const owner = await this.as(emailOf('PROJEKTAGARE'));
       let s = await this.submissions.start(owner, insats.id, f.period);
       if (s.status === 'APPROVED') continue;
@@ -57,7 +76,12 @@ export class DemoSeedService {
         s = await this.submissions.save(owner, s.id, s.version, f.answers);
         s = await this.submissions.submit(owner, s.id, s.version);
       }
-      if (s.status === 'SUBMITTED') s = await this.submissions.approve(await this.as(emailOf('STYRGRUPP')), s.id, 'Styrgruppen tillstyrker.');
+      if (s.status === 'SUBMITTED')
+        s = await this.submissions.approve(
+          await this.as(emailOf('STYRGRUPP')),
+          s.id,
+          'Styrgruppen tillstyrker.',
+        );
       if (s.status === 'STYRGRUPP_APPROVED') s = await this.submissions.approve(chef, s.id, 'Godkänd.');
       log.push(`Uppföljning ${f.insats} ${f.period}: ${s.status}.`);
     }

@@ -12,7 +12,10 @@ type AuthedRequest = Request & { principal?: Principal | null };
 function sendError(res: Response, e: unknown): void {
   if (e instanceof AppError) {
     const code = GRAPHQL_CODE[e.code];
-    const status = e.code === FileError.TOO_LARGE ? 413 : ({ FORBIDDEN: 403, NOT_FOUND: 404, UNAUTHENTICATED: 401 }[code as string] ?? 400);
+    const status =
+      e.code === FileError.TOO_LARGE
+        ? 413
+        : ({ FORBIDDEN: 403, NOT_FOUND: 404, UNAUTHENTICATED: 401 }[code as string] ?? 400);
     res.status(status).json({ code, reason: e.code, message: e.message, ...e.extra });
     return;
   }
@@ -26,7 +29,12 @@ export class FilesController {
   /** multipart/form-data with the field `file`; ?organisationId=…&purpose=bilaga|sie */
   @Authenticated()
   @Post()
-  upload(@Req() req: AuthedRequest, @Res() res: Response, @Query('organisationId') organisationId?: string, @Query('purpose') purposeRaw?: string): void {
+  upload(
+    @Req() req: AuthedRequest,
+    @Res() res: Response,
+    @Query('organisationId') organisationId?: string,
+    @Query('purpose') purposeRaw?: string,
+  ): void {
     const principal = req.principal as Principal;
     const purpose: UploadPurpose = purposeRaw === 'sie' ? 'sie' : 'bilaga';
     let orgId: string;
@@ -40,7 +48,10 @@ export class FilesController {
     try {
       bb = busboy({ headers: req.headers, limits: { files: 1, fields: 10 } });
     } catch {
-      return void res.status(400).json({ code: ContractCode.BAD_USER_INPUT, message: 'Skicka filen som multipart/form-data i fältet "file".' });
+      return void res.status(400).json({
+        code: ContractCode.BAD_USER_INPUT,
+        message: 'Skicka filen som multipart/form-data i fältet "file".',
+      });
     }
     let handled = false;
     bb.on('file', (field, stream, info) => {
@@ -51,14 +62,24 @@ export class FilesController {
       handled = true;
       this.files
         .store(principal, orgId, purpose, info.filename ?? null, stream)
-        .then((f) => res.status(201).json({ id: f.id, sha256: f.sha256, size: f.size, contentType: f.contentType }))
+        .then((f) =>
+          res.status(201).json({ id: f.id, sha256: f.sha256, size: f.size, contentType: f.contentType }),
+        )
         .catch((e) => sendError(res, e));
     });
     bb.on('close', () => {
-      if (!handled) res.status(400).json({ code: ContractCode.BAD_USER_INPUT, message: 'Fältet "file" saknas.', details: [{ path: '$.file', message: 'saknas' }] });
+      if (!handled)
+        res.status(400).json({
+          code: ContractCode.BAD_USER_INPUT,
+          message: 'Fältet "file" saknas.',
+          details: [{ path: '$.file', message: 'saknas' }],
+        });
     });
     bb.on('error', () => {
-      if (!res.headersSent) res.status(400).json({ code: ContractCode.BAD_USER_INPUT, message: 'Uppladdningen kunde inte läsas.' });
+      if (!res.headersSent)
+        res
+          .status(400)
+          .json({ code: ContractCode.BAD_USER_INPUT, message: 'Uppladdningen kunde inte läsas.' });
     });
     req.pipe(bb);
   }
@@ -66,18 +87,35 @@ export class FilesController {
   /** With a bearer token of the file's förbund, or a signed short-lived link. */
   @Public()
   @Get(':id')
-  async download(@Req() req: AuthedRequest, @Res() res: Response, @Param('id') id: string, @Query('expires') expires?: string, @Query('signature') signature?: string): Promise<void> {
+  async download(
+    @Req() req: AuthedRequest,
+    @Res() res: Response,
+    @Param('id') id: string,
+    @Query('expires') expires?: string,
+    @Query('signature') signature?: string,
+  ): Promise<void> {
     const file = await this.files.get(id);
-    const allowed = file && (this.files.verifySignature(id, expires, signature) || this.files.canRead(req.principal, file));
+    const allowed =
+      file && (this.files.verifySignature(id, expires, signature) || this.files.canRead(req.principal, file));
     if (!file || !allowed) {
-      res.status(req.principal || signature ? 404 : 401).json({ code: req.principal || signature ? 'NOT_FOUND' : 'UNAUTHENTICATED', message: 'Filen finns inte, eller så saknar du behörighet.' });
+      res.status(req.principal || signature ? 404 : 401).json({
+        code: req.principal || signature ? 'NOT_FOUND' : 'UNAUTHENTICATED',
+        message: 'Filen finns inte, eller så saknar du behörighet.',
+      });
       return;
     }
     res.setHeader('content-type', file.contentType);
     res.setHeader('content-length', String(file.size));
     res.setHeader('x-content-sha256', file.sha256);
     res.setHeader('x-content-type-options', 'nosniff');
-    if (file.originalName) res.setHeader('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.originalName)}`);
-    this.files.open(file).on('error', () => res.destroy()).pipe(res);
+    if (file.originalName)
+      res.setHeader(
+        'content-disposition',
+        `attachment; filename*=UTF-8''${encodeURIComponent(file.originalName)}`,
+      );
+    this.files
+      .open(file)
+      .on('error', () => res.destroy())
+      .pipe(res);
   }
 }

@@ -10,7 +10,10 @@ import { FileError } from '../common/errors/error-codes';
 
 export type UploadPurpose = 'bilaga' | 'sie';
 
-const LIMITS: Record<UploadPurpose, { maxBytes: number; kinds: readonly FileKind[]; roles: readonly Role[] | null }> = {
+const LIMITS: Record<
+  UploadPurpose,
+  { maxBytes: number; kinds: readonly FileKind[]; roles: readonly Role[] | null }
+> = {
   bilaga: { maxBytes: 20 * 1024 * 1024, kinds: BILAGA_KINDS, roles: null },
   sie: { maxBytes: 1024 * 1024 * 1024, kinds: ['text/plain'], roles: [Role.ADMIN, Role.FORBUNDSCHEF] },
 };
@@ -39,12 +42,24 @@ export class FilesService {
   resolveOrganisation(principal: Principal, organisationId: string | undefined): string {
     const orgs = [...new Set(principal.grants.map((g) => g.organisationId))];
     const id = organisationId ?? (orgs.length === 1 ? orgs[0] : undefined);
-    if (!id) throw new AppError(FileError.ORGANISATION_REQUIRED, 'Ange vilket förbund filen hör till (organisationId).', { details: [{ path: '$.organisationId', message: 'saknas' }] });
-    if (!orgs.includes(id)) throw new AppError(FileError.FORBIDDEN, 'Du kan inte ladda upp filer till det förbundet.');
+    if (!id)
+      throw new AppError(
+        FileError.ORGANISATION_REQUIRED,
+        'Ange vilket förbund filen hör till (organisationId).',
+        { details: [{ path: '$.organisationId', message: 'saknas' }] },
+      );
+    if (!orgs.includes(id))
+      throw new AppError(FileError.FORBIDDEN, 'Du kan inte ladda upp filer till det förbundet.');
     return id;
   }
 
-  async store(principal: Principal, organisationId: string, purpose: UploadPurpose, name: string | null, content: Readable): Promise<StoredFile> {
+  async store(
+    principal: Principal,
+    organisationId: string,
+    purpose: UploadPurpose,
+    name: string | null,
+    content: Readable,
+  ): Promise<StoredFile> {
     const limit = LIMITS[purpose];
     if (limit.roles && !rolesIn(principal, organisationId).some((r) => limit.roles!.includes(r))) {
       content.resume();
@@ -57,7 +72,9 @@ export class FilesService {
       if (e instanceof FileTooLargeError) {
         content.resume();
         const mb = Math.round(limit.maxBytes / 1024 / 1024);
-        throw new AppError(FileError.TOO_LARGE, `Filen är för stor; högst ${mb} MB är tillåtet.`, { details: [{ path: '$.file', message: `större än ${mb} MB` }] });
+        throw new AppError(FileError.TOO_LARGE, `Filen är för stor; högst ${mb} MB är tillåtet.`, {
+          details: [{ path: '$.file', message: `större än ${mb} MB` }],
+        });
       }
       throw e;
     }
@@ -65,30 +82,52 @@ export class FilesService {
     if (!kind || !limit.kinds.includes(kind)) {
       this.logger.warn({ name, purpose }, 'upload refused: content type not allowed');
       const allowed = purpose === 'sie' ? 'en SIE-fil (text)' : 'PDF, DOCX, XLSX, PNG eller JPEG';
-      throw new AppError(FileError.TYPE_NOT_ALLOWED, `Filens innehåll är inte ${allowed}${name ? ` (${name})` : ''}.`, {
-        details: [{ path: '$.file', message: `otillåten filtyp; tillåtet är ${allowed}` }],
-      });
+      throw new AppError(
+        FileError.TYPE_NOT_ALLOWED,
+        `Filens innehåll är inte ${allowed}${name ? ` (${name})` : ''}.`,
+        {
+          details: [{ path: '$.file', message: `otillåten filtyp; tillåtet är ${allowed}` }],
+        },
+      );
     }
     const [row] = await this.ds.query(
       `INSERT INTO stored_file (organisation_id, sha256, size, content_type, original_name, purpose, uploaded_by)
        VALUES ($1,$2,$3,$4,$5,$6,$7) RETURNING id`,
       [organisationId, put.sha256, put.size, kind, name, purpose, principal.personId],
     );
-    return { id: row.id, organisationId, sha256: put.sha256, size: put.size, contentType: kind, originalName: name, purpose };
+    return {
+      id: row.id,
+      organisationId,
+      sha256: put.sha256,
+      size: put.size,
+      contentType: kind,
+      originalName: name,
+      purpose,
+    };
   }
 
   async get(id: string): Promise<StoredFile | null> {
     if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
     const [r] = await this.ds.query('SELECT * FROM stored_file WHERE id = $1', [id]);
     return r
-      ? { id: r.id, organisationId: r.organisation_id, sha256: r.sha256, size: Number(r.size), contentType: r.content_type, originalName: r.original_name, purpose: r.purpose }
+      ? {
+          id: r.id,
+          organisationId: r.organisation_id,
+          sha256: r.sha256,
+          size: Number(r.size),
+          contentType: r.content_type,
+          originalName: r.original_name,
+          purpose: r.purpose,
+        }
       : null;
   }
 
   /** A member of the file's förbund may read it. */
   canRead(principal: Principal | null | undefined, file: StoredFile): boolean {
     if (!principal) return false;
-    return file.organisationId !== null && principal.grants.some((g) => g.organisationId === file.organisationId);
+    return (
+      file.organisationId !== null && principal.grants.some((g) => g.organisationId === file.organisationId)
+    );
   }
 
   open(file: StoredFile): Readable {
@@ -110,6 +149,8 @@ export class FilesService {
   }
 
   private sign(fileId: string, expires: number): string {
-    return createHmac('sha256', this.config.JWT_SECRET).update(`file:${fileId}:${expires}`).digest('base64url');
+    return createHmac('sha256', this.config.JWT_SECRET)
+      .update(`file:${fileId}:${expires}`)
+      .digest('base64url');
   }
 }

@@ -6,7 +6,10 @@ import { Public } from '../common/access/access.decorators';
 import { DATA_SOURCE, REDIS } from '../common/infra/tokens';
 
 const withTimeout = <T>(p: Promise<T>, ms: number) =>
-  Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), ms).unref())]);
+  Promise.race([
+    p,
+    new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), ms).unref()),
+  ]);
 
 @Controller('health')
 export class HealthController {
@@ -19,10 +22,18 @@ export class HealthController {
   @Get()
   async health(@Res() res: Response): Promise<void> {
     const [pg, redis] = await Promise.all([
-      withTimeout(this.ds.query('SELECT 1'), 2000).then(() => 'up' as const, () => 'down' as const),
-      withTimeout(this.redis.ping(), 2000).then((r) => (r === 'PONG' ? ('up' as const) : ('down' as const)), () => 'down' as const),
+      withTimeout(this.ds.query('SELECT 1'), 2000).then(
+        () => 'up' as const,
+        () => 'down' as const,
+      ),
+      withTimeout(this.redis.ping(), 2000).then(
+        (r) => (r === 'PONG' ? ('up' as const) : ('down' as const)),
+        () => 'down' as const,
+      ),
     ]);
     const ok = pg === 'up' && redis === 'up';
-    res.status(ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json({ status: ok ? 'ok' : 'unavailable', postgres: pg, redis });
+    res
+      .status(ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
+      .json({ status: ok ? 'ok' : 'unavailable', postgres: pg, redis });
   }
 }

@@ -9,12 +9,27 @@ import { badInput } from '../common/errors/app-error';
 import { SieImportService } from './sie-import.service';
 import { BudgetService } from './budget.service';
 import {
-  AccountMappingRowType, BudgetInput, BudgetType, ForecastInput, ForecastType, FundingInput, LedgerAmountType, LedgerGrouping, SieImportType,
+  AccountMappingRowType,
+  BudgetInput,
+  BudgetType,
+  ForecastInput,
+  ForecastType,
+  FundingInput,
+  LedgerAmountType,
+  LedgerGrouping,
+  SieImportType,
 } from './ledger.types';
 
 const EDITORS = [Role.ADMIN, Role.FORBUNDSCHEF];
 const READERS = [Role.ADMIN, Role.FORBUNDSCHEF, Role.REVISOR];
-const BOARD = [Role.ADMIN, Role.FORBUNDSCHEF, Role.REVISOR, Role.STYRELSELEDAMOT, Role.STYRELSEERSATTARE, Role.BEREDNINGSGRUPP];
+const BOARD = [
+  Role.ADMIN,
+  Role.FORBUNDSCHEF,
+  Role.REVISOR,
+  Role.STYRELSELEDAMOT,
+  Role.STYRELSEERSATTARE,
+  Role.BEREDNINGSGRUPP,
+];
 const IMPORT_COLUMNS = `id, year, version, active, to_char(fiscal_year_start,'YYYY-MM-DD') AS "fiscalYearStart", to_char(fiscal_year_end,'YYYY-MM-DD') AS "fiscalYearEnd",
   vouchers, transactions, encoding, warnings, file_id AS "fileId", to_char(created_at AT TIME ZONE 'UTC','YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "createdAt"`;
 
@@ -27,7 +42,10 @@ export class LedgerResolver {
   ) {}
 
   @Allow(EDITORS, scopeOf.organisationId())
-  @Mutation(() => SieImportType, { description: 'Läser in en uppladdad SIE 4-fil (allt eller inget); en ny inläsning av ett år blir en ny version.' })
+  @Mutation(() => SieImportType, {
+    description:
+      'Läser in en uppladdad SIE 4-fil (allt eller inget); en ny inläsning av ett år blir en ny version.',
+  })
   async importSie(
     @Args('organisationId', { type: () => ID }) organisationId: string,
     @Args('fileId', { type: () => ID }) fileId: string,
@@ -41,21 +59,36 @@ export class LedgerResolver {
   @Allow(READERS, scopeOf.organisationId())
   @Query(() => [SieImportType], { description: 'Förbundets SIE-inläsningar, alla versioner, nyast först.' })
   sieImports(@Args('organisationId', { type: () => ID }) organisationId: string): Promise<SieImportType[]> {
-    return this.ds.query(`SELECT ${IMPORT_COLUMNS} FROM sie_import WHERE organisation_id = $1 AND version > 0 ORDER BY year DESC, version DESC`, [organisationId]);
+    return this.ds.query(
+      `SELECT ${IMPORT_COLUMNS} FROM sie_import WHERE organisation_id = $1 AND version > 0 ORDER BY year DESC, version DESC`,
+      [organisationId],
+    );
   }
 
   @Allow(READERS, scopeOf.organisationId())
-  @Query(() => [LedgerAmountType], { description: 'Utfall per konto och/eller kostnadsställe för ett datumintervall inom ett inläst räkenskapsår.' })
+  @Query(() => [LedgerAmountType], {
+    description:
+      'Utfall per konto och/eller kostnadsställe för ett datumintervall inom ett inläst räkenskapsår.',
+  })
   async ledgerBalances(
     @Args('organisationId', { type: () => ID }) organisationId: string,
     @Args('from') from: string,
     @Args('to') to: string,
-    @Args('groupBy', { type: () => LedgerGrouping, defaultValue: LedgerGrouping.ACCOUNT }) groupBy: LedgerGrouping,
+    @Args('groupBy', { type: () => LedgerGrouping, defaultValue: LedgerGrouping.ACCOUNT })
+    groupBy: LedgerGrouping,
   ): Promise<LedgerAmountType[]> {
     const reader = new LedgerReader(this.ds.manager);
     const imp = await reader.importCovering(organisationId, from);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(from) || !/^\d{4}-\d{2}-\d{2}$/.test(to) || !imp || to > imp.end || to < from) {
-      throw badInput([{ path: '$.from', message: 'intervallet ska ligga inom ett inläst räkenskapsår (ÅÅÅÅ-MM-DD)' }]);
+    if (
+      !/^\d{4}-\d{2}-\d{2}$/.test(from) ||
+      !/^\d{4}-\d{2}-\d{2}$/.test(to) ||
+      !imp ||
+      to > imp.end ||
+      to < from
+    ) {
+      throw badInput([
+        { path: '$.from', message: 'intervallet ska ligga inom ett inläst räkenskapsår (ÅÅÅÅ-MM-DD)' },
+      ]);
     }
     const [accountCol, centreCol] = {
       [LedgerGrouping.ACCOUNT]: ['t.account', 'NULL::text'],
@@ -73,12 +106,17 @@ export class LedgerResolver {
   }
 
   @Allow(EDITORS, scopeOf.organisationId())
-  @Query(() => [AccountMappingRowType], { description: 'Varje konto i årets huvudbok med sin rapportrad; konton som inte hamnar någonstans flaggas.' })
+  @Query(() => [AccountMappingRowType], {
+    description:
+      'Varje konto i årets huvudbok med sin rapportrad; konton som inte hamnar någonstans flaggas.',
+  })
   async accountMapping(
     @Args('organisationId', { type: () => ID }) organisationId: string,
     @Args('year', { type: () => Int }) year: number,
   ): Promise<AccountMappingRowType[]> {
-    const [org] = await this.ds.query('SELECT account_mapping FROM organisation WHERE id = $1', [organisationId]);
+    const [org] = await this.ds.query('SELECT account_mapping FROM organisation WHERE id = $1', [
+      organisationId,
+    ]);
     const overrides = (org?.account_mapping ?? []) as AccountRange[];
     const accounts: Array<{ account: string; name: string }> = await this.ds.query(
       `SELECT a.account, a.name FROM ledger_account a JOIN sie_import i ON i.id = a.import_id WHERE i.organisation_id = $1 AND i.year = $2 AND i.active ORDER BY a.account`,
@@ -86,37 +124,61 @@ export class LedgerResolver {
     );
     return accounts.map((a) => {
       const line = mapAccount(a.account, overrides);
-      return { account: a.account, name: a.name, line, lineLabel: line ? REPORT_LINES[line] : null, mapped: line !== null };
+      return {
+        account: a.account,
+        name: a.name,
+        line,
+        lineLabel: line ? REPORT_LINES[line] : null,
+        mapped: line !== null,
+      };
     });
   }
 
   @Allow(BOARD, scopeOf.organisationId())
   @Query(() => [BudgetType])
-  budgets(@Args('organisationId', { type: () => ID }) organisationId: string, @Args('year', { type: () => Int, nullable: true }) year?: number): Promise<BudgetType[]> {
+  budgets(
+    @Args('organisationId', { type: () => ID }) organisationId: string,
+    @Args('year', { type: () => Int, nullable: true }) year?: number,
+  ): Promise<BudgetType[]> {
     return this.budgetsService.budgets(organisationId, year);
   }
 
   @Allow(BOARD, scopeOf.organisationId())
   @Query(() => [ForecastType])
-  forecasts(@Args('organisationId', { type: () => ID }) organisationId: string, @Args('year', { type: () => Int, nullable: true }) year?: number): Promise<ForecastType[]> {
+  forecasts(
+    @Args('organisationId', { type: () => ID }) organisationId: string,
+    @Args('year', { type: () => Int, nullable: true }) year?: number,
+  ): Promise<ForecastType[]> {
     return this.budgetsService.forecasts(organisationId, year);
   }
 
   @Allow(EDITORS, scopeOf.organisationId())
   @Mutation(() => ID, { description: 'Sparar ett budgetbeslut (eller tilläggsbeslut) med beslutsdatum.' })
-  saveBudget(@Args('organisationId', { type: () => ID }) organisationId: string, @Args('budget') budget: BudgetInput, @CurrentPrincipal() me: Principal): Promise<string> {
+  saveBudget(
+    @Args('organisationId', { type: () => ID }) organisationId: string,
+    @Args('budget') budget: BudgetInput,
+    @CurrentPrincipal() me: Principal,
+  ): Promise<string> {
     return this.budgetsService.saveBudget(organisationId, budget, me.personId);
   }
 
   @Allow(EDITORS, scopeOf.organisationId())
   @Mutation(() => ID, { description: 'Sparar en prognos per kostnadsställe.' })
-  saveForecast(@Args('organisationId', { type: () => ID }) organisationId: string, @Args('forecast') forecast: ForecastInput, @CurrentPrincipal() me: Principal): Promise<string> {
+  saveForecast(
+    @Args('organisationId', { type: () => ID }) organisationId: string,
+    @Args('forecast') forecast: ForecastInput,
+    @CurrentPrincipal() me: Principal,
+  ): Promise<string> {
     return this.budgetsService.saveForecast(organisationId, forecast, me.personId);
   }
 
   @Allow(EDITORS, scopeOf.organisationId())
   @Mutation(() => Boolean, { description: 'Sparar en parts medlemsavgift för ett år.' })
-  async saveFunding(@Args('organisationId', { type: () => ID }) organisationId: string, @Args('funding') funding: FundingInput, @CurrentPrincipal() me: Principal): Promise<boolean> {
+  async saveFunding(
+    @Args('organisationId', { type: () => ID }) organisationId: string,
+    @Args('funding') funding: FundingInput,
+    @CurrentPrincipal() me: Principal,
+  ): Promise<boolean> {
     await this.budgetsService.saveFunding(organisationId, funding, me.personId);
     return true;
   }

@@ -36,7 +36,11 @@ export class LedgerAmountType {
 export class AccountMappingRowType {
   @Field() account: string;
   @Field() name: string;
-  @Field(() => String, { nullable: true, description: 'Rapportrad, eller null när kontot inte hamnar någonstans.' }) line: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Rapportrad, eller null när kontot inte hamnar någonstans.',
+  })
+  line: string | null;
   @Field(() => String, { nullable: true }) lineLabel: string | null;
   @Field() mapped: boolean;
 }
@@ -48,7 +52,10 @@ export class BudgetType {
   @Field() decided: string;
   @Field() kind: string;
   @Field(() => String, { nullable: true }) fundedBy: string | null;
-  @Field(() => GraphQLJSON, { description: 'Kostnadsställe → belopp (decimaltal i text).' }) lines: Record<string, string>;
+  @Field(() => GraphQLJSON, { description: 'Kostnadsställe → belopp (decimaltal i text).' }) lines: Record<
+    string,
+    string
+  >;
   @Field(() => GraphQLJSON, { nullable: true }) outlook: Record<string, string> | null;
 }
 

@@ -3,13 +3,27 @@ import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '
 import GraphQLJSON from 'graphql-type-json';
 import { DataSource } from 'typeorm';
 import { INSATS_ROLES, Principal, Role, rolesIn } from '@app/domain';
-import { Allow, Authenticated, CurrentPrincipal, PlatformAdminOnly, scopeOf } from '../common/access/access.decorators';
+import {
+  Allow,
+  Authenticated,
+  CurrentPrincipal,
+  PlatformAdminOnly,
+  scopeOf,
+} from '../common/access/access.decorators';
 import { DATA_SOURCE } from '../common/infra/tokens';
 import { AppError } from '../common/errors/app-error';
 import { CommonError } from '../common/errors/error-codes';
 import { ALL_ROLES } from '@app/domain';
 import { BundleService } from './bundle.service';
-import { CostCentreType, InsatsBudgetType, InsatsType, MatpunktType, OrganisationType, PartyType, PersonType } from './organisation.types';
+import {
+  CostCentreType,
+  InsatsBudgetType,
+  InsatsType,
+  MatpunktType,
+  OrganisationType,
+  PartyType,
+  PersonType,
+} from './organisation.types';
 
 const ORG_COLUMNS = 'id, slug, name, reporting_unit AS "reportingUnit", vision';
 const INSATS_COLUMNS = `id, organisation_id AS "organisationId", key, name, type, cost_centre_code AS "costCentre", owner_party_key AS "ownerParty",
@@ -35,17 +49,28 @@ export class OrganisationResolver {
   }
 
   @Authenticated()
-  @Query(() => [OrganisationType], { description: 'De förbund där jag har en roll (alla, för plattformens administratör).' })
+  @Query(() => [OrganisationType], {
+    description: 'De förbund där jag har en roll (alla, för plattformens administratör).',
+  })
   organisations(@CurrentPrincipal() me: Principal): Promise<OrganisationType[]> {
     if (me.isPlatformAdmin) return this.ds.query(`SELECT ${ORG_COLUMNS} FROM organisation ORDER BY name`);
-    return this.ds.query(`SELECT ${ORG_COLUMNS} FROM organisation WHERE id = ANY($1) ORDER BY name`, [[...new Set(me.grants.map((g) => g.organisationId))]]);
+    return this.ds.query(`SELECT ${ORG_COLUMNS} FROM organisation WHERE id = ANY($1) ORDER BY name`, [
+      [...new Set(me.grants.map((g) => g.organisationId))],
+    ]);
   }
 
   @PlatformAdminOnly()
-  @Mutation(() => OrganisationType, { description: 'Sätter upp eller uppdaterar ett förbund från ett paket (idempotent per slug).' })
-  async importOrganisationBundle(@Args('bundle', { type: () => GraphQLJSON }) bundle: unknown, @CurrentPrincipal() me: Principal): Promise<OrganisationType> {
+  @Mutation(() => OrganisationType, {
+    description: 'Sätter upp eller uppdaterar ett förbund från ett paket (idempotent per slug).',
+  })
+  async importOrganisationBundle(
+    @Args('bundle', { type: () => GraphQLJSON }) bundle: unknown,
+    @CurrentPrincipal() me: Principal,
+  ): Promise<OrganisationType> {
     const r = await this.bundles.import(bundle, me.personId);
-    const [o] = await this.ds.query(`SELECT ${ORG_COLUMNS} FROM organisation WHERE id = $1`, [r.organisationId]);
+    const [o] = await this.ds.query(`SELECT ${ORG_COLUMNS} FROM organisation WHERE id = $1`, [
+      r.organisationId,
+    ]);
     return o;
   }
 
@@ -55,21 +80,35 @@ export class OrganisationResolver {
     return this.bundles.export(slug);
   }
 
-  @ResolveField(() => [InsatsType], { description: 'Förbundets insatser; projektägare och styrgrupp ser sina egna.' })
+  @ResolveField(() => [InsatsType], {
+    description: 'Förbundets insatser; projektägare och styrgrupp ser sina egna.',
+  })
   insatser(@Parent() o: OrganisationType, @CurrentPrincipal() me: Principal): Promise<InsatsType[]> {
-    if (seesWholeOrganisation(me, o.id)) return this.ds.query(`SELECT ${INSATS_COLUMNS} FROM insats WHERE organisation_id = $1 ORDER BY key`, [o.id]);
+    if (seesWholeOrganisation(me, o.id))
+      return this.ds.query(`SELECT ${INSATS_COLUMNS} FROM insats WHERE organisation_id = $1 ORDER BY key`, [
+        o.id,
+      ]);
     const mine = me.grants.filter((g) => g.organisationId === o.id && g.insatsId).map((g) => g.insatsId);
-    return this.ds.query(`SELECT ${INSATS_COLUMNS} FROM insats WHERE organisation_id = $1 AND id = ANY($2) ORDER BY key`, [o.id, mine]);
+    return this.ds.query(
+      `SELECT ${INSATS_COLUMNS} FROM insats WHERE organisation_id = $1 AND id = ANY($2) ORDER BY key`,
+      [o.id, mine],
+    );
   }
 
   @ResolveField(() => [PartyType])
   parties(@Parent() o: OrganisationType): Promise<PartyType[]> {
-    return this.ds.query('SELECT key, name, kind FROM party WHERE organisation_id = $1 ORDER BY created_at, key', [o.id]);
+    return this.ds.query(
+      'SELECT key, name, kind FROM party WHERE organisation_id = $1 ORDER BY created_at, key',
+      [o.id],
+    );
   }
 
   @ResolveField(() => [CostCentreType])
   costCentres(@Parent() o: OrganisationType): Promise<CostCentreType[]> {
-    return this.ds.query('SELECT code, name, category FROM cost_centre WHERE organisation_id = $1 ORDER BY code', [o.id]);
+    return this.ds.query(
+      'SELECT code, name, category FROM cost_centre WHERE organisation_id = $1 ORDER BY code',
+      [o.id],
+    );
   }
 
   @ResolveField(() => [String], { description: 'Mina roller i förbundet.' })
@@ -77,7 +116,9 @@ export class OrganisationResolver {
     return rolesIn(me, o.id).sort();
   }
 
-  @ResolveField(() => [PersonType], { description: 'Förbundets personer och roller (kansli och förbundschef).' })
+  @ResolveField(() => [PersonType], {
+    description: 'Förbundets personer och roller (kansli och förbundschef).',
+  })
   async people(@Parent() o: OrganisationType, @CurrentPrincipal() me: Principal): Promise<PersonType[]> {
     const roles = rolesIn(me, o.id);
     if (!me.isPlatformAdmin && !roles.includes(Role.ADMIN) && !roles.includes(Role.FORBUNDSCHEF)) {
@@ -106,7 +147,10 @@ export class InsatsResolver {
   }
 
   @ResolveField(() => [MatpunktType])
-  matpunkter(@Parent() i: InsatsType, @Args('year', { type: () => Int, nullable: true }) year?: number): Promise<MatpunktType[]> {
+  matpunkter(
+    @Parent() i: InsatsType,
+    @Args('year', { type: () => Int, nullable: true }) year?: number,
+  ): Promise<MatpunktType[]> {
     return this.ds.query(
       `SELECT key, year, text, metric, op, target::text AS target FROM matpunkt WHERE insats_id = $1 AND ($2::int IS NULL OR year = $2) ORDER BY year, position`,
       [i.id, year ?? null],
@@ -115,12 +159,17 @@ export class InsatsResolver {
 
   @ResolveField(() => OrganisationType, { description: 'Förbundet som insatsen hör till.' })
   async organisation(@Parent() i: InsatsType): Promise<OrganisationType> {
-    const [o] = await this.ds.query(`SELECT ${ORG_COLUMNS} FROM organisation WHERE id = $1`, [i.organisationId]);
+    const [o] = await this.ds.query(`SELECT ${ORG_COLUMNS} FROM organisation WHERE id = $1`, [
+      i.organisationId,
+    ]);
     return o;
   }
 
   @ResolveField(() => [InsatsBudgetType])
   budgets(@Parent() i: InsatsType): Promise<InsatsBudgetType[]> {
-    return this.ds.query('SELECT year, amount::text AS amount FROM insats_budget WHERE insats_id = $1 ORDER BY year', [i.id]);
+    return this.ds.query(
+      'SELECT year, amount::text AS amount FROM insats_budget WHERE insats_id = $1 ORDER BY year',
+      [i.id],
+    );
   }
 }

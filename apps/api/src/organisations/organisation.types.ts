@@ -21,7 +21,8 @@ export class MatpunktType {
   @Field() text: string;
   @Field(() => String, { nullable: true }) metric: string | null;
   @Field(() => String, { nullable: true }) op: string | null;
-  @Field(() => String, { nullable: true, description: 'Målvärde som decimaltal i text.' }) target: string | null;
+  @Field(() => String, { nullable: true, description: 'Målvärde som decimaltal i text.' }) target:
+    string | null;
 }
 
 @ObjectType('InsatsBudget')

@@ -27,7 +27,9 @@ export async function syncRows(em: EntityManager, spec: SyncSpec): Promise<numbe
   let changed = 0;
   for (const row of spec.rows) {
     const full = { ...spec.scope, ...row };
-    const values = cols.map((c) => (json.has(c) && full[c] !== null && full[c] !== undefined ? JSON.stringify(full[c]) : (full[c] ?? null)));
+    const values = cols.map((c) =>
+      json.has(c) && full[c] !== null && full[c] !== undefined ? JSON.stringify(full[c]) : (full[c] ?? null),
+    );
     const setList = spec.valueCols.map((c) => `${c} = EXCLUDED.${c}`);
     if (spec.hasUpdatedAt !== false) setList.push('updated_at = now()');
     const distinct = spec.valueCols.length
@@ -44,7 +46,15 @@ export async function syncRows(em: EntityManager, spec: SyncSpec): Promise<numbe
   const params: unknown[] = scopeCols.map((c) => spec.scope[c]);
   let keep = '';
   if (spec.rows.length) {
-    const tuples = spec.rows.map((r) => `(${spec.keyCols.map((c) => { params.push(r[c]); return `$${params.length}::text`; }).join(', ')})`);
+    const tuples = spec.rows.map(
+      (r) =>
+        `(${spec.keyCols
+          .map((c) => {
+            params.push(r[c]);
+            return `$${params.length}::text`;
+          })
+          .join(', ')})`,
+    );
     keep = ` AND (${spec.keyCols.map((c) => `${c}::text`).join(', ')}) NOT IN (${tuples.join(', ')})`;
   }
   const deleted = await em.query(`DELETE FROM ${spec.table} WHERE ${scopeWhere}${keep} RETURNING 1`, params);

@@ -4,15 +4,25 @@ import { Allow, CurrentPrincipal, ScopeResolver, scopeOf } from '../common/acces
 import { ReportService } from './report.service';
 import { ReportKindEnum, ReportType } from './report.types';
 
-const reportScope: ScopeResolver = (args, lookup) => lookup.row('report', String(args.id ?? args.reportId ?? ''));
-const READERS = [Role.FORBUNDSCHEF, Role.ADMIN, Role.STYRELSELEDAMOT, Role.STYRELSEERSATTARE, Role.REVISOR, Role.BEREDNINGSGRUPP];
+const reportScope: ScopeResolver = (args, lookup) =>
+  lookup.row('report', String(args.id ?? args.reportId ?? ''));
+const READERS = [
+  Role.FORBUNDSCHEF,
+  Role.ADMIN,
+  Role.STYRELSELEDAMOT,
+  Role.STYRELSEERSATTARE,
+  Role.REVISOR,
+  Role.BEREDNINGSGRUPP,
+];
 
 @Resolver(() => ReportType)
 export class ReportResolver {
   constructor(private readonly service: ReportService) {}
 
   @Allow([Role.FORBUNDSCHEF, Role.ADMIN], scopeOf.organisationId())
-  @Mutation(() => ReportType, { description: 'Köar en sammanställning; följ den med report(id) eller reportProgress(id).' })
+  @Mutation(() => ReportType, {
+    description: 'Köar en sammanställning; följ den med report(id) eller reportProgress(id).',
+  })
   compileReport(
     @Args('organisationId', { type: () => ID }) organisationId: string,
     @Args('kind', { type: () => ReportKindEnum }) kind: ReportKindEnum,
@@ -23,7 +33,9 @@ export class ReportResolver {
   }
 
   @Allow(READERS, scopeOf.organisationId())
-  @Query(() => [ReportType], { description: 'Förbundets rapporter, nyast först (utan modell; hämta den med report).' })
+  @Query(() => [ReportType], {
+    description: 'Förbundets rapporter, nyast först (utan modell; hämta den med report).',
+  })
   reports(@Args('organisationId', { type: () => ID }) organisationId: string): Promise<ReportType[]> {
     return this.service.list(organisationId);
   }
@@ -35,8 +47,12 @@ export class ReportResolver {
   }
 
   @Allow(READERS, reportScope)
-  @Subscription(() => ReportType, { description: 'Status och förlopp (0–100) tills rapporten är klar eller misslyckad.' })
-  async *reportProgress(@Args('id', { type: () => ID }) id: string): AsyncGenerator<{ reportProgress: ReportType }> {
+  @Subscription(() => ReportType, {
+    description: 'Status och förlopp (0–100) tills rapporten är klar eller misslyckad.',
+  })
+  async *reportProgress(
+    @Args('id', { type: () => ID }) id: string,
+  ): AsyncGenerator<{ reportProgress: ReportType }> {
     let last = '';
     for (let i = 0; i < 3600; i++) {
       const r = await this.service.get(id);

@@ -1,8 +1,26 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import {
-  canonicalJson, decide, EDITABLE, FormContext, initialAnswers, INSATS_ROLES, label, periodKind, periodYear, Principal, Role, sha256Hex,
-  STANDARD_TEMPLATES, SubmissionState, SubmissionStatus, TemplateDef, validateAnswers, waitingFor, WorkflowAction, workflowFrom,
+  canonicalJson,
+  decide,
+  EDITABLE,
+  FormContext,
+  initialAnswers,
+  INSATS_ROLES,
+  label,
+  periodKind,
+  periodYear,
+  Principal,
+  Role,
+  sha256Hex,
+  STANDARD_TEMPLATES,
+  SubmissionState,
+  SubmissionStatus,
+  TemplateDef,
+  validateAnswers,
+  waitingFor,
+  WorkflowAction,
+  workflowFrom,
 } from '@app/domain';
 import { AppConfig, appendAudit, enqueueJob, JobName, returningRows } from '@app/infra';
 import { APP_CONFIG, DATA_SOURCE } from '../common/infra/tokens';
@@ -44,7 +62,14 @@ const SELECT = `SELECT s.*, i.key AS insats_key, i.name AS insats_name, i.type A
   JOIN form_template t ON t.id = s.template_id JOIN organisation o ON o.id = s.organisation_id`;
 
 const MAX_ANSWERS_BYTES = 1024 * 1024;
-const PAST_TENSE: Record<WorkflowAction, string> = { save: 'saved', submit: 'submitted', approve: 'approved', return: 'returned', withdraw: 'withdrawn', reopen: 'reopened' };
+const PAST_TENSE: Record<WorkflowAction, string> = {
+  save: 'saved',
+  submit: 'submitted',
+  approve: 'approved',
+  return: 'returned',
+  withdraw: 'withdrawn',
+  reopen: 'reopened',
+};
 const DEFAULT_DEADLINES: Record<'DELAR' | 'HELAR', { monthDay: string; nextYear: boolean }> = {
   DELAR: { monthDay: '08-31', nextYear: false },
   HELAR: { monthDay: '02-15', nextYear: true },
@@ -74,7 +99,17 @@ export class SubmissionService implements OnModuleInit {
 
   /** Roles that count for this submission: förbund-wide ones, and insats roles for its own insats. */
   rolesFor(p: Principal, organisationId: string, insatsId: string): Role[] {
-    return [...new Set(p.grants.filter((g) => g.organisationId === organisationId && (!INSATS_ROLES.includes(g.role) || g.insatsId === insatsId)).map((g) => g.role))];
+    return [
+      ...new Set(
+        p.grants
+          .filter(
+            (g) =>
+              g.organisationId === organisationId &&
+              (!INSATS_ROLES.includes(g.role) || g.insatsId === insatsId),
+          )
+          .map((g) => g.role),
+      ),
+    ];
   }
 
   private async load(em: Pick<EntityManager, 'query'>, id: string): Promise<Row> {
@@ -94,7 +129,11 @@ export class SubmissionService implements OnModuleInit {
 
   async toType(row: Row): Promise<SubmissionType> {
     const result = validateAnswers(row.definition, row.answers, await this.context(row));
-    const state: SubmissionState = { status: row.status, step: row.step, approvalsAtStep: row.approvals_at_step };
+    const state: SubmissionState = {
+      status: row.status,
+      step: row.step,
+      approvalsAtStep: row.approvals_at_step,
+    };
     return {
       id: row.id,
       organisationId: row.organisation_id,
@@ -125,13 +164,25 @@ export class SubmissionService implements OnModuleInit {
   async start(p: Principal, insatsId: string, period: string): Promise<SubmissionType> {
     const kind = periodKind(period);
     const year = periodYear(period);
-    if (!kind || !year) throw new AppError(SubmissionError.BAD_PERIOD, 'Perioden ska vara DELAR-ÅÅÅÅ eller HELAR-ÅÅÅÅ.', { details: [{ path: '$.period', message: 'ska vara DELAR-ÅÅÅÅ eller HELAR-ÅÅÅÅ' }] });
-    const [insats] = await this.ds.query('SELECT id, organisation_id, type, start_date, end_date FROM insats WHERE id = $1', [insatsId]);
+    if (!kind || !year)
+      throw new AppError(SubmissionError.BAD_PERIOD, 'Perioden ska vara DELAR-ÅÅÅÅ eller HELAR-ÅÅÅÅ.', {
+        details: [{ path: '$.period', message: 'ska vara DELAR-ÅÅÅÅ eller HELAR-ÅÅÅÅ' }],
+      });
+    const [insats] = await this.ds.query(
+      'SELECT id, organisation_id, type, start_date, end_date FROM insats WHERE id = $1',
+      [insatsId],
+    );
     const roles = this.rolesFor(p, insats.organisation_id, insatsId);
     if (!roles.includes(Role.PROJEKTAGARE) && !roles.includes(Role.ADMIN)) {
-      throw new AppError(SubmissionError.FORBIDDEN, 'Endast insatsens projektägare (eller kansliet) kan påbörja en uppföljning.');
+      throw new AppError(
+        SubmissionError.FORBIDDEN,
+        'Endast insatsens projektägare (eller kansliet) kan påbörja en uppföljning.',
+      );
     }
-    const [existing] = await this.ds.query('SELECT id FROM submission WHERE insats_id = $1 AND period = $2 AND is_current', [insatsId, period]);
+    const [existing] = await this.ds.query(
+      'SELECT id FROM submission WHERE insats_id = $1 AND period = $2 AND is_current',
+      [insatsId, period],
+    );
     if (existing) return this.get(existing.id);
     const [template] = await this.ds.query(
       `SELECT id, definition FROM form_template WHERE key = 'uppfoljning-insats' AND (organisation_id = $1 OR organisation_id IS NULL)
@@ -139,7 +190,10 @@ export class SubmissionService implements OnModuleInit {
       [insats.organisation_id],
     );
     const ctx = await this.context({ insats_id: insatsId, insats_type: insats.type, period });
-    const [budget] = await this.ds.query('SELECT amount::text AS amount FROM insats_budget WHERE insats_id = $1 AND year = $2', [insatsId, year]);
+    const [budget] = await this.ds.query(
+      'SELECT amount::text AS amount FROM insats_budget WHERE insats_id = $1 AND year = $2',
+      [insatsId, year],
+    );
     const answers = initialAnswers(template.definition, ctx, { insatsBudget: budget?.amount ?? null });
     const id = await this.ds.transaction(async (em) => {
       const rows = await em.query(
@@ -148,19 +202,35 @@ export class SubmissionService implements OnModuleInit {
         [insats.organisation_id, insatsId, period, template.id, JSON.stringify(answers), p.personId],
       );
       if (!rows.length) return null; // someone started it at the same moment
-      await appendAudit(em, { organisationId: insats.organisation_id, actorId: p.personId, action: 'submission.started', entityType: 'submission', entityId: rows[0].id, toState: 'DRAFT', payload: { period, insatsId } });
+      await appendAudit(em, {
+        organisationId: insats.organisation_id,
+        actorId: p.personId,
+        action: 'submission.started',
+        entityType: 'submission',
+        entityId: rows[0].id,
+        toState: 'DRAFT',
+        payload: { period, insatsId },
+      });
       await this.scheduleReminders(em, rows[0].id, insats.organisation_id, period);
       return rows[0].id as string;
     });
     if (!id) {
-      const [again] = await this.ds.query('SELECT id FROM submission WHERE insats_id = $1 AND period = $2 AND is_current', [insatsId, period]);
+      const [again] = await this.ds.query(
+        'SELECT id FROM submission WHERE insats_id = $1 AND period = $2 AND is_current',
+        [insatsId, period],
+      );
       return this.get(again.id);
     }
     return this.get(id);
   }
 
   /** Reminders 7 and 1 days before the period's deadline, as delayed jobs through the outbox. */
-  private async scheduleReminders(em: EntityManager, submissionId: string, organisationId: string, period: string): Promise<void> {
+  private async scheduleReminders(
+    em: EntityManager,
+    submissionId: string,
+    organisationId: string,
+    period: string,
+  ): Promise<void> {
     const [org] = await em.query('SELECT workflow_config FROM organisation WHERE id = $1', [organisationId]);
     const kind = periodKind(period)!;
     const year = periodYear(period)!;
@@ -172,17 +242,26 @@ export class SubmissionService implements OnModuleInit {
       const at = new Date(`${deadline}T08:00:00Z`);
       at.setUTCDate(at.getUTCDate() - daysBefore);
       if (at.getTime() <= Date.now()) continue;
-      await enqueueJob(em, JobName.SUBMISSION_REMINDER, { submissionId, daysBefore, deadline }, { organisationId, delayUntil: at });
+      await enqueueJob(
+        em,
+        JobName.SUBMISSION_REMINDER,
+        { submissionId, daysBefore, deadline },
+        { organisationId, delayUntil: at },
+      );
     }
   }
 
   async save(p: Principal, id: string, version: number, answers: unknown): Promise<SubmissionType> {
     if (typeof answers !== 'object' || answers === null || Array.isArray(answers)) {
-      throw new AppError(SubmissionError.INVALID_ANSWERS, 'Svaren ska vara ett JSON-objekt.', { details: [{ path: '$', message: 'ska vara ett objekt' }] });
+      throw new AppError(SubmissionError.INVALID_ANSWERS, 'Svaren ska vara ett JSON-objekt.', {
+        details: [{ path: '$', message: 'ska vara ett objekt' }],
+      });
     }
     const json = JSON.stringify(answers);
     if (Buffer.byteLength(json) > MAX_ANSWERS_BYTES) {
-      throw new AppError(SubmissionError.INVALID_ANSWERS, 'Svaren är för stora (högst 1 MB).', { details: [{ path: '$', message: 'högst 1 MB' }] });
+      throw new AppError(SubmissionError.INVALID_ANSWERS, 'Svaren är för stora (högst 1 MB).', {
+        details: [{ path: '$', message: 'högst 1 MB' }],
+      });
     }
     return this.transition(p, id, 'save', { version, answersJson: json });
   }
@@ -207,27 +286,59 @@ export class SubmissionService implements OnModuleInit {
    * One transition: decide from what was read, then a conditional UPDATE … WHERE version = $read, plus the
    * audit entry and any e-mail, all in one transaction. Of concurrent callers exactly one wins.
    */
-  private async transition(p: Principal, id: string, action: WorkflowAction, input: { version?: number; comment?: string | null; answersJson?: string }): Promise<SubmissionType> {
+  private async transition(
+    p: Principal,
+    id: string,
+    action: WorkflowAction,
+    input: { version?: number; comment?: string | null; answersJson?: string },
+  ): Promise<SubmissionType> {
     const row = await this.load(this.ds, id);
     if (input.version !== undefined && input.version !== row.version) {
-      throw new AppError(SubmissionError.VERSION_CONFLICT, `Någon annan har sparat uppföljningen sedan du öppnade den (nu version ${row.version}). Ladda om och gör dina ändringar igen.`, { currentVersion: row.version });
+      throw new AppError(
+        SubmissionError.VERSION_CONFLICT,
+        `Någon annan har sparat uppföljningen sedan du öppnade den (nu version ${row.version}). Ladda om och gör dina ändringar igen.`,
+        { currentVersion: row.version },
+      );
     }
     const wf = workflowFrom(row.workflow_config);
     const roles = this.rolesFor(p, row.organisation_id, row.insats_id);
     let alreadyApprovedStep = false;
     if (action === 'approve') {
-      const [a] = await this.ds.query('SELECT 1 FROM submission_approval WHERE submission_id = $1 AND round = $2 AND step = $3 AND person_id = $4', [id, row.round, row.step, p.personId]);
+      const [a] = await this.ds.query(
+        'SELECT 1 FROM submission_approval WHERE submission_id = $1 AND round = $2 AND step = $3 AND person_id = $4',
+        [id, row.round, row.step, p.personId],
+      );
       alreadyApprovedStep = !!a;
     }
     let answersValid = false;
-    if (action === 'submit') answersValid = validateAnswers(row.definition, row.answers, await this.context(row)).issues.length === 0;
-    const state: SubmissionState = { status: row.status, step: row.step, approvalsAtStep: row.approvals_at_step };
-    const d = decide(wf, state, action, { roles, alreadyApprovedStep }, { comment: input.comment, answersValid });
+    if (action === 'submit')
+      answersValid =
+        validateAnswers(row.definition, row.answers, await this.context(row)).issues.length === 0;
+    const state: SubmissionState = {
+      status: row.status,
+      step: row.step,
+      approvalsAtStep: row.approvals_at_step,
+    };
+    const d = decide(
+      wf,
+      state,
+      action,
+      { roles, alreadyApprovedStep },
+      { comment: input.comment, answersValid },
+    );
     if (!d.ok) {
-      const code = { FORBIDDEN: SubmissionError.FORBIDDEN, INVALID_TRANSITION: SubmissionError.INVALID_TRANSITION, COMMENT_REQUIRED: SubmissionError.COMMENT_REQUIRED, INVALID_ANSWERS: SubmissionError.INVALID_ANSWERS }[d.reason];
-      const extra = d.reason === 'INVALID_ANSWERS'
-        ? { details: validateAnswers(row.definition, row.answers, await this.context(row)).issues }
-        : d.reason === 'COMMENT_REQUIRED' ? { details: [{ path: '$.comment', message: 'krävs' }] } : {};
+      const code = {
+        FORBIDDEN: SubmissionError.FORBIDDEN,
+        INVALID_TRANSITION: SubmissionError.INVALID_TRANSITION,
+        COMMENT_REQUIRED: SubmissionError.COMMENT_REQUIRED,
+        INVALID_ANSWERS: SubmissionError.INVALID_ANSWERS,
+      }[d.reason];
+      const extra =
+        d.reason === 'INVALID_ANSWERS'
+          ? { details: validateAnswers(row.definition, row.answers, await this.context(row)).issues }
+          : d.reason === 'COMMENT_REQUIRED'
+            ? { details: [{ path: '$.comment', message: 'krävs' }] }
+            : {};
       throw new AppError(code, d.message, extra);
     }
     const next = d.next;
@@ -237,7 +348,8 @@ export class SubmissionService implements OnModuleInit {
           'INSERT INTO submission_approval (submission_id, round, step, person_id) VALUES ($1,$2,$3,$4) ON CONFLICT DO NOTHING RETURNING 1',
           [id, row.round, row.step, p.personId],
         );
-        if (!ins.length) throw new AppError(SubmissionError.INVALID_TRANSITION, 'Du har redan godkänt det här steget.');
+        if (!ins.length)
+          throw new AppError(SubmissionError.INVALID_TRANSITION, 'Du har redan godkänt det här steget.');
       }
       const approvedNow = next.status === SubmissionStatus.APPROVED;
       const contentHash = approvedNow ? sha256Hex(canonicalJson(row.answers)) : null;
@@ -250,14 +362,32 @@ export class SubmissionService implements OnModuleInit {
                 approved_at = CASE WHEN $3 = 'APPROVED' THEN now() ELSE approved_at END,
                 content_hash = COALESCE($9, content_hash)
           WHERE id = $1 AND version = $2 RETURNING version`,
-        [id, row.version, next.status, next.step, next.approvalsAtStep, input.answersJson ?? null, action === 'submit' ? 1 : 0, action === 'submit', contentHash],
+        [
+          id,
+          row.version,
+          next.status,
+          next.step,
+          next.approvalsAtStep,
+          input.answersJson ?? null,
+          action === 'submit' ? 1 : 0,
+          action === 'submit',
+          contentHash,
+        ],
       );
       if (!updated.length) {
         const [now] = await em.query('SELECT version, status FROM submission WHERE id = $1', [id]);
         if (action === 'save') {
-          throw new AppError(SubmissionError.VERSION_CONFLICT, `Någon annan har sparat uppföljningen sedan du öppnade den (nu version ${now.version}). Ladda om och gör dina ändringar igen.`, { currentVersion: now.version });
+          throw new AppError(
+            SubmissionError.VERSION_CONFLICT,
+            `Någon annan har sparat uppföljningen sedan du öppnade den (nu version ${now.version}). Ladda om och gör dina ändringar igen.`,
+            { currentVersion: now.version },
+          );
         }
-        throw new AppError(SubmissionError.INVALID_TRANSITION, `Någon hann före: uppföljningen är nu ${label(now.status)}.`, { currentVersion: now.version });
+        throw new AppError(
+          SubmissionError.INVALID_TRANSITION,
+          `Någon hann före: uppföljningen är nu ${label(now.status)}.`,
+          { currentVersion: now.version },
+        );
       }
       await appendAudit(em, {
         organisationId: row.organisation_id,
@@ -271,13 +401,18 @@ export class SubmissionService implements OnModuleInit {
           version: updated[0].version,
           step: row.step,
           ...(input.comment ? { comment: input.comment } : {}),
-          ...(input.answersJson ? { answersHash: sha256Hex(canonicalJson(JSON.parse(input.answersJson))) } : {}),
+          ...(input.answersJson
+            ? { answersHash: sha256Hex(canonicalJson(JSON.parse(input.answersJson))) }
+            : {}),
           ...(d.stepCompleted ? { stepCompleted: wf.steps[row.step]?.role } : {}),
         },
         documentHash: contentHash,
       });
       if (input.comment && (action === 'approve' || action === 'return')) {
-        await em.query('INSERT INTO submission_comment (submission_id, organisation_id, field_path, body, author_id) VALUES ($1,$2,NULL,$3,$4)', [id, row.organisation_id, input.comment, p.personId]);
+        await em.query(
+          'INSERT INTO submission_comment (submission_id, organisation_id, field_path, body, author_id) VALUES ($1,$2,NULL,$3,$4)',
+          [id, row.organisation_id, input.comment, p.personId],
+        );
       }
       await this.notify(em, row, action, next.status, next.step, d.stepCompleted, input.comment ?? null);
     });
@@ -286,14 +421,25 @@ export class SubmissionService implements OnModuleInit {
   }
 
   /** E-mail to whoever the submission now waits for (through the outbox, in the same transaction). */
-  private async notify(em: EntityManager, row: Row, action: WorkflowAction, status: SubmissionStatus, step: number, stepCompleted: boolean, comment: string | null): Promise<void> {
+  private async notify(
+    em: EntityManager,
+    row: Row,
+    action: WorkflowAction,
+    status: SubmissionStatus,
+    step: number,
+    stepCompleted: boolean,
+    comment: string | null,
+  ): Promise<void> {
     const wf = workflowFrom(row.workflow_config);
     let role: Role | null = null;
     let subject = '';
     let text = '';
     const what = `${row.insats_name}, ${row.period}`;
     const link = `${this.config.PUBLIC_URL ?? `http://localhost:${this.config.PORT}`}/uppfoljningar/${row.id}`;
-    if (action === 'submit' || (action === 'approve' && stepCompleted && status !== SubmissionStatus.APPROVED)) {
+    if (
+      action === 'submit' ||
+      (action === 'approve' && stepCompleted && status !== SubmissionStatus.APPROVED)
+    ) {
       role = wf.steps[step]?.role ?? null;
       subject = `Uppföljning att granska: ${what}`;
       text = `Uppföljningen för ${what} väntar på ditt beslut.\n\nÖppna den här: ${link}\n`;
@@ -313,29 +459,79 @@ export class SubmissionService implements OnModuleInit {
       [row.organisation_id, role, row.insats_id],
     );
     for (const person of people) {
-      await enqueueJob(em, JobName.SEND_EMAIL, { eventId: `submission-${row.id}-v${row.version}-${action}`, to: person.email, subject, text }, { organisationId: row.organisation_id });
+      await enqueueJob(
+        em,
+        JobName.SEND_EMAIL,
+        { eventId: `submission-${row.id}-v${row.version}-${action}`, to: person.email, subject, text },
+        { organisationId: row.organisation_id },
+      );
     }
   }
 
   async reopen(p: Principal, id: string, reason: string): Promise<SubmissionType> {
     const row = await this.load(this.ds, id);
-    const d = decide(workflowFrom(row.workflow_config), { status: row.status, step: row.step, approvalsAtStep: row.approvals_at_step }, 'reopen',
-      { roles: this.rolesFor(p, row.organisation_id, row.insats_id) }, { comment: reason });
+    const d = decide(
+      workflowFrom(row.workflow_config),
+      { status: row.status, step: row.step, approvalsAtStep: row.approvals_at_step },
+      'reopen',
+      { roles: this.rolesFor(p, row.organisation_id, row.insats_id) },
+      { comment: reason },
+    );
     if (!d.ok) {
-      throw new AppError(d.reason === 'FORBIDDEN' ? SubmissionError.FORBIDDEN : d.reason === 'COMMENT_REQUIRED' ? SubmissionError.COMMENT_REQUIRED : SubmissionError.INVALID_TRANSITION, d.message);
+      throw new AppError(
+        d.reason === 'FORBIDDEN'
+          ? SubmissionError.FORBIDDEN
+          : d.reason === 'COMMENT_REQUIRED'
+            ? SubmissionError.COMMENT_REQUIRED
+            : SubmissionError.INVALID_TRANSITION,
+        d.message,
+      );
     }
     const newId = await this.ds.transaction(async (em) => {
-      const old = await returningRows(em, 'UPDATE submission SET is_current = false, updated_at = now() WHERE id = $1 AND version = $2 AND is_current RETURNING id', [id, row.version]);
-      if (!old.length) throw new AppError(SubmissionError.INVALID_TRANSITION, 'Någon hann före: uppföljningen har redan öppnats igen.');
+      const old = await returningRows(
+        em,
+        'UPDATE submission SET is_current = false, updated_at = now() WHERE id = $1 AND version = $2 AND is_current RETURNING id',
+        [id, row.version],
+      );
+      if (!old.length)
+        throw new AppError(
+          SubmissionError.INVALID_TRANSITION,
+          'Någon hann före: uppföljningen har redan öppnats igen.',
+        );
       const [n] = await em.query(
         `INSERT INTO submission (organisation_id, insats_id, period, revision, template_id, status, answers, previous_revision_id, created_by)
          VALUES ($1,$2,$3,$4,$5,'DRAFT',$6,$7,$8) RETURNING id`,
-        [row.organisation_id, row.insats_id, row.period, row.revision + 1, row.template_id, JSON.stringify(row.answers), id, p.personId],
+        [
+          row.organisation_id,
+          row.insats_id,
+          row.period,
+          row.revision + 1,
+          row.template_id,
+          JSON.stringify(row.answers),
+          id,
+          p.personId,
+        ],
       );
-      await appendAudit(em, { organisationId: row.organisation_id, actorId: p.personId, action: 'submission.reopened', entityType: 'submission', entityId: id,
-        fromState: 'APPROVED', toState: 'SUPERSEDED', payload: { reason, newRevisionId: n.id, revision: row.revision + 1 }, documentHash: row.content_hash });
-      await appendAudit(em, { organisationId: row.organisation_id, actorId: p.personId, action: 'submission.revision_started', entityType: 'submission', entityId: n.id,
-        toState: 'DRAFT', payload: { previousRevisionId: id, revision: row.revision + 1 } });
+      await appendAudit(em, {
+        organisationId: row.organisation_id,
+        actorId: p.personId,
+        action: 'submission.reopened',
+        entityType: 'submission',
+        entityId: id,
+        fromState: 'APPROVED',
+        toState: 'SUPERSEDED',
+        payload: { reason, newRevisionId: n.id, revision: row.revision + 1 },
+        documentHash: row.content_hash,
+      });
+      await appendAudit(em, {
+        organisationId: row.organisation_id,
+        actorId: p.personId,
+        action: 'submission.revision_started',
+        entityType: 'submission',
+        entityId: n.id,
+        toState: 'DRAFT',
+        payload: { previousRevisionId: id, revision: row.revision + 1 },
+      });
       return n.id as string;
     });
     this.events.publish(newId, row.organisation_id);
@@ -343,8 +539,12 @@ export class SubmissionService implements OnModuleInit {
   }
 
   async list(p: Principal, organisationId: string, period?: string | null): Promise<SubmissionType[]> {
-    const orgWide = p.isPlatformAdmin || p.grants.some((g) => g.organisationId === organisationId && !INSATS_ROLES.includes(g.role));
-    const mine = p.grants.filter((g) => g.organisationId === organisationId && g.insatsId).map((g) => g.insatsId);
+    const orgWide =
+      p.isPlatformAdmin ||
+      p.grants.some((g) => g.organisationId === organisationId && !INSATS_ROLES.includes(g.role));
+    const mine = p.grants
+      .filter((g) => g.organisationId === organisationId && g.insatsId)
+      .map((g) => g.insatsId);
     const rows: Row[] = await this.ds.query(
       `${SELECT} WHERE s.organisation_id = $1 AND s.is_current AND ($2::text IS NULL OR s.period = $2) AND ($3 OR s.insats_id = ANY($4)) ORDER BY s.period, i.key`,
       [organisationId, period ?? null, orgWide, mine],
@@ -356,13 +556,27 @@ export class SubmissionService implements OnModuleInit {
   async inbox(p: Principal): Promise<SubmissionType[]> {
     const orgs = [...new Set(p.grants.map((g) => g.organisationId))];
     if (!orgs.length) return [];
-    const rows: Row[] = await this.ds.query(`${SELECT} WHERE s.organisation_id = ANY($1) AND s.is_current AND s.status <> 'APPROVED' ORDER BY s.updated_at`, [orgs]);
+    const rows: Row[] = await this.ds.query(
+      `${SELECT} WHERE s.organisation_id = ANY($1) AND s.is_current AND s.status <> 'APPROVED' ORDER BY s.updated_at`,
+      [orgs],
+    );
     const out: SubmissionType[] = [];
     for (const r of rows) {
-      const waiting = waitingFor(workflowFrom(r.workflow_config), { status: r.status, step: r.step, approvalsAtStep: r.approvals_at_step });
-      if (waiting && this.rolesFor(p, r.organisation_id, r.insats_id).includes(waiting) && (waiting !== Role.PROJEKTAGARE || EDITABLE.has(r.status))) {
+      const waiting = waitingFor(workflowFrom(r.workflow_config), {
+        status: r.status,
+        step: r.step,
+        approvalsAtStep: r.approvals_at_step,
+      });
+      if (
+        waiting &&
+        this.rolesFor(p, r.organisation_id, r.insats_id).includes(waiting) &&
+        (waiting !== Role.PROJEKTAGARE || EDITABLE.has(r.status))
+      ) {
         if (waiting !== Role.PROJEKTAGARE) {
-          const [done] = await this.ds.query('SELECT 1 FROM submission_approval WHERE submission_id = $1 AND round = $2 AND step = $3 AND person_id = $4', [r.id, r.round, r.step, p.personId]);
+          const [done] = await this.ds.query(
+            'SELECT 1 FROM submission_approval WHERE submission_id = $1 AND round = $2 AND step = $3 AND person_id = $4',
+            [r.id, r.round, r.step, p.personId],
+          );
           if (done) continue;
         }
         out.push(await this.toType(r));
@@ -371,33 +585,70 @@ export class SubmissionService implements OnModuleInit {
     return out;
   }
 
-  async addComment(p: Principal, submissionId: string, path: string | null, body: string, parentId: string | null): Promise<string> {
+  async addComment(
+    p: Principal,
+    submissionId: string,
+    path: string | null,
+    body: string,
+    parentId: string | null,
+  ): Promise<string> {
     const row = await this.load(this.ds, submissionId);
     const text = body.trim();
-    if (!text || text.length > 5000) throw new AppError(SubmissionError.INVALID_ANSWERS, 'Kommentaren ska ha 1–5000 tecken.', { details: [{ path: '$.body', message: '1–5000 tecken' }] });
+    if (!text || text.length > 5000)
+      throw new AppError(SubmissionError.INVALID_ANSWERS, 'Kommentaren ska ha 1–5000 tecken.', {
+        details: [{ path: '$.body', message: '1–5000 tecken' }],
+      });
     if (path !== null && !/^\$(\.[A-Za-z_][A-Za-z0-9_]*|\[\d+\])*$/.test(path)) {
-      throw new AppError(SubmissionError.INVALID_ANSWERS, 'Fältets sökväg är ogiltig.', { details: [{ path: '$.path', message: 'ska vara en JSON-sökväg som $.deltagare.avslutade' }] });
+      throw new AppError(SubmissionError.INVALID_ANSWERS, 'Fältets sökväg är ogiltig.', {
+        details: [{ path: '$.path', message: 'ska vara en JSON-sökväg som $.deltagare.avslutade' }],
+      });
     }
-    return this.ds.transaction(async (em) => {
-      if (parentId) {
-        const [parent] = await em.query('SELECT 1 FROM submission_comment WHERE id = $1 AND submission_id = $2', [parentId, submissionId]);
-        if (!parent) throw new AppError(SubmissionError.NOT_FOUND, 'Kommentaren du svarar på finns inte.');
-      }
-      const [c] = await em.query(
-        'INSERT INTO submission_comment (submission_id, organisation_id, parent_id, field_path, body, author_id) VALUES ($1,$2,$3,$4,$5,$6) RETURNING id',
-        [submissionId, row.organisation_id, parentId, path, text, p.personId],
-      );
-      await appendAudit(em, { organisationId: row.organisation_id, actorId: p.personId, action: 'submission.commented', entityType: 'submission', entityId: submissionId, payload: { commentId: c.id, path, parentId, body: text } });
-      return c.id as string;
-    }).finally(() => this.events.publish(submissionId, row.organisation_id));
+    return this.ds
+      .transaction(async (em) => {
+        if (parentId) {
+          const [parent] = await em.query(
+            'SELECT 1 FROM submission_comment WHERE id = $1 AND submission_id = $2',
+            [parentId, submissionId],
+          );
+          if (!parent) throw new AppError(SubmissionError.NOT_FOUND, 'Kommentaren du svarar på finns inte.');
+        }
+        const [c] = await em.query(
+          'INSERT INTO submission_comment (submission_id, organisation_id, parent_id, field_path, body, author_id) VALUES ($1,$2,$3,$4,$5,$6) RETURNING id',
+          [submissionId, row.organisation_id, parentId, path, text, p.personId],
+        );
+        await appendAudit(em, {
+          organisationId: row.organisation_id,
+          actorId: p.personId,
+          action: 'submission.commented',
+          entityType: 'submission',
+          entityId: submissionId,
+          payload: { commentId: c.id, path, parentId, body: text },
+        });
+        return c.id as string;
+      })
+      .finally(() => this.events.publish(submissionId, row.organisation_id));
   }
 
   async resolveComment(p: Principal, commentId: string): Promise<boolean> {
-    const [c] = /^[0-9a-f-]{36}$/i.test(commentId) ? await this.ds.query('SELECT submission_id, organisation_id FROM submission_comment WHERE id = $1', [commentId]) : [];
+    const [c] = /^[0-9a-f-]{36}$/i.test(commentId)
+      ? await this.ds.query('SELECT submission_id, organisation_id FROM submission_comment WHERE id = $1', [
+          commentId,
+        ])
+      : [];
     if (!c) throw new AppError(SubmissionError.NOT_FOUND, 'Kommentaren finns inte.');
     await this.ds.transaction(async (em) => {
-      await em.query('UPDATE submission_comment SET resolved_at = now(), resolved_by = $2 WHERE id = $1 AND resolved_at IS NULL', [commentId, p.personId]);
-      await appendAudit(em, { organisationId: c.organisation_id, actorId: p.personId, action: 'submission.comment_resolved', entityType: 'submission', entityId: c.submission_id, payload: { commentId } });
+      await em.query(
+        'UPDATE submission_comment SET resolved_at = now(), resolved_by = $2 WHERE id = $1 AND resolved_at IS NULL',
+        [commentId, p.personId],
+      );
+      await appendAudit(em, {
+        organisationId: c.organisation_id,
+        actorId: p.personId,
+        action: 'submission.comment_resolved',
+        entityType: 'submission',
+        entityId: c.submission_id,
+        payload: { commentId },
+      });
     });
     this.events.publish(c.submission_id, c.organisation_id);
     return true;
@@ -430,24 +681,51 @@ export class SubmissionService implements OnModuleInit {
   }
 
   /** A förbund publishes its own version of a template; the number is the next free one, the content is frozen. */
-  async publishTemplate(p: Principal, organisationId: string, definition: unknown): Promise<{ id: string; version: number }> {
+  async publishTemplate(
+    p: Principal,
+    organisationId: string,
+    definition: unknown,
+  ): Promise<{ id: string; version: number }> {
     const def = definition as TemplateDef;
     const problems: Array<{ path: string; message: string }> = [];
     if (!def || typeof def !== 'object') problems.push({ path: '$', message: 'ska vara ett objekt' });
     else {
-      if (def.key !== 'uppfoljning-insats') problems.push({ path: '$.key', message: 'ska vara "uppfoljning-insats"' });
-      if (typeof def.title !== 'string' || !def.title.trim()) problems.push({ path: '$.title', message: 'krävs' });
-      if (!Array.isArray(def.sections) || !def.sections.length) problems.push({ path: '$.sections', message: 'minst ett avsnitt krävs' });
-      else def.sections.forEach((s, i) => {
-        if (!s || typeof s.key !== 'string' || !['text', 'group', 'rows', 'files'].includes(s.kind)) problems.push({ path: `$.sections[${i}]`, message: 'ska ha key och kind (text, group, rows eller files)' });
-      });
+      if (def.key !== 'uppfoljning-insats')
+        problems.push({ path: '$.key', message: 'ska vara "uppfoljning-insats"' });
+      if (typeof def.title !== 'string' || !def.title.trim())
+        problems.push({ path: '$.title', message: 'krävs' });
+      if (!Array.isArray(def.sections) || !def.sections.length)
+        problems.push({ path: '$.sections', message: 'minst ett avsnitt krävs' });
+      else
+        def.sections.forEach((s, i) => {
+          if (!s || typeof s.key !== 'string' || !['text', 'group', 'rows', 'files'].includes(s.kind))
+            problems.push({
+              path: `$.sections[${i}]`,
+              message: 'ska ha key och kind (text, group, rows eller files)',
+            });
+        });
     }
-    if (problems.length) throw new AppError(SubmissionError.BAD_TEMPLATE, 'Mallen innehåller fel och har inte publicerats.', { details: problems });
+    if (problems.length)
+      throw new AppError(SubmissionError.BAD_TEMPLATE, 'Mallen innehåller fel och har inte publicerats.', {
+        details: problems,
+      });
     return this.ds.transaction(async (em) => {
-      const [{ v }] = await em.query(`SELECT COALESCE(max(version), 0) + 1 AS v FROM form_template WHERE key = $1 AND (organisation_id = $2 OR organisation_id IS NULL)`, [def.key, organisationId]);
-      const [t] = await em.query('INSERT INTO form_template (organisation_id, key, version, title, definition, created_by) VALUES ($1,$2,$3,$4,$5,$6) RETURNING id',
-        [organisationId, def.key, v, def.title, JSON.stringify({ ...def, version: v }), p.personId]);
-      await appendAudit(em, { organisationId, actorId: p.personId, action: 'template.published', entityType: 'form_template', entityId: t.id, payload: { key: def.key, version: v } });
+      const [{ v }] = await em.query(
+        `SELECT COALESCE(max(version), 0) + 1 AS v FROM form_template WHERE key = $1 AND (organisation_id = $2 OR organisation_id IS NULL)`,
+        [def.key, organisationId],
+      );
+      const [t] = await em.query(
+        'INSERT INTO form_template (organisation_id, key, version, title, definition, created_by) VALUES ($1,$2,$3,$4,$5,$6) RETURNING id',
+        [organisationId, def.key, v, def.title, JSON.stringify({ ...def, version: v }), p.personId],
+      );
+      await appendAudit(em, {
+        organisationId,
+        actorId: p.personId,
+        action: 'template.published',
+        entityType: 'form_template',
+        entityId: t.id,
+        payload: { key: def.key, version: v },
+      });
       return { id: t.id, version: v };
     });
   }

@@ -11,7 +11,11 @@ export class ValidationErrorType {
 export class SubmissionCommentType {
   @Field(() => ID) id: string;
   @Field(() => ID, { nullable: true }) parentId: string | null;
-  @Field(() => String, { nullable: true, description: 'Fältet kommentaren gäller (JSON-sökväg), eller null för hela uppföljningen.' }) path: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Fältet kommentaren gäller (JSON-sökväg), eller null för hela uppföljningen.',
+  })
+  path: string | null;
   @Field() body: string;
   @Field() authorName: string;
   @Field(() => ID) authorId: string;
@@ -32,11 +36,16 @@ export class SubmissionType {
   @Field(() => Int) revision: number;
   @Field(() => GraphQLJSON) answers: unknown;
   @Field(() => [ValidationErrorType]) validationErrors: ValidationErrorType[];
-  @Field(() => GraphQLJSON, { description: 'Härledda värden (inskrivna_totalt, avvikelse …) och föreslagna bedömningar.' }) derived: unknown;
+  @Field(() => GraphQLJSON, {
+    description: 'Härledda värden (inskrivna_totalt, avvikelse …) och föreslagna bedömningar.',
+  })
+  derived: unknown;
   @Field() templateKey: string;
   @Field(() => Int) templateVersion: number;
-  @Field(() => String, { nullable: true, description: 'Rollen som uppföljningen väntar på.' }) waitingFor: string | null;
-  @Field(() => String, { nullable: true, description: 'SHA-256 över det godkända innehållet.' }) contentHash: string | null;
+  @Field(() => String, { nullable: true, description: 'Rollen som uppföljningen väntar på.' }) waitingFor:
+    string | null;
+  @Field(() => String, { nullable: true, description: 'SHA-256 över det godkända innehållet.' }) contentHash:
+    string | null;
   @Field(() => String, { nullable: true }) submittedAt: string | null;
   @Field(() => String, { nullable: true }) approvedAt: string | null;
   @Field() updatedAt: string;

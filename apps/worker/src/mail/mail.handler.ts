@@ -17,18 +17,30 @@ export class SendEmailHandler implements JobHandler<JobName.SEND_EMAIL> {
     @Inject(WORKER_CONFIG) private readonly config: AppConfig,
     @Inject(WORKER_DATA_SOURCE) private readonly ds: DataSource,
   ) {
-    this.transport = config.SMTP_URL ? nodemailer.createTransport(config.SMTP_URL) : nodemailer.createTransport({ jsonTransport: true });
+    this.transport = config.SMTP_URL
+      ? nodemailer.createTransport(config.SMTP_URL)
+      : nodemailer.createTransport({ jsonTransport: true });
   }
 
-  async handle(p: JobPayload<JobName.SEND_EMAIL>, job: Job): Promise<{ messageId: string | null; skipped?: boolean }> {
+  async handle(
+    p: JobPayload<JobName.SEND_EMAIL>,
+    job: Job,
+  ): Promise<{ messageId: string | null; skipped?: boolean }> {
     // A job that already sent (the worker died before BullMQ heard of it) is not sent twice.
     const [sent] = await this.ds.query('SELECT message_id FROM mail_log WHERE job_id = $1', [job.id]);
     if (sent) return { messageId: sent.message_id, skipped: true };
-    const info = await this.transport.sendMail({ from: this.config.MAIL_FROM, to: p.to, subject: p.subject, text: p.text });
-    await this.ds.query('INSERT INTO mail_log (job_id, recipient, subject, message_id) VALUES ($1,$2,$3,$4) ON CONFLICT (job_id) DO NOTHING', [
-      job.id, p.to, p.subject, info.messageId ?? null,
-    ]);
-    if (!this.config.SMTP_URL) this.logger.log({ to: p.to, subject: p.subject }, 'e-mail not sent (no SMTP_URL); logged instead');
+    const info = await this.transport.sendMail({
+      from: this.config.MAIL_FROM,
+      to: p.to,
+      subject: p.subject,
+      text: p.text,
+    });
+    await this.ds.query(
+      'INSERT INTO mail_log (job_id, recipient, subject, message_id) VALUES ($1,$2,$3,$4) ON CONFLICT (job_id) DO NOTHING',
+      [job.id, p.to, p.subject, info.messageId ?? null],
+    );
+    if (!this.config.SMTP_URL)
+      this.logger.log({ to: p.to, subject: p.subject }, 'e-mail not sent (no SMTP_URL); logged instead');
     return { messageId: info.messageId ?? null };
   }
 }

@@ -27,12 +27,17 @@ export class SubmissionReminderHandler implements JobHandler<JobName.SUBMISSION_
       const when = p.daysBefore === 1 ? 'i morgon' : `om ${p.daysBefore} dagar`;
       for (const person of people) {
         // Through the outbox like every e-mail, so a crash here sends nothing twice.
-        await enqueueJob(em, JobName.SEND_EMAIL, {
-          eventId: `reminder-${p.submissionId}-${p.deadline}-${p.daysBefore}`,
-          to: person.email,
-          subject: `Påminnelse: uppföljningen för ${s.insats_name} ska lämnas ${when}`,
-          text: `Uppföljningen för ${s.insats_name} (${s.period}) ska lämnas senast ${p.deadline}. Den är ännu inte inskickad.\n`,
-        }, { organisationId: s.organisation_id });
+        await enqueueJob(
+          em,
+          JobName.SEND_EMAIL,
+          {
+            eventId: `reminder-${p.submissionId}-${p.deadline}-${p.daysBefore}`,
+            to: person.email,
+            subject: `Påminnelse: uppföljningen för ${s.insats_name} ska lämnas ${when}`,
+            text: `Uppföljningen för ${s.insats_name} (${s.period}) ska lämnas senast ${p.deadline}. Den är ännu inte inskickad.\n`,
+          },
+          { organisationId: s.organisation_id },
+        );
       }
       return { reminded: people.length };
     });

@@ -34,7 +34,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   onApplicationBootstrap(): void {
     const tick = async () => {
       if (this.stopped) return;
-      this.running = this.relayOnce().catch((e: unknown) => this.logger.warn(`outbox relay: ${(e as Error).message}`));
+      this.running = this.relayOnce().catch((e: unknown) =>
+        this.logger.warn(`outbox relay: ${(e as Error).message}`),
+      );
       await this.running;
       if (!this.stopped) this.timer = setTimeout(tick, 250);
     };
@@ -57,7 +59,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       for (const row of rows) {
         const queue = this.queues.get(row.queue);
         if (!queue) {
-          await em.query('UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = $1', [row.id, `unknown queue ${row.queue}`]);
+          await em.query('UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = $1', [
+            row.id,
+            `unknown queue ${row.queue}`,
+          ]);
           continue;
         }
         try {
@@ -73,7 +78,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
           });
           done.push(row.id);
         } catch (e) {
-          await em.query('UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = $1', [row.id, (e as Error).message.slice(0, 500)]);
+          await em.query('UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = $1', [
+            row.id,
+            (e as Error).message.slice(0, 500),
+          ]);
           break; // Redis is likely away; try again on the next tick.
         }
       }

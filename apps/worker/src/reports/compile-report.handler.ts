@@ -30,8 +30,10 @@ export class CompileReportHandler implements JobHandler<JobName.COMPILE_REPORT> 
       const final = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
       this.logger.error({ reportId: p.reportId, err: (e as Error).message }, 'report compilation failed');
       if (final) {
-        await this.ds.query(`UPDATE report SET status = 'FAILED', error = $2, stage = 'Misslyckades', updated_at = now() WHERE id = $1 AND status <> 'READY'`,
-          [p.reportId, 'Sammanställningen misslyckades; försök igen eller kontakta supporten.']);
+        await this.ds.query(
+          `UPDATE report SET status = 'FAILED', error = $2, stage = 'Misslyckades', updated_at = now() WHERE id = $1 AND status <> 'READY'`,
+          [p.reportId, 'Sammanställningen misslyckades; försök igen eller kontakta supporten.'],
+        );
       }
       throw e;
     }

@@ -2,7 +2,11 @@ import { isAllowed, Principal, Role } from './roles';
 
 const A = 'org-a';
 const B = 'org-b';
-const p = (grants: Principal['grants'], isPlatformAdmin = false): Principal => ({ personId: 'x', isPlatformAdmin, grants });
+const p = (grants: Principal['grants'], isPlatformAdmin = false): Principal => ({
+  personId: 'x',
+  isPlatformAdmin,
+  grants,
+});
 
 describe('isAllowed', () => {
   it('lets a förbund-wide role act anywhere in its own förbund, never in another', () => {
@@ -19,8 +23,12 @@ describe('isAllowed', () => {
     expect(isAllowed(owner, rule, { organisationId: A, insatsId: 'i1' })).toBe(true);
     expect(isAllowed(owner, rule, { organisationId: A, insatsId: 'i2' })).toBe(false);
     expect(isAllowed(owner, rule, { organisationId: A })).toBe(false);
-    expect(isAllowed(owner, { ...rule, insatsRolesReachOrganisation: true }, { organisationId: A })).toBe(true);
-    expect(isAllowed(owner, { ...rule, insatsRolesReachOrganisation: true }, { organisationId: B })).toBe(false);
+    expect(isAllowed(owner, { ...rule, insatsRolesReachOrganisation: true }, { organisationId: A })).toBe(
+      true,
+    );
+    expect(isAllowed(owner, { ...rule, insatsRolesReachOrganisation: true }, { organisationId: B })).toBe(
+      false,
+    );
   });
 
   it('gives the platform admin only what a rule grants it', () => {

@@ -60,7 +60,11 @@ export function isMemberOf(principal: Principal, organisationId: string): boolea
 }
 
 /** The insatser an insats role reaches, within one förbund. */
-export function insatserFor(principal: Principal, organisationId: string, roles: readonly Role[] = INSATS_ROLES): string[] {
+export function insatserFor(
+  principal: Principal,
+  organisationId: string,
+  roles: readonly Role[] = INSATS_ROLES,
+): string[] {
   return principal.grants
     .filter((g) => g.organisationId === organisationId && roles.includes(g.role) && g.insatsId)
     .map((g) => g.insatsId as string);

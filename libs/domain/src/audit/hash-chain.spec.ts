@@ -4,8 +4,18 @@ function chain(n: number): AuditEntryWithHash[] {
   const out: AuditEntryWithHash[] = [];
   for (let i = 1; i <= n; i++) {
     const content: AuditContent = {
-      organisationId: 'o', seq: i, at: new Date(Date.UTC(2025, 0, i)).toISOString(), actorId: 'a', action: 'x', entityType: 't',
-      entityId: String(i), fromState: null, toState: null, payload: { n: i, text: 'åäö' }, documentHash: null, prevHash: out.at(-1)?.hash ?? null,
+      organisationId: 'o',
+      seq: i,
+      at: new Date(Date.UTC(2025, 0, i)).toISOString(),
+      actorId: 'a',
+      action: 'x',
+      entityType: 't',
+      entityId: String(i),
+      fromState: null,
+      toState: null,
+      payload: { n: i, text: 'åäö' },
+      documentHash: null,
+      prevHash: out.at(-1)?.hash ?? null,
     };
     out.push({ ...content, id: `e${i}`, hash: hashAuditContent(content) });
   }
@@ -18,7 +28,12 @@ describe('audit hash chain', () => {
   });
 
   it('verifies an intact chain', () => {
-    expect(verifyChain(chain(5))).toEqual({ valid: true, entries: 5, firstInvalidEntryId: null, reason: null });
+    expect(verifyChain(chain(5))).toEqual({
+      valid: true,
+      entries: 5,
+      firstInvalidEntryId: null,
+      reason: null,
+    });
   });
 
   it('names the first altered entry', () => {

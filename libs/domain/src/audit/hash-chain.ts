@@ -51,13 +51,28 @@ export function verifyChain(entries: readonly AuditEntryWithHash[]): ChainVerifi
   for (const e of entries) {
     const { id: _id, hash, ...content } = e;
     if (e.seq !== expectedSeq) {
-      return { valid: false, entries: entries.length, firstInvalidEntryId: e.id, reason: `sequence gap: expected ${expectedSeq}, found ${e.seq}` };
+      return {
+        valid: false,
+        entries: entries.length,
+        firstInvalidEntryId: e.id,
+        reason: `sequence gap: expected ${expectedSeq}, found ${e.seq}`,
+      };
     }
     if (e.prevHash !== prev) {
-      return { valid: false, entries: entries.length, firstInvalidEntryId: e.id, reason: 'link to previous entry broken' };
+      return {
+        valid: false,
+        entries: entries.length,
+        firstInvalidEntryId: e.id,
+        reason: 'link to previous entry broken',
+      };
     }
     if (hashAuditContent(content) !== hash) {
-      return { valid: false, entries: entries.length, firstInvalidEntryId: e.id, reason: 'content does not match its hash' };
+      return {
+        valid: false,
+        entries: entries.length,
+        firstInvalidEntryId: e.id,
+        reason: 'content does not match its hash',
+      };
     }
     prev = hash;
     expectedSeq += 1;

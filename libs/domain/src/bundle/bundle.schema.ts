@@ -9,13 +9,28 @@ const decimalString = z
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'ska vara ett datum ÅÅÅÅ-MM-DD' })
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
-    message: 'är inget giltigt datum',
-  });
+  .refine(
+    (s) =>
+      !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    {
+      message: 'är inget giltigt datum',
+    },
+  );
 
-const year = z.number().int({ message: 'ska vara ett heltal' }).min(1990, { message: 'ska vara ett år från 1990' }).max(2200, { message: 'ska vara ett år före 2200' });
-const key = z.string().min(1, { message: 'får inte vara tom' }).max(100, { message: 'får vara högst 100 tecken' });
-const name = z.string().trim().min(1, { message: 'får inte vara tom' }).max(300, { message: 'får vara högst 300 tecken' });
+const year = z
+  .number()
+  .int({ message: 'ska vara ett heltal' })
+  .min(1990, { message: 'ska vara ett år från 1990' })
+  .max(2200, { message: 'ska vara ett år före 2200' });
+const key = z
+  .string()
+  .min(1, { message: 'får inte vara tom' })
+  .max(100, { message: 'får vara högst 100 tecken' });
+const name = z
+  .string()
+  .trim()
+  .min(1, { message: 'får inte vara tom' })
+  .max(300, { message: 'får vara högst 300 tecken' });
 const amountMap = z.record(z.string(), decimalString);
 
 export const PARTY_KINDS = ['STAT', 'REGION', 'KOMMUN'] as const;
@@ -27,24 +42,46 @@ export const METRIC_IDS = [...KEY_FIGURE_IDS] as const;
 export const bundleSchema = z.object({
   bundleVersion: z.literal(1, { message: 'ska vara 1' }),
   organisation: z.object({
-    slug: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, { message: 'ska bestå av a–z, 0–9 och bindestreck (2–63 tecken)' }),
+    slug: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, { message: 'ska bestå av a–z, 0–9 och bindestreck (2–63 tecken)' }),
     name,
     reportingUnit: z.enum(['tkr', 'kr'], { message: 'ska vara "tkr" eller "kr"' }),
     vision: z.string().max(2000).optional(),
   }),
-  parties: z.array(z.object({ key, name, kind: z.enum(PARTY_KINDS, { message: 'ska vara STAT, REGION eller KOMMUN' }) })).min(1, { message: 'minst en part krävs' }),
-  funding: z.array(z.object({ year, party: key, amount: decimalString, account: z.string().regex(/^\d{4}$/, { message: 'ska vara ett fyrsiffrigt konto' }), note: z.string().optional() })),
+  parties: z
+    .array(
+      z.object({ key, name, kind: z.enum(PARTY_KINDS, { message: 'ska vara STAT, REGION eller KOMMUN' }) }),
+    )
+    .min(1, { message: 'minst en part krävs' }),
+  funding: z.array(
+    z.object({
+      year,
+      party: key,
+      amount: decimalString,
+      account: z.string().regex(/^\d{4}$/, { message: 'ska vara ett fyrsiffrigt konto' }),
+      note: z.string().optional(),
+    }),
+  ),
   costCentres: z.array(
-    z.object({ code: z.string().regex(/^[A-Za-z0-9_-]{1,20}$/, { message: 'ska vara en kod på 1–20 tecken' }), name, category: z.enum(COST_CENTRE_CATEGORIES, { message: 'ska vara ADMINISTRATION, FORBUND eller INSATS' }) }),
+    z.object({
+      code: z.string().regex(/^[A-Za-z0-9_-]{1,20}$/, { message: 'ska vara en kod på 1–20 tecken' }),
+      name,
+      category: z.enum(COST_CENTRE_CATEGORIES, { message: 'ska vara ADMINISTRATION, FORBUND eller INSATS' }),
+    }),
   ),
   budgets: z.array(
     z.object({
       year,
       decided: isoDate,
-      kind: z.enum(['ORDINARY', 'SUPPLEMENTARY'], { message: 'ska vara SUPPLEMENTARY (eller utelämnas)' }).optional(),
+      kind: z
+        .enum(['ORDINARY', 'SUPPLEMENTARY'], { message: 'ska vara SUPPLEMENTARY (eller utelämnas)' })
+        .optional(),
       fundedBy: z.string().optional(),
       lines: amountMap,
-      outlook: z.record(z.string().regex(/^\d{4}$/, { message: 'ska vara ett årtal' }), decimalString).optional(),
+      outlook: z
+        .record(z.string().regex(/^\d{4}$/, { message: 'ska vara ett årtal' }), decimalString)
+        .optional(),
       financing: amountMap.optional(),
     }),
   ),
@@ -77,7 +114,9 @@ export const bundleSchema = z.object({
       costCentre: z.string().min(1),
       start: isoDate,
       end: isoDate,
-      budgets: z.array(z.object({ year, amount: decimalString, decision: z.string().optional() })).default([]),
+      budgets: z
+        .array(z.object({ year, amount: decimalString, decision: z.string().optional() }))
+        .default([]),
       matpunkter: z
         .array(
           z.object({
@@ -100,7 +139,9 @@ export const bundleSchema = z.object({
         password: z.string().min(12, { message: 'lösenordet ska ha minst 12 tecken' }).optional(),
         roles: z.array(
           z.object({
-            role: z.enum(Object.values(Role) as [Role, ...Role[]], { message: `ska vara en av ${Object.values(Role).join(', ')}` }),
+            role: z.enum(Object.values(Role) as [Role, ...Role[]], {
+              message: `ska vara en av ${Object.values(Role).join(', ')}`,
+            }),
             insats: key.optional(),
             party: key.optional(),
             title: z.string().min(1).max(300, { message: 'får vara högst 300 tecken' }).optional(),

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { validateBundle } from './bundle.validate';
 
-const fixture = () => JSON.parse(readFileSync(join(__dirname, '../../../../demo/samspelet/organisation.json'), 'utf8'));
+const fixture = () =>
+  JSON.parse(readFileSync(join(__dirname, '../../../../demo/samspelet/organisation.json'), 'utf8'));
 
 describe('validateBundle', () => {
   it('accepts the Samspelet bundle', () => {
@@ -22,10 +23,18 @@ describe('validateBundle', () => {
     if (r.ok) return;
     const paths = r.issues.map((i) => i.path).sort();
     expect(paths).toEqual(
-      ['$.costCentres[1].category', '$.funding[3].amount', '$.insatser[0].costCentre', '$.organisation.name', '$.people[2].roles[0].insats'].sort(),
+      [
+        '$.costCentres[1].category',
+        '$.funding[3].amount',
+        '$.insatser[0].costCentre',
+        '$.organisation.name',
+        '$.people[2].roles[0].insats',
+      ].sort(),
     );
     expect(r.issues.find((i) => i.path === '$.organisation.name')?.message).toBe('obligatoriskt fält saknas');
-    expect(r.issues.find((i) => i.path === '$.insatser[0].costCentre')?.message).toContain('okänt kostnadsställe');
+    expect(r.issues.find((i) => i.path === '$.insatser[0].costCentre')?.message).toContain(
+      'okänt kostnadsställe',
+    );
   });
 
   it('requires an insats for insats roles and refuses duplicates', () => {

@@ -25,13 +25,15 @@ export function sniffContentType(head: Uint8Array): FileKind | null {
   if (startsWith(head, [0x50, 0x4b, 0x03, 0x04])) {
     // Office Open XML is a zip whose entry names tell the kind.
     const names = Buffer.from(head).toString('latin1');
-    if (names.includes('word/')) return 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+    if (names.includes('word/'))
+      return 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
     if (names.includes('xl/')) return 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
     return null;
   }
   // Text (SIE files): no NUL bytes and no control characters but tab, CR, LF and the DOS end-of-file mark.
   if (head.length > 0) {
-    for (const b of head) if (b === 0 || (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x1a)) return null;
+    for (const b of head)
+      if (b === 0 || (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x1a)) return null;
     return 'text/plain';
   }
   return null;

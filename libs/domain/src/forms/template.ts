@@ -1,5 +1,6 @@
 /** A follow-up form's definition: versioned data, the same for the API and any client. */
-export type FieldType = 'text' | 'integer' | 'decimal' | 'money' | 'share' | 'date' | 'choice' | 'textOrNumber';
+export type FieldType =
+  'text' | 'integer' | 'decimal' | 'money' | 'share' | 'date' | 'choice' | 'textOrNumber';
 
 export interface FieldDef {
   key: string;
@@ -23,7 +24,14 @@ export type RuleDef =
   /** a ≤ b */
   | { kind: 'lte'; field: string; other: string; message: string }
   /** `field` is required when |base − (first present of compare)| / base exceeds threshold. */
-  | { kind: 'requiredWhenDeviation'; field: string; base: string; compare: string[]; threshold: string; message: string };
+  | {
+      kind: 'requiredWhenDeviation';
+      field: string;
+      base: string;
+      compare: string[];
+      threshold: string;
+      message: string;
+    };
 
 export type DerivedDef =
   | { key: string; kind: 'sum'; of: string[] }
@@ -82,21 +90,48 @@ export const UPPFOLJNING_INSATS_V1: TemplateDef = {
       fields: [
         { key: 'inskrivna_kvinnor', label: 'Inskrivna kvinnor', type: 'integer', required: true, min: '0' },
         { key: 'inskrivna_man', label: 'Inskrivna män', type: 'integer', required: true, min: '0' },
-        { key: 'inskrivna_ickebinara', label: 'Inskrivna icke-binära', type: 'integer', required: true, min: '0' },
+        {
+          key: 'inskrivna_ickebinara',
+          label: 'Inskrivna icke-binära',
+          type: 'integer',
+          required: true,
+          min: '0',
+        },
         { key: 'nya_under_perioden', label: 'Nya under perioden', type: 'integer', required: true, min: '0' },
         { key: 'avslutade', label: 'Avslutade', type: 'integer', required: true, min: '0' },
-        { key: 'avslutade_till_arbete_studier', label: 'Avslutade till arbete eller studier', type: 'integer', required: true, min: '0' },
+        {
+          key: 'avslutade_till_arbete_studier',
+          label: 'Avslutade till arbete eller studier',
+          type: 'integer',
+          required: true,
+          min: '0',
+        },
         { key: 'stegforflyttning_andel', label: 'Andel med stegförflyttning', type: 'share' },
       ],
-      rules: [{ kind: 'lte', field: 'avslutade_till_arbete_studier', other: 'avslutade', message: 'får inte vara fler än antalet avslutade' }],
-      derived: [{ key: 'inskrivna_totalt', kind: 'sum', of: ['inskrivna_kvinnor', 'inskrivna_man', 'inskrivna_ickebinara'] }],
+      rules: [
+        {
+          kind: 'lte',
+          field: 'avslutade_till_arbete_studier',
+          other: 'avslutade',
+          message: 'får inte vara fler än antalet avslutade',
+        },
+      ],
+      derived: [
+        {
+          key: 'inskrivna_totalt',
+          kind: 'sum',
+          of: ['inskrivna_kvinnor', 'inskrivna_man', 'inskrivna_ickebinara'],
+        },
+      ],
     },
     {
       key: 'strukturdeltagare',
       title: 'Deltagare (strukturinsats)',
       kind: 'group',
       appliesTo: ['STRUKTUR'],
-      fields: [{ key: 'antal_deltagare', label: 'Antal deltagare', type: 'integer', required: true, min: '0' }],
+      fields: [
+        { key: 'antal_deltagare', label: 'Antal deltagare', type: 'integer', required: true, min: '0' },
+      ],
     },
     {
       key: 'indikatorer',
@@ -117,8 +152,22 @@ export const UPPFOLJNING_INSATS_V1: TemplateDef = {
         { key: 'antal_tillfragade', label: 'Antal tillfrågade', type: 'integer', min: '0' },
         { key: 'antal_besvarade', label: 'Antal besvarade', type: 'integer', min: '0' },
       ],
-      rules: [{ kind: 'lte', field: 'antal_besvarade', other: 'antal_tillfragade', message: 'får inte vara fler än antalet tillfrågade' }],
-      derived: [{ key: 'vald_besvarade_andel', kind: 'ratio', numerator: 'antal_besvarade', denominator: 'antal_tillfragade' }],
+      rules: [
+        {
+          kind: 'lte',
+          field: 'antal_besvarade',
+          other: 'antal_tillfragade',
+          message: 'får inte vara fler än antalet tillfrågade',
+        },
+      ],
+      derived: [
+        {
+          key: 'vald_besvarade_andel',
+          kind: 'ratio',
+          numerator: 'antal_besvarade',
+          denominator: 'antal_tillfragade',
+        },
+      ],
     },
     { key: 'jamstalldhet', title: 'Jämställdhet', kind: 'text', maxLength: 5000 },
     {
@@ -128,10 +177,23 @@ export const UPPFOLJNING_INSATS_V1: TemplateDef = {
       fields: [
         { key: 'beviljat', label: 'Beviljat', type: 'money', required: true, prefill: 'insatsBudget' },
         { key: 'utfall', label: 'Utfall', type: 'money', required: true },
-        { key: 'prognos_helar', label: 'Prognos för helåret', type: 'money', required: true, periods: ['DELAR'] },
+        {
+          key: 'prognos_helar',
+          label: 'Prognos för helåret',
+          type: 'money',
+          required: true,
+          periods: ['DELAR'],
+        },
         { key: 'kommentar', label: 'Kommentar', type: 'text', maxLength: 2000 },
       ],
-      derived: [{ key: 'avvikelse', kind: 'difference', minuend: 'beviljat', subtrahend: ['prognos_helar', 'utfall'] }],
+      derived: [
+        {
+          key: 'avvikelse',
+          kind: 'difference',
+          minuend: 'beviljat',
+          subtrahend: ['prognos_helar', 'utfall'],
+        },
+      ],
       rules: [
         {
           kind: 'requiredWhenDeviation',

@@ -63,7 +63,8 @@ function checkField(f: FieldDef, v: unknown): string | null {
   switch (f.type) {
     case 'text':
       if (typeof v !== 'string') return 'ska vara text';
-      if (f.maxLength && v.length > f.maxLength) return `får vara högst ${f.maxLength} tecken (är ${v.length})`;
+      if (f.maxLength && v.length > f.maxLength)
+        return `får vara högst ${f.maxLength} tecken (är ${v.length})`;
       return null;
     case 'textOrNumber':
       if (typeof v !== 'string' && typeof v !== 'number') return 'ska vara text eller ett tal';
@@ -77,7 +78,8 @@ function checkField(f: FieldDef, v: unknown): string | null {
     }
     case 'money':
     case 'decimal': {
-      if (f.type === 'money' && typeof v !== 'string') return 'ska vara ett belopp som decimaltal i text, t.ex. "2520000.00"';
+      if (f.type === 'money' && typeof v !== 'string')
+        return 'ska vara ett belopp som decimaltal i text, t.ex. "2520000.00"';
       const d = asDecimal(v);
       if (!d) return 'ska vara ett decimaltal, t.ex. "2520000.00"';
       if (f.min !== undefined && d.lessThan(f.min)) return `får inte vara mindre än ${f.min}`;
@@ -91,7 +93,8 @@ function checkField(f: FieldDef, v: unknown): string | null {
       return null;
     }
     case 'date':
-      if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v))) return 'ska vara ett datum ÅÅÅÅ-MM-DD';
+      if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v)))
+        return 'ska vara ett datum ÅÅÅÅ-MM-DD';
       return null;
     case 'choice':
       if (typeof v !== 'string' || !f.options?.includes(v)) return `ska vara en av ${f.options?.join(', ')}`;
@@ -101,12 +104,18 @@ function checkField(f: FieldDef, v: unknown): string | null {
 
 function compare(op: string, a: Decimal, b: Decimal): boolean {
   switch (op) {
-    case '>=': return a.greaterThanOrEqualTo(b);
-    case '<=': return a.lessThanOrEqualTo(b);
-    case '>': return a.greaterThan(b);
-    case '<': return a.lessThan(b);
-    case '=': return a.equals(b);
-    default: return false;
+    case '>=':
+      return a.greaterThanOrEqualTo(b);
+    case '<=':
+      return a.lessThanOrEqualTo(b);
+    case '>':
+      return a.greaterThan(b);
+    case '<':
+      return a.lessThan(b);
+    case '=':
+      return a.equals(b);
+    default:
+      return false;
   }
 }
 
@@ -118,27 +127,34 @@ export function validateAnswers(template: TemplateDef, answers: unknown, ctx: Fo
   const issues: ValidationIssue[] = [];
   const derived: FormResult['derived'] = {};
   const suggestions: Record<string, string> = {};
-  if (!isObj(answers)) return { issues: [{ path: '$', message: 'svaren ska vara ett objekt' }], derived, suggestions };
+  if (!isObj(answers))
+    return { issues: [{ path: '$', message: 'svaren ska vara ett objekt' }], derived, suggestions };
   const known = new Set(template.sections.map((s) => s.key));
-  for (const k of Object.keys(answers)) if (!known.has(k)) issues.push({ path: jsonPath([k]), message: 'okänd del av formuläret' });
+  for (const k of Object.keys(answers))
+    if (!known.has(k)) issues.push({ path: jsonPath([k]), message: 'okänd del av formuläret' });
 
   const metricValues = new Map<string, Decimal>();
   for (const s of template.sections) {
     const v = answers[s.key];
     const applies = sectionApplies(s, ctx);
     if (!applies) {
-      if (!isEmpty(v)) issues.push({ path: jsonPath([s.key]), message: 'gäller inte den här typen av insats' });
+      if (!isEmpty(v))
+        issues.push({ path: jsonPath([s.key]), message: 'gäller inte den här typen av insats' });
       continue;
     }
     switch (s.kind) {
       case 'text': {
-        const msg = checkField({ key: s.key, label: s.title, type: 'text', required: s.required, maxLength: s.maxLength }, v);
+        const msg = checkField(
+          { key: s.key, label: s.title, type: 'text', required: s.required, maxLength: s.maxLength },
+          v,
+        );
         if (msg) issues.push({ path: jsonPath([s.key]), message: msg });
         break;
       }
       case 'group': {
         if (isEmpty(v)) {
-          if (s.fields?.some((f) => f.required && fieldApplies(f, ctx))) issues.push({ path: jsonPath([s.key]), message: 'avsnittet saknas' });
+          if (s.fields?.some((f) => f.required && fieldApplies(f, ctx)))
+            issues.push({ path: jsonPath([s.key]), message: 'avsnittet saknas' });
           break;
         }
         if (!isObj(v)) {
@@ -146,11 +162,16 @@ export function validateAnswers(template: TemplateDef, answers: unknown, ctx: Fo
           break;
         }
         const fields = new Map((s.fields ?? []).map((f) => [f.key, f]));
-        for (const k of Object.keys(v)) if (!fields.has(k)) issues.push({ path: jsonPath([s.key, k]), message: 'okänt fält' });
+        for (const k of Object.keys(v))
+          if (!fields.has(k)) issues.push({ path: jsonPath([s.key, k]), message: 'okänt fält' });
         const bad = new Set<string>();
         for (const f of s.fields ?? []) {
           if (!fieldApplies(f, ctx)) {
-            if (!isEmpty(v[f.key])) issues.push({ path: jsonPath([s.key, f.key]), message: `gäller bara ${f.periods?.join('/')}-uppföljningar` });
+            if (!isEmpty(v[f.key]))
+              issues.push({
+                path: jsonPath([s.key, f.key]),
+                message: `gäller bara ${f.periods?.join('/')}-uppföljningar`,
+              });
             continue;
           }
           const msg = checkField(f, v[f.key]);
@@ -167,7 +188,9 @@ export function validateAnswers(template: TemplateDef, answers: unknown, ctx: Fo
         for (const d of s.derived ?? []) {
           if (d.kind === 'sum') {
             const parts = d.of.map(num);
-            out[d.key] = parts.every((p) => p) ? parts.reduce((a, b) => a!.plus(b!), new Money(0))!.toString() : null;
+            out[d.key] = parts.every((p) => p)
+              ? parts.reduce((a, b) => a!.plus(b!), new Money(0))!.toString()
+              : null;
           } else if (d.kind === 'ratio') {
             const n = num(d.numerator);
             const den = num(d.denominator);
@@ -184,11 +207,22 @@ export function validateAnswers(template: TemplateDef, answers: unknown, ctx: Fo
           if (r.kind === 'lte') {
             const a = num(r.field);
             const b = num(r.other);
-            if (a && b && a.greaterThan(b)) issues.push({ path: jsonPath([s.key, r.field]), message: r.message });
+            if (a && b && a.greaterThan(b))
+              issues.push({ path: jsonPath([s.key, r.field]), message: r.message });
           } else {
             const base = num(r.base);
-            const other = r.compare.filter((k) => fields.get(k) && fieldApplies(fields.get(k)!, ctx)).map(num).find((x) => x) ?? null;
-            if (base && other && !base.isZero() && base.minus(other).abs().dividedBy(base.abs()).greaterThan(r.threshold) && isEmpty(v[r.field])) {
+            const other =
+              r.compare
+                .filter((k) => fields.get(k) && fieldApplies(fields.get(k)!, ctx))
+                .map(num)
+                .find((x) => x) ?? null;
+            if (
+              base &&
+              other &&
+              !base.isZero() &&
+              base.minus(other).abs().dividedBy(base.abs()).greaterThan(r.threshold) &&
+              isEmpty(v[r.field])
+            ) {
               issues.push({ path: jsonPath([s.key, r.field]), message: r.message });
             }
           }
@@ -212,12 +246,21 @@ export function validateAnswers(template: TemplateDef, answers: unknown, ctx: Fo
             if (msg) issues.push({ path: jsonPath([s.key, i, f.key]), message: msg });
           }
           const key = String(row.matpunkt ?? '');
-          if (key && !expected.has(key)) issues.push({ path: jsonPath([s.key, i, 'matpunkt']), message: `insatsen har ingen mätpunkt "${key}" för året` });
-          if (seen.has(key)) issues.push({ path: jsonPath([s.key, i, 'matpunkt']), message: `mätpunkten "${key}" finns redan` });
+          if (key && !expected.has(key))
+            issues.push({
+              path: jsonPath([s.key, i, 'matpunkt']),
+              message: `insatsen har ingen mätpunkt "${key}" för året`,
+            });
+          if (seen.has(key))
+            issues.push({
+              path: jsonPath([s.key, i, 'matpunkt']),
+              message: `mätpunkten "${key}" finns redan`,
+            });
           seen.add(key);
         });
         for (const m of ctx.matpunkter) {
-          if (!seen.has(m.key)) issues.push({ path: jsonPath([s.key]), message: `rad för mätpunkten "${m.key}" saknas` });
+          if (!seen.has(m.key))
+            issues.push({ path: jsonPath([s.key]), message: `rad för mätpunkten "${m.key}" saknas` });
         }
         break;
       }
@@ -227,10 +270,12 @@ export function validateAnswers(template: TemplateDef, answers: unknown, ctx: Fo
           issues.push({ path: jsonPath([s.key]), message: 'ska vara en lista med fil-id' });
           break;
         }
-        if (s.maxFiles && v.length > s.maxFiles) issues.push({ path: jsonPath([s.key]), message: `högst ${s.maxFiles} bilagor` });
+        if (s.maxFiles && v.length > s.maxFiles)
+          issues.push({ path: jsonPath([s.key]), message: `högst ${s.maxFiles} bilagor` });
         v.forEach((f, i) => {
           const id = isObj(f) ? f.fileId : f;
-          if (typeof id !== 'string' || !/^[0-9a-f-]{36}$/i.test(id)) issues.push({ path: jsonPath([s.key, i]), message: 'ska vara ett fil-id från uppladdningen' });
+          if (typeof id !== 'string' || !/^[0-9a-f-]{36}$/i.test(id))
+            issues.push({ path: jsonPath([s.key, i]), message: 'ska vara ett fil-id från uppladdningen' });
         });
         break;
       }
@@ -250,14 +295,25 @@ export function validateAnswers(template: TemplateDef, answers: unknown, ctx: Fo
 }
 
 /** The answers a new submission starts with: one resultat row per mätpunkt, beviljat from the insats' budget. */
-export function initialAnswers(template: TemplateDef, ctx: FormContext, prefill: { insatsBudget: string | null }): Record<string, unknown> {
+export function initialAnswers(
+  template: TemplateDef,
+  ctx: FormContext,
+  prefill: { insatsBudget: string | null },
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const s of template.sections) {
     if (!sectionApplies(s, ctx)) continue;
-    if (s.kind === 'rows') out[s.key] = ctx.matpunkter.map((m) => ({ matpunkt: m.key, utfall: '', bedomning: null, kommentar: '' }));
+    if (s.kind === 'rows')
+      out[s.key] = ctx.matpunkter.map((m) => ({
+        matpunkt: m.key,
+        utfall: '',
+        bedomning: null,
+        kommentar: '',
+      }));
     if (s.kind === 'group') {
       const g: Record<string, unknown> = {};
-      for (const f of s.fields ?? []) if (f.prefill === 'insatsBudget' && prefill.insatsBudget) g[f.key] = prefill.insatsBudget;
+      for (const f of s.fields ?? [])
+        if (f.prefill === 'insatsBudget' && prefill.insatsBudget) g[f.key] = prefill.insatsBudget;
       if (Object.keys(g).length) out[s.key] = g;
     }
     if (s.kind === 'files') out[s.key] = [];

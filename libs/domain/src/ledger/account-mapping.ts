@@ -42,10 +42,16 @@ const inRange = (account: string, r: AccountRange) => {
 
 /** The förbund's overrides win over the default; null when the account maps nowhere. */
 export function mapAccount(account: string, overrides: readonly AccountRange[] = []): ReportLine | null {
-  const hit = overrides.find((r) => inRange(account, r)) ?? DEFAULT_ACCOUNT_MAPPING.find((r) => inRange(account, r));
+  const hit =
+    overrides.find((r) => inRange(account, r)) ?? DEFAULT_ACCOUNT_MAPPING.find((r) => inRange(account, r));
   return hit && hit.line in REPORT_LINES ? (hit.line as ReportLine) : null;
 }
 
 export function isBalanceSheetLine(line: ReportLine): boolean {
-  return line === 'fordringar' || line === 'kassa_och_bank' || line === 'eget_kapital' || line === 'kortfristiga_skulder';
+  return (
+    line === 'fordringar' ||
+    line === 'kassa_och_bank' ||
+    line === 'eget_kapital' ||
+    line === 'kortfristiga_skulder'
+  );
 }

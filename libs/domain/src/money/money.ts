@@ -1,7 +1,12 @@
 import Decimal from 'decimal.js';
 
 /** One Decimal constructor for every amount: 40 significant digits, half-up rounding. */
-export const Money = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -30, toExpPos: 40 });
+export const Money = Decimal.clone({
+  precision: 40,
+  rounding: Decimal.ROUND_HALF_UP,
+  toExpNeg: -30,
+  toExpPos: 40,
+});
 export type Money = Decimal;
 
 export type ReportingUnit = 'tkr' | 'kr';

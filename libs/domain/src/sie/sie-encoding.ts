@@ -13,7 +13,10 @@ function isValidUtf8WithMultibyte(bytes: Uint8Array): boolean {
   const end = bytes.length;
   while (i < end) {
     const b = bytes[i];
-    if (b < 0x80) { i++; continue; }
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
     let n = 0;
     if ((b & 0xe0) === 0xc0) n = 1;
     else if ((b & 0xf0) === 0xe0) n = 2;
@@ -39,10 +42,17 @@ export interface EncodingGuess {
  */
 export function detectSieEncoding(sample: Uint8Array): EncodingGuess {
   if (sample.length >= 3 && sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) {
-    return { encoding: 'utf-8', warning: 'Filen har en UTF-8-markering (BOM) och lästes som UTF-8, inte som PC8 (CP437) som SIE-standarden anger.' };
+    return {
+      encoding: 'utf-8',
+      warning:
+        'Filen har en UTF-8-markering (BOM) och lästes som UTF-8, inte som PC8 (CP437) som SIE-standarden anger.',
+    };
   }
   if (isValidUtf8WithMultibyte(sample)) {
-    return { encoding: 'utf-8', warning: 'Filen anger #FORMAT PC8 men är kodad som UTF-8; den lästes som UTF-8.' };
+    return {
+      encoding: 'utf-8',
+      warning: 'Filen anger #FORMAT PC8 men är kodad som UTF-8; den lästes som UTF-8.',
+    };
   }
   let cp437 = 0;
   let latin1 = 0;
@@ -51,7 +61,11 @@ export function detectSieEncoding(sample: Uint8Array): EncodingGuess {
     else if (LATIN1_SWEDISH.has(b)) latin1++;
   }
   if (latin1 > cp437) {
-    return { encoding: 'latin1', warning: 'Filen anger #FORMAT PC8 men ser ut att vara kodad som Latin-1 (ISO 8859-1); den lästes som Latin-1.' };
+    return {
+      encoding: 'latin1',
+      warning:
+        'Filen anger #FORMAT PC8 men ser ut att vara kodad som Latin-1 (ISO 8859-1); den lästes som Latin-1.',
+    };
   }
   return { encoding: 'cp437', warning: null };
 }
@@ -66,7 +80,10 @@ export interface SieLine {
  * Turns a stream of byte chunks into decoded lines, one at a time, without ever holding the whole file.
  * The encoding is decided from the first 64 KiB.
  */
-export async function* decodeSieLines(chunks: AsyncIterable<Uint8Array>, onEncoding?: (g: EncodingGuess) => void): AsyncGenerator<SieLine> {
+export async function* decodeSieLines(
+  chunks: AsyncIterable<Uint8Array>,
+  onEncoding?: (g: EncodingGuess) => void,
+): AsyncGenerator<SieLine> {
   const SAMPLE = 64 * 1024;
   let pending: Uint8Array[] = [];
   let pendingBytes = 0;
@@ -78,7 +95,10 @@ export async function* decodeSieLines(chunks: AsyncIterable<Uint8Array>, onEncod
   const start = (sample: Uint8Array): Decoder => {
     const guess = detectSieEncoding(sample);
     onEncoding?.(guess);
-    decoder = iconv.getDecoder(guess.encoding === 'utf-8' ? 'utf8' : guess.encoding === 'latin1' ? 'latin1' : 'cp437', { stripBOM: true });
+    decoder = iconv.getDecoder(
+      guess.encoding === 'utf-8' ? 'utf8' : guess.encoding === 'latin1' ? 'latin1' : 'cp437',
+      { stripBOM: true },
+    );
     return decoder;
   };
 

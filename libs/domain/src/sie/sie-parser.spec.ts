@@ -11,7 +11,11 @@ const BROKEN = join(ROOT, 'test/fixtures/sie-broken');
 async function parseFile(file: string) {
   let enc: EncodingGuess | null = null;
   const rows: SieTransaction[] = [];
-  const summary = await parseSie(decodeSieLines(createReadStream(file, { highWaterMark: 1024 }), (g) => (enc = g)), { transaction: (t) => void rows.push(t) }, { encoding: () => enc });
+  const summary = await parseSie(
+    decodeSieLines(createReadStream(file, { highWaterMark: 1024 }), (g) => (enc = g)),
+    { transaction: (t) => void rows.push(t) },
+    { encoding: () => enc },
+  );
   return { summary, rows };
 }
 
@@ -44,14 +48,17 @@ describe('SIE parser on the Samspelet files', () => {
 
   it('sums cost centre 822 to the published outcome', async () => {
     const { rows } = await parseFile(join(ROOT, 'demo/samspelet/sie/samspelet-2025.se'));
-    const total = (pred: (t: SieTransaction) => boolean) => sum(rows.filter(pred).map((t) => money(t.amount))).toFixed(2);
+    const total = (pred: (t: SieTransaction) => boolean) =>
+      sum(rows.filter(pred).map((t) => money(t.amount))).toFixed(2);
     expect(total((t) => t.costCentre === '822')).toBe('2245000.00');
     expect(total((t) => t.costCentre === '822' && t.voucherDate <= '2025-06-30')).toBe('1184000.00');
   });
 });
 
 describe('SIE parser refuses broken files with the right line', () => {
-  const expected: Record<string, { line: number | null; message: string | null }> = JSON.parse(readFileSync(join(BROKEN, 'expected.json'), 'utf8'));
+  const expected: Record<string, { line: number | null; message: string | null }> = JSON.parse(
+    readFileSync(join(BROKEN, 'expected.json'), 'utf8'),
+  );
   it.each(Object.entries(expected))('%s', async (name, exp) => {
     const { summary } = await parseFile(join(BROKEN, name));
     if (exp.line === null) {
@@ -59,7 +66,11 @@ describe('SIE parser refuses broken files with the right line', () => {
       return;
     }
     expect(summary.errors.length).toBeGreaterThan(0);
-    expect(summary.errors).toEqual(expect.arrayContaining([expect.objectContaining({ line: exp.line, message: expect.stringContaining(exp.message!) })]));
+    expect(summary.errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ line: exp.line, message: expect.stringContaining(exp.message!) }),
+      ]),
+    );
   });
 
   it('reads a UTF-8 file that says PC8 with å ä ö intact, and says which encoding it assumed', async () => {
@@ -72,9 +83,22 @@ describe('SIE parser refuses broken files with the right line', () => {
 
   it('keeps unknown labels as warnings and reads #RTRANS once, ignoring #BTRANS', async () => {
     const text = [
-      '#FORMAT PC8', '#SIETYP 4', '#RAR 0 20250101 20251231', '#NYETIKETT 1 2 3', '#IB 0 1930 0', '#UB 0 1930 100.00', '#RES 0 3010 -100.00',
-      '#PSALDO 0 202501 3010 {1 "800"} -100.00', '#OBJEKT 1 "800" "Adm"',
-      '#VER A 1 20250110 "x"', '{', '#TRANS 1930 {} 100.00', '#BTRANS 3010 {} -999.00', '#RTRANS 3010 {} -100.00', '#TRANS 3010 {} -100.00', '}',
+      '#FORMAT PC8',
+      '#SIETYP 4',
+      '#RAR 0 20250101 20251231',
+      '#NYETIKETT 1 2 3',
+      '#IB 0 1930 0',
+      '#UB 0 1930 100.00',
+      '#RES 0 3010 -100.00',
+      '#PSALDO 0 202501 3010 {1 "800"} -100.00',
+      '#OBJEKT 1 "800" "Adm"',
+      '#VER A 1 20250110 "x"',
+      '{',
+      '#TRANS 1930 {} 100.00',
+      '#BTRANS 3010 {} -999.00',
+      '#RTRANS 3010 {} -100.00',
+      '#TRANS 3010 {} -100.00',
+      '}',
     ].join('\n');
     async function* chunks() {
       yield Buffer.from(text, 'latin1');
@@ -82,8 +106,15 @@ describe('SIE parser refuses broken files with the right line', () => {
     const rows: SieTransaction[] = [];
     const s = await parseSie(decodeSieLines(chunks()), { transaction: (t) => void rows.push(t) });
     expect(s.errors).toEqual([]);
-    expect(rows.map((r) => [r.account, r.amount, r.kind])).toEqual([['1930', '100.00', 'TRANS'], ['3010', '-100.00', 'RTRANS']]);
-    expect(s.warnings).toEqual(expect.arrayContaining([{ line: 4, message: 'okänd post #NYETIKETT (1 st) hoppades över' }]));
-    expect(s.balances.find((b) => b.kind === 'PSALDO')).toEqual(expect.objectContaining({ period: '202501', objects: [['1', '800']], amount: '-100.00' }));
+    expect(rows.map((r) => [r.account, r.amount, r.kind])).toEqual([
+      ['1930', '100.00', 'TRANS'],
+      ['3010', '-100.00', 'RTRANS'],
+    ]);
+    expect(s.warnings).toEqual(
+      expect.arrayContaining([{ line: 4, message: 'okänd post #NYETIKETT (1 st) hoppades över' }]),
+    );
+    expect(s.balances.find((b) => b.kind === 'PSALDO')).toEqual(
+      expect.objectContaining({ period: '202501', objects: [['1', '800']], amount: '-100.00' }),
+    );
   });
 });

@@ -64,7 +64,21 @@ const MAX_EMPTY_RUN = 1000;
 const AMOUNT = /^-?\d+(\.\d+)?$/;
 const DATE = /^\d{8}$/;
 /** Labels we read or knowingly pass over (they carry nothing the platform uses). */
-const KNOWN_IGNORED = new Set(['#FLAGGA', '#KSUMMA', '#PROSA', '#FTYP', '#ADRESS', '#FNR', '#TAXAR', '#BKOD', '#OMFATTN', '#VALUTA', '#SRU', '#ENHET', '#UNDERDIM']);
+const KNOWN_IGNORED = new Set([
+  '#FLAGGA',
+  '#KSUMMA',
+  '#PROSA',
+  '#FTYP',
+  '#ADRESS',
+  '#FNR',
+  '#TAXAR',
+  '#BKOD',
+  '#OMFATTN',
+  '#VALUTA',
+  '#SRU',
+  '#ENHET',
+  '#UNDERDIM',
+]);
 /** SIE's reserved dimensions, usable without a #DIM. */
 const STANDARD_DIMS = new Set(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
 
@@ -97,7 +111,11 @@ function isBalanceAccount(account: string, type: string | null | undefined): boo
  * and Σ TRANS = RES for result accounts, every object used is declared, the file's structure is whole.
  * Problems carry line numbers; parsing goes on after an error so that one pass lists them all.
  */
-export async function parseSie(lines: AsyncIterable<SieLine>, sink: SieSink, opts: { encoding?: () => EncodingGuess | null } = {}): Promise<SieSummary> {
+export async function parseSie(
+  lines: AsyncIterable<SieLine>,
+  sink: SieSink,
+  opts: { encoding?: () => EncodingGuess | null } = {},
+): Promise<SieSummary> {
   const s: SieSummary = {
     encoding: null,
     header: {},
@@ -118,7 +136,15 @@ export async function parseSie(lines: AsyncIterable<SieLine>, sink: SieSink, opt
   const unknownLabels = new Map<string, { line: number; count: number }>();
   const sums = new Map<string, Decimal>();
   const objectUses = new Map<string, number>(); // "dim|code" -> first line used
-  let voucher: { line: number; series: string; number: string; date: string; text: string | null; sum: Decimal; opened: boolean } | null = null;
+  let voucher: {
+    line: number;
+    series: string;
+    number: string;
+    date: string;
+    text: string | null;
+    sum: Decimal;
+    opened: boolean;
+  } | null = null;
   let skipNextTrans: string | null = null;
   let emptyRun = 0;
   let emptyRunStart = 0;
@@ -132,7 +158,11 @@ export async function parseSie(lines: AsyncIterable<SieLine>, sink: SieSink, opt
     if (trimmed === '') {
       if (emptyRun === 0) emptyRunStart = line;
       emptyRun++;
-      if (emptyRun === MAX_EMPTY_RUN + 1) error(emptyRunStart, `fler än ${MAX_EMPTY_RUN} tomma rader i följd från rad ${emptyRunStart}; filen verkar trasig`);
+      if (emptyRun === MAX_EMPTY_RUN + 1)
+        error(
+          emptyRunStart,
+          `fler än ${MAX_EMPTY_RUN} tomma rader i följd från rad ${emptyRunStart}; filen verkar trasig`,
+        );
       continue;
     }
     emptyRun = 0;
@@ -149,7 +179,10 @@ export async function parseSie(lines: AsyncIterable<SieLine>, sink: SieSink, opt
         continue;
       }
       if (!voucher.sum.isZero()) {
-        error(voucher.line, `verifikation ${voucher.series} ${voucher.number} balanserar inte: summan av raderna är ${voucher.sum.toFixed(2)} i stället för 0`);
+        error(
+          voucher.line,
+          `verifikation ${voucher.series} ${voucher.number} balanserar inte: summan av raderna är ${voucher.sum.toFixed(2)} i stället för 0`,
+        );
       }
       voucher = null;
       continue;
@@ -253,9 +286,20 @@ export async function parseSie(lines: AsyncIterable<SieLine>, sink: SieSink, opt
         } else if (!yearStart || !yearEnd) {
           error(line, 'verifikation före #RAR 0: räkenskapsåret är okänt');
         } else if (date < yearStart || date > yearEnd) {
-          error(line, `verifikation ${series} ${number} är daterad ${date}, utanför räkenskapsåret ${yearStart}–${yearEnd}`);
+          error(
+            line,
+            `verifikation ${series} ${number} är daterad ${date}, utanför räkenskapsåret ${yearStart}–${yearEnd}`,
+          );
         }
-        voucher = { line, series, number, date: date ?? '1970-01-01', text: word(f[3]), sum: new Money(0), opened: false };
+        voucher = {
+          line,
+          series,
+          number,
+          date: date ?? '1970-01-01',
+          text: word(f[3]),
+          sum: new Money(0),
+          opened: false,
+        };
         break;
       }
       case '#RAR': {
@@ -282,7 +326,8 @@ export async function parseSie(lines: AsyncIterable<SieLine>, sink: SieSink, opt
       case '#KTYP': {
         const account = word(f[0]);
         const type = (word(f[1]) ?? '').toUpperCase();
-        if (!account || !['T', 'S', 'I', 'K'].includes(type)) error(line, '#KTYP ska ange konto och typ T, S, I eller K');
+        if (!account || !['T', 'S', 'I', 'K'].includes(type))
+          error(line, '#KTYP ska ange konto och typ T, S, I eller K');
         else s.accounts.set(account, { name: s.accounts.get(account)?.name ?? '', type });
         break;
       }
@@ -327,7 +372,13 @@ export async function parseSie(lines: AsyncIterable<SieLine>, sink: SieSink, opt
           objects = pairs(l.items);
         }
         const amount = word(f[idx++]);
-        if (!Number.isInteger(yearOffset) || !account || !/^\d+$/.test(account) || !amount || !AMOUNT.test(amount)) {
+        if (
+          !Number.isInteger(yearOffset) ||
+          !account ||
+          !/^\d+$/.test(account) ||
+          !amount ||
+          !AMOUNT.test(amount)
+        ) {
           error(line, `${label} ska ange årsnummer, konto och ett belopp`);
           break;
         }
@@ -345,7 +396,9 @@ export async function parseSie(lines: AsyncIterable<SieLine>, sink: SieSink, opt
       case '#FNAMN':
       case '#ORGNR':
       case '#KPTYP':
-        s.header[label.slice(1)] = f.map((t) => (t.kind === 'word' ? t.value : `{${t.items.join(' ')}}`)).join(' ');
+        s.header[label.slice(1)] = f
+          .map((t) => (t.kind === 'word' ? t.value : `{${t.items.join(' ')}}`))
+          .join(' ');
         break;
       default:
         if (KNOWN_IGNORED.has(label)) break;
@@ -355,13 +408,21 @@ export async function parseSie(lines: AsyncIterable<SieLine>, sink: SieSink, opt
   }
 
   s.encoding = opts.encoding?.() ?? null;
-  if (voucher) error(voucher.line, `filen tar slut inuti verifikation ${voucher.series} ${voucher.number} (} saknas); filen verkar avkortad`);
+  if (voucher)
+    error(
+      voucher.line,
+      `filen tar slut inuti verifikation ${voucher.series} ${voucher.number} (} saknas); filen verkar avkortad`,
+    );
   if (!sawRecord) {
     error(s.lines || 1, s.lines > 0 ? 'filen innehåller bara tomma rader' : 'filen är tom');
     return s;
   }
   if (!yearStart) error(1, 'filen saknar #RAR 0 (räkenskapsåret)');
-  if (s.header.SIETYP && s.header.SIETYP.trim() !== '4') s.warnings.push({ line: 1, message: `filen anger #SIETYP ${s.header.SIETYP}; SIE 4 med verifikationer förväntas` });
+  if (s.header.SIETYP && s.header.SIETYP.trim() !== '4')
+    s.warnings.push({
+      line: 1,
+      message: `filen anger #SIETYP ${s.header.SIETYP}; SIE 4 med verifikationer förväntas`,
+    });
   for (const [label, { line, count }] of unknownLabels) {
     s.warnings.push({ line, message: `okänd post ${label} (${count} st) hoppades över` });
   }
@@ -369,8 +430,10 @@ export async function parseSie(lines: AsyncIterable<SieLine>, sink: SieSink, opt
   // Every object used is declared.
   for (const [key, line] of objectUses) {
     const [dim, code] = key.split('|');
-    if (!s.dimensions.has(dim) && !STANDARD_DIMS.has(dim)) error(line, `dimension ${dim} används men deklareras inte med #DIM`);
-    if (!s.objects.get(dim)?.has(code)) error(line, `objekt ${dim} "${code}" används men deklareras inte med #OBJEKT`);
+    if (!s.dimensions.has(dim) && !STANDARD_DIMS.has(dim))
+      error(line, `dimension ${dim} används men deklareras inte med #DIM`);
+    if (!s.objects.get(dim)?.has(code))
+      error(line, `objekt ${dim} "${code}" används men deklareras inte med #OBJEKT`);
   }
 
   // IB + Σ TRANS = UB (balance accounts) and Σ TRANS = RES (result accounts), for this year.
@@ -393,16 +456,22 @@ export async function parseSie(lines: AsyncIterable<SieLine>, sink: SieSink, opt
       const opening = ib.get(account)?.amount ?? new Money(0);
       const closing = ub.get(account)?.amount ?? new Money(0);
       if (!opening.plus(moved).equals(closing)) {
-        error(ub.get(account)?.line ?? ib.get(account)?.line ?? 1,
-          `konto ${account}: IB ${opening.toFixed(2)} + transaktioner ${moved.toFixed(2)} = ${opening.plus(moved).toFixed(2)}, men UB är ${closing.toFixed(2)}`);
+        error(
+          ub.get(account)?.line ?? ib.get(account)?.line ?? 1,
+          `konto ${account}: IB ${opening.toFixed(2)} + transaktioner ${moved.toFixed(2)} = ${opening.plus(moved).toFixed(2)}, men UB är ${closing.toFixed(2)}`,
+        );
       }
     } else {
       const result = res.get(account)?.amount ?? new Money(0);
       if (!moved.equals(result)) {
-        error(res.get(account)?.line ?? 1, `konto ${account}: transaktionerna summerar till ${moved.toFixed(2)}, men #RES anger ${result.toFixed(2)}`);
+        error(
+          res.get(account)?.line ?? 1,
+          `konto ${account}: transaktionerna summerar till ${moved.toFixed(2)}, men #RES anger ${result.toFixed(2)}`,
+        );
       }
     }
-    if (!s.accounts.has(account)) s.warnings.push({ line: 1, message: `konto ${account} används men saknar #KONTO` });
+    if (!s.accounts.has(account))
+      s.warnings.push({ line: 1, message: `konto ${account} används men saknar #KONTO` });
   }
   s.errors.sort((a, b) => a.line - b.line);
   return s;

@@ -35,7 +35,14 @@ export function tokenizeSieLine(text: string): { label: string; fields: SieToken
       throw new SieSyntaxError('en sträng inom citattecken avslutas aldrig');
     }
     const startAt = i;
-    while (i < n && text[i] !== ' ' && text[i] !== '\t' && !(inList && (text[i] === '}' || text[i] === '{')) && text[i] !== '"') i++;
+    while (
+      i < n &&
+      text[i] !== ' ' &&
+      text[i] !== '\t' &&
+      !(inList && (text[i] === '}' || text[i] === '{')) &&
+      text[i] !== '"'
+    )
+      i++;
     return { value: text.slice(startAt, i), quoted: false };
   };
 

@@ -48,9 +48,16 @@ export function workflowFrom(raw: unknown): WorkflowConfig {
   };
 }
 
-export const EDITABLE: ReadonlySet<SubmissionStatus> = new Set([SubmissionStatus.DRAFT, SubmissionStatus.RETURNED, SubmissionStatus.WITHDRAWN]);
+export const EDITABLE: ReadonlySet<SubmissionStatus> = new Set([
+  SubmissionStatus.DRAFT,
+  SubmissionStatus.RETURNED,
+  SubmissionStatus.WITHDRAWN,
+]);
 /** Statuses in which an approval step is pending. */
-export const IN_REVIEW: ReadonlySet<SubmissionStatus> = new Set([SubmissionStatus.SUBMITTED, SubmissionStatus.STYRGRUPP_APPROVED]);
+export const IN_REVIEW: ReadonlySet<SubmissionStatus> = new Set([
+  SubmissionStatus.SUBMITTED,
+  SubmissionStatus.STYRGRUPP_APPROVED,
+]);
 
 export interface SubmissionState {
   status: SubmissionStatus;
@@ -69,9 +76,17 @@ export interface Actor {
 
 export type Decision =
   | { ok: true; next: SubmissionState; stepCompleted: boolean }
-  | { ok: false; reason: 'FORBIDDEN' | 'INVALID_TRANSITION' | 'COMMENT_REQUIRED' | 'INVALID_ANSWERS'; message: string };
+  | {
+      ok: false;
+      reason: 'FORBIDDEN' | 'INVALID_TRANSITION' | 'COMMENT_REQUIRED' | 'INVALID_ANSWERS';
+      message: string;
+    };
 
-const deny = (reason: Extract<Decision, { ok: false }>['reason'], message: string): Decision => ({ ok: false, reason, message });
+const deny = (reason: Extract<Decision, { ok: false }>['reason'], message: string): Decision => ({
+  ok: false,
+  reason,
+  message,
+});
 
 /**
  * The transition map with its guards. Pure: the caller persists the decision with a conditional UPDATE on the
@@ -87,46 +102,94 @@ export function decide(
   const is = (r: Role) => actor.roles.includes(r);
   switch (action) {
     case 'save':
-      if (!is(Role.PROJEKTAGARE)) return deny('FORBIDDEN', 'Endast insatsens projektägare kan ändra uppföljningen.');
-      if (!EDITABLE.has(state.status)) return deny('INVALID_TRANSITION', `Uppföljningen är ${label(state.status)} och kan inte ändras.`);
-      return { ok: true, next: { ...state, status: state.status === SubmissionStatus.WITHDRAWN ? SubmissionStatus.DRAFT : state.status }, stepCompleted: false };
+      if (!is(Role.PROJEKTAGARE))
+        return deny('FORBIDDEN', 'Endast insatsens projektägare kan ändra uppföljningen.');
+      if (!EDITABLE.has(state.status))
+        return deny('INVALID_TRANSITION', `Uppföljningen är ${label(state.status)} och kan inte ändras.`);
+      return {
+        ok: true,
+        next: {
+          ...state,
+          status: state.status === SubmissionStatus.WITHDRAWN ? SubmissionStatus.DRAFT : state.status,
+        },
+        stepCompleted: false,
+      };
     case 'submit':
-      if (!is(Role.PROJEKTAGARE)) return deny('FORBIDDEN', 'Endast insatsens projektägare kan skicka in uppföljningen.');
-      if (!EDITABLE.has(state.status)) return deny('INVALID_TRANSITION', `Uppföljningen är ${label(state.status)} och kan inte skickas in.`);
-      if (!input.answersValid) return deny('INVALID_ANSWERS', 'Uppföljningen har fel som måste rättas innan den skickas in.');
-      return { ok: true, next: { status: SubmissionStatus.SUBMITTED, step: 0, approvalsAtStep: 0 }, stepCompleted: false };
+      if (!is(Role.PROJEKTAGARE))
+        return deny('FORBIDDEN', 'Endast insatsens projektägare kan skicka in uppföljningen.');
+      if (!EDITABLE.has(state.status))
+        return deny('INVALID_TRANSITION', `Uppföljningen är ${label(state.status)} och kan inte skickas in.`);
+      if (!input.answersValid)
+        return deny('INVALID_ANSWERS', 'Uppföljningen har fel som måste rättas innan den skickas in.');
+      return {
+        ok: true,
+        next: { status: SubmissionStatus.SUBMITTED, step: 0, approvalsAtStep: 0 },
+        stepCompleted: false,
+      };
     case 'approve':
     case 'return': {
-      if (!IN_REVIEW.has(state.status)) return deny('INVALID_TRANSITION', `Uppföljningen är ${label(state.status)} och väntar inte på granskning.`);
+      if (!IN_REVIEW.has(state.status))
+        return deny(
+          'INVALID_TRANSITION',
+          `Uppföljningen är ${label(state.status)} och väntar inte på granskning.`,
+        );
       const step = wf.steps[state.step];
       if (!step) return deny('INVALID_TRANSITION', 'Uppföljningen har inget steg som väntar.');
       if (!is(step.role)) {
         // Someone whose own step is already decided lost a race (or came late): the step is no longer theirs.
         if (wf.steps.slice(0, state.step).some((s) => is(s.role))) {
-          return deny('INVALID_TRANSITION', `Ert steg är redan beslutat; uppföljningen väntar nu på ${roleLabel(step.role)}.`);
+          return deny(
+            'INVALID_TRANSITION',
+            `Ert steg är redan beslutat; uppföljningen väntar nu på ${roleLabel(step.role)}.`,
+          );
         }
         return deny('FORBIDDEN', `Det här steget beslutas av ${roleLabel(step.role)}.`);
       }
       if (action === 'return') {
-        if (!input.comment?.trim()) return deny('COMMENT_REQUIRED', 'En kommentar krävs när uppföljningen skickas tillbaka.');
-        return { ok: true, next: { status: SubmissionStatus.RETURNED, step: 0, approvalsAtStep: 0 }, stepCompleted: false };
+        if (!input.comment?.trim())
+          return deny('COMMENT_REQUIRED', 'En kommentar krävs när uppföljningen skickas tillbaka.');
+        return {
+          ok: true,
+          next: { status: SubmissionStatus.RETURNED, step: 0, approvalsAtStep: 0 },
+          stepCompleted: false,
+        };
       }
-      if (actor.alreadyApprovedStep) return deny('INVALID_TRANSITION', 'Du har redan godkänt det här steget.');
+      if (actor.alreadyApprovedStep)
+        return deny('INVALID_TRANSITION', 'Du har redan godkänt det här steget.');
       const approvals = state.approvalsAtStep + 1;
-      if (approvals < step.quorum) return { ok: true, next: { ...state, approvalsAtStep: approvals }, stepCompleted: false };
-      return { ok: true, next: { status: step.leadsTo, step: state.step + 1, approvalsAtStep: 0 }, stepCompleted: true };
+      if (approvals < step.quorum)
+        return { ok: true, next: { ...state, approvalsAtStep: approvals }, stepCompleted: false };
+      return {
+        ok: true,
+        next: { status: step.leadsTo, step: state.step + 1, approvalsAtStep: 0 },
+        stepCompleted: true,
+      };
     }
     case 'withdraw':
-      if (!is(Role.PROJEKTAGARE)) return deny('FORBIDDEN', 'Endast insatsens projektägare kan dra tillbaka uppföljningen.');
+      if (!is(Role.PROJEKTAGARE))
+        return deny('FORBIDDEN', 'Endast insatsens projektägare kan dra tillbaka uppföljningen.');
       if (state.status !== SubmissionStatus.SUBMITTED || state.step !== 0 || state.approvalsAtStep > 0) {
-        return deny('INVALID_TRANSITION', 'Uppföljningen kan bara dras tillbaka innan någon har godkänt den.');
+        return deny(
+          'INVALID_TRANSITION',
+          'Uppföljningen kan bara dras tillbaka innan någon har godkänt den.',
+        );
       }
-      return { ok: true, next: { status: SubmissionStatus.WITHDRAWN, step: 0, approvalsAtStep: 0 }, stepCompleted: false };
+      return {
+        ok: true,
+        next: { status: SubmissionStatus.WITHDRAWN, step: 0, approvalsAtStep: 0 },
+        stepCompleted: false,
+      };
     case 'reopen':
-      if (!is(Role.FORBUNDSCHEF)) return deny('FORBIDDEN', 'Endast förbundschefen kan öppna en godkänd uppföljning igen.');
-      if (state.status !== SubmissionStatus.APPROVED) return deny('INVALID_TRANSITION', 'Bara en godkänd uppföljning kan öppnas igen.');
+      if (!is(Role.FORBUNDSCHEF))
+        return deny('FORBIDDEN', 'Endast förbundschefen kan öppna en godkänd uppföljning igen.');
+      if (state.status !== SubmissionStatus.APPROVED)
+        return deny('INVALID_TRANSITION', 'Bara en godkänd uppföljning kan öppnas igen.');
       if (!input.comment?.trim()) return deny('COMMENT_REQUIRED', 'Ange varför uppföljningen öppnas igen.');
-      return { ok: true, next: { status: SubmissionStatus.DRAFT, step: 0, approvalsAtStep: 0 }, stepCompleted: false };
+      return {
+        ok: true,
+        next: { status: SubmissionStatus.DRAFT, step: 0, approvalsAtStep: 0 },
+        stepCompleted: false,
+      };
   }
 }
 

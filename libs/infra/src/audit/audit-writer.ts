@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { AuditContent, AuditEntryWithHash, hashAuditContent, verifyChain, ChainVerification } from '@app/domain';
+import {
+  AuditContent,
+  AuditEntryWithHash,
+  hashAuditContent,
+  verifyChain,
+  ChainVerification,
+} from '@app/domain';
 
 export interface AuditInput {
   organisationId: string | null;
@@ -45,8 +51,22 @@ export async function appendAudit(em: EntityManager, input: AuditInput): Promise
   await em.query(
     `INSERT INTO audit_entry (id, organisation_id, seq, at, actor_id, action, entity_type, entity_id, from_state, to_state, payload, document_hash, prev_hash, hash)
      VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14)`,
-    [id, content.organisationId, content.seq, content.at, content.actorId, content.action, content.entityType, content.entityId,
-      content.fromState, content.toState, JSON.stringify(content.payload), content.documentHash, content.prevHash, hash],
+    [
+      id,
+      content.organisationId,
+      content.seq,
+      content.at,
+      content.actorId,
+      content.action,
+      content.entityType,
+      content.entityId,
+      content.fromState,
+      content.toState,
+      JSON.stringify(content.payload),
+      content.documentHash,
+      content.prevHash,
+      hash,
+    ],
   );
   return { ...content, id, hash };
 }
@@ -88,12 +108,24 @@ export function rowToAuditEntry(r: AuditRow): AuditEntryWithHash {
 }
 
 /** Reads a förbund's chain in order and recomputes every link. */
-export async function verifyAuditChain(em: EntityManager, organisationId: string): Promise<ChainVerification> {
-  const rows = (await em.query('SELECT * FROM audit_entry WHERE organisation_id = $1 ORDER BY seq', [organisationId])) as AuditRow[];
+export async function verifyAuditChain(
+  em: EntityManager,
+  organisationId: string,
+): Promise<ChainVerification> {
+  const rows = (await em.query('SELECT * FROM audit_entry WHERE organisation_id = $1 ORDER BY seq', [
+    organisationId,
+  ])) as AuditRow[];
   return verifyChain(rows.map(rowToAuditEntry));
 }
 
-export async function auditEntriesFor(em: EntityManager, entityType: string, entityId: string): Promise<AuditEntryWithHash[]> {
-  const rows = (await em.query('SELECT * FROM audit_entry WHERE entity_type = $1 AND entity_id = $2 ORDER BY organisation_id, seq', [entityType, entityId])) as AuditRow[];
+export async function auditEntriesFor(
+  em: EntityManager,
+  entityType: string,
+  entityId: string,
+): Promise<AuditEntryWithHash[]> {
+  const rows = (await em.query(
+    'SELECT * FROM audit_entry WHERE entity_type = $1 AND entity_id = $2 ORDER BY organisation_id, seq',
+    [entityType, entityId],
+  )) as AuditRow[];
   return rows.map(rowToAuditEntry);
 }

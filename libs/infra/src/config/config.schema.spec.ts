@@ -14,12 +14,18 @@ describe('config', () => {
   });
 
   it('stops on a missing setting with one line naming it', () => {
-    expect(() => parseConfig({ ...good, DATABASE_URL: undefined })).toThrow('Configuration error: DATABASE_URL is required');
+    expect(() => parseConfig({ ...good, DATABASE_URL: undefined })).toThrow(
+      'Configuration error: DATABASE_URL is required',
+    );
   });
 
   it('stops on a malformed setting with one line naming it', () => {
     expect(() => parseConfig({ ...good, PORT: 'abc' })).toThrow(/^Configuration error: PORT /);
-    expect(() => parseConfig({ ...good, REDIS_URL: 'localhost:6379' })).toThrow(/^Configuration error: REDIS_URL must be a URL/);
-    expect(() => parseConfig({ ...good, JWT_SECRET: 'short' })).toThrow('Configuration error: JWT_SECRET must be at least 32 characters');
+    expect(() => parseConfig({ ...good, REDIS_URL: 'localhost:6379' })).toThrow(
+      /^Configuration error: REDIS_URL must be a URL/,
+    );
+    expect(() => parseConfig({ ...good, JWT_SECRET: 'short' })).toThrow(
+      'Configuration error: JWT_SECRET must be at least 32 characters',
+    );
   });
 });

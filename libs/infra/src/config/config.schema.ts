@@ -19,7 +19,12 @@ export const configSchema = z.object({
   DATABASE_URL: url(['postgres:', 'postgresql:']),
   REDIS_URL: url(['redis:', 'rediss:']),
   JWT_SECRET: z.string().min(32, { message: 'must be at least 32 characters' }),
-  JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(7 * 24 * 3600).default(8 * 3600),
+  JWT_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .max(7 * 24 * 3600)
+    .default(8 * 3600),
   ADMIN_EMAIL: z.string().email().default('admin@plattform.example'),
   ADMIN_PASSWORD: z.string().min(12, { message: 'must be at least 12 characters' }).optional(),
   PUBLIC_URL: url(['http:', 'https:']).optional(),
@@ -45,7 +50,10 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const name = String(issue.path[0] ?? 'environment');
-    const what = issue.code === 'invalid_type' && /received undefined/.test(issue.message) ? 'is required' : issue.message;
+    const what =
+      issue.code === 'invalid_type' && /received undefined/.test(issue.message)
+        ? 'is required'
+        : issue.message;
     throw new ConfigError(`Configuration error: ${name} ${what}`);
   }
   return parsed.data;

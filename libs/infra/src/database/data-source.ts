@@ -3,7 +3,10 @@ import { ENTITIES } from '../entities';
 import { MIGRATIONS } from './migrations';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
-export function dataSourceOptions(url: string, opts: { poolSize?: number; applicationName?: string } = {}): DataSourceOptions {
+export function dataSourceOptions(
+  url: string,
+  opts: { poolSize?: number; applicationName?: string } = {},
+): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -18,7 +21,10 @@ export function dataSourceOptions(url: string, opts: { poolSize?: number; applic
 }
 
 /** Opens a connection, runs pending migrations, and returns the data source. */
-export async function openDatabase(url: string, opts: { migrate?: boolean; poolSize?: number; applicationName?: string } = {}): Promise<DataSource> {
+export async function openDatabase(
+  url: string,
+  opts: { migrate?: boolean; poolSize?: number; applicationName?: string } = {},
+): Promise<DataSource> {
   const ds = new DataSource(dataSourceOptions(url, opts));
   await ds.initialize();
   if (opts.migrate) await ds.runMigrations({ transaction: 'each' });

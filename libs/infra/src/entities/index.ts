@@ -5,4 +5,10 @@ import { OrganisationEntity } from './organisation.entity';
 import { InsatsEntity, MatpunktEntity } from './insats.entity';
 import { PersonEntity, RoleAssignmentEntity } from './person.entity';
 
-export const ENTITIES = [OrganisationEntity, InsatsEntity, MatpunktEntity, PersonEntity, RoleAssignmentEntity];
+export const ENTITIES = [
+  OrganisationEntity,
+  InsatsEntity,
+  MatpunktEntity,
+  PersonEntity,
+  RoleAssignmentEntity,
+];

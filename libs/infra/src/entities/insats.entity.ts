@@ -1,11 +1,21 @@
-import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import { OrganisationEntity } from './organisation.entity';
 
 @Entity('insats')
 export class InsatsEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column('uuid') organisationId: string;
-  @ManyToOne(() => OrganisationEntity, (o) => o.insatser) @JoinColumn({ name: 'organisation_id' }) organisation?: OrganisationEntity;
+  @ManyToOne(() => OrganisationEntity, (o) => o.insatser)
+  @JoinColumn({ name: 'organisation_id' })
+  organisation?: OrganisationEntity;
   @Column('text') key: string;
   @Column('text') name: string;
   @Column('text') type: 'INDIVID' | 'STRUKTUR';

@@ -62,6 +62,9 @@ export function jobId<N extends JobName>(name: N, payload: JobPayload<N>): strin
 export function parseJobPayload<N extends JobName>(name: N, data: unknown): JobPayload<N> {
   const schema = JOB_PAYLOADS[name] as unknown as z.ZodType<JobPayload<N>>;
   const r = schema.safeParse(data);
-  if (!r.success) throw new Error(`invalid payload for job ${name}: ${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!r.success)
+    throw new Error(
+      `invalid payload for job ${name}: ${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
   return r.data;
 }

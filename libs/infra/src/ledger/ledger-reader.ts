@@ -28,7 +28,8 @@ export interface YearBalances {
   accountNames: Map<string, string>;
 }
 
-const toMap = (rows: Array<{ account: string; amount: string }>) => new Map(rows.map((r) => [r.account, r.amount]));
+const toMap = (rows: Array<{ account: string; amount: string }>) =>
+  new Map(rows.map((r) => [r.account, r.amount]));
 
 /**
  * Reads the imported ledger. Every sum is computed in PostgreSQL over numeric, never in a JavaScript loop;
@@ -57,7 +58,12 @@ export class LedgerReader {
   }
 
   /** Outcome per account (and cost centre) for vouchers dated from..to, within one import. */
-  async movements(importId: string, from: string, to: string, byCostCentre: boolean): Promise<AccountAmount[]> {
+  async movements(
+    importId: string,
+    from: string,
+    to: string,
+    byCostCentre: boolean,
+  ): Promise<AccountAmount[]> {
     const cc = byCostCentre ? 'cost_centre' : 'NULL::text';
     return this.em.query(
       `SELECT account, ${cc} AS "costCentre", sum(amount)::text AS amount
@@ -74,9 +80,14 @@ export class LedgerReader {
   async yearBalances(organisationId: string, year: number): Promise<YearBalances | null> {
     const own = await this.activeImport(organisationId, year);
     if (own) {
-      const ib = await this.em.query(`SELECT account, sum(amount)::text AS amount FROM ledger_balance WHERE import_id = $1 AND kind = 'IB' AND year_offset = 0 GROUP BY account`, [own.id]);
+      const ib = await this.em.query(
+        `SELECT account, sum(amount)::text AS amount FROM ledger_balance WHERE import_id = $1 AND kind = 'IB' AND year_offset = 0 GROUP BY account`,
+        [own.id],
+      );
       const moved: Array<{ account: string; amount: string; type: string | null }> = await this.em.query(
-        `SELECT t.account, sum(t.amount)::text AS amount FROM ledger_transaction t WHERE t.import_id = $1 GROUP BY t.account`, [own.id]);
+        `SELECT t.account, sum(t.amount)::text AS amount FROM ledger_transaction t WHERE t.import_id = $1 GROUP BY t.account`,
+        [own.id],
+      );
       const kinds = await this.accountKinds(own.id);
       const ibMap = toMap(ib);
       const ub = new Map<string, string>();
@@ -89,16 +100,40 @@ export class LedgerReader {
       );
       for (const r of ubRows) if (kinds.balance(r.account)) ub.set(r.account, r.amount);
       for (const r of moved) if (!kinds.balance(r.account)) res.set(r.account, r.amount);
-      return { source: 'IMPORT', importId: own.id, start: own.start, end: own.end, ib: ibMap, ub, res, accountNames: kinds.names };
+      return {
+        source: 'IMPORT',
+        importId: own.id,
+        start: own.start,
+        end: own.end,
+        ib: ibMap,
+        ub,
+        res,
+        accountNames: kinds.names,
+      };
     }
     const next = await this.activeImport(organisationId, year + 1);
     if (!next) return null;
-    const [py] = await this.em.query(`SELECT to_char(previous_year_start,'YYYY-MM-DD') AS start, to_char(previous_year_end,'YYYY-MM-DD') AS "end" FROM sie_import WHERE id = $1`, [next.id]);
+    const [py] = await this.em.query(
+      `SELECT to_char(previous_year_start,'YYYY-MM-DD') AS start, to_char(previous_year_end,'YYYY-MM-DD') AS "end" FROM sie_import WHERE id = $1`,
+      [next.id],
+    );
     if (!py?.start) return null;
     const rows = (kind: string) =>
-      this.em.query(`SELECT account, sum(amount)::text AS amount FROM ledger_balance WHERE import_id = $1 AND kind = $2 AND year_offset = -1 GROUP BY account`, [next.id, kind]);
+      this.em.query(
+        `SELECT account, sum(amount)::text AS amount FROM ledger_balance WHERE import_id = $1 AND kind = $2 AND year_offset = -1 GROUP BY account`,
+        [next.id, kind],
+      );
     const kinds = await this.accountKinds(next.id);
-    return { source: 'PREVIOUS_YEAR_OF_NEXT_IMPORT', importId: next.id, start: py.start, end: py.end, ib: toMap(await rows('IB')), ub: toMap(await rows('UB')), res: toMap(await rows('RES')), accountNames: kinds.names };
+    return {
+      source: 'PREVIOUS_YEAR_OF_NEXT_IMPORT',
+      importId: next.id,
+      start: py.start,
+      end: py.end,
+      ib: toMap(await rows('IB')),
+      ub: toMap(await rows('UB')),
+      res: toMap(await rows('RES')),
+      accountNames: kinds.names,
+    };
   }
 
   /** Balance accounts at a date within a year: IB + Σ transactions up to and including the date. */
@@ -110,23 +145,48 @@ export class LedgerReader {
       [importId, date],
     );
     const kinds = await this.accountKinds(importId);
-    return new Map(rows.filter((r: { account: string }) => kinds.balance(r.account)).map((r: { account: string; amount: string }) => [r.account, r.amount]));
+    return new Map(
+      rows
+        .filter((r: { account: string }) => kinds.balance(r.account))
+        .map((r: { account: string; amount: string }) => [r.account, r.amount]),
+    );
   }
 
   /**
    * A period within one import: opening balances, closing balances at `to`, the result accounts' outcome over
    * from..to, and the outcome per cost centre. Sums in PostgreSQL.
    */
-  async periodLedger(importId: string, from: string, to: string): Promise<{ ib: Map<string, string>; ub: Map<string, string>; res: Map<string, string>; costCentres: Map<string, string>; names: Map<string, string> }> {
+  async periodLedger(
+    importId: string,
+    from: string,
+    to: string,
+  ): Promise<{
+    ib: Map<string, string>;
+    ub: Map<string, string>;
+    res: Map<string, string>;
+    costCentres: Map<string, string>;
+    names: Map<string, string>;
+  }> {
     const kinds = await this.accountKinds(importId);
-    const ibRows = await this.em.query(`SELECT account, sum(amount)::text AS amount FROM ledger_balance WHERE import_id = $1 AND kind = 'IB' AND year_offset = 0 GROUP BY account`, [importId]);
+    const ibRows = await this.em.query(
+      `SELECT account, sum(amount)::text AS amount FROM ledger_balance WHERE import_id = $1 AND kind = 'IB' AND year_offset = 0 GROUP BY account`,
+      [importId],
+    );
     const moved: Array<{ account: string; amount: string }> = await this.em.query(
-      'SELECT account, sum(amount)::text AS amount FROM ledger_transaction WHERE import_id = $1 AND voucher_date BETWEEN $2 AND $3 GROUP BY account', [importId, from, to]);
+      'SELECT account, sum(amount)::text AS amount FROM ledger_transaction WHERE import_id = $1 AND voucher_date BETWEEN $2 AND $3 GROUP BY account',
+      [importId, from, to],
+    );
     const cc: Array<{ cost_centre: string; amount: string }> = await this.em.query(
-      'SELECT cost_centre, sum(amount)::text AS amount FROM ledger_transaction WHERE import_id = $1 AND voucher_date BETWEEN $2 AND $3 AND cost_centre IS NOT NULL GROUP BY cost_centre', [importId, from, to]);
+      'SELECT cost_centre, sum(amount)::text AS amount FROM ledger_transaction WHERE import_id = $1 AND voucher_date BETWEEN $2 AND $3 AND cost_centre IS NOT NULL GROUP BY cost_centre',
+      [importId, from, to],
+    );
     const ub = await this.balancesAt(importId, to);
     return {
-      ib: new Map(ibRows.filter((r: { account: string }) => kinds.balance(r.account)).map((r: { account: string; amount: string }) => [r.account, r.amount])),
+      ib: new Map(
+        ibRows
+          .filter((r: { account: string }) => kinds.balance(r.account))
+          .map((r: { account: string; amount: string }) => [r.account, r.amount]),
+      ),
       ub,
       res: new Map(moved.filter((r) => !kinds.balance(r.account)).map((r) => [r.account, r.amount])),
       costCentres: new Map(cc.map((r) => [r.cost_centre, r.amount])),
@@ -134,8 +194,13 @@ export class LedgerReader {
     };
   }
 
-  private async accountKinds(importId: string): Promise<{ balance: (a: string) => boolean; names: Map<string, string> }> {
-    const rows: Array<{ account: string; name: string; type: string | null }> = await this.em.query('SELECT account, name, type FROM ledger_account WHERE import_id = $1', [importId]);
+  private async accountKinds(
+    importId: string,
+  ): Promise<{ balance: (a: string) => boolean; names: Map<string, string> }> {
+    const rows: Array<{ account: string; name: string; type: string | null }> = await this.em.query(
+      'SELECT account, name, type FROM ledger_account WHERE import_id = $1',
+      [importId],
+    );
     const types = new Map(rows.map((r) => [r.account, r.type]));
     return {
       balance: (a: string) => {

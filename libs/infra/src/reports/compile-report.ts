@@ -12,12 +12,23 @@ export type ProgressFn = (progress: number, stage: string) => Promise<void>;
  * with its audit entry. Safe to run again after a crash: files are content-addressed and the final UPDATE only
  * applies to a report not yet READY, so a retried job still yields exactly one version.
  */
-export async function compileReport(ds: DataSource, storage: FileStorage, reportId: string, onProgress?: ProgressFn): Promise<'READY' | 'ALREADY_READY' | 'FAILED'> {
-  const [r] = await ds.query('SELECT id, organisation_id, kind, year, version, status, requested_by FROM report WHERE id = $1', [reportId]);
+export async function compileReport(
+  ds: DataSource,
+  storage: FileStorage,
+  reportId: string,
+  onProgress?: ProgressFn,
+): Promise<'READY' | 'ALREADY_READY' | 'FAILED'> {
+  const [r] = await ds.query(
+    'SELECT id, organisation_id, kind, year, version, status, requested_by FROM report WHERE id = $1',
+    [reportId],
+  );
   if (!r) throw new Error(`report ${reportId} not found`);
   if (r.status === 'READY') return 'ALREADY_READY';
   const progress = async (p: number, stage: string) => {
-    await ds.query(`UPDATE report SET status = 'RUNNING', progress = GREATEST(progress, $2), stage = $3, updated_at = now() WHERE id = $1 AND status <> 'READY'`, [reportId, p, stage]);
+    await ds.query(
+      `UPDATE report SET status = 'RUNNING', progress = GREATEST(progress, $2), stage = $3, updated_at = now() WHERE id = $1 AND status <> 'READY'`,
+      [reportId, p, stage],
+    );
     await onProgress?.(p, stage);
   };
   await ds.query(`UPDATE report SET attempts = attempts + 1 WHERE id = $1`, [reportId]);
@@ -27,7 +38,10 @@ export async function compileReport(ds: DataSource, storage: FileStorage, report
     input = await gatherReportInput(ds.manager, r.organisation_id, r.kind as ReportKind, r.year);
   } catch (e) {
     if (e instanceof ReportDataMissing) {
-      await ds.query(`UPDATE report SET status = 'FAILED', error = $2, stage = 'Underlag saknas', updated_at = now(), finished_at = now() WHERE id = $1 AND status <> 'READY'`, [reportId, e.message]);
+      await ds.query(
+        `UPDATE report SET status = 'FAILED', error = $2, stage = 'Underlag saknas', updated_at = now(), finished_at = now() WHERE id = $1 AND status <> 'READY'`,
+        [reportId, e.message],
+      );
       return 'FAILED';
     }
     throw e;
@@ -61,14 +75,26 @@ export async function compileReport(ds: DataSource, storage: FileStorage, report
     return { id: f.id as string, sha256: put.sha256 };
   };
   const pdfFile = await store(pdf, 'application/pdf', 'pdf');
-  const xlsxFile = await store(xlsx, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'xlsx');
+  const xlsxFile = await store(
+    xlsx,
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    'xlsx',
+  );
   const jsonFile = await store(json, 'application/json', 'json');
   const passed = model.checks.every((c) => c.status === 'PASS');
   return ds.transaction(async (em) => {
     const done = await em.query(
       `UPDATE report SET status = 'READY', progress = 100, stage = 'Klar', model = $2, checks = $3, checks_passed = $4, pdf_file_id = $5, xlsx_file_id = $6,
               json_file_id = $7, error = NULL, updated_at = now(), finished_at = now() WHERE id = $1 AND status <> 'READY' RETURNING id`,
-      [reportId, JSON.stringify(model), JSON.stringify(model.checks), passed, pdfFile.id, xlsxFile.id, jsonFile.id],
+      [
+        reportId,
+        JSON.stringify(model),
+        JSON.stringify(model.checks),
+        passed,
+        pdfFile.id,
+        xlsxFile.id,
+        jsonFile.id,
+      ],
     );
     if (!done.length) return 'ALREADY_READY' as const;
     await appendAudit(em, {
@@ -79,7 +105,14 @@ export async function compileReport(ds: DataSource, storage: FileStorage, report
       entityId: reportId,
       fromState: 'RUNNING',
       toState: 'READY',
-      payload: { kind: r.kind, year: r.year, version: r.version, checksPassed: passed, failingChecks: model.checks.filter((c) => c.status === 'FAIL').map((c) => c.id), xlsxSha256: xlsxFile.sha256 },
+      payload: {
+        kind: r.kind,
+        year: r.year,
+        version: r.version,
+        checksPassed: passed,
+        failingChecks: model.checks.filter((c) => c.status === 'FAIL').map((c) => c.id),
+        xlsxSha256: xlsxFile.sha256,
+      },
       documentHash: pdfFile.sha256,
     });
     return 'READY' as const;

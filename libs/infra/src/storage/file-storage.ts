@@ -7,7 +7,10 @@ import { pipeline } from 'node:stream/promises';
 /** Where file contents live, addressed by their SHA-256. Local disk by default; another adapter can replace it. */
 export interface FileStorage {
   /** Streams the content in, hashing as it goes; returns its hash and size. Nothing is visible until complete. */
-  put(content: Readable, opts?: { maxBytes?: number }): Promise<{ sha256: string; size: number; head: Buffer }>;
+  put(
+    content: Readable,
+    opts?: { maxBytes?: number },
+  ): Promise<{ sha256: string; size: number; head: Buffer }>;
   open(sha256: string): Readable;
   exists(sha256: string): Promise<boolean>;
 }
@@ -32,7 +35,10 @@ export class LocalDiskStorage implements FileStorage {
     return join(this.root, 'sha256', sha256.slice(0, 2), sha256);
   }
 
-  async put(content: Readable, opts: { maxBytes?: number } = {}): Promise<{ sha256: string; size: number; head: Buffer }> {
+  async put(
+    content: Readable,
+    opts: { maxBytes?: number } = {},
+  ): Promise<{ sha256: string; size: number; head: Buffer }> {
     const tmpDir = join(this.root, 'tmp');
     await fs.mkdir(tmpDir, { recursive: true });
     const tmp = join(tmpDir, randomUUID());
@@ -43,7 +49,8 @@ export class LocalDiskStorage implements FileStorage {
     const meter = new Transform({
       transform(chunk: Buffer, _enc, cb) {
         size += chunk.length;
-        if (opts.maxBytes !== undefined && size > opts.maxBytes) return cb(new FileTooLargeError(opts.maxBytes));
+        if (opts.maxBytes !== undefined && size > opts.maxBytes)
+          return cb(new FileTooLargeError(opts.maxBytes));
         if (headLen < HEAD_BYTES) {
           const part = chunk.subarray(0, HEAD_BYTES - headLen);
           headParts.push(part);

@@ -44,7 +44,15 @@ export interface ReportInput {
   previousYearEnd: PeriodLedger | null;
   costCentres: Array<{ code: string; name: string; category: 'ADMINISTRATION' | 'FORBUND' | 'INSATS' }>;
   funding: Array<{ year: number; party: string; partyName: string; amount: string }>;
-  budgets: Array<{ year: number; decided: string; kind: 'ORDINARY' | 'SUPPLEMENTARY'; fundedBy: string | null; lines: Record<string, string>; outlook: Record<string, string> | null; financing: Record<string, string> | null }>;
+  budgets: Array<{
+    year: number;
+    decided: string;
+    kind: 'ORDINARY' | 'SUPPLEMENTARY';
+    fundedBy: string | null;
+    lines: Record<string, string>;
+    outlook: Record<string, string> | null;
+    financing: Record<string, string> | null;
+  }>;
   forecasts: Array<{ year: number; asOf: string; lines: Record<string, string> }>;
   financialGoals: Array<{ key: string; text: string; metric: string; op: string; value: string }>;
   history: Array<{ year: number; figures: Record<string, string | number> }>;

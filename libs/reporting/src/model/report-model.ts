@@ -55,5 +55,12 @@ export interface ReportModel {
   sections: ReportSection[];
   financialGoals: Array<{ key: string; text: string; value: string; status: 'UPPFYLLT' | 'EJ_UPPFYLLT' }>;
   checks: ReportCheck[];
-  bilagor: Array<{ id: string; title: string; insatsKey: string; period: string; contentHash: string | null; sections: Array<{ title: string; lines: Array<[string, string]> }> }>;
+  bilagor: Array<{
+    id: string;
+    title: string;
+    insatsKey: string;
+    period: string;
+    contentHash: string | null;
+    sections: Array<{ title: string; lines: Array<[string, string]> }>;
+  }>;
 }

@@ -2,7 +2,12 @@ import { formatAmount, formatPercent, formatSigned, money } from '@app/domain';
 import type { ReportRow } from '../model/report-model';
 
 /** A model value as the reader sees it: Swedish number formats, the förbund's unit, '–' for nothing. */
-export function presentValue(value: string | null, row: Pick<ReportRow, 'format'>, unit: 'tkr' | 'kr', signed = false): string {
+export function presentValue(
+  value: string | null,
+  row: Pick<ReportRow, 'format'>,
+  unit: 'tkr' | 'kr',
+  signed = false,
+): string {
   if (value === null || value === '') return '–';
   switch (row.format) {
     case 'percent':

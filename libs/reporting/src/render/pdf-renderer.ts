@@ -8,14 +8,35 @@ const FONT_DIR = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')),
 const REGULAR = join(FONT_DIR, 'DejaVuSans.ttf');
 const BOLD = join(FONT_DIR, 'DejaVuSans-Bold.ttf');
 const MARGIN = 56;
-const COLOR = { text: '#1a1a1a', muted: '#5a5a5a', rule: '#9aa5b1', accent: '#1f4e79', fail: '#b00020', pass: '#2e7d32', bars: ['#1f4e79', '#8fb3d9', '#c0504d'] };
+const COLOR = {
+  text: '#1a1a1a',
+  muted: '#5a5a5a',
+  rule: '#9aa5b1',
+  accent: '#1f4e79',
+  fail: '#b00020',
+  pass: '#2e7d32',
+  bars: ['#1f4e79', '#8fb3d9', '#c0504d'],
+};
 
 type Doc = InstanceType<typeof PDFDocument>;
 
 /** Renders the report model as a PDF a förbund would publish. Returns the bytes. */
-export async function renderPdf(model: ReportModel, opts: { compiledAt?: Date; onProgress?: (fraction: number) => void } = {}): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margins: { top: MARGIN + 14, bottom: MARGIN + 10, left: MARGIN, right: MARGIN }, bufferPages: true, autoFirstPage: false,
-    info: { Title: `${model.title} – ${model.organisation.name}`, Author: model.organisation.name, Subject: model.title, Creator: 'Samordningsplattformen' } });
+export async function renderPdf(
+  model: ReportModel,
+  opts: { compiledAt?: Date; onProgress?: (fraction: number) => void } = {},
+): Promise<Buffer> {
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: { top: MARGIN + 14, bottom: MARGIN + 10, left: MARGIN, right: MARGIN },
+    bufferPages: true,
+    autoFirstPage: false,
+    info: {
+      Title: `${model.title} – ${model.organisation.name}`,
+      Author: model.organisation.name,
+      Subject: model.title,
+      Creator: 'Samordningsplattformen',
+    },
+  });
   doc.registerFont('regular', REGULAR);
   doc.registerFont('bold', BOLD);
   const chunks: Buffer[] = [];
@@ -25,13 +46,35 @@ export async function renderPdf(model: ReportModel, opts: { compiledAt?: Date; o
 
   // Cover
   doc.addPage();
-  doc.fillColor(COLOR.accent).font('bold').fontSize(28).text(model.title, MARGIN, 220, { width: doc.page.width - 2 * MARGIN });
+  doc
+    .fillColor(COLOR.accent)
+    .font('bold')
+    .fontSize(28)
+    .text(model.title, MARGIN, 220, { width: doc.page.width - 2 * MARGIN });
   doc.moveDown(0.5).fillColor(COLOR.text).font('regular').fontSize(16).text(model.organisation.name);
-  doc.moveDown(0.3).fontSize(11).fillColor(COLOR.muted).text(`Period ${model.period.start} – ${model.period.end}. ${unitText}.`);
+  doc
+    .moveDown(0.3)
+    .fontSize(11)
+    .fillColor(COLOR.muted)
+    .text(`Period ${model.period.start} – ${model.period.end}. ${unitText}.`);
   const failing = model.checks.filter((c) => c.status === 'FAIL');
-  doc.moveDown(2).fontSize(11).fillColor(failing.length ? COLOR.fail : COLOR.pass)
-    .text(failing.length ? `OBS: ${failing.length} av ${model.checks.length} kontroller är inte godkända; se avsnittet Kontroller.` : `Alla ${model.checks.length} kontroller är godkända.`);
-  doc.fillColor(COLOR.muted).fontSize(9).text(`Sammanställd ${(opts.compiledAt ?? new Date()).toISOString().slice(0, 10)} av Samordningsplattformen ur huvudboken och godkända uppföljningar.`, MARGIN, doc.page.height - MARGIN - 40);
+  doc
+    .moveDown(2)
+    .fontSize(11)
+    .fillColor(failing.length ? COLOR.fail : COLOR.pass)
+    .text(
+      failing.length
+        ? `OBS: ${failing.length} av ${model.checks.length} kontroller är inte godkända; se avsnittet Kontroller.`
+        : `Alla ${model.checks.length} kontroller är godkända.`,
+    );
+  doc
+    .fillColor(COLOR.muted)
+    .fontSize(9)
+    .text(
+      `Sammanställd ${(opts.compiledAt ?? new Date()).toISOString().slice(0, 10)} av Samordningsplattformen ur huvudboken och godkända uppföljningar.`,
+      MARGIN,
+      doc.page.height - MARGIN - 40,
+    );
 
   // Table of contents: reserved now, filled in when the page numbers are known.
   doc.addPage();
@@ -59,12 +102,22 @@ export async function renderPdf(model: ReportModel, opts: { compiledAt?: Date; o
   doc.addPage();
   toc.push({ title: 'Kontroller', page: doc.bufferedPageRange().count, level: 0 });
   heading(doc, 'Kontroller');
-  paragraph(doc, 'Varje sammanställning kontrollerar sina egna siffror. Alla jämförelser görs på exakta belopp i kronor.');
+  paragraph(
+    doc,
+    'Varje sammanställning kontrollerar sina egna siffror. Alla jämförelser görs på exakta belopp i kronor.',
+  );
   for (const c of model.checks) {
     ensureSpace(doc, 30);
     const y = doc.y;
-    doc.font('bold').fontSize(9).fillColor(c.status === 'PASS' ? COLOR.pass : COLOR.fail).text(c.status === 'PASS' ? 'GODKÄND' : 'EJ GODKÄND', MARGIN, y, { width: 80 });
-    doc.font('regular').fillColor(COLOR.text).text(c.message, MARGIN + 84, y, { width: doc.page.width - 2 * MARGIN - 84 });
+    doc
+      .font('bold')
+      .fontSize(9)
+      .fillColor(c.status === 'PASS' ? COLOR.pass : COLOR.fail)
+      .text(c.status === 'PASS' ? 'GODKÄND' : 'EJ GODKÄND', MARGIN, y, { width: 80 });
+    doc
+      .font('regular')
+      .fillColor(COLOR.text)
+      .text(c.message, MARGIN + 84, y, { width: doc.page.width - 2 * MARGIN - 84 });
     doc.moveDown(0.3);
   }
   opts.onProgress?.(++step / total);
@@ -74,7 +127,13 @@ export async function renderPdf(model: ReportModel, opts: { compiledAt?: Date; o
     doc.addPage();
     toc.push({ title: b.title, page: doc.bufferedPageRange().count, level: 1 });
     heading(doc, b.title);
-    if (b.contentHash) doc.font('regular').fontSize(8).fillColor(COLOR.muted).text(`Godkänt innehåll, SHA-256 ${b.contentHash}`).moveDown(0.5);
+    if (b.contentHash)
+      doc
+        .font('regular')
+        .fontSize(8)
+        .fillColor(COLOR.muted)
+        .text(`Godkänt innehåll, SHA-256 ${b.contentHash}`)
+        .moveDown(0.5);
     for (const s of b.sections) {
       ensureSpace(doc, 50);
       doc.moveDown(0.4).font('bold').fontSize(11).fillColor(COLOR.accent).text(s.title, MARGIN);
@@ -101,7 +160,11 @@ export async function renderPdf(model: ReportModel, opts: { compiledAt?: Date; o
   for (const e of toc) {
     const y = doc.y;
     const indent = e.level * 14;
-    doc.font(e.level ? 'regular' : 'bold').fontSize(10).fillColor(COLOR.text).text(e.title, MARGIN + indent, y, { width: doc.page.width - 2 * MARGIN - 60 - indent });
+    doc
+      .font(e.level ? 'regular' : 'bold')
+      .fontSize(10)
+      .fillColor(COLOR.text)
+      .text(e.title, MARGIN + indent, y, { width: doc.page.width - 2 * MARGIN - 60 - indent });
     doc.text(String(e.page), doc.page.width - MARGIN - 40, y, { width: 40, align: 'right' });
     doc.y = Math.max(doc.y, y + 14) + 2;
   }
@@ -113,9 +176,21 @@ export async function renderPdf(model: ReportModel, opts: { compiledAt?: Date; o
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
     doc.font('regular').fontSize(8).fillColor(COLOR.muted);
-    doc.text(`${model.organisation.name} · ${model.title}`, MARGIN, MARGIN - 20, { width: doc.page.width - 2 * MARGIN, lineBreak: false });
-    doc.moveTo(MARGIN, MARGIN - 6).lineTo(doc.page.width - MARGIN, MARGIN - 6).lineWidth(0.5).strokeColor(COLOR.rule).stroke();
-    doc.text(`Sida ${i + 1} av ${range.count}`, MARGIN, doc.page.height - MARGIN + 10, { width: doc.page.width - 2 * MARGIN, align: 'right', lineBreak: false });
+    doc.text(`${model.organisation.name} · ${model.title}`, MARGIN, MARGIN - 20, {
+      width: doc.page.width - 2 * MARGIN,
+      lineBreak: false,
+    });
+    doc
+      .moveTo(MARGIN, MARGIN - 6)
+      .lineTo(doc.page.width - MARGIN, MARGIN - 6)
+      .lineWidth(0.5)
+      .strokeColor(COLOR.rule)
+      .stroke();
+    doc.text(`Sida ${i + 1} av ${range.count}`, MARGIN, doc.page.height - MARGIN + 10, {
+      width: doc.page.width - 2 * MARGIN,
+      align: 'right',
+      lineBreak: false,
+    });
     doc.page.margins.bottom = bottom;
   }
   doc.end();
@@ -149,9 +224,16 @@ function table(doc: Doc, t: ReportTable, unit: 'tkr' | 'kr'): void {
     const y = doc.y;
     doc.font('bold').fontSize(8.5).fillColor(COLOR.muted);
     const h = Math.max(11, ...t.columns.map((c) => doc.heightOfString(c, { width: valueWidth - 4 })));
-    t.columns.forEach((c, i) => doc.text(c, MARGIN + labelWidth + i * valueWidth, y, { width: valueWidth - 4, align: 'right' }));
+    t.columns.forEach((c, i) =>
+      doc.text(c, MARGIN + labelWidth + i * valueWidth, y, { width: valueWidth - 4, align: 'right' }),
+    );
     doc.y = y + h + 4;
-    doc.moveTo(MARGIN, doc.y - 2).lineTo(MARGIN + width, doc.y - 2).lineWidth(0.5).strokeColor(COLOR.rule).stroke();
+    doc
+      .moveTo(MARGIN, doc.y - 2)
+      .lineTo(MARGIN + width, doc.y - 2)
+      .lineWidth(0.5)
+      .strokeColor(COLOR.rule)
+      .stroke();
   };
   ensureSpace(doc, 60);
   if (t.title) doc.moveDown(0.4).font('bold').fontSize(11).fillColor(COLOR.text).text(t.title, MARGIN, doc.y);
@@ -166,14 +248,31 @@ function table(doc: Doc, t: ReportTable, unit: 'tkr' | 'kr'): void {
       doc.font(r.total ? 'bold' : 'regular').fontSize(9);
     }
     const y = doc.y;
-    if (r.total) doc.moveTo(MARGIN, y - 1).lineTo(MARGIN + width, y - 1).lineWidth(0.5).strokeColor(COLOR.text).stroke();
-    doc.fillColor(COLOR.text).text(r.label, MARGIN + (r.level ?? 0) * 10, y + 1, { width: labelWidth - 8 - (r.level ?? 0) * 10 });
+    if (r.total)
+      doc
+        .moveTo(MARGIN, y - 1)
+        .lineTo(MARGIN + width, y - 1)
+        .lineWidth(0.5)
+        .strokeColor(COLOR.text)
+        .stroke();
+    doc
+      .fillColor(COLOR.text)
+      .text(r.label, MARGIN + (r.level ?? 0) * 10, y + 1, { width: labelWidth - 8 - (r.level ?? 0) * 10 });
     r.values.forEach((v, i) => {
-      doc.text(presentValue(v, r, unit, t.signedColumns?.includes(i)), MARGIN + labelWidth + i * valueWidth, y + 1, { width: valueWidth - 4, align: 'right', lineBreak: false });
+      doc.text(
+        presentValue(v, r, unit, t.signedColumns?.includes(i)),
+        MARGIN + labelWidth + i * valueWidth,
+        y + 1,
+        { width: valueWidth - 4, align: 'right', lineBreak: false },
+      );
     });
     doc.y = y + Math.max(labelHeight, 11) + 3;
   }
-  doc.font('regular').fontSize(7.5).fillColor(COLOR.muted).text(unit === 'tkr' ? 'Belopp i tkr.' : 'Belopp i kronor.', MARGIN, doc.y + 2);
+  doc
+    .font('regular')
+    .fontSize(7.5)
+    .fillColor(COLOR.muted)
+    .text(unit === 'tkr' ? 'Belopp i tkr.' : 'Belopp i kronor.', MARGIN, doc.y + 2);
   for (const n of t.notes ?? []) doc.text(`Avrundning: ${n}`, MARGIN, doc.y, { width });
   doc.moveDown(0.8);
 }
@@ -187,7 +286,9 @@ function chart(doc: Doc, c: ReportChart, unit: 'tkr' | 'kr'): void {
   const top = doc.y + 8;
   const left = MARGIN + 50;
   const plotW = width - 50;
-  const values = c.series.flatMap((s) => s.values.filter((v): v is string => v !== null).map((v) => money(v)));
+  const values = c.series.flatMap((s) =>
+    s.values.filter((v): v is string => v !== null).map((v) => money(v)),
+  );
   const max = values.reduce((a, v) => (v.greaterThan(a) ? v : a), money(0));
   const min = values.reduce((a, v) => (v.lessThan(a) ? v : a), money(0));
   const span = max.minus(min).isZero() ? money(1) : max.minus(min);
@@ -197,8 +298,15 @@ function chart(doc: Doc, c: ReportChart, unit: 'tkr' | 'kr'): void {
   for (let k = 0; k <= 4; k++) {
     const val = min.plus(span.times(k).dividedBy(4));
     const y = yOf(val.toFixed(2));
-    doc.moveTo(left, y).lineTo(left + plotW, y).stroke();
-    doc.font('regular').fontSize(7).fillColor(COLOR.muted).text(formatAmount(val, unit), MARGIN, y - 4, { width: 46, align: 'right', lineBreak: false });
+    doc
+      .moveTo(left, y)
+      .lineTo(left + plotW, y)
+      .stroke();
+    doc
+      .font('regular')
+      .fontSize(7)
+      .fillColor(COLOR.muted)
+      .text(formatAmount(val, unit), MARGIN, y - 4, { width: 46, align: 'right', lineBreak: false });
   }
   const groupW = plotW / Math.max(1, c.categories.length);
   const barW = Math.max(2, (groupW * 0.7) / c.series.length);
@@ -208,15 +316,34 @@ function chart(doc: Doc, c: ReportChart, unit: 'tkr' | 'kr'): void {
       const v = s.values[i];
       if (v === null) return;
       const y = yOf(v);
-      doc.rect(left + i * groupW + groupW * 0.15 + j * barW, Math.min(y, zeroY), barW - 1, Math.max(0.5, Math.abs(zeroY - y))).fillColor(COLOR.bars[j % COLOR.bars.length]).fill();
+      doc
+        .rect(
+          left + i * groupW + groupW * 0.15 + j * barW,
+          Math.min(y, zeroY),
+          barW - 1,
+          Math.max(0.5, Math.abs(zeroY - y)),
+        )
+        .fillColor(COLOR.bars[j % COLOR.bars.length])
+        .fill();
     });
-    doc.font('regular').fontSize(7).fillColor(COLOR.text).text(cat, left + i * groupW, top + height + 4, { width: groupW, align: 'center', lineBreak: false });
+    doc
+      .font('regular')
+      .fontSize(7)
+      .fillColor(COLOR.text)
+      .text(cat, left + i * groupW, top + height + 4, { width: groupW, align: 'center', lineBreak: false });
   });
   let lx = left;
   const ly = top + height + 18;
   c.series.forEach((s, j) => {
-    doc.rect(lx, ly, 8, 8).fillColor(COLOR.bars[j % COLOR.bars.length]).fill();
-    doc.font('regular').fontSize(8).fillColor(COLOR.text).text(s.name, lx + 12, ly, { lineBreak: false });
+    doc
+      .rect(lx, ly, 8, 8)
+      .fillColor(COLOR.bars[j % COLOR.bars.length])
+      .fill();
+    doc
+      .font('regular')
+      .fontSize(8)
+      .fillColor(COLOR.text)
+      .text(s.name, lx + 12, ly, { lineBreak: false });
     lx += 12 + doc.widthOfString(s.name) + 16;
   });
   doc.y = ly + 20;

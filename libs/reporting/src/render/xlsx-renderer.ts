@@ -20,7 +20,9 @@ export async function renderXlsx(model: ReportModel): Promise<Buffer> {
     for (const t of section.tables) {
       const ws = wb.addWorksheet(sheetName(t.title ?? section.title));
       ws.addRow([t.title ?? section.title]).font = { bold: true, size: 13 };
-      ws.addRow([`${model.organisation.name}, ${model.period.start} – ${model.period.end}. ${model.unit === 'tkr' ? 'Belopp i tkr' : 'Belopp i kronor'}.`]);
+      ws.addRow([
+        `${model.organisation.name}, ${model.period.start} – ${model.period.end}. ${model.unit === 'tkr' ? 'Belopp i tkr' : 'Belopp i kronor'}.`,
+      ]);
       ws.addRow([]);
       const header = ws.addRow(['', ...t.columns]);
       header.font = { bold: true };
@@ -36,7 +38,8 @@ export async function renderXlsx(model: ReportModel): Promise<Buffer> {
         const row = ws.addRow([r.label, ...cells]);
         if (r.total) row.font = { bold: true };
         r.values.forEach((_, i) => {
-          row.getCell(i + 2).numFmt = r.format === 'percent' ? '0.0%' : r.format === 'integer' ? '0' : amountFmt;
+          row.getCell(i + 2).numFmt =
+            r.format === 'percent' ? '0.0%' : r.format === 'integer' ? '0' : amountFmt;
         });
       }
       for (const n of t.notes ?? []) ws.addRow([`Avrundning: ${n}`]);
@@ -47,15 +50,22 @@ export async function renderXlsx(model: ReportModel): Promise<Buffer> {
   const kf = wb.addWorksheet(sheetName('Nyckeltal (exakta)'));
   kf.addRow(['Nyckeltal', 'Period', 'Jämförelse']).font = { bold: true };
   for (const [k, v] of Object.entries(model.keyFigures.current)) {
-    const row = kf.addRow([k, money(v).toNumber(), model.keyFigures.previous[k] !== undefined ? money(model.keyFigures.previous[k]).toNumber() : null]);
-    row.getCell(2).numFmt = row.getCell(3).numFmt = /andel|soliditet|budgetram/.test(k) ? '0.000000' : '#,##0.00';
+    const row = kf.addRow([
+      k,
+      money(v).toNumber(),
+      model.keyFigures.previous[k] !== undefined ? money(model.keyFigures.previous[k]).toNumber() : null,
+    ]);
+    row.getCell(2).numFmt = row.getCell(3).numFmt = /andel|soliditet|budgetram/.test(k)
+      ? '0.000000'
+      : '#,##0.00';
   }
   kf.getColumn(1).width = 44;
   kf.getColumn(2).width = 18;
   kf.getColumn(3).width = 18;
   const checks = wb.addWorksheet(sheetName('Kontroller'));
   checks.addRow(['Kontroll', 'Status', 'Beskrivning']).font = { bold: true };
-  for (const c of model.checks) checks.addRow([c.id, c.status === 'PASS' ? 'GODKÄND' : 'EJ GODKÄND', c.message]);
+  for (const c of model.checks)
+    checks.addRow([c.id, c.status === 'PASS' ? 'GODKÄND' : 'EJ GODKÄND', c.message]);
   checks.getColumn(1).width = 36;
   checks.getColumn(3).width = 120;
   return Buffer.from(await wb.xlsx.writeBuffer());

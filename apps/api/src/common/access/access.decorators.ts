@@ -6,7 +6,11 @@ import type { ScopeLookup } from './scope-lookup.service';
 export const ACCESS_RULE = 'samordning:access-rule';
 
 /** Finds the förbund (and insats) an operation touches from its arguments; null when the object is missing. */
-export type ScopeResolver = (args: Record<string, unknown>, lookup: ScopeLookup, principal: Principal) => Promise<AccessScope | null>;
+export type ScopeResolver = (
+  args: Record<string, unknown>,
+  lookup: ScopeLookup,
+  principal: Principal,
+) => Promise<AccessScope | null>;
 
 export type OperationRule =
   | { kind: 'public' }
@@ -17,9 +21,11 @@ export type OperationRule =
 /** Anyone, signed in or not (login, invitations, health). */
 export const Public = () => SetMetadata(ACCESS_RULE, { kind: 'public' } satisfies OperationRule);
 /** Any signed-in person; the resolver itself narrows what they see to their own förbund. */
-export const Authenticated = () => SetMetadata(ACCESS_RULE, { kind: 'authenticated' } satisfies OperationRule);
+export const Authenticated = () =>
+  SetMetadata(ACCESS_RULE, { kind: 'authenticated' } satisfies OperationRule);
 /** Only the installation's platform admin. */
-export const PlatformAdminOnly = () => SetMetadata(ACCESS_RULE, { kind: 'platform-admin' } satisfies OperationRule);
+export const PlatformAdminOnly = () =>
+  SetMetadata(ACCESS_RULE, { kind: 'platform-admin' } satisfies OperationRule);
 /** The listed roles within the förbund (and insats) that `scope` finds from the arguments. */
 export const Allow = (roles: readonly Role[], scope: ScopeResolver, opts: Omit<AccessRule, 'roles'> = {}) =>
   SetMetadata(ACCESS_RULE, { kind: 'scoped', rule: { roles, ...opts }, scope } satisfies OperationRule);
@@ -56,4 +62,6 @@ export function requestOf(ctx: ExecutionContext): RequestWithPrincipal {
 }
 
 /** The signed-in person of this request (the guard has put it there). */
-export const CurrentPrincipal = createParamDecorator((_data: unknown, ctx: ExecutionContext): Principal | null => requestOf(ctx).principal ?? null);
+export const CurrentPrincipal = createParamDecorator(
+  (_data: unknown, ctx: ExecutionContext): Principal | null => requestOf(ctx).principal ?? null,
+);

@@ -23,9 +23,14 @@ export class AccessGuard implements CanActivate {
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
-    const rule = this.reflector.getAllAndOverride<OperationRule | undefined>(ACCESS_RULE, [ctx.getHandler(), ctx.getClass()]);
+    const rule = this.reflector.getAllAndOverride<OperationRule | undefined>(ACCESS_RULE, [
+      ctx.getHandler(),
+      ctx.getClass(),
+    ]);
     if (!rule) {
-      this.logger.error(`operation ${ctx.getClass().name}.${ctx.getHandler().name} has no access rule; refused`);
+      this.logger.error(
+        `operation ${ctx.getClass().name}.${ctx.getHandler().name} has no access rule; refused`,
+      );
       throw new AppError(CommonError.NO_ACCESS_RULE, 'Operationen saknar behörighetsregel.');
     }
     const req = requestOf(ctx);
@@ -34,13 +39,17 @@ export class AccessGuard implements CanActivate {
     }
     if (rule.kind === 'public') return true;
     const principal = req.principal;
-    if (!principal) throw new AppError(CommonError.UNAUTHENTICATED, 'Du behöver logga in (saknad eller ogiltig token).');
+    if (!principal)
+      throw new AppError(CommonError.UNAUTHENTICATED, 'Du behöver logga in (saknad eller ogiltig token).');
     if (rule.kind === 'authenticated') return true;
     if (rule.kind === 'platform-admin') {
       if (principal.isPlatformAdmin) return true;
       throw new AppError(CommonError.FORBIDDEN, 'Endast plattformens administratör får göra detta.');
     }
-    const args = ctx.getType<string>() === 'graphql' ? GqlExecutionContext.create(ctx).getArgs<Record<string, unknown>>() : {};
+    const args =
+      ctx.getType<string>() === 'graphql'
+        ? GqlExecutionContext.create(ctx).getArgs<Record<string, unknown>>()
+        : {};
     const scope = await rule.scope(args, this.lookup, principal);
     if (!scope) {
       if (rule.rule.platformAdmin && principal.isPlatformAdmin) return true;

@@ -20,10 +20,15 @@ export class AppErrorFilter implements GqlExceptionFilter {
   private readonly logger = new Logger('Refused');
 
   catch(exception: AppError, host: ArgumentsHost): AppError | void {
-    this.logger.log({ code: exception.code, details: exception.extra.details?.length }, `request refused: ${exception.code}`);
+    this.logger.log(
+      { code: exception.code, details: exception.extra.details?.length },
+      `request refused: ${exception.code}`,
+    );
     if (host.getType<string>() === 'graphql') return exception;
     const code = GRAPHQL_CODE[exception.code] ?? ContractCode.INTERNAL;
     const res = host.switchToHttp().getResponse<Response>();
-    res.status(HTTP_STATUS[code] ?? 500).json({ code, reason: exception.code, message: exception.message, ...exception.extra });
+    res
+      .status(HTTP_STATUS[code] ?? 500)
+      .json({ code, reason: exception.code, message: exception.message, ...exception.extra });
   }
 }

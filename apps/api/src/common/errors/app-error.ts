@@ -6,14 +6,20 @@ export class AppError extends Error {
   constructor(
     public readonly code: FeatureErrorCode,
     message: string,
-    public readonly extra: { details?: ValidationIssue[]; currentVersion?: number; [k: string]: unknown } = {},
+    public readonly extra: {
+      details?: ValidationIssue[];
+      currentVersion?: number;
+      [k: string]: unknown;
+    } = {},
   ) {
     super(message);
     this.name = 'AppError';
   }
 }
 
-export const notFound = (what: string) => new AppError('NOT_FOUND' as FeatureErrorCode, `${what} hittades inte.`);
-export const forbidden = () => new AppError('FORBIDDEN' as FeatureErrorCode, 'Du har inte behörighet till detta.');
+export const notFound = (what: string) =>
+  new AppError('NOT_FOUND' as FeatureErrorCode, `${what} hittades inte.`);
+export const forbidden = () =>
+  new AppError('FORBIDDEN' as FeatureErrorCode, 'Du har inte behörighet till detta.');
 export const badInput = (details: ValidationIssue[], message = 'Uppgifterna innehåller fel; se details.') =>
   new AppError('BAD_USER_INPUT' as FeatureErrorCode, message, { details });

@@ -63,7 +63,8 @@ export enum ReportError {
   BAD_YEAR = 'REPORT_BAD_YEAR',
 }
 
-export type FeatureErrorCode = CommonError | AuthError | OrganisationError | FileError | LedgerError | SubmissionError | ReportError;
+export type FeatureErrorCode =
+  CommonError | AuthError | OrganisationError | FileError | LedgerError | SubmissionError | ReportError;
 
 /** The one place where a feature's error becomes a contract code. */
 export const GRAPHQL_CODE: Record<FeatureErrorCode, ContractCode> = {

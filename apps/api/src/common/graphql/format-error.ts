@@ -6,7 +6,13 @@ import { ContractCode, GRAPHQL_CODE } from '../errors/error-codes';
 const logger = new Logger('GraphQL');
 
 const PASS_THROUGH = new Set<string>(Object.values(ContractCode));
-const REQUEST_ERRORS = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE']);
+const REQUEST_ERRORS = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
 
 function unwrap(error: unknown): unknown {
   let e = error;
@@ -25,20 +31,39 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
     const code = GRAPHQL_CODE[original.code] ?? ContractCode.INTERNAL;
     if (code === ContractCode.INTERNAL) {
       logger.error({ err: original, code: original.code }, `internal error: ${original.message}`);
-      return { ...base, message: 'Ett internt fel inträffade. Försök igen eller kontakta supporten.', extensions: { code } };
+      return {
+        ...base,
+        message: 'Ett internt fel inträffade. Försök igen eller kontakta supporten.',
+        extensions: { code },
+      };
     }
-    return { ...base, message: original.message, extensions: { code, reason: original.code, ...original.extra } };
+    return {
+      ...base,
+      message: original.message,
+      extensions: { code, reason: original.code, ...original.extra },
+    };
   }
   const code = String(formatted.extensions?.code ?? '');
   if (REQUEST_ERRORS.has(code)) {
-    return { ...base, message: formatted.message, extensions: { code: ContractCode.BAD_USER_INPUT, reason: code } };
+    return {
+      ...base,
+      message: formatted.message,
+      extensions: { code: ContractCode.BAD_USER_INPUT, reason: code },
+    };
   }
-  if (code === 'BAD_USER_INPUT' && !(original instanceof Error && original.constructor.name !== 'GraphQLError')) {
+  if (
+    code === 'BAD_USER_INPUT' &&
+    !(original instanceof Error && original.constructor.name !== 'GraphQLError')
+  ) {
     return { ...base, message: formatted.message, extensions: { code: ContractCode.BAD_USER_INPUT } };
   }
   if (PASS_THROUGH.has(code) && code !== ContractCode.INTERNAL && original instanceof GraphQLError) {
     return { ...base, message: formatted.message, extensions: { code } };
   }
   logger.error({ err: original }, `unexpected error: ${(original as Error)?.message ?? String(original)}`);
-  return { ...base, message: 'Ett internt fel inträffade. Försök igen eller kontakta supporten.', extensions: { code: ContractCode.INTERNAL } };
+  return {
+    ...base,
+    message: 'Ett internt fel inträffade. Försök igen eller kontakta supporten.',
+    extensions: { code: ContractCode.INTERNAL },
+  };
 }

@@ -22,7 +22,10 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     path: '/graphql',
     introspection: !production,
     playground: false,
-    plugins: [...protection.plugins, ...(production ? [] : [ApolloServerPluginLandingPageLocalDefault({ embed: true })])],
+    plugins: [
+      ...protection.plugins,
+      ...(production ? [] : [ApolloServerPluginLandingPageLocalDefault({ embed: true })]),
+    ],
     validationRules: protection.validationRules,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,

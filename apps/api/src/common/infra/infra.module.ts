@@ -12,15 +12,24 @@ import { APP_CONFIG, DATA_SOURCE, FILE_STORAGE, REDIS } from './tokens';
     {
       provide: DATA_SOURCE,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => openDatabase(config.DATABASE_URL, { applicationName: 'samordning-api' }),
+      useFactory: (config: AppConfig) =>
+        openDatabase(config.DATABASE_URL, { applicationName: 'samordning-api' }),
     },
     {
       provide: REDIS,
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) =>
-        new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false }),
+        new Redis(config.REDIS_URL, {
+          maxRetriesPerRequest: 1,
+          enableOfflineQueue: false,
+          lazyConnect: false,
+        }),
     },
-    { provide: FILE_STORAGE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new LocalDiskStorage(config.FILE_STORAGE_DIR) },
+    {
+      provide: FILE_STORAGE,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => new LocalDiskStorage(config.FILE_STORAGE_DIR),
+    },
   ],
   exports: [APP_CONFIG, DATA_SOURCE, REDIS, FILE_STORAGE],
 })

@@ -94,6 +94,8 @@ export class FilesAndLedger1763863200000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query('DROP TABLE IF EXISTS ledger_transaction, ledger_balance, ledger_object, ledger_account, sie_import, stored_file');
+    await q.query(
+      'DROP TABLE IF EXISTS ledger_transaction, ledger_balance, ledger_object, ledger_account, sie_import, stored_file',
+    );
   }
 }

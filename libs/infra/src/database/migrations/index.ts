@@ -4,4 +4,9 @@ import { Submissions1763866800000 } from './1763866800000-submissions';
 import { Reports1763870400000 } from './1763870400000-reports';
 
 /** Every migration, in order. A new one is appended here. */
-export const MIGRATIONS = [Foundation1763859600000, FilesAndLedger1763863200000, Submissions1763866800000, Reports1763870400000];
+export const MIGRATIONS = [
+  Foundation1763859600000,
+  FilesAndLedger1763863200000,
+  Submissions1763866800000,
+  Reports1763870400000,
+];
