@@ -5,6 +5,7 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '@app/infra';
 import { generateSie } from './generate-sie';
+import { workflowBenchmark } from './workflow-load';
 
 const ROOT = join(__dirname, '..', '..');
 const TMP = join(ROOT, '.data', 'bench');
@@ -62,6 +63,7 @@ async function main(): Promise<void> {
     '',
   ];
   await sieBenchmark(lines);
+  await workflowBenchmark(ROOT, TMP, lines);
   writeFileSync(join(ROOT, 'BENCHMARKS.md'), lines.join('\n'));
   process.stdout.write(lines.join('\n') + '\n');
 }
