@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { INestApplicationContext } from '@nestjs/common';
@@ -13,9 +13,11 @@ import {
   importBundle,
   orgId,
   samspeletBundle,
+  tenantBundle,
   TestApi,
   upload,
 } from '../helpers/api';
+import PDFDocument from 'pdfkit';
 import { startWorker } from '../helpers/worker';
 
 const expected = JSON.parse(readFileSync(join(FIXTURES, 'expected', 'samspelet-2025.json'), 'utf8'));
@@ -272,6 +274,41 @@ describe('reports: compiled by the worker from the ledger, the bundle and approv
       'FORBIDDEN',
     ]);
     expect(codes(await api.gql(REPORT, { id: r.id }, chef))).toEqual(['FORBIDDEN']);
+  });
+
+  it('appends an uploaded PDF bilaga after the report, with the page numbering running on', async () => {
+    const bundle = tenantBundle('bilagor', 'Samordningsförbundet Bilagor');
+    await importBundle(api, bundle);
+    const o = await orgId(api, 'bilagor');
+    const owner = await api.login('projektagare.stegen@bilagor.example');
+    const pdf = await new Promise<Buffer>((resolve) => {
+      const d = new PDFDocument();
+      const parts: Buffer[] = [];
+      d.on('data', (c: Buffer) => parts.push(c));
+      d.on('end', () => resolve(Buffer.concat(parts)));
+      d.text('Bilagans egen text: deltagarenkät 2025');
+      d.addPage().text('Andra sidan av bilagan');
+      d.end();
+    });
+    const up = await upload(api, owner, pdf, 'enkat.pdf', { organisationId: o });
+    expect(up.status).toBe(201);
+    const dir = join(out, 'seed-bilagor');
+    mkdirSync(join(dir, 'submissions'), { recursive: true });
+    cpSync(join(FIXTURES, 'sie'), join(dir, 'sie'), { recursive: true });
+    writeFileSync(join(dir, 'organisation.json'), JSON.stringify(bundle));
+    const stegen = JSON.parse(readFileSync(join(FIXTURES, 'submissions', 'stegen-helar-2025.json'), 'utf8'));
+    stegen.answers.bilagor = [up.body.id];
+    writeFileSync(join(dir, 'submissions', 'stegen-helar-2025.json'), JSON.stringify(stegen));
+    await api.app.get(DemoSeedService).seed(dir);
+    const token = await api.login('forbundschef@bilagor.example');
+    const r = await compiled(o, 'ARSREDOVISNING', token);
+    expect(r.status).toBe('READY');
+    const text = await pdfText(r.pdfFileId, token);
+    const pages = Number(/Sida \d+ av (\d+)/.exec(text)![1]);
+    expect(text).toContain('Bilagans egen text: deltagarenkät 2025');
+    expect(text).toContain('Andra sidan av bilagan');
+    expect(text).toContain(`Sida ${pages} av ${pages}`);
+    expect(text).toContain('Uppladdade bilagor: enkat.pdf');
   });
 
   it('lets only the förbundschef and kansli compile; the styrelse reads', async () => {

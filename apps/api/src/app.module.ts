@@ -30,6 +30,7 @@ import { SubmissionResolver } from './submissions/submission.resolver';
 import { DemoSeedService } from './demo/demo-seed.service';
 import { ReportService } from './reports/report.service';
 import { ReportResolver } from './reports/report.resolver';
+import { ReportTextsService } from './reports/report-texts.service';
 
 @Module({
   imports: [
@@ -90,6 +91,7 @@ import { ReportResolver } from './reports/report.resolver';
     DemoSeedService,
     ReportService,
     ReportResolver,
+    ReportTextsService,
   ],
 })
 export class AppModule {}

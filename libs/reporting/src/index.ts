@@ -4,3 +4,4 @@ export * from './model/build-report';
 export * from './render/format';
 export * from './render/pdf-renderer';
 export * from './render/xlsx-renderer';
+export * from './render/attachments';

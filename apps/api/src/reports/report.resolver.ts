@@ -2,7 +2,9 @@ import { Args, ID, Int, Mutation, Query, Resolver, Subscription } from '@nestjs/
 import { Principal, Role } from '@app/domain';
 import { Allow, CurrentPrincipal, ScopeResolver, scopeOf } from '../common/access/access.decorators';
 import { ReportService } from './report.service';
-import { ReportKindEnum, ReportType } from './report.types';
+import { ReportKindEnum, ReportTextsType, ReportType } from './report.types';
+import { ReportTextsService } from './report-texts.service';
+import GraphQLJSON from 'graphql-type-json';
 
 const reportScope: ScopeResolver = (args, lookup) =>
   lookup.row('report', String(args.id ?? args.reportId ?? ''));
@@ -17,7 +19,35 @@ const READERS = [
 
 @Resolver(() => ReportType)
 export class ReportResolver {
-  constructor(private readonly service: ReportService) {}
+  constructor(
+    private readonly service: ReportService,
+    private readonly texts: ReportTextsService,
+  ) {}
+
+  @Allow(READERS, scopeOf.organisationId())
+  @Query(() => ReportTextsType, { description: 'Förbundschefens texter till rapporten.' })
+  reportTexts(
+    @Args('organisationId', { type: () => ID }) organisationId: string,
+    @Args('kind', { type: () => ReportKindEnum }) kind: ReportKindEnum,
+    @Args('year', { type: () => Int }) year: number,
+  ): Promise<ReportTextsType> {
+    return this.texts.get(organisationId, kind, year);
+  }
+
+  @Allow([Role.FORBUNDSCHEF], scopeOf.organisationId())
+  @Mutation(() => ReportTextsType, {
+    description: 'Sparar förbundschefens texter; version är den du utgick från (annars VERSION_CONFLICT).',
+  })
+  saveReportTexts(
+    @Args('organisationId', { type: () => ID }) organisationId: string,
+    @Args('kind', { type: () => ReportKindEnum }) kind: ReportKindEnum,
+    @Args('year', { type: () => Int }) year: number,
+    @Args('version', { type: () => Int }) version: number,
+    @Args('texts', { type: () => GraphQLJSON }) texts: unknown,
+    @CurrentPrincipal() me: Principal,
+  ): Promise<ReportTextsType> {
+    return this.texts.save(organisationId, kind, year, version, texts, me.personId);
+  }
 
   @Allow([Role.FORBUNDSCHEF, Role.ADMIN], scopeOf.organisationId())
   @Mutation(() => ReportType, {

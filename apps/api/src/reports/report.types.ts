@@ -33,3 +33,10 @@ export class ReportType {
   @Field(() => String, { nullable: true }) error: string | null;
   @Field() createdAt: string;
 }
+
+@ObjectType('ReportTexts')
+export class ReportTextsType {
+  @Field(() => GraphQLJSON, { description: 'Förbundschefens texter per nyckel (förvaltningsberättelse).' })
+  texts: Record<string, string>;
+  @Field(() => Int, { description: 'Version att ange när du sparar (0 = inga texter än).' }) version: number;
+}

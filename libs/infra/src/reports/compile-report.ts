@@ -1,6 +1,14 @@
 import { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
-import { buildReport, renderPdf, renderXlsx, ReportKind } from '@app/reporting';
+import {
+  appendAttachments,
+  attachmentPages,
+  AttachmentFile,
+  buildReport,
+  renderPdf,
+  renderXlsx,
+  ReportKind,
+} from '@app/reporting';
 import { appendAudit } from '../audit/audit-writer';
 import { FileStorage } from '../storage/file-storage';
 import { gatherReportInput, ReportDataMissing } from './gather-report-input';
@@ -48,10 +56,25 @@ export async function compileReport(
   }
   await progress(25, 'Beräknar räkningar, noter och kontroller');
   const model = buildReport(input);
+  // Uploaded bilagor of the approved follow-ups, read from storage and counted first so the numbering is known.
+  const attachments: Array<AttachmentFile & { pages: number }> = [];
+  for (const b of model.bilagor) {
+    for (const a of b.attachments) {
+      const bytes = await readAll(storage.open(a.sha256));
+      const file = {
+        title: `${b.title.replace(/^Bilaga \d+: /, '')}: ${a.name ?? 'bilaga'}`,
+        contentType: a.contentType,
+        bytes,
+      };
+      const pages = await attachmentPages(file).catch(() => 0);
+      if (pages > 0) attachments.push({ ...file, pages });
+    }
+  }
   await progress(40, 'Skapar PDF');
   let last = 40;
   let reported: Promise<void> = Promise.resolve();
-  const pdf = await renderPdf(model, {
+  const rendered = await renderPdf(model, {
+    extraPages: attachments.map((a) => ({ title: a.title, pages: a.pages })),
     onProgress: (f) => {
       const p = 40 + Math.floor(f * 40);
       if (p >= last + 10) {
@@ -61,6 +84,9 @@ export async function compileReport(
     },
   });
   await reported;
+  const pdf = attachments.length
+    ? await appendAttachments(rendered, attachments, `${input.organisation.name} · ${model.title}`)
+    : rendered;
   await progress(85, 'Skapar Excel-fil');
   const xlsx = await renderXlsx(model);
   const json = Buffer.from(JSON.stringify(model, null, 2));
@@ -117,4 +143,10 @@ export async function compileReport(
     });
     return 'READY' as const;
   });
+}
+
+async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  for await (const c of stream) parts.push(Buffer.isBuffer(c) ? c : Buffer.from(c as string));
+  return Buffer.concat(parts);
 }

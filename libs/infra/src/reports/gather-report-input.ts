@@ -98,7 +98,10 @@ export async function gatherReportInput(
   );
   const followUps = await q(
     `SELECT i.key AS "insatsKey", i.name AS "insatsName", i.type AS "insatsType", i.cost_centre_code AS "costCentre", s.period, s.content_hash AS "contentHash", s.answers,
-            COALESCE((SELECT jsonb_agg(jsonb_build_object('key', m.key, 'text', m.text) ORDER BY m.position) FROM matpunkt m WHERE m.insats_id = i.id AND m.year = $2), '[]'::jsonb) AS matpunkter
+            COALESCE((SELECT jsonb_agg(jsonb_build_object('key', m.key, 'text', m.text) ORDER BY m.position) FROM matpunkt m WHERE m.insats_id = i.id AND m.year = $2), '[]'::jsonb) AS matpunkter,
+            COALESCE((SELECT jsonb_agg(jsonb_build_object('fileId', f.id, 'name', f.original_name, 'contentType', f.content_type, 'sha256', f.sha256) ORDER BY b.ord)
+                FROM jsonb_array_elements(CASE WHEN jsonb_typeof(s.answers->'bilagor') = 'array' THEN s.answers->'bilagor' ELSE '[]'::jsonb END) WITH ORDINALITY b(v, ord)
+                JOIN stored_file f ON f.id::text = COALESCE(b.v->>'fileId', b.v #>> '{}') AND f.organisation_id = s.organisation_id), '[]'::jsonb) AS attachments
        FROM submission s JOIN insats i ON i.id = s.insats_id
       WHERE s.organisation_id = $1 AND s.status = 'APPROVED' AND s.period IN ($3, $4) ORDER BY i.key`,
     [organisationId, year, `DELAR-${year}`, `HELAR-${year}`],
@@ -113,6 +116,11 @@ export async function gatherReportInput(
   const imports = await q(
     `SELECT year, version, transactions, jsonb_array_length(warnings) AS warnings FROM sie_import WHERE organisation_id = $1 AND active AND year IN ($2, $3) ORDER BY year`,
     [organisationId, year, year - 1],
+  );
+
+  const [texts] = await q(
+    'SELECT texts FROM report_text WHERE organisation_id = $1 AND kind = $2 AND year = $3',
+    [organisationId, kind, year],
   );
 
   return {
@@ -133,6 +141,6 @@ export async function gatherReportInput(
     followUps,
     board,
     imports,
-    texts: {},
+    texts: (texts?.texts ?? {}) as Record<string, string>,
   };
 }

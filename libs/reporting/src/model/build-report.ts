@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import { formatAmount, mapAccount, Money, ReportLine, toUnit, UPPFOLJNING_INSATS_V1 } from '@app/domain';
-import { AccountMap, PeriodLedger, ReportInput } from './report-input';
+import { AccountMap, PeriodLedger, REPORT_TEXT_KEYS, ReportInput } from './report-input';
 import { ReportCheck, ReportModel, ReportRow, ReportSection, ReportTable } from './report-model';
 
 const D = (v: string | number | Decimal | null | undefined) =>
@@ -1024,6 +1024,7 @@ export function buildReport(input: ReportInput): ReportModel {
       period: f.period,
       contentHash: f.contentHash,
       sections: followUpSections(f),
+      attachments: f.attachments ?? [],
     })),
   };
   return model;

@@ -29,6 +29,8 @@ export interface ApprovedFollowUp {
   contentHash: string | null;
   answers: Record<string, unknown>;
   matpunkter: Array<{ key: string; text: string }>;
+  /** Uploaded bilagor of the follow-up (resolved from answers.bilagor). */
+  attachments: Array<{ fileId: string; name: string | null; contentType: string; sha256: string }>;
 }
 
 /** Everything a report is computed from, gathered by the worker; the model builder is pure over it. */
@@ -63,3 +65,15 @@ export interface ReportInput {
   imports: Array<{ year: number; version: number; transactions: number; warnings: number }>;
   texts: Record<string, string>;
 }
+
+/** The förbundschef's own texts (förvaltningsberättelse), by key. */
+export const REPORT_TEXT_KEYS = {
+  forvaltningsberattelse: 'Inledning: organisation, uppdrag och finansiering',
+  aret_i_korthet: 'Året (perioden) i korthet',
+  viktiga_handelser: 'Väsentliga händelser',
+  overgripande_aktiviteter: 'Övergripande aktiviteter',
+  bedomning_maluppfyllelse: 'Bedömning av måluppfyllelse per målområde',
+  forvantad_utveckling: 'Förväntad utveckling',
+} as const;
+
+export type ReportTextKey = keyof typeof REPORT_TEXT_KEYS;

@@ -62,5 +62,7 @@ export interface ReportModel {
     period: string;
     contentHash: string | null;
     sections: Array<{ title: string; lines: Array<[string, string]> }>;
+    /** Uploaded files of the follow-up; PDFs and images are appended to the report's PDF. */
+    attachments: Array<{ fileId: string; name: string | null; contentType: string; sha256: string }>;
   }>;
 }

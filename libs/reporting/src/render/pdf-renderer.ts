@@ -23,7 +23,12 @@ type Doc = InstanceType<typeof PDFDocument>;
 /** Renders the report model as a PDF a förbund would publish. Returns the bytes. */
 export async function renderPdf(
   model: ReportModel,
-  opts: { compiledAt?: Date; onProgress?: (fraction: number) => void } = {},
+  opts: {
+    compiledAt?: Date;
+    onProgress?: (fraction: number) => void;
+    /** Pages appended afterwards (uploaded bilagor), for the table of contents and "Sida N av M". */
+    extraPages?: Array<{ title: string; pages: number }>;
+  } = {},
 ): Promise<Buffer> {
   const doc = new PDFDocument({
     size: 'A4',
@@ -134,12 +139,27 @@ export async function renderPdf(
         .fillColor(COLOR.muted)
         .text(`Godkänt innehåll, SHA-256 ${b.contentHash}`)
         .moveDown(0.5);
+    if (b.attachments.length) {
+      doc
+        .font('regular')
+        .fontSize(9)
+        .fillColor(COLOR.text)
+        .text(
+          `Uppladdade bilagor: ${b.attachments.map((a) => `${a.name ?? a.fileId}${a.contentType === 'application/pdf' || a.contentType.startsWith('image/') ? '' : ' (bifogas inte i PDF:en)'}`).join(', ')}.`,
+          MARGIN,
+          doc.y,
+          { width: doc.page.width - 2 * MARGIN },
+        )
+        .moveDown(0.4);
+    }
     for (const s of b.sections) {
       ensureSpace(doc, 50);
       doc.moveDown(0.4).font('bold').fontSize(11).fillColor(COLOR.accent).text(s.title, MARGIN);
       for (const [label, value] of s.lines) {
         ensureSpace(doc, 20);
-        if (label) {
+        if (label === '__attachments') {
+          paragraph(doc, value);
+        } else if (label) {
           const y = doc.y;
           doc.font('bold').fontSize(9).fillColor(COLOR.text).text(label, MARGIN, y, { width: 200 });
           const h1 = doc.y;
@@ -152,6 +172,14 @@ export async function renderPdf(
     }
     opts.onProgress?.(++step / total);
   }
+
+  // Uploaded bilagor follow as pages of their own, appended after rendering.
+  let next = doc.bufferedPageRange().count + 1;
+  for (const e of opts.extraPages ?? []) {
+    if (e.pages > 0) toc.push({ title: e.title, page: next, level: 1 });
+    next += e.pages;
+  }
+  const extra = (opts.extraPages ?? []).reduce((a, e) => a + e.pages, 0);
 
   // Fill in the table of contents.
   doc.switchToPage(tocPage);
@@ -186,7 +214,7 @@ export async function renderPdf(
       .lineWidth(0.5)
       .strokeColor(COLOR.rule)
       .stroke();
-    doc.text(`Sida ${i + 1} av ${range.count}`, MARGIN, doc.page.height - MARGIN + 10, {
+    doc.text(`Sida ${i + 1} av ${range.count + extra}`, MARGIN, doc.page.height - MARGIN + 10, {
       width: doc.page.width - 2 * MARGIN,
       align: 'right',
       lineBreak: false,

@@ -61,6 +61,8 @@ export enum SubmissionError {
 export enum ReportError {
   NOT_FOUND = 'REPORT_NOT_FOUND',
   BAD_YEAR = 'REPORT_BAD_YEAR',
+  BAD_TEXTS = 'REPORT_BAD_TEXTS',
+  VERSION_CONFLICT = 'REPORT_VERSION_CONFLICT',
 }
 
 export type FeatureErrorCode =
@@ -99,4 +101,6 @@ export const GRAPHQL_CODE: Record<FeatureErrorCode, ContractCode> = {
   [SubmissionError.BAD_TEMPLATE]: ContractCode.BAD_USER_INPUT,
   [ReportError.NOT_FOUND]: ContractCode.NOT_FOUND,
   [ReportError.BAD_YEAR]: ContractCode.BAD_USER_INPUT,
+  [ReportError.BAD_TEXTS]: ContractCode.BAD_USER_INPUT,
+  [ReportError.VERSION_CONFLICT]: ContractCode.VERSION_CONFLICT,
 };

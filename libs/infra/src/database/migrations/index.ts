@@ -2,6 +2,7 @@ import { Foundation1763859600000 } from './1763859600000-foundation';
 import { FilesAndLedger1763863200000 } from './1763863200000-files-and-ledger';
 import { Submissions1763866800000 } from './1763866800000-submissions';
 import { Reports1763870400000 } from './1763870400000-reports';
+import { ReportTexts1763874000000 } from './1763874000000-report-texts';
 
 /** Every migration, in order. A new one is appended here. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   FilesAndLedger1763863200000,
   Submissions1763866800000,
   Reports1763870400000,
+  ReportTexts1763874000000,
 ];

@@ -1,0 +1,88 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { REPORT_TEXT_KEYS } from '@app/reporting';
+import { appendAudit, returningRows } from '@app/infra';
+import { ValidationIssue } from '@app/domain';
+import { DATA_SOURCE } from '../common/infra/tokens';
+import { AppError } from '../common/errors/app-error';
+import { ReportError } from '../common/errors/error-codes';
+import { ReportKindEnum } from './report.types';
+
+export interface ReportTexts {
+  texts: Record<string, string>;
+  version: number;
+}
+
+/** The förbundschef's texts for a report; saves carry the version they were based on. */
+@Injectable()
+export class ReportTextsService {
+  constructor(@Inject(DATA_SOURCE) private readonly ds: DataSource) {}
+
+  async get(organisationId: string, kind: ReportKindEnum, year: number): Promise<ReportTexts> {
+    const [r] = await this.ds.query(
+      'SELECT texts, version FROM report_text WHERE organisation_id = $1 AND kind = $2 AND year = $3',
+      [organisationId, kind, year],
+    );
+    return r ? { texts: r.texts, version: r.version } : { texts: {}, version: 0 };
+  }
+
+  async save(
+    organisationId: string,
+    kind: ReportKindEnum,
+    year: number,
+    version: number,
+    texts: unknown,
+    actorId: string,
+  ): Promise<ReportTexts> {
+    const issues: ValidationIssue[] = [];
+    if (!texts || typeof texts !== 'object' || Array.isArray(texts))
+      issues.push({ path: '$', message: 'ska vara ett objekt med texter' });
+    else {
+      for (const [k, v] of Object.entries(texts)) {
+        if (!(k in REPORT_TEXT_KEYS))
+          issues.push({
+            path: `$.${k}`,
+            message: `okänd text; tillåtna: ${Object.keys(REPORT_TEXT_KEYS).join(', ')}`,
+          });
+        else if (typeof v !== 'string') issues.push({ path: `$.${k}`, message: 'ska vara text' });
+        else if (v.length > 20000) issues.push({ path: `$.${k}`, message: 'får vara högst 20 000 tecken' });
+      }
+    }
+    if (issues.length)
+      throw new AppError(ReportError.BAD_TEXTS, 'Texterna innehåller fel och har inte sparats.', {
+        details: issues,
+      });
+    return this.ds.transaction(async (em) => {
+      const rows =
+        version === 0
+          ? await em.query(
+              `INSERT INTO report_text (organisation_id, kind, year, texts, updated_by) VALUES ($1,$2,$3,$4,$5)
+             ON CONFLICT (organisation_id, kind, year) DO NOTHING RETURNING version`,
+              [organisationId, kind, year, JSON.stringify(texts), actorId],
+            )
+          : await returningRows<{ version: number }>(
+              em,
+              `UPDATE report_text SET texts = $4, version = version + 1, updated_by = $6, updated_at = now()
+              WHERE organisation_id = $1 AND kind = $2 AND year = $3 AND version = $5 RETURNING version`,
+              [organisationId, kind, year, JSON.stringify(texts), version, actorId],
+            );
+      if (!rows.length) {
+        const current = await this.get(organisationId, kind, year);
+        throw new AppError(
+          ReportError.VERSION_CONFLICT,
+          `Någon annan har sparat texterna sedan du öppnade dem (nu version ${current.version}).`,
+          { currentVersion: current.version },
+        );
+      }
+      await appendAudit(em, {
+        organisationId,
+        actorId,
+        action: 'report_texts.saved',
+        entityType: 'report_text',
+        entityId: `${kind}/${year}`,
+        payload: { version: rows[0].version, keys: Object.keys(texts as object) },
+      });
+      return { texts: texts as Record<string, string>, version: rows[0].version };
+    });
+  }
+}
