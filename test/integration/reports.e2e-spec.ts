@@ -182,6 +182,25 @@ describe('reports: compiled by the worker from the ledger, the bundle and approv
     expect(text).toMatch(/Summa\s+9 963\s+4 238\s+9 783\s+\+180/);
   });
 
+  it("puts the förbundschef's own texts into the report; a stale save of them is refused", async () => {
+    const SAVE_TEXTS =
+      'mutation($o: ID!, $v: Int!, $t: JSON!){ saveReportTexts(organisationId: $o, kind: ARSREDOVISNING, year: 2025, version: $v, texts: $t){ version } }';
+    const first = await api.ok<{ saveReportTexts: { version: number } }>(
+      SAVE_TEXTS,
+      { o: org, v: 0, t: { aret_i_korthet: 'Året präglades av tre nya förberedande insatser.' } },
+      chef,
+    );
+    expect(first.saveReportTexts.version).toBe(1);
+    const stale = await api.gql(SAVE_TEXTS, { o: org, v: 0, t: { aret_i_korthet: 'Något annat.' } }, chef);
+    expect(codes(stale)).toEqual(['VERSION_CONFLICT']);
+    const bad = await api.gql(SAVE_TEXTS, { o: org, v: 1, t: { okand_rubrik: 'x' } }, chef);
+    expect((bad.errors![0].extensions!.details as Array<{ path: string }>)[0].path).toBe('$.okand_rubrik');
+    const owner = await api.login('projektagare.stegen@samspelet.example');
+    expect(codes(await api.gql(SAVE_TEXTS, { o: org, v: 1, t: {} }, owner))).toEqual(['FORBIDDEN']);
+    const r = await compiled(org, 'ARSREDOVISNING', chef);
+    expect(await pdfText(r.pdfFileId, chef)).toContain('Året präglades av tre nya förberedande insatser.');
+  });
+
   it('makes a new version on every compilation and keeps the old ones', async () => {
     const again = await compiled(org, 'DELARSRAPPORT', chef);
     expect(again.version).toBe(2);

@@ -412,24 +412,14 @@ export function buildReport(input: ReportInput): ReportModel {
           ]
         : [],
     subsections: [
-      ...(input.texts.viktiga_handelser
-        ? [{ id: 'viktiga_handelser', title: 'Väsentliga händelser', text: input.texts.viktiga_handelser }]
-        : []),
+      ...textsFor(input, ['aret_i_korthet', 'viktiga_handelser', 'overgripande_aktiviteter']),
       {
         id: 'maluppfoljning',
         title: kind === 'ARSREDOVISNING' ? 'Måluppföljning per insats' : 'Insatserna under perioden',
         text: followUps.length ? '' : 'Inga godkända uppföljningar för perioden.',
       },
       ...insatsText,
-      ...(input.texts.forvantad_utveckling
-        ? [
-            {
-              id: 'forvantad_utveckling',
-              title: 'Förväntad utveckling',
-              text: input.texts.forvantad_utveckling,
-            },
-          ]
-        : []),
+      ...textsFor(input, ['bedomning_maluppfyllelse', 'forvantad_utveckling']),
     ],
   };
   sections.push(forvaltning);
@@ -1058,6 +1048,16 @@ const FINANCING_LABEL: Record<string, string> = {
   fromEquity: 'eget kapital',
   esf: 'ESF',
 };
+
+/** The förbundschef's texts that exist, as subsections in the given order. */
+function textsFor(
+  input: ReportInput,
+  keys: Array<keyof typeof REPORT_TEXT_KEYS>,
+): Array<{ id: string; title: string; text: string }> {
+  return keys
+    .filter((k) => input.texts[k]?.trim())
+    .map((k) => ({ id: k, title: REPORT_TEXT_KEYS[k], text: input.texts[k] }));
+}
 
 function roleTitle(b: { role: string; title: string | null }): string {
   if (b.role === 'REVISOR') return b.title ?? 'Revisor';
