@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { openDatabase } from '@app/infra';
 import { generateSie } from './generate-sie';
 import { workflowBenchmark } from './workflow-load';
+import { reportBenchmark } from './report-bench';
 
 const ROOT = join(__dirname, '..', '..');
 const TMP = join(ROOT, '.data', 'bench');
@@ -63,6 +64,7 @@ async function main(): Promise<void> {
     '',
   ];
   await sieBenchmark(lines);
+  await reportBenchmark(ROOT, TMP, lines);
   await workflowBenchmark(ROOT, TMP, lines);
   writeFileSync(join(ROOT, 'BENCHMARKS.md'), lines.join('\n'));
   process.stdout.write(lines.join('\n') + '\n');

@@ -19,6 +19,8 @@ import {
 } from '../helpers/api';
 import PDFDocument from 'pdfkit';
 import { startWorker } from '../helpers/worker';
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
 
 const expected = JSON.parse(readFileSync(join(FIXTURES, 'expected', 'samspelet-2025.json'), 'utf8'));
 const COMPILE =
@@ -201,15 +203,44 @@ describe('reports: compiled by the worker from the ledger, the bundle and approv
     expect(await pdfText(r.pdfFileId, chef)).toContain('Året präglades av tre nya förberedande insatser.');
   });
 
+  it('pushes progress over a subscription until the report is ready', async () => {
+    const started = await api.ok<{ compileReport: Report }>(
+      COMPILE,
+      { o: org, k: 'DELARSRAPPORT', y: 2025 },
+      chef,
+    );
+    const client = createClient({
+      url: api.url.replace('http', 'ws') + '/graphql',
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${chef}` },
+      retryAttempts: 0,
+    });
+    const seen: Array<{ status: string; progress: number }> = [];
+    try {
+      for await (const msg of client.iterate<{ reportProgress: { status: string; progress: number } }>({
+        query: 'subscription($id: ID!){ reportProgress(id: $id){ status progress stage } }',
+        variables: { id: started.compileReport.id },
+      })) {
+        expect(msg.errors).toBeUndefined();
+        seen.push(msg.data!.reportProgress);
+      }
+    } finally {
+      await client.dispose();
+    }
+    expect(seen.at(-1)).toEqual(expect.objectContaining({ status: 'READY', progress: 100 }));
+    const progress = seen.map((x) => x.progress);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+  });
+
   it('makes a new version on every compilation and keeps the old ones', async () => {
     const again = await compiled(org, 'DELARSRAPPORT', chef);
-    expect(again.version).toBe(2);
+    expect(again.version).toBe(3);
     const list = await api.ok<{ reports: Array<{ kind: string; version: number; status: string }> }>(
       'query($o: ID!){ reports(organisationId: $o){ kind version status } }',
       { o: org },
       chef,
     );
-    expect(list.reports.filter((x) => x.kind === 'DELARSRAPPORT').map((x) => x.version)).toEqual([2, 1]);
+    expect(list.reports.filter((x) => x.kind === 'DELARSRAPPORT').map((x) => x.version)).toEqual([3, 2, 1]);
   });
 
   it('survives a compilation killed half-way: the retry yields exactly one ready version', async () => {
