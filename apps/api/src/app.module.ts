@@ -31,6 +31,8 @@ import { DemoSeedService } from './demo/demo-seed.service';
 import { ReportService } from './reports/report.service';
 import { ReportResolver } from './reports/report.resolver';
 import { ReportTextsService } from './reports/report-texts.service';
+import { SigningService } from './signing/signing.service';
+import { SigningResolver } from './signing/signing.resolver';
 
 @Module({
   imports: [
@@ -92,6 +94,8 @@ import { ReportTextsService } from './reports/report-texts.service';
     ReportService,
     ReportResolver,
     ReportTextsService,
+    SigningService,
+    SigningResolver,
   ],
 })
 export class AppModule {}

@@ -16,6 +16,7 @@ import { WORKER_CONFIG, WORKER_DATA_SOURCE } from './common/tokens';
 import { SendEmailHandler } from './mail/mail.handler';
 import { SubmissionReminderHandler } from './mail/reminder.handler';
 import { CompileReportHandler } from './reports/compile-report.handler';
+import { SealSignedDocumentHandler } from './reports/seal.handler';
 import { OutboxRelay, RELAY_QUEUES } from './outbox/outbox-relay.service';
 
 const CONCURRENCY: Record<QueueName, number> = { [QueueName.MAIL]: 4, [QueueName.REPORTS]: 1 };
@@ -44,9 +45,10 @@ const CONCURRENCY: Record<QueueName, number> = { [QueueName.MAIL]: 4, [QueueName
     SendEmailHandler,
     SubmissionReminderHandler,
     CompileReportHandler,
+    SealSignedDocumentHandler,
     {
       provide: JOB_HANDLERS,
-      inject: [SendEmailHandler, SubmissionReminderHandler, CompileReportHandler],
+      inject: [SendEmailHandler, SubmissionReminderHandler, CompileReportHandler, SealSignedDocumentHandler],
       useFactory: (...handlers: JobHandler[]) => handlers,
     },
     OutboxRelay,

@@ -13,3 +13,4 @@ export * from './ledger/account-mapping';
 export * from './forms/template';
 export * from './forms/validate-answers';
 export * from './workflow/workflow';
+export * from './signing/signing-rules';

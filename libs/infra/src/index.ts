@@ -10,3 +10,4 @@ export * from './storage/file-storage';
 export * from './ledger/ledger-reader';
 export * from './reports/gather-report-input';
 export * from './reports/compile-report';
+export * from './signing/seal';

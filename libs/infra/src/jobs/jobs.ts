@@ -11,12 +11,14 @@ export enum JobName {
   SEND_EMAIL = 'send-email',
   SUBMISSION_REMINDER = 'submission-reminder',
   COMPILE_REPORT = 'compile-report',
+  SEAL_SIGNED_DOCUMENT = 'seal-signed-document',
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.SEND_EMAIL]: QueueName.MAIL,
   [JobName.SUBMISSION_REMINDER]: QueueName.MAIL,
   [JobName.COMPILE_REPORT]: QueueName.REPORTS,
+  [JobName.SEAL_SIGNED_DOCUMENT]: QueueName.REPORTS,
 };
 
 /** One payload schema per job, validated when enqueued and again when run. */
@@ -37,6 +39,9 @@ export const JOB_PAYLOADS = {
     reportId: z.string().uuid(),
     organisationId: z.string().uuid(),
   }),
+  [JobName.SEAL_SIGNED_DOCUMENT]: z.object({
+    requestId: z.string().uuid(),
+  }),
 } satisfies Record<JobName, z.ZodType>;
 
 export type JobPayload<N extends JobName> = z.infer<(typeof JOB_PAYLOADS)[N]>;
@@ -54,6 +59,8 @@ export function jobId<N extends JobName>(name: N, payload: JobPayload<N>): strin
     }
     case JobName.COMPILE_REPORT:
       return `${name}__${(payload as JobPayload<JobName.COMPILE_REPORT>).reportId}`;
+    case JobName.SEAL_SIGNED_DOCUMENT:
+      return `${name}__${(payload as JobPayload<JobName.SEAL_SIGNED_DOCUMENT>).requestId}`;
     default:
       throw new Error(`no job id rule for ${String(name)}`);
   }

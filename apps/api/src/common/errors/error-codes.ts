@@ -65,8 +65,28 @@ export enum ReportError {
   VERSION_CONFLICT = 'REPORT_VERSION_CONFLICT',
 }
 
+export enum SigningError {
+  NOT_FOUND = 'SIGNING_NOT_FOUND',
+  NOT_READY = 'SIGNING_REPORT_NOT_READY',
+  OVERRIDE_REQUIRED = 'SIGNING_OVERRIDE_REQUIRED',
+  ALREADY_OPEN = 'SIGNING_ALREADY_OPEN',
+  NOT_ON_LIST = 'SIGNING_NOT_ON_LIST',
+  REFUSED = 'SIGNING_REFUSED',
+  BAD_CREDENTIALS = 'SIGNING_BAD_CREDENTIALS',
+  TOTP_NOT_SET_UP = 'SIGNING_TOTP_NOT_SET_UP',
+  REASON_REQUIRED = 'SIGNING_REASON_REQUIRED',
+  NO_SIGNERS = 'SIGNING_NO_SIGNERS',
+}
+
 export type FeatureErrorCode =
-  CommonError | AuthError | OrganisationError | FileError | LedgerError | SubmissionError | ReportError;
+  | CommonError
+  | AuthError
+  | OrganisationError
+  | FileError
+  | LedgerError
+  | SubmissionError
+  | ReportError
+  | SigningError;
 
 /** The one place where a feature's error becomes a contract code. */
 export const GRAPHQL_CODE: Record<FeatureErrorCode, ContractCode> = {
@@ -103,4 +123,14 @@ export const GRAPHQL_CODE: Record<FeatureErrorCode, ContractCode> = {
   [ReportError.BAD_YEAR]: ContractCode.BAD_USER_INPUT,
   [ReportError.BAD_TEXTS]: ContractCode.BAD_USER_INPUT,
   [ReportError.VERSION_CONFLICT]: ContractCode.VERSION_CONFLICT,
+  [SigningError.NOT_FOUND]: ContractCode.NOT_FOUND,
+  [SigningError.NOT_READY]: ContractCode.INVALID_TRANSITION,
+  [SigningError.OVERRIDE_REQUIRED]: ContractCode.BAD_USER_INPUT,
+  [SigningError.ALREADY_OPEN]: ContractCode.INVALID_TRANSITION,
+  [SigningError.NOT_ON_LIST]: ContractCode.FORBIDDEN,
+  [SigningError.REFUSED]: ContractCode.INVALID_TRANSITION,
+  [SigningError.BAD_CREDENTIALS]: ContractCode.BAD_USER_INPUT,
+  [SigningError.TOTP_NOT_SET_UP]: ContractCode.BAD_USER_INPUT,
+  [SigningError.REASON_REQUIRED]: ContractCode.BAD_USER_INPUT,
+  [SigningError.NO_SIGNERS]: ContractCode.BAD_USER_INPUT,
 };

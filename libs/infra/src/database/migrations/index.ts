@@ -3,6 +3,7 @@ import { FilesAndLedger1763863200000 } from './1763863200000-files-and-ledger';
 import { Submissions1763866800000 } from './1763866800000-submissions';
 import { Reports1763870400000 } from './1763870400000-reports';
 import { ReportTexts1763874000000 } from './1763874000000-report-texts';
+import { Signing1763877600000 } from './1763877600000-signing';
 
 /** Every migration, in order. A new one is appended here. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   Submissions1763866800000,
   Reports1763870400000,
   ReportTexts1763874000000,
+  Signing1763877600000,
 ];

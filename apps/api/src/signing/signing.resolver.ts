@@ -1,0 +1,122 @@
+import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { ALL_ROLES, Principal, Role } from '@app/domain';
+import { Allow, Authenticated, CurrentPrincipal, ScopeResolver } from '../common/access/access.decorators';
+import { SigningService } from './signing.service';
+import { DocumentVerificationType, SigningOrder, SigningRequestType, TotpSetupType } from './signing.types';
+
+const reportScope: ScopeResolver = (args, lookup) => lookup.row('report', String(args.reportId ?? ''));
+const requestScope: ScopeResolver = (args, lookup) =>
+  lookup.row('signing_request', String(args.requestId ?? ''));
+const READERS = [
+  Role.FORBUNDSCHEF,
+  Role.ADMIN,
+  Role.STYRELSELEDAMOT,
+  Role.STYRELSEERSATTARE,
+  Role.REVISOR,
+  Role.BEREDNINGSGRUPP,
+];
+
+@Resolver(() => SigningRequestType)
+export class SigningResolver {
+  constructor(private readonly signing: SigningService) {}
+
+  @Allow([Role.FORBUNDSCHEF], reportScope)
+  @Mutation(() => SigningRequestType, {
+    description: 'Skickar en färdig rapportversion för underskrift till ledamöterna och revisorerna.',
+  })
+  createSigningRequest(
+    @Args('reportId', { type: () => ID }) reportId: string,
+    @Args('order', { type: () => SigningOrder, defaultValue: SigningOrder.PARALLEL }) order: SigningOrder,
+    @Args('expiresInDays', { type: () => Int, defaultValue: 30 }) expiresInDays: number,
+    @Args('reminderDays', { type: () => Int, nullable: true }) reminderDays: number | null,
+    @Args('overrideReason', {
+      type: () => String,
+      nullable: true,
+      description: 'Krävs när rapporten har kontroller som inte är godkända.',
+    })
+    overrideReason: string | null,
+    @CurrentPrincipal() me: Principal,
+  ): Promise<SigningRequestType> {
+    return this.signing.create(
+      me,
+      reportId,
+      order,
+      expiresInDays,
+      reminderDays ?? null,
+      overrideReason ?? null,
+    );
+  }
+
+  @Allow(READERS, reportScope)
+  @Query(() => SigningRequestType, {
+    nullable: true,
+    description: 'Den senaste signeringsbegäran för rapporten.',
+  })
+  signingRequest(@Args('reportId', { type: () => ID }) reportId: string): Promise<SigningRequestType | null> {
+    return this.signing.forReport(reportId);
+  }
+
+  @Allow(READERS, requestScope)
+  @Mutation(() => String, {
+    description: 'Öppnar dokumentet (registreras) och ger en kortlivad länk till PDF:en.',
+  })
+  viewSigningDocument(
+    @Args('requestId', { type: () => ID }) requestId: string,
+    @CurrentPrincipal() me: Principal,
+  ): Promise<string> {
+    return this.signing.view(me, requestId);
+  }
+
+  @Authenticated()
+  @Mutation(() => TotpSetupType, {
+    description: 'Skapar en ny hemlighet för engångskoder (bekräftas med confirmTotp).',
+  })
+  setupTotp(@CurrentPrincipal() me: Principal): Promise<TotpSetupType> {
+    return this.signing.setupTotp(me);
+  }
+
+  @Authenticated()
+  @Mutation(() => Boolean)
+  confirmTotp(@Args('code') code: string, @CurrentPrincipal() me: Principal): Promise<boolean> {
+    return this.signing.confirmTotp(me, code);
+  }
+
+  @Allow(ALL_ROLES, requestScope)
+  @Mutation(() => SigningRequestType, { description: 'Undertecknar med lösenord och engångskod.' })
+  signWithTotp(
+    @Args('requestId', { type: () => ID }) requestId: string,
+    @Args('password') password: string,
+    @Args('code') code: string,
+    @CurrentPrincipal() me: Principal,
+  ): Promise<SigningRequestType> {
+    return this.signing.signWithTotp(me, requestId, password, code);
+  }
+
+  @Allow(ALL_ROLES, requestScope)
+  @Mutation(() => SigningRequestType)
+  declineSigning(
+    @Args('requestId', { type: () => ID }) requestId: string,
+    @Args('reason') reason: string,
+    @CurrentPrincipal() me: Principal,
+  ): Promise<SigningRequestType> {
+    return this.signing.decline(me, requestId, reason);
+  }
+
+  @Allow([Role.FORBUNDSCHEF], requestScope)
+  @Mutation(() => SigningRequestType)
+  cancelSigningRequest(
+    @Args('requestId', { type: () => ID }) requestId: string,
+    @Args('reason') reason: string,
+    @CurrentPrincipal() me: Principal,
+  ): Promise<SigningRequestType> {
+    return this.signing.cancel(me, requestId, reason);
+  }
+
+  @Authenticated()
+  @Mutation(() => DocumentVerificationType, {
+    description: 'Är den uppladdade PDF:en en förseglad version från plattformen, och oförändrad?',
+  })
+  verifyDocument(@Args('fileId', { type: () => ID }) fileId: string): Promise<DocumentVerificationType> {
+    return this.signing.verify(fileId);
+  }
+}

@@ -1,0 +1,55 @@
+import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+
+export enum SigningOrder {
+  PARALLEL = 'PARALLEL',
+  SEQUENTIAL = 'SEQUENTIAL',
+  GROUPS = 'GROUPS',
+}
+registerEnumType(SigningOrder, {
+  name: 'SigningOrder',
+  description: 'Alla på en gång, en i taget, eller ledamöterna före revisorerna.',
+});
+
+@ObjectType('Signer')
+export class SignerType {
+  @Field(() => ID) personId: string;
+  @Field() name: string;
+  @Field() role: string;
+  @Field(() => String, { nullable: true }) title: string | null;
+  @Field({ description: 'NOT_SENT, SENT, VIEWED, SIGNED eller DECLINED' }) state: string;
+  @Field(() => String, { nullable: true }) signedAt: string | null;
+  @Field(() => String, { nullable: true, description: 'TOTP, PASSKEY eller BANKID' }) method: string | null;
+}
+
+@ObjectType('SigningRequest')
+export class SigningRequestType {
+  @Field(() => ID) id: string;
+  @Field(() => ID) reportId: string;
+  @Field({ description: 'OPEN, SEALING, COMPLETED, CANCELLED, DECLINED eller EXPIRED' }) status: string;
+  @Field() orderMode: string;
+  @Field() expiresAt: string;
+  @Field() documentSha256: string;
+  @Field(() => ID, { nullable: true }) sealedPdfFileId: string | null;
+  @Field(() => [SignerType]) signers: SignerType[];
+}
+
+@ObjectType('TotpSetup')
+export class TotpSetupType {
+  @Field({ description: 'otpauth://-länk att visa som QR-kod i en autentiseringsapp.' }) otpauthUrl: string;
+  @Field({ description: 'Hemligheten i klartext (base32), för manuell inmatning.' }) secret: string;
+}
+
+@ObjectType('DocumentVerificationSigner')
+export class DocumentVerificationSignerType {
+  @Field() name: string;
+  @Field(() => String, { nullable: true }) signedAt: string | null;
+  @Field(() => String, { nullable: true }) method: string | null;
+}
+
+@ObjectType('DocumentVerification')
+export class DocumentVerificationType {
+  @Field({ description: 'Filen bär plattformens sigill.' }) sealed: boolean;
+  @Field({ description: 'Filen är byte för byte den förseglade versionen.' }) unaltered: boolean;
+  @Field(() => ID, { nullable: true }) reportId: string | null;
+  @Field(() => [DocumentVerificationSignerType]) signers: DocumentVerificationSignerType[];
+}

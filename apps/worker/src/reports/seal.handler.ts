@@ -1,0 +1,23 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AppConfig, JobName, JobPayload, LocalDiskStorage, sealSigningRequest } from '@app/infra';
+import { JobHandler } from '../common/job-handler';
+import { WORKER_CONFIG, WORKER_DATA_SOURCE } from '../common/tokens';
+
+/** When the last signer has signed: the certificate page and the förbund's PAdES seal over the whole file. */
+@Injectable()
+export class SealSignedDocumentHandler implements JobHandler<JobName.SEAL_SIGNED_DOCUMENT> {
+  readonly name = JobName.SEAL_SIGNED_DOCUMENT;
+  private readonly storage: LocalDiskStorage;
+
+  constructor(
+    @Inject(WORKER_DATA_SOURCE) private readonly ds: DataSource,
+    @Inject(WORKER_CONFIG) private readonly config: AppConfig,
+  ) {
+    this.storage = new LocalDiskStorage(config.FILE_STORAGE_DIR);
+  }
+
+  handle(p: JobPayload<JobName.SEAL_SIGNED_DOCUMENT>): Promise<string> {
+    return sealSigningRequest(this.ds, this.storage, this.config, p.requestId);
+  }
+}

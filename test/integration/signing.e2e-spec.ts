@@ -1,0 +1,302 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { INestApplicationContext } from '@nestjs/common';
+import { authenticator } from 'otplib';
+import request from 'supertest';
+import { DemoSeedService } from '../../apps/api/src/demo/demo-seed.service';
+import { codes, FIXTURES, orgId, tenantBundle, TestApi, upload } from '../helpers/api';
+import { startWorker } from '../helpers/worker';
+
+const SR =
+  'id status orderMode sealedPdfFileId documentSha256 signers { personId name role state signedAt method }';
+interface Req {
+  id: string;
+  status: string;
+  sealedPdfFileId: string | null;
+  signers: Array<{ name: string; role: string; state: string; method: string | null }>;
+}
+
+describe('e-signing: the board signs, the förbund seals, anyone verifies', () => {
+  let api: TestApi;
+  let worker: INestApplicationContext;
+  let org: string;
+  let chef: string;
+  const tmp = mkdtempSync(join(tmpdir(), 'signing-'));
+  const secrets = new Map<string, string>();
+  const tokens = new Map<string, string>();
+  const PASSWORD = 'Demo-Samspelet-2025!';
+  const ledamoter = Array.from({ length: 7 }, (_, i) => `ledamot${i + 1}@signering.example`);
+  const revisorer = ['revisor1@signering.example', 'revisor2@signering.example'];
+
+  const token = async (email: string) => {
+    if (!tokens.has(email)) tokens.set(email, await api.login(email));
+    return tokens.get(email)!;
+  };
+  const sign = async (requestId: string, email: string) =>
+    api.gql<{ signWithTotp: Req }>(
+      `mutation($r: ID!, $p: String!, $c: String!){ signWithTotp(requestId: $r, password: $p, code: $c){ ${SR} } }`,
+      { r: requestId, p: PASSWORD, c: authenticator.generate(secrets.get(email) ?? 'JBSWY3DPEHPK3PXP') },
+      await token(email),
+    );
+  async function compiled(kind: string): Promise<string> {
+    const d = await api.ok<{ compileReport: { id: string } }>(
+      'mutation($o: ID!, $k: ReportKind!){ compileReport(organisationId: $o, kind: $k, year: 2025){ id } }',
+      { o: org, k: kind },
+      chef,
+    );
+    for (let i = 0; i < 600; i++) {
+      const r = await api.ok<{ report: { status: string } }>(
+        'query($id: ID!){ report(id: $id){ status } }',
+        { id: d.compileReport.id },
+        chef,
+      );
+      if (r.report.status === 'READY') return d.compileReport.id;
+      await new Promise((res) => setTimeout(res, 100));
+    }
+    throw new Error('report not ready');
+  }
+  async function download(fileId: string, as: string): Promise<Buffer> {
+    const res = await request(api.url)
+      .get(`/files/${fileId}`)
+      .set('authorization', `Bearer ${as}`)
+      .buffer(true)
+      .parse((r, cb) => {
+        const parts: Buffer[] = [];
+        r.on('data', (c: Buffer) => parts.push(c));
+        r.on('end', () => cb(null, Buffer.concat(parts)));
+      });
+    expect(res.status).toBe(200);
+    return res.body;
+  }
+  const pdfsig = (file: string) => {
+    try {
+      return execFileSync('pdfsig', [file], { encoding: 'utf8' });
+    } catch (e) {
+      return String((e as { stdout?: string }).stdout ?? '');
+    }
+  };
+
+  beforeAll(async () => {
+    api = await TestApi.start();
+    worker = await startWorker();
+    const bundle = tenantBundle('signering', 'Samordningsförbundet Signering');
+    const dir = join(tmp, 'seed');
+    mkdirSync(dir, { recursive: true });
+    cpSync(join(FIXTURES, 'sie'), join(dir, 'sie'), { recursive: true });
+    cpSync(join(FIXTURES, 'submissions'), join(dir, 'submissions'), { recursive: true });
+    writeFileSync(join(dir, 'organisation.json'), JSON.stringify(bundle));
+    await api.app.get(DemoSeedService).seed(dir);
+    org = await orgId(api, 'signering');
+    chef = await token('forbundschef@signering.example');
+    for (const email of [...ledamoter, ...revisorer]) {
+      const t = await token(email);
+      const s = await api.ok<{ setupTotp: { secret: string; otpauthUrl: string } }>(
+        'mutation { setupTotp { secret otpauthUrl } }',
+        {},
+        t,
+      );
+      expect(s.setupTotp.otpauthUrl).toMatch(/^otpauth:\/\/totp\//);
+      await api.ok(
+        'mutation($c: String!){ confirmTotp(code: $c) }',
+        { c: authenticator.generate(s.setupTotp.secret) },
+        t,
+      );
+      secrets.set(email, s.setupTotp.secret);
+    }
+  });
+  afterAll(async () => {
+    await worker?.close();
+    await api?.close();
+  });
+
+  it('seven ledamöter and two revisorer sign in groups; the sealed PDF passes pdfsig and lists all nine', async () => {
+    const reportId = await compiled('ARSREDOVISNING');
+    const created = await api.ok<{ createSigningRequest: Req }>(
+      `mutation($r: ID!){ createSigningRequest(reportId: $r, order: GROUPS, expiresInDays: 14){ ${SR} } }`,
+      { r: reportId },
+      chef,
+    );
+    const req = created.createSigningRequest;
+    expect(req.signers.map((s) => [s.role, s.state])).toEqual([
+      ...ledamoter.map(() => ['STYRELSELEDAMOT', 'SENT']),
+      ['REVISOR', 'NOT_SENT'],
+      ['REVISOR', 'NOT_SENT'],
+    ]);
+    const auditCount = async () =>
+      (
+        await api.ds.query(
+          `SELECT count(*)::int AS n FROM audit_entry WHERE entity_id = $1 AND action <> 'signing.attempt_refused'`,
+          [req.id],
+        )
+      )[0].n;
+    const before = await auditCount();
+
+    // refused: a revisor out of turn, an ersättare not on the list; nothing recorded but the attempt
+    expect(codes(await sign(req.id, revisorer[0]))).toEqual(['INVALID_TRANSITION']);
+    expect(codes(await sign(req.id, 'ersattare1@signering.example'))).toEqual(['FORBIDDEN']);
+    expect(await auditCount()).toBe(before);
+    const attempts = await api.ds.query(
+      `SELECT payload->>'reason' AS reason FROM audit_entry WHERE entity_id = $1 AND action = 'signing.attempt_refused' ORDER BY seq`,
+      [req.id],
+    );
+    expect(attempts.map((a: { reason: string }) => a.reason)).toEqual(['OUT_OF_TURN', 'NOT_ON_LIST']);
+
+    const link = await api.ok<{ viewSigningDocument: string }>(
+      'mutation($r: ID!){ viewSigningDocument(requestId: $r) }',
+      { r: req.id },
+      await token(ledamoter[0]),
+    );
+    expect(link.viewSigningDocument).toMatch(/^\/files\/.*signature=/);
+    for (const email of ledamoter) expect((await sign(req.id, email)).errors).toBeUndefined();
+    // a second signature by the same person is refused
+    expect(codes(await sign(req.id, ledamoter[0]))).toEqual(['INVALID_TRANSITION']);
+    for (const email of revisorer) expect((await sign(req.id, email)).errors).toBeUndefined();
+
+    let done: Req | null = null;
+    for (let i = 0; i < 600 && !done?.sealedPdfFileId; i++) {
+      done = (
+        await api.ok<{ signingRequest: Req }>(
+          `query($r: ID!){ signingRequest(reportId: $r){ ${SR} } }`,
+          { r: reportId },
+          chef,
+        )
+      ).signingRequest;
+      if (!done.sealedPdfFileId) await new Promise((res) => setTimeout(res, 100));
+    }
+    expect(done!.status).toBe('COMPLETED');
+    expect(done!.signers.every((s) => s.state === 'SIGNED' && s.method === 'TOTP')).toBe(true);
+
+    const sealed = await download(done!.sealedPdfFileId!, chef);
+    const file = join(tmp, 'sealed.pdf');
+    writeFileSync(file, sealed);
+    expect(pdfsig(file)).toContain('Signature Validation: Signature is Valid.');
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
+    const lastPages = execFileSync(
+      'pdftotext',
+      ['-f', String(pages - 1), '-l', String(pages), '-layout', file, '-'],
+      { encoding: 'utf8' },
+    );
+    expect(lastPages).toContain('Signeringsintyg');
+    expect(lastPages).toContain('Underskrifter (9)');
+    for (const name of done!.signers.map((s) => s.name)) expect(lastPages).toContain(name);
+
+    // one byte changed: both pdfsig and verifyDocument say so
+    const altered = Buffer.from(sealed);
+    altered[Math.floor(altered.length / 3)] ^= 0x01;
+    const alteredFile = join(tmp, 'altered.pdf');
+    writeFileSync(alteredFile, altered);
+    expect(pdfsig(alteredFile)).toContain('Digest Mismatch');
+    const anyone = await token('projektagare.stegen@signering.example');
+    const VERIFY =
+      'mutation($f: ID!){ verifyDocument(fileId: $f){ sealed unaltered reportId signers { name signedAt method } } }';
+    const upOk = await upload(api, anyone, sealed, 'signerad.pdf', { organisationId: org });
+    const ok = await api.ok<{
+      verifyDocument: { sealed: boolean; unaltered: boolean; reportId: string; signers: unknown[] };
+    }>(VERIFY, { f: upOk.body.id }, anyone);
+    expect(ok.verifyDocument).toEqual(expect.objectContaining({ sealed: true, unaltered: true, reportId }));
+    expect(ok.verifyDocument.signers).toHaveLength(9);
+    const upBad = await upload(api, anyone, altered, 'andrad.pdf', { organisationId: org });
+    const bad = await api.ok<{ verifyDocument: { sealed: boolean; unaltered: boolean; reportId: string } }>(
+      VERIFY,
+      { f: upBad.body.id },
+      anyone,
+    );
+    expect(bad.verifyDocument).toEqual(expect.objectContaining({ sealed: true, unaltered: false, reportId }));
+  });
+
+  it('refuses signatures on a cancelled or an expired request, and needs a written override for failing checks', async () => {
+    const reportId = await compiled('DELARSRAPPORT');
+    await api.ds.query('UPDATE report SET checks_passed = false WHERE id = $1', [reportId]);
+    const CREATE =
+      'mutation($r: ID!, $o: String){ createSigningRequest(reportId: $r, overrideReason: $o){ id status } }';
+    const refused = await api.gql(CREATE, { r: reportId }, chef);
+    expect(codes(refused)).toEqual(['BAD_USER_INPUT']);
+    expect(refused.errors![0].message).toMatch(/skriftlig motivering/);
+    const req = (
+      await api.ok<{ createSigningRequest: { id: string } }>(
+        CREATE,
+        { r: reportId, o: 'Avvikelsen gäller en avrundning som revisorn godkänt.' },
+        chef,
+      )
+    ).createSigningRequest;
+    const [override] = await api.ds.query(
+      `SELECT payload->>'reason' AS reason FROM audit_entry WHERE entity_id = $1 AND action = 'signing.override'`,
+      [req.id],
+    );
+    expect(override.reason).toBe('Avvikelsen gäller en avrundning som revisorn godkänt.');
+    expect(
+      codes(
+        await api.gql(
+          'mutation($r: ID!){ cancelSigningRequest(requestId: $r, reason: "x"){ id } }',
+          { r: req.id },
+          await token(ledamoter[0]),
+        ),
+      ),
+    ).toEqual(['FORBIDDEN']);
+    await api.ok(
+      'mutation($r: ID!){ cancelSigningRequest(requestId: $r, reason: "Fel version skickades."){ id } }',
+      { r: req.id },
+      chef,
+    );
+    expect(codes(await sign(req.id, ledamoter[1]))).toEqual(['INVALID_TRANSITION']);
+
+    const again = (
+      await api.ok<{ createSigningRequest: { id: string } }>(
+        CREATE,
+        { r: reportId, o: 'Samma motivering.' },
+        chef,
+      )
+    ).createSigningRequest;
+    await api.ds.query(`UPDATE signing_request SET expires_at = now() - interval '1 minute' WHERE id = $1`, [
+      again.id,
+    ]);
+    const expired = await sign(again.id, ledamoter[1]);
+    expect(codes(expired)).toEqual(['INVALID_TRANSITION']);
+    expect(expired.errors![0].message).toMatch(/gått ut/);
+    const [{ n }] = await api.ds.query(
+      `SELECT count(*)::int AS n FROM signing_signer WHERE request_id = ANY($1) AND state = 'SIGNED'`,
+      [[req.id, again.id]],
+    );
+    expect(n).toBe(0);
+  });
+
+  it('keeps other förbund out of the signing', async () => {
+    const [r] = await api.ds.query(
+      `SELECT id, report_id FROM signing_request WHERE organisation_id = $1 LIMIT 1`,
+      [org],
+    );
+    const { tenantBundle: tb } = await import('../helpers/api');
+    const other = tb('grannforbundet', 'Samordningsförbundet Grannen', 'grannen');
+    await api.ok(
+      'mutation($b: JSON!){ importOrganisationBundle(bundle: $b){ id } }',
+      { b: other },
+      await api.adminToken(),
+    );
+    const neighbour = await api.login('forbundschef@grannen.example');
+    expect(['FORBIDDEN', 'NOT_FOUND']).toContain(
+      codes(
+        await api.gql(`query($r: ID!){ signingRequest(reportId: $r){ id } }`, { r: r.report_id }, neighbour),
+      )[0],
+    );
+    expect(['FORBIDDEN', 'NOT_FOUND']).toContain(
+      codes(
+        await api.gql(
+          `mutation($r: ID!){ createSigningRequest(reportId: $r){ id } }`,
+          { r: r.report_id },
+          neighbour,
+        ),
+      )[0],
+    );
+    expect(['FORBIDDEN', 'NOT_FOUND']).toContain(
+      codes(
+        await api.gql(
+          `mutation($r: ID!){ cancelSigningRequest(requestId: $r, reason: "x"){ id } }`,
+          { r: r.id },
+          neighbour,
+        ),
+      )[0],
+    );
+  });
+});
