@@ -78,6 +78,20 @@ const EVENT: Record<string, string> = {
   'signing.sent': 'Skickad för underskrift',
   'signing.viewed': 'Dokumentet öppnat',
   'signing.signed': 'Undertecknat',
+  'signing.attempt_refused': 'Försök att underteckna avvisat',
+  'signing.sealed': 'Förseglat',
+};
+const TITLE: Record<string, string> = { ORDFORANDE: 'ordförande', VICE_ORDFORANDE: 'vice ordförande' };
+const REFUSAL: Record<string, string> = {
+  OUT_OF_TURN: 'inte i tur',
+  NOT_ON_LIST: 'inte bland undertecknarna',
+  ALREADY_SIGNED: 'redan undertecknat',
+  EXPIRED: 'begäran har gått ut',
+  NOT_OPEN: 'begäran är inte öppen',
+  BAD_CREDENTIALS: 'fel lösenord eller kod',
+  CODE_REUSED: 'engångskoden redan använd',
+  DECLINED: 'har avböjt',
+  TOTP_NOT_SET_UP: 'engångskod saknas',
 };
 
 /** The signing certificate page(s): every event with time, method and the document's SHA-256. */
@@ -118,16 +132,21 @@ async function certificatePages(input: {
       .font('regular')
       .fontSize(9.5)
       .text(
-        `${s.name}, ${s.title ?? (s.role === 'REVISOR' ? 'revisor' : 'ledamot')} – undertecknat ${new Date(s.signed_at).toISOString().replace('T', ' ').slice(0, 19)} UTC med ${METHOD[s.method] ?? s.method}`,
+        `${s.name}, ${(s.title && TITLE[s.title]) ?? s.title ?? (s.role === 'REVISOR' ? 'revisor' : 'ledamot')} – undertecknat ${new Date(s.signed_at).toISOString().replace('T', ' ').slice(0, 19)} UTC med ${METHOD[s.method] ?? s.method}`,
       );
   }
   doc.moveDown(0.8).font('bold').fontSize(11).text('Händelser');
   for (const e of input.events) {
     const what = EVENT[e.action] ?? e.action;
+    const reason = e.payload.reason ? String(e.payload.reason) : null;
     const detail = [
-      e.actor,
+      e.actor ?? (e.payload.to ? `till ${String(e.payload.to)}` : null),
       e.payload.method ? METHOD[String(e.payload.method)] : null,
-      e.payload.reason ? `motivering: ${String(e.payload.reason)}` : null,
+      reason
+        ? e.action === 'signing.attempt_refused'
+          ? (REFUSAL[reason] ?? reason)
+          : `motivering: ${reason}`
+        : null,
     ]
       .filter(Boolean)
       .join(', ');
