@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { createHmac } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +9,8 @@ import request from 'supertest';
 import { DemoSeedService } from '../../apps/api/src/demo/demo-seed.service';
 import { codes, FIXTURES, orgId, tenantBundle, TestApi, upload } from '../helpers/api';
 import { startWorker } from '../helpers/worker';
+import { FakeBankIdRpApi } from '../helpers/fake-bankid';
+import { BankIdClient } from '../../libs/infra/src';
 
 const SR =
   'id status orderMode sealedPdfFileId documentSha256 signers { personId name role state signedAt method }';
@@ -78,10 +81,18 @@ describe('e-signing: the board signs, the förbund seals, anyone verifies', () =
     }
   };
 
+  const bankid = new FakeBankIdRpApi();
+
   beforeAll(async () => {
+    await bankid.start();
+    process.env.BANKID_URL = bankid.url;
     api = await TestApi.start();
     worker = await startWorker();
     const bundle = tenantBundle('signering', 'Samordningsförbundet Signering');
+    bundle.people.find((x: { email: string }) => x.email === 'ledamot1@signering.example').personalNumber =
+      '196501011234';
+    bundle.people.find((x: { email: string }) => x.email === 'ledamot2@signering.example').personalNumber =
+      '197002022345';
     const dir = join(tmp, 'seed');
     mkdirSync(dir, { recursive: true });
     cpSync(join(FIXTURES, 'sie'), join(dir, 'sie'), { recursive: true });
@@ -109,6 +120,7 @@ describe('e-signing: the board signs, the förbund seals, anyone verifies', () =
   afterAll(async () => {
     await worker?.close();
     await api?.close();
+    await bankid.stop();
   });
 
   it('seven ledamöter and two revisorer sign in groups; the sealed PDF passes pdfsig and lists all nine', async () => {
@@ -260,6 +272,100 @@ describe('e-signing: the board signs, the förbund seals, anyone verifies', () =
       [[req.id, again.id]],
     );
     expect(n).toBe(0);
+  });
+
+  it('signs with BankID through the RP API (a local fake): hash bound, QR animated server-side, hints in Swedish', async () => {
+    const reportId = await compiled('DELARSRAPPORT');
+    const req = (
+      await api.ok<{ createSigningRequest: Req }>(
+        `mutation($r: ID!){ createSigningRequest(reportId: $r, order: PARALLEL){ ${SR} } }`,
+        { r: reportId },
+        chef,
+      )
+    ).createSigningRequest;
+    const [{ document_sha256: hash }] = await api.ds.query(
+      'SELECT document_sha256 FROM signing_request WHERE id = $1',
+      [req.id],
+    );
+    const l1 = await token(ledamoter[0]);
+    const started = await api.ok<{ startBankIdSigning: { orderRef: string; qrData: string } }>(
+      'mutation($r: ID!){ startBankIdSigning(requestId: $r){ orderRef autoStartToken qrData } }',
+      { r: req.id },
+      l1,
+    );
+    const { orderRef } = started.startBankIdSigning;
+    const order = bankid.orders.get(orderRef)!;
+    expect(Buffer.from(order.request.userNonVisibleData, 'base64').toString()).toBe(hash);
+    expect(Buffer.from(order.request.userVisibleData, 'base64').toString()).toContain('Delårsrapport 2025');
+    expect(started.startBankIdSigning.qrData).toMatch(/^bankid\.[0-9a-f-]+\.0\.[0-9a-f]{64}$/);
+    const COLLECT =
+      'mutation($o: String!){ collectBankIdSigning(orderRef: $o){ status hintCode message signingRequest { status } } }';
+    const pending = await api.ok<{ collectBankIdSigning: { status: string; message: string } }>(
+      COLLECT,
+      { o: orderRef },
+      l1,
+    );
+    expect(pending.collectBankIdSigning).toEqual(
+      expect.objectContaining({ status: 'pending', message: 'Starta BankID-appen och skanna QR-koden.' }),
+    );
+    bankid.scan(orderRef);
+    expect(
+      (await api.ok<{ collectBankIdSigning: { message: string } }>(COLLECT, { o: orderRef }, l1))
+        .collectBankIdSigning.message,
+    ).toMatch(/säkerhetskod/);
+    bankid.approve(orderRef, { personalNumber: '196501011234', name: 'Ledamot Ett' });
+    const done = await api.ok<{ collectBankIdSigning: { status: string } }>(COLLECT, { o: orderRef }, l1);
+    expect(done.collectBankIdSigning.status).toBe('complete');
+    // the QR code's content is computed on the server from the secret, and changes with time
+    const qr = await api.ok<{ bankIdQr: string }>(
+      'query($o: String!){ bankIdQr(orderRef: $o) }',
+      { o: orderRef },
+      l1,
+    );
+    expect(qr.bankIdQr).toMatch(/^bankid\.[0-9a-f-]+\.\d+\.[0-9a-f]{64}$/);
+    expect(BankIdClient.qrData({ qrStartToken: 'abc', qrStartSecret: 'secret' }, 3)).toBe(
+      `bankid.abc.3.${createHmac('sha256', 'secret').update('3').digest('hex')}`,
+    );
+
+    // someone else's BankID does not sign for ledamot 2
+    const l2 = await token(ledamoter[1]);
+    const s2 = await api.ok<{ startBankIdSigning: { orderRef: string } }>(
+      'mutation($r: ID!){ startBankIdSigning(requestId: $r){ orderRef } }',
+      { r: req.id },
+      l2,
+    );
+    bankid.approve(s2.startBankIdSigning.orderRef, { personalNumber: '196501011234', name: 'Ledamot Ett' });
+    expect(codes(await api.gql(COLLECT, { o: s2.startBankIdSigning.orderRef }, l2))).toEqual([
+      'BAD_USER_INPUT',
+    ]);
+    // a ledamot without a personnummer is told to use the code instead
+    expect(
+      codes(
+        await api.gql(
+          'mutation($r: ID!){ startBankIdSigning(requestId: $r){ orderRef } }',
+          { r: req.id },
+          await token(ledamoter[2]),
+        ),
+      ),
+    ).toEqual(['BAD_USER_INPUT']);
+
+    for (const email of [...ledamoter.slice(1), ...revisorer])
+      expect((await sign(req.id, email)).errors).toBeUndefined();
+    let final: Req | null = null;
+    for (let i = 0; i < 600 && !final?.sealedPdfFileId; i++) {
+      final = (
+        await api.ok<{ signingRequest: Req }>(
+          `query($r: ID!){ signingRequest(reportId: $r){ ${SR} } }`,
+          { r: reportId },
+          chef,
+        )
+      ).signingRequest;
+      if (!final.sealedPdfFileId) await new Promise((res) => setTimeout(res, 100));
+    }
+    expect(final!.signers.map((s) => s.method)).toEqual(['BANKID', ...Array(8).fill('TOTP')]);
+    const sealed = join(tmp, 'sealed-bankid.pdf');
+    writeFileSync(sealed, await download(final!.sealedPdfFileId!, chef));
+    expect(pdfsig(sealed)).toContain('Signature is Valid.');
   });
 
   it('keeps other förbund out of the signing', async () => {

@@ -11,3 +11,4 @@ export * from './ledger/ledger-reader';
 export * from './reports/gather-report-input';
 export * from './reports/compile-report';
 export * from './signing/seal';
+export * from './bankid/bankid-client';

@@ -267,18 +267,22 @@ export class BundleService {
     for (const p of b.people) {
       const email = p.email.toLowerCase();
       const [row] = await em.query(
-        'SELECT id, name, password_hash IS NOT NULL AS has_password, invitation_expires_at FROM person WHERE email = $1',
+        'SELECT id, name, personal_number, password_hash IS NOT NULL AS has_password, invitation_expires_at FROM person WHERE email = $1',
         [email],
       );
       let id: string = row?.id;
       if (!row) {
         const [ins] = await em.query(
-          'INSERT INTO person (email, name, password_hash) VALUES ($1,$2,$3) RETURNING id',
-          [email, p.name, hashes.get(email) ?? null],
+          'INSERT INTO person (email, name, password_hash, personal_number) VALUES ($1,$2,$3,$4) RETURNING id',
+          [email, p.name, hashes.get(email) ?? null, p.personalNumber ?? null],
         );
         id = ins.id;
         changes++;
       } else {
+        if (p.personalNumber && row.personal_number !== p.personalNumber) {
+          await em.query('UPDATE person SET personal_number = $2, updated_at = now() WHERE id = $1', [id, p.personalNumber]);
+          changes++;
+        }
         if (row.name !== p.name) {
           await em.query('UPDATE person SET name = $2, updated_at = now() WHERE id = $1', [id, p.name]);
           changes++;
@@ -447,13 +451,13 @@ export class BundleService {
       [insatsIds],
     );
     const roles = await q(
-      `SELECT p.name, p.email, r.role, i.key AS insats, r.party_key, r.title FROM role_assignment r JOIN person p ON p.id = r.person_id
+      `SELECT p.name, p.email, p.personal_number, r.role, i.key AS insats, r.party_key, r.title FROM role_assignment r JOIN person p ON p.id = r.person_id
        LEFT JOIN insats i ON i.id = r.insats_id WHERE r.organisation_id = $1 ORDER BY p.created_at, p.email, r.created_at`,
       [id],
     );
     const people = new Map<string, OrganisationBundle['people'][number]>();
     for (const r of roles) {
-      if (!people.has(r.email)) people.set(r.email, { name: r.name, email: r.email, roles: [] });
+      if (!people.has(r.email)) people.set(r.email, { name: r.name, email: r.email, ...(r.personal_number ? { personalNumber: r.personal_number } : {}), roles: [] });
       people.get(r.email)!.roles.push({
         role: r.role,
         ...(r.insats ? { insats: r.insats } : {}),

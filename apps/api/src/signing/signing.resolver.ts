@@ -2,7 +2,8 @@ import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { ALL_ROLES, Principal, Role } from '@app/domain';
 import { Allow, Authenticated, CurrentPrincipal, ScopeResolver } from '../common/access/access.decorators';
 import { SigningService } from './signing.service';
-import { DocumentVerificationType, SigningOrder, SigningRequestType, TotpSetupType } from './signing.types';
+import { BankIdStartType, BankIdStatusType, DocumentVerificationType, SigningOrder, SigningRequestType, TotpSetupType } from './signing.types';
+import { Context } from '@nestjs/graphql';
 
 const reportScope: ScopeResolver = (args, lookup) => lookup.row('report', String(args.reportId ?? ''));
 const requestScope: ScopeResolver = (args, lookup) =>
@@ -90,6 +91,34 @@ export class SigningResolver {
     @CurrentPrincipal() me: Principal,
   ): Promise<SigningRequestType> {
     return this.signing.signWithTotp(me, requestId, password, code);
+  }
+
+  @Allow(ALL_ROLES, requestScope)
+  @Mutation(() => BankIdStartType, { description: 'Startar en underskrift med BankID; visa qrData som QR-kod och fråga collectBankIdSigning.' })
+  startBankIdSigning(
+    @Args('requestId', { type: () => ID }) requestId: string,
+    @CurrentPrincipal() me: Principal,
+    @Context() ctx: { req: { ip?: string } },
+  ): Promise<BankIdStartType> {
+    return this.signing.startBankId(me, requestId, (ctx.req.ip ?? '127.0.0.1').replace(/^::ffff:/, ''));
+  }
+
+  @Authenticated()
+  @Query(() => String, { description: 'Den animerade QR-kodens innehåll just nu (hämtas varje sekund).' })
+  bankIdQr(@Args('orderRef') orderRef: string, @CurrentPrincipal() me: Principal): Promise<string> {
+    return this.signing.bankIdQr(me, orderRef);
+  }
+
+  @Authenticated()
+  @Mutation(() => BankIdStatusType, { description: 'Frågar BankID om läget; när det är klart registreras underskriften.' })
+  collectBankIdSigning(@Args('orderRef') orderRef: string, @CurrentPrincipal() me: Principal): Promise<BankIdStatusType> {
+    return this.signing.collectBankId(me, orderRef);
+  }
+
+  @Authenticated()
+  @Mutation(() => Boolean)
+  cancelBankIdSigning(@Args('orderRef') orderRef: string, @CurrentPrincipal() me: Principal): Promise<boolean> {
+    return this.signing.cancelBankId(me, orderRef);
   }
 
   @Allow(ALL_ROLES, requestScope)

@@ -53,3 +53,18 @@ export class DocumentVerificationType {
   @Field(() => ID, { nullable: true }) reportId: string | null;
   @Field(() => [DocumentVerificationSignerType]) signers: DocumentVerificationSignerType[];
 }
+
+@ObjectType('BankIdStart')
+export class BankIdStartType {
+  @Field() orderRef: string;
+  @Field({ description: 'För att starta BankID-appen på samma enhet.' }) autoStartToken: string;
+  @Field({ description: 'Den animerade QR-kodens innehåll just nu; hämta nytt varje sekund med bankIdQr.' }) qrData: string;
+}
+
+@ObjectType('BankIdStatus')
+export class BankIdStatusType {
+  @Field({ description: 'pending, failed eller complete' }) status: string;
+  @Field(() => String, { nullable: true }) hintCode: string | null;
+  @Field({ description: 'Vad användaren ska göra, på svenska.' }) message: string;
+  @Field(() => SigningRequestType, { nullable: true }) signingRequest: SigningRequestType | null;
+}

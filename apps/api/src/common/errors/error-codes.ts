@@ -76,6 +76,7 @@ export enum SigningError {
   TOTP_NOT_SET_UP = 'SIGNING_TOTP_NOT_SET_UP',
   REASON_REQUIRED = 'SIGNING_REASON_REQUIRED',
   NO_SIGNERS = 'SIGNING_NO_SIGNERS',
+  BANKID_UNAVAILABLE = 'SIGNING_BANKID_UNAVAILABLE',
 }
 
 export type FeatureErrorCode =
@@ -133,4 +134,5 @@ export const GRAPHQL_CODE: Record<FeatureErrorCode, ContractCode> = {
   [SigningError.TOTP_NOT_SET_UP]: ContractCode.BAD_USER_INPUT,
   [SigningError.REASON_REQUIRED]: ContractCode.BAD_USER_INPUT,
   [SigningError.NO_SIGNERS]: ContractCode.BAD_USER_INPUT,
+  [SigningError.BANKID_UNAVAILABLE]: ContractCode.BAD_USER_INPUT,
 };

@@ -4,6 +4,7 @@ import { Submissions1763866800000 } from './1763866800000-submissions';
 import { Reports1763870400000 } from './1763870400000-reports';
 import { ReportTexts1763874000000 } from './1763874000000-report-texts';
 import { Signing1763877600000 } from './1763877600000-signing';
+import { BankId1763881200000 } from './1763881200000-bankid';
 
 /** Every migration, in order. A new one is appended here. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   Reports1763870400000,
   ReportTexts1763874000000,
   Signing1763877600000,
+  BankId1763881200000,
 ];
