@@ -280,7 +280,10 @@ export class BundleService {
         changes++;
       } else {
         if (p.personalNumber && row.personal_number !== p.personalNumber) {
-          await em.query('UPDATE person SET personal_number = $2, updated_at = now() WHERE id = $1', [id, p.personalNumber]);
+          await em.query('UPDATE person SET personal_number = $2, updated_at = now() WHERE id = $1', [
+            id,
+            p.personalNumber,
+          ]);
           changes++;
         }
         if (row.name !== p.name) {
@@ -457,7 +460,13 @@ export class BundleService {
     );
     const people = new Map<string, OrganisationBundle['people'][number]>();
     for (const r of roles) {
-      if (!people.has(r.email)) people.set(r.email, { name: r.name, email: r.email, ...(r.personal_number ? { personalNumber: r.personal_number } : {}), roles: [] });
+      if (!people.has(r.email))
+        people.set(r.email, {
+          name: r.name,
+          email: r.email,
+          ...(r.personal_number ? { personalNumber: r.personal_number } : {}),
+          roles: [],
+        });
       people.get(r.email)!.roles.push({
         role: r.role,
         ...(r.insats ? { insats: r.insats } : {}),

@@ -2,7 +2,14 @@ import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { ALL_ROLES, Principal, Role } from '@app/domain';
 import { Allow, Authenticated, CurrentPrincipal, ScopeResolver } from '../common/access/access.decorators';
 import { SigningService } from './signing.service';
-import { BankIdStartType, BankIdStatusType, DocumentVerificationType, SigningOrder, SigningRequestType, TotpSetupType } from './signing.types';
+import {
+  BankIdStartType,
+  BankIdStatusType,
+  DocumentVerificationType,
+  SigningOrder,
+  SigningRequestType,
+  TotpSetupType,
+} from './signing.types';
 import { Context } from '@nestjs/graphql';
 
 const reportScope: ScopeResolver = (args, lookup) => lookup.row('report', String(args.reportId ?? ''));
@@ -94,7 +101,9 @@ export class SigningResolver {
   }
 
   @Allow(ALL_ROLES, requestScope)
-  @Mutation(() => BankIdStartType, { description: 'Startar en underskrift med BankID; visa qrData som QR-kod och fråga collectBankIdSigning.' })
+  @Mutation(() => BankIdStartType, {
+    description: 'Startar en underskrift med BankID; visa qrData som QR-kod och fråga collectBankIdSigning.',
+  })
   startBankIdSigning(
     @Args('requestId', { type: () => ID }) requestId: string,
     @CurrentPrincipal() me: Principal,
@@ -110,14 +119,22 @@ export class SigningResolver {
   }
 
   @Authenticated()
-  @Mutation(() => BankIdStatusType, { description: 'Frågar BankID om läget; när det är klart registreras underskriften.' })
-  collectBankIdSigning(@Args('orderRef') orderRef: string, @CurrentPrincipal() me: Principal): Promise<BankIdStatusType> {
+  @Mutation(() => BankIdStatusType, {
+    description: 'Frågar BankID om läget; när det är klart registreras underskriften.',
+  })
+  collectBankIdSigning(
+    @Args('orderRef') orderRef: string,
+    @CurrentPrincipal() me: Principal,
+  ): Promise<BankIdStatusType> {
     return this.signing.collectBankId(me, orderRef);
   }
 
   @Authenticated()
   @Mutation(() => Boolean)
-  cancelBankIdSigning(@Args('orderRef') orderRef: string, @CurrentPrincipal() me: Principal): Promise<boolean> {
+  cancelBankIdSigning(
+    @Args('orderRef') orderRef: string,
+    @CurrentPrincipal() me: Principal,
+  ): Promise<boolean> {
     return this.signing.cancelBankId(me, orderRef);
   }
 

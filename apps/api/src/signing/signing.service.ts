@@ -13,13 +13,27 @@ import {
   Role,
   SignerView,
 } from '@app/domain';
-import { AppConfig, appendAudit, BANKID_HINTS, BankIdClient, enqueueJob, JobName, SEAL_MARKER } from '@app/infra';
+import {
+  AppConfig,
+  appendAudit,
+  BANKID_HINTS,
+  BankIdClient,
+  enqueueJob,
+  JobName,
+  SEAL_MARKER,
+} from '@app/infra';
 import { APP_CONFIG, DATA_SOURCE } from '../common/infra/tokens';
 import { AppError } from '../common/errors/app-error';
 import { SigningError } from '../common/errors/error-codes';
 import { verifyPassword } from '../auth/password';
 import { FilesService } from '../files/files.service';
-import { BankIdStartType, BankIdStatusType, DocumentVerificationType, SigningOrder, SigningRequestType } from './signing.types';
+import {
+  BankIdStartType,
+  BankIdStatusType,
+  DocumentVerificationType,
+  SigningOrder,
+  SigningRequestType,
+} from './signing.types';
 
 interface RequestRow {
   id: string;
@@ -46,12 +60,21 @@ export class SigningService {
     private readonly files: FilesService,
   ) {
     this.bankId = config.BANKID_URL
-      ? new BankIdClient({ baseUrl: config.BANKID_URL, pfxPath: config.BANKID_PFX_PATH, pfxPassphrase: config.BANKID_PFX_PASSPHRASE, caPath: config.BANKID_CA_PATH })
+      ? new BankIdClient({
+          baseUrl: config.BANKID_URL,
+          pfxPath: config.BANKID_PFX_PATH,
+          pfxPassphrase: config.BANKID_PFX_PASSPHRASE,
+          caPath: config.BANKID_CA_PATH,
+        })
       : null;
   }
 
   private bankIdClient(): BankIdClient {
-    if (!this.bankId) throw new AppError(SigningError.BANKID_UNAVAILABLE, 'BankID är inte inställt på den här installationen; använd lösenord och engångskod.');
+    if (!this.bankId)
+      throw new AppError(
+        SigningError.BANKID_UNAVAILABLE,
+        'BankID är inte inställt på den här installationen; använd lösenord och engångskod.',
+      );
     return this.bankId;
   }
 
@@ -59,25 +82,52 @@ export class SigningService {
   async startBankId(p: Principal, requestId: string, endUserIp: string): Promise<BankIdStartType> {
     const client = this.bankIdClient();
     const r = await this.request(this.ds, requestId);
-    const d = decideSign({ status: r.status, expiresAt: new Date(r.expires_at) }, await this.signers(this.ds, requestId), p.personId, new Date());
-    if (!d.ok) return this.refuse(r, p.personId, d.reason, REFUSAL_MESSAGE[d.reason], d.reason === 'NOT_ON_LIST' ? SigningError.NOT_ON_LIST : SigningError.REFUSED);
+    const d = decideSign(
+      { status: r.status, expiresAt: new Date(r.expires_at) },
+      await this.signers(this.ds, requestId),
+      p.personId,
+      new Date(),
+    );
+    if (!d.ok)
+      return this.refuse(
+        r,
+        p.personId,
+        d.reason,
+        REFUSAL_MESSAGE[d.reason],
+        d.reason === 'NOT_ON_LIST' ? SigningError.NOT_ON_LIST : SigningError.REFUSED,
+      );
     const [person] = await this.ds.query('SELECT personal_number FROM person WHERE id = $1', [p.personId]);
-    if (!person.personal_number) throw new AppError(SigningError.BANKID_UNAVAILABLE, 'Inget personnummer är registrerat för dig; be kansliet lägga in det, eller använd lösenord och engångskod.');
+    if (!person.personal_number)
+      throw new AppError(
+        SigningError.BANKID_UNAVAILABLE,
+        'Inget personnummer är registrerat för dig; be kansliet lägga in det, eller använd lösenord och engångskod.',
+      );
     const [info] = await this.ds.query(
-      `SELECT o.name, rep.kind, rep.year, rep.version FROM signing_request r JOIN organisation o ON o.id = r.organisation_id JOIN report rep ON rep.id = r.report_id WHERE r.id = $1`, [requestId]);
+      `SELECT o.name, rep.kind, rep.year, rep.version FROM signing_request r JOIN organisation o ON o.id = r.organisation_id JOIN report rep ON rep.id = r.report_id WHERE r.id = $1`,
+      [requestId],
+    );
     const title = `${info.kind === 'ARSREDOVISNING' ? 'Årsredovisning' : 'Delårsrapport'} ${info.year} (version ${info.version})`;
     const order = await client.sign({
       endUserIp,
       userVisibleData: `Jag undertecknar ${title} för ${info.name}.\n\nDokumentets SHA-256: ${r.document_sha256}`,
       userNonVisibleData: r.document_sha256,
     });
-    await this.ds.query('INSERT INTO bankid_order (order_ref, request_id, person_id, qr_start_token, qr_start_secret) VALUES ($1,$2,$3,$4,$5)',
-      [order.orderRef, requestId, p.personId, order.qrStartToken, order.qrStartSecret]);
-    return { orderRef: order.orderRef, autoStartToken: order.autoStartToken, qrData: BankIdClient.qrData(order, 0) };
+    await this.ds.query(
+      'INSERT INTO bankid_order (order_ref, request_id, person_id, qr_start_token, qr_start_secret) VALUES ($1,$2,$3,$4,$5)',
+      [order.orderRef, requestId, p.personId, order.qrStartToken, order.qrStartSecret],
+    );
+    return {
+      orderRef: order.orderRef,
+      autoStartToken: order.autoStartToken,
+      qrData: BankIdClient.qrData(order, 0),
+    };
   }
 
   private async order(p: Principal, orderRef: string) {
-    const [o] = await this.ds.query('SELECT *, extract(epoch FROM now() - started_at) AS age FROM bankid_order WHERE order_ref = $1 AND person_id = $2', [orderRef, p.personId]);
+    const [o] = await this.ds.query(
+      'SELECT *, extract(epoch FROM now() - started_at) AS age FROM bankid_order WHERE order_ref = $1 AND person_id = $2',
+      [orderRef, p.personId],
+    );
     if (!o) throw new AppError(SigningError.NOT_FOUND, 'BankID-ordern finns inte.');
     return o;
   }
@@ -85,26 +135,55 @@ export class SigningService {
   /** The animated QR code's current content, computed on the server (the secret never leaves it). */
   async bankIdQr(p: Principal, orderRef: string): Promise<string> {
     const o = await this.order(p, orderRef);
-    return BankIdClient.qrData({ qrStartToken: o.qr_start_token, qrStartSecret: o.qr_start_secret }, Number(o.age));
+    return BankIdClient.qrData(
+      { qrStartToken: o.qr_start_token, qrStartSecret: o.qr_start_secret },
+      Number(o.age),
+    );
   }
 
   async collectBankId(p: Principal, orderRef: string): Promise<BankIdStatusType> {
     const client = this.bankIdClient();
     const o = await this.order(p, orderRef);
     const c = await client.collect(orderRef);
-    await this.ds.query('UPDATE bankid_order SET hint_code = $2 WHERE order_ref = $1', [orderRef, c.hintCode ?? null]);
-    if (c.status === 'pending') return { status: 'pending', hintCode: c.hintCode ?? null, message: BANKID_HINTS[c.hintCode ?? 'outstandingTransaction'] ?? BANKID_HINTS.outstandingTransaction, signingRequest: null };
+    await this.ds.query('UPDATE bankid_order SET hint_code = $2 WHERE order_ref = $1', [
+      orderRef,
+      c.hintCode ?? null,
+    ]);
+    if (c.status === 'pending')
+      return {
+        status: 'pending',
+        hintCode: c.hintCode ?? null,
+        message: BANKID_HINTS[c.hintCode ?? 'outstandingTransaction'] ?? BANKID_HINTS.outstandingTransaction,
+        signingRequest: null,
+      };
     const r = await this.request(this.ds, o.request_id);
     if (c.status === 'failed') {
-      await this.ds.query(`UPDATE bankid_order SET status = 'failed', finished_at = now() WHERE order_ref = $1`, [orderRef]);
-      return { status: 'failed', hintCode: c.hintCode ?? null, message: BANKID_HINTS[c.hintCode ?? 'unknown'] ?? BANKID_HINTS.unknown, signingRequest: null };
+      await this.ds.query(
+        `UPDATE bankid_order SET status = 'failed', finished_at = now() WHERE order_ref = $1`,
+        [orderRef],
+      );
+      return {
+        status: 'failed',
+        hintCode: c.hintCode ?? null,
+        message: BANKID_HINTS[c.hintCode ?? 'unknown'] ?? BANKID_HINTS.unknown,
+        signingRequest: null,
+      };
     }
     const [person] = await this.ds.query('SELECT personal_number FROM person WHERE id = $1', [p.personId]);
     if (c.completionData?.user.personalNumber !== person.personal_number) {
-      return this.refuse(r, p.personId, 'BANKID_OTHER_PERSON', 'BankID-legitimationen gällde en annan person än den inloggade.', SigningError.BAD_CREDENTIALS);
+      return this.refuse(
+        r,
+        p.personId,
+        'BANKID_OTHER_PERSON',
+        'BankID-legitimationen gällde en annan person än den inloggade.',
+        SigningError.BAD_CREDENTIALS,
+      );
     }
     const signed = await this.sign(p, r, 'BANKID', async (em) => {
-      const done = await em.query(`UPDATE bankid_order SET status = 'complete', finished_at = now() WHERE order_ref = $1 AND status = 'pending' RETURNING 1`, [orderRef]);
+      const done = await em.query(
+        `UPDATE bankid_order SET status = 'complete', finished_at = now() WHERE order_ref = $1 AND status = 'pending' RETURNING 1`,
+        [orderRef],
+      );
       return done.length > 0;
     });
     return { status: 'complete', hintCode: null, message: 'Underskriften är klar.', signingRequest: signed };
@@ -113,7 +192,10 @@ export class SigningService {
   async cancelBankId(p: Principal, orderRef: string): Promise<boolean> {
     await this.order(p, orderRef);
     await this.bankIdClient().cancel(orderRef);
-    await this.ds.query(`UPDATE bankid_order SET status = 'cancelled', finished_at = now() WHERE order_ref = $1 AND status = 'pending'`, [orderRef]);
+    await this.ds.query(
+      `UPDATE bankid_order SET status = 'cancelled', finished_at = now() WHERE order_ref = $1 AND status = 'pending'`,
+      [orderRef],
+    );
     return true;
   }
 

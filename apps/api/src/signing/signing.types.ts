@@ -58,7 +58,8 @@ export class DocumentVerificationType {
 export class BankIdStartType {
   @Field() orderRef: string;
   @Field({ description: 'För att starta BankID-appen på samma enhet.' }) autoStartToken: string;
-  @Field({ description: 'Den animerade QR-kodens innehåll just nu; hämta nytt varje sekund med bankIdQr.' }) qrData: string;
+  @Field({ description: 'Den animerade QR-kodens innehåll just nu; hämta nytt varje sekund med bankIdQr.' })
+  qrData: string;
 }
 
 @ObjectType('BankIdStatus')

@@ -137,7 +137,10 @@ export const bundleSchema = z.object({
         name,
         email: z.string().email({ message: 'är ingen giltig e-postadress' }),
         password: z.string().min(12, { message: 'lösenordet ska ha minst 12 tecken' }).optional(),
-        personalNumber: z.string().regex(/^\d{12}$/, { message: 'ska vara ett personnummer med 12 siffror (ÅÅÅÅMMDDNNNN)' }).optional(),
+        personalNumber: z
+          .string()
+          .regex(/^\d{12}$/, { message: 'ska vara ett personnummer med 12 siffror (ÅÅÅÅMMDDNNNN)' })
+          .optional(),
         roles: z.array(
           z.object({
             role: z.enum(Object.values(Role) as [Role, ...Role[]], {

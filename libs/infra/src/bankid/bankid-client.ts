@@ -22,7 +22,11 @@ export interface BankIdCollect {
   orderRef: string;
   status: 'pending' | 'failed' | 'complete';
   hintCode?: string;
-  completionData?: { user: { personalNumber: string; name: string; givenName: string; surname: string }; signature: string; ocspResponse: string };
+  completionData?: {
+    user: { personalNumber: string; name: string; givenName: string; surname: string };
+    signature: string;
+    ocspResponse: string;
+  };
 }
 
 /** Hint codes as the user should read them (BankID's recommended Swedish texts, shortened). */
@@ -37,7 +41,8 @@ export const BANKID_HINTS: Record<string, string> = {
   certificateErr: 'Ditt BankID är för gammalt eller spärrat. Skaffa ett nytt BankID hos din bank.',
   userCancel: 'Åtgärden avbröts.',
   cancelled: 'Åtgärden avbröts. Försök igen.',
-  startFailed: 'BankID-appen verkar inte finnas i din dator eller telefon. Installera den och skaffa ett BankID hos din bank.',
+  startFailed:
+    'BankID-appen verkar inte finnas i din dator eller telefon. Installera den och skaffa ett BankID hos din bank.',
   unknown: 'Internt tekniskt fel. Försök igen.',
 };
 
@@ -48,7 +53,9 @@ export const BANKID_HINTS: Record<string, string> = {
 export class BankIdClient {
   private readonly agent: https.Agent | undefined;
 
-  constructor(private readonly opts: { baseUrl: string; pfxPath?: string; pfxPassphrase?: string; caPath?: string }) {
+  constructor(
+    private readonly opts: { baseUrl: string; pfxPath?: string; pfxPassphrase?: string; caPath?: string },
+  ) {
     this.agent = opts.baseUrl.startsWith('https:')
       ? new https.Agent({
           pfx: opts.pfxPath ? readFileSync(opts.pfxPath) : undefined,
@@ -59,7 +66,10 @@ export class BankIdClient {
       : undefined;
   }
 
-  static qrData(order: Pick<BankIdOrder, 'qrStartToken' | 'qrStartSecret'>, secondsSinceStart: number): string {
+  static qrData(
+    order: Pick<BankIdOrder, 'qrStartToken' | 'qrStartSecret'>,
+    secondsSinceStart: number,
+  ): string {
     const t = Math.max(0, Math.floor(secondsSinceStart));
     const auth = createHmac('sha256', order.qrStartSecret).update(String(t)).digest('hex');
     return `bankid.${order.qrStartToken}.${t}.${auth}`;
@@ -89,14 +99,20 @@ export class BankIdClient {
     return new Promise<T>((resolve, reject) => {
       const req = lib.request(
         url,
-        { method: 'POST', agent: this.agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }, timeout: 10000 },
+        {
+          method: 'POST',
+          agent: this.agent,
+          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) },
+          timeout: 10000,
+        },
         (res) => {
           const parts: Buffer[] = [];
           res.on('data', (c: Buffer) => parts.push(c));
           res.on('end', () => {
             const text = Buffer.concat(parts).toString('utf8');
             const json = text ? JSON.parse(text) : {};
-            if ((res.statusCode ?? 500) >= 400) reject(new BankIdError(json.errorCode ?? `http_${res.statusCode}`, json.details ?? text));
+            if ((res.statusCode ?? 500) >= 400)
+              reject(new BankIdError(json.errorCode ?? `http_${res.statusCode}`, json.details ?? text));
             else resolve(json as T);
           });
         },

@@ -22,6 +22,8 @@ export class BankId1763881200000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query('DROP TABLE IF EXISTS bankid_order; ALTER TABLE person DROP COLUMN IF EXISTS personal_number;');
+    await q.query(
+      'DROP TABLE IF EXISTS bankid_order; ALTER TABLE person DROP COLUMN IF EXISTS personal_number;',
+    );
   }
 }
