@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { authenticator } from 'otplib';
 
 /**
  * For the demo: logs in as the förbundschef, asks the API to compile the delårsrapport and the årsredovisning
@@ -68,11 +69,85 @@ async function main(): Promise<void> {
       const res = await fetch(`${base}/files/${id}`, { headers: { authorization: `Bearer ${token}` } });
       writeFileSync(join(out, `${name}.${ext}`), Buffer.from(await res.arrayBuffer()));
     }
+    if (kind === 'ARSREDOVISNING') await signAndSeal(gql, base, token, compileReport.id, out, name);
     const failing = report.checks.filter((c) => c.status === 'FAIL').length;
     process.stdout.write(
       `  ${kind}: klar, ${report.checks.length - failing} av ${report.checks.length} kontroller godkända → ${join(out, `${name}.pdf`)}\n`,
     );
   }
+}
+
+type Gql = <T>(query: string, variables: Record<string, unknown>, token?: string) => Promise<T>;
+
+/** The board signs the årsredovisning (password + one-time code), and the förbund's seal is put on it. */
+async function signAndSeal(
+  gql: Gql,
+  base: string,
+  chefToken: string,
+  reportId: string,
+  out: string,
+  name: string,
+): Promise<void> {
+  const { createSigningRequest } = await gql<{
+    createSigningRequest: { id: string; signers: Array<{ personId: string; name: string }> };
+  }>(
+    'mutation($r: ID!){ createSigningRequest(reportId: $r, order: PARALLEL){ id signers { personId name } } }',
+    { r: reportId },
+    chefToken,
+  );
+  const emails = [
+    ...Array.from({ length: 7 }, (_, i) => `ledamot${i + 1}@samspelet.example`),
+    'revisor1@samspelet.example',
+    'revisor2@samspelet.example',
+  ];
+  for (const email of emails) {
+    const { login } = await gql<{ login: { token: string } }>(
+      'mutation($e: String!){ login(email: $e, password: "Demo-Samspelet-2025!"){ token } }',
+      { e: email },
+    );
+    const { setupTotp } = await gql<{ setupTotp: { secret: string } }>(
+      'mutation { setupTotp { secret } }',
+      {},
+      login.token,
+    );
+    await gql(
+      'mutation($c: String!){ confirmTotp(code: $c) }',
+      { c: authenticator.generate(setupTotp.secret) },
+      login.token,
+    );
+    await gql(
+      'mutation($r: ID!){ viewSigningDocument(requestId: $r) }',
+      { r: createSigningRequest.id },
+      login.token,
+    );
+    await gql(
+      'mutation($r: ID!, $c: String!){ signWithTotp(requestId: $r, password: "Demo-Samspelet-2025!", code: $c){ id } }',
+      { r: createSigningRequest.id, c: authenticator.generate(setupTotp.secret) },
+      login.token,
+    );
+    process.stdout.write(`  underskrift: ${email}\n`);
+  }
+  for (let i = 0; i < 600; i++) {
+    const { signingRequest } = await gql<{
+      signingRequest: { status: string; sealedPdfFileId: string | null };
+    }>(
+      'query($r: ID!){ signingRequest(reportId: $r){ status sealedPdfFileId } }',
+      { r: reportId },
+      chefToken,
+    );
+    if (signingRequest.sealedPdfFileId) {
+      const res = await fetch(`${base}/files/${signingRequest.sealedPdfFileId}`, {
+        headers: { authorization: `Bearer ${chefToken}` },
+      });
+      writeFileSync(join(out, `${name}-signerad.pdf`), Buffer.from(await res.arrayBuffer()));
+      process.stdout.write(
+        `  ARSREDOVISNING: undertecknad av ${emails.length} och förseglad → ${join(out, `${name}-signerad.pdf`)}\n`,
+      );
+      return;
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error('förseglingen blev inte klar');
 }
 
 main().catch((e: unknown) => {

@@ -9,6 +9,7 @@ import request from 'supertest';
 import { DemoSeedService } from '../../apps/api/src/demo/demo-seed.service';
 import { codes, FIXTURES, orgId, tenantBundle, TestApi, upload } from '../helpers/api';
 import { startWorker } from '../helpers/worker';
+import { SigningReminderHandler } from '../../apps/worker/src/mail/signing-reminder.handler';
 import { FakeBankIdRpApi } from '../helpers/fake-bankid';
 import { BankIdClient } from '../../libs/infra/src';
 
@@ -366,6 +367,41 @@ describe('e-signing: the board signs, the förbund seals, anyone verifies', () =
     const sealed = join(tmp, 'sealed-bankid.pdf');
     writeFileSync(sealed, await download(final!.sealedPdfFileId!, chef));
     expect(pdfsig(sealed)).toContain('Signature is Valid.');
+  });
+
+  it('reminds the signers who have not signed, every N days while the request is open', async () => {
+    const reportId = await compiled('DELARSRAPPORT');
+    const req = (
+      await api.ok<{ createSigningRequest: Req }>(
+        `mutation($r: ID!){ createSigningRequest(reportId: $r, expiresInDays: 10, reminderDays: 3){ ${SR} } }`,
+        { r: reportId },
+        chef,
+      )
+    ).createSigningRequest;
+    const jobs = await api.ds.query(
+      `SELECT (payload->>'round')::int AS round, round(extract(epoch FROM delay_until - created_at) / 86400) AS days FROM outbox WHERE job_name = 'signing-reminder' AND payload->>'requestId' = $1 ORDER BY 1`,
+      [req.id],
+    );
+    expect(jobs.map((j: { round: number; days: string }) => [j.round, Number(j.days)])).toEqual([
+      [1, 3],
+      [2, 6],
+      [3, 9],
+    ]);
+    expect((await sign(req.id, ledamoter[0])).errors).toBeUndefined();
+    const handler = worker.get(SigningReminderHandler);
+    expect(await handler.handle({ requestId: req.id, round: 1 })).toEqual({ reminded: 8 });
+    const mails = await api.ds.query(
+      `SELECT payload->>'to' AS "to" FROM outbox WHERE job_name = 'send-email' AND payload->>'eventId' = $1`,
+      [`signing-reminder-${req.id}-1`],
+    );
+    expect(mails.map((m: { to: string }) => m.to)).not.toContain(ledamoter[0]);
+    expect(mails).toHaveLength(8);
+    await api.ok(
+      'mutation($r: ID!){ cancelSigningRequest(requestId: $r, reason: "Test klart."){ id } }',
+      { r: req.id },
+      chef,
+    );
+    expect(await handler.handle({ requestId: req.id, round: 2 })).toEqual({ reminded: 0 });
   });
 
   it('keeps other förbund out of the signing', async () => {

@@ -17,6 +17,7 @@ import { SendEmailHandler } from './mail/mail.handler';
 import { SubmissionReminderHandler } from './mail/reminder.handler';
 import { CompileReportHandler } from './reports/compile-report.handler';
 import { SealSignedDocumentHandler } from './reports/seal.handler';
+import { SigningReminderHandler } from './mail/signing-reminder.handler';
 import { OutboxRelay, RELAY_QUEUES } from './outbox/outbox-relay.service';
 
 const CONCURRENCY: Record<QueueName, number> = { [QueueName.MAIL]: 4, [QueueName.REPORTS]: 1 };
@@ -46,9 +47,16 @@ const CONCURRENCY: Record<QueueName, number> = { [QueueName.MAIL]: 4, [QueueName
     SubmissionReminderHandler,
     CompileReportHandler,
     SealSignedDocumentHandler,
+    SigningReminderHandler,
     {
       provide: JOB_HANDLERS,
-      inject: [SendEmailHandler, SubmissionReminderHandler, CompileReportHandler, SealSignedDocumentHandler],
+      inject: [
+        SendEmailHandler,
+        SubmissionReminderHandler,
+        CompileReportHandler,
+        SealSignedDocumentHandler,
+        SigningReminderHandler,
+      ],
       useFactory: (...handlers: JobHandler[]) => handlers,
     },
     OutboxRelay,

@@ -321,6 +321,20 @@ export class SigningService {
           documentHash: file.sha256,
         });
       await audit('signing.created', { reportId, order, signers: people.length, expiresInDays });
+      // Reminders every N days while the request is open (at most ten).
+      if (reminderDays && reminderDays > 0) {
+        for (let round = 1; round <= Math.min(10, Math.floor((expiresInDays - 1) / reminderDays)); round++) {
+          await enqueueJob(
+            em,
+            JobName.SIGNING_REMINDER,
+            { requestId: r.id, round },
+            {
+              organisationId: rep.organisation_id,
+              delayUntil: new Date(Date.now() + round * reminderDays * 24 * 3600 * 1000),
+            },
+          );
+        }
+      }
       if (overrideReason) await audit('signing.override', { reason: overrideReason });
       await this.send(
         em,

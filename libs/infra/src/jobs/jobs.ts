@@ -12,6 +12,7 @@ export enum JobName {
   SUBMISSION_REMINDER = 'submission-reminder',
   COMPILE_REPORT = 'compile-report',
   SEAL_SIGNED_DOCUMENT = 'seal-signed-document',
+  SIGNING_REMINDER = 'signing-reminder',
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -19,6 +20,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.SUBMISSION_REMINDER]: QueueName.MAIL,
   [JobName.COMPILE_REPORT]: QueueName.REPORTS,
   [JobName.SEAL_SIGNED_DOCUMENT]: QueueName.REPORTS,
+  [JobName.SIGNING_REMINDER]: QueueName.MAIL,
 };
 
 /** One payload schema per job, validated when enqueued and again when run. */
@@ -42,6 +44,10 @@ export const JOB_PAYLOADS = {
   [JobName.SEAL_SIGNED_DOCUMENT]: z.object({
     requestId: z.string().uuid(),
   }),
+  [JobName.SIGNING_REMINDER]: z.object({
+    requestId: z.string().uuid(),
+    round: z.number().int().min(1),
+  }),
 } satisfies Record<JobName, z.ZodType>;
 
 export type JobPayload<N extends JobName> = z.infer<(typeof JOB_PAYLOADS)[N]>;
@@ -61,6 +67,10 @@ export function jobId<N extends JobName>(name: N, payload: JobPayload<N>): strin
       return `${name}__${(payload as JobPayload<JobName.COMPILE_REPORT>).reportId}`;
     case JobName.SEAL_SIGNED_DOCUMENT:
       return `${name}__${(payload as JobPayload<JobName.SEAL_SIGNED_DOCUMENT>).requestId}`;
+    case JobName.SIGNING_REMINDER: {
+      const p = payload as JobPayload<JobName.SIGNING_REMINDER>;
+      return `${name}__${p.requestId}__${p.round}`;
+    }
     default:
       throw new Error(`no job id rule for ${String(name)}`);
   }
