@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { createHmac } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +11,7 @@ import { codes, FIXTURES, orgId, tenantBundle, TestApi, upload } from '../helper
 import { startWorker } from '../helpers/worker';
 import { SigningReminderHandler } from '../../apps/worker/src/mail/signing-reminder.handler';
 import { FakeBankIdRpApi } from '../helpers/fake-bankid';
+import { VirtualAuthenticator } from '../helpers/virtual-authenticator';
 import { BankIdClient } from '../../libs/infra/src';
 
 const SR =
@@ -367,6 +368,76 @@ describe('e-signing: the board signs, the förbund seals, anyone verifies', () =
     const sealed = join(tmp, 'sealed-bankid.pdf');
     writeFileSync(sealed, await download(final!.sealedPdfFileId!, chef));
     expect(pdfsig(sealed)).toContain('Signature is Valid.');
+  });
+
+  it('signs with a passkey whose challenge binds the document, the signer and the request', async () => {
+    const reportId = await compiled('DELARSRAPPORT');
+    const req = (
+      await api.ok<{ createSigningRequest: Req }>(
+        `mutation($r: ID!){ createSigningRequest(reportId: $r){ ${SR} } }`,
+        { r: reportId },
+        chef,
+      )
+    ).createSigningRequest;
+    const l3 = await token(ledamoter[2]);
+    const authenticator3 = new VirtualAuthenticator(
+      'localhost',
+      `http://localhost:${process.env.PORT ?? 3000}`,
+    );
+    const reg = await api.ok<{ passkeyRegistrationOptions: { challenge: string; user: { id: string } } }>(
+      'mutation { passkeyRegistrationOptions }',
+      {},
+      l3,
+    );
+    expect(
+      await api.ok(
+        'mutation($r: JSON!){ registerPasskey(response: $r) }',
+        { r: authenticator3.create(reg.passkeyRegistrationOptions) },
+        l3,
+      ),
+    ).toEqual({ registerPasskey: true });
+    const opts = await api.ok<{
+      passkeySigningOptions: {
+        challenge: string;
+        binding: { documentSha256: string; requestId: string; nonce: string };
+      };
+    }>('mutation($r: ID!){ passkeySigningOptions(requestId: $r) }', { r: req.id }, l3);
+    const [{ document_sha256: hash }] = await api.ds.query(
+      'SELECT document_sha256 FROM signing_request WHERE id = $1',
+      [req.id],
+    );
+    const { binding, challenge } = opts.passkeySigningOptions;
+    expect(binding.documentSha256).toBe(hash);
+    const me = (await api.ok<{ me: { id: string } }>('{ me { id } }', {}, l3)).me.id;
+    expect(challenge).toBe(
+      createHash('sha256').update(`${hash}:${me}:${req.id}:${binding.nonce}`).digest('base64url'),
+    );
+    // an assertion for another challenge (not this document) is refused
+    const forged = authenticator3.get({
+      challenge: createHash('sha256').update('another document').digest('base64url'),
+    });
+    expect(
+      codes(
+        await api.gql(
+          `mutation($r: ID!, $a: JSON!){ signWithPasskey(requestId: $r, response: $a){ id } }`,
+          { r: req.id, a: forged },
+          l3,
+        ),
+      ),
+    ).toEqual(['BAD_USER_INPUT']);
+    const signed = await api.ok<{ signWithPasskey: Req }>(
+      `mutation($r: ID!, $a: JSON!){ signWithPasskey(requestId: $r, response: $a){ ${SR} } }`,
+      { r: req.id, a: authenticator3.get(opts.passkeySigningOptions) },
+      l3,
+    );
+    expect(signed.signWithPasskey.signers.find((x) => x.name.startsWith('Ledamot 3'))).toEqual(
+      expect.objectContaining({ state: 'SIGNED', method: 'PASSKEY' }),
+    );
+    await api.ok(
+      'mutation($r: ID!){ cancelSigningRequest(requestId: $r, reason: "Passkey-test klart."){ id } }',
+      { r: req.id },
+      chef,
+    );
   });
 
   it('reminds the signers who have not signed, every N days while the request is open', async () => {

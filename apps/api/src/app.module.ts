@@ -33,6 +33,7 @@ import { ReportResolver } from './reports/report.resolver';
 import { ReportTextsService } from './reports/report-texts.service';
 import { SigningService } from './signing/signing.service';
 import { SigningResolver } from './signing/signing.resolver';
+import { PasskeyService } from './signing/passkey.service';
 
 @Module({
   imports: [
@@ -96,6 +97,7 @@ import { SigningResolver } from './signing/signing.resolver';
     ReportTextsService,
     SigningService,
     SigningResolver,
+    PasskeyService,
   ],
 })
 export class AppModule {}

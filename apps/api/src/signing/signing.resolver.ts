@@ -2,6 +2,8 @@ import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { ALL_ROLES, Principal, Role } from '@app/domain';
 import { Allow, Authenticated, CurrentPrincipal, ScopeResolver } from '../common/access/access.decorators';
 import { SigningService } from './signing.service';
+import { PasskeyService } from './passkey.service';
+import GraphQLJSON from 'graphql-type-json';
 import {
   BankIdStartType,
   BankIdStatusType,
@@ -26,7 +28,10 @@ const READERS = [
 
 @Resolver(() => SigningRequestType)
 export class SigningResolver {
-  constructor(private readonly signing: SigningService) {}
+  constructor(
+    private readonly signing: SigningService,
+    private readonly passkeys: PasskeyService,
+  ) {}
 
   @Allow([Role.FORBUNDSCHEF], reportScope)
   @Mutation(() => SigningRequestType, {
@@ -136,6 +141,47 @@ export class SigningResolver {
     @CurrentPrincipal() me: Principal,
   ): Promise<boolean> {
     return this.signing.cancelBankId(me, orderRef);
+  }
+
+  @Authenticated()
+  @Mutation(() => GraphQLJSON, {
+    description: 'Alternativ för att registrera en passkey (skickas till navigator.credentials.create).',
+  })
+  passkeyRegistrationOptions(@CurrentPrincipal() me: Principal): Promise<unknown> {
+    return this.passkeys.registrationOptions(me);
+  }
+
+  @Authenticated()
+  @Mutation(() => Boolean, { description: 'Registrerar passkeyn från webbläsarens svar.' })
+  registerPasskey(
+    @Args('response', { type: () => GraphQLJSON }) response: unknown,
+    @CurrentPrincipal() me: Principal,
+  ): Promise<boolean> {
+    return this.passkeys.register(me, response);
+  }
+
+  @Allow(ALL_ROLES, requestScope)
+  @Mutation(() => GraphQLJSON, {
+    description:
+      'Alternativ för en passkey-underskrift; utmaningen binder dokumentets SHA-256, undertecknaren och begäran.',
+  })
+  passkeySigningOptions(
+    @Args('requestId', { type: () => ID }) requestId: string,
+    @CurrentPrincipal() me: Principal,
+  ): Promise<unknown> {
+    return this.signing.passkeyOptions(me, requestId);
+  }
+
+  @Allow(ALL_ROLES, requestScope)
+  @Mutation(() => SigningRequestType, {
+    description: 'Undertecknar med passkey (svaret från navigator.credentials.get).',
+  })
+  signWithPasskey(
+    @Args('requestId', { type: () => ID }) requestId: string,
+    @Args('response', { type: () => GraphQLJSON }) response: unknown,
+    @CurrentPrincipal() me: Principal,
+  ): Promise<SigningRequestType> {
+    return this.signing.signWithPasskey(me, requestId, response);
   }
 
   @Allow(ALL_ROLES, requestScope)

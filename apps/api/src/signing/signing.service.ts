@@ -27,6 +27,7 @@ import { AppError } from '../common/errors/app-error';
 import { SigningError } from '../common/errors/error-codes';
 import { verifyPassword } from '../auth/password';
 import { FilesService } from '../files/files.service';
+import { PasskeyService } from './passkey.service';
 import {
   BankIdStartType,
   BankIdStatusType,
@@ -58,6 +59,7 @@ export class SigningService {
     @Inject(DATA_SOURCE) private readonly ds: DataSource,
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly files: FilesService,
+    private readonly passkeys: PasskeyService,
   ) {
     this.bankId = config.BANKID_URL
       ? new BankIdClient({
@@ -526,6 +528,63 @@ export class SigningService {
       const used = await em.query(
         'UPDATE person_totp SET last_used_step = $2 WHERE person_id = $1 AND (last_used_step IS NULL OR last_used_step < $2) RETURNING 1',
         [p.personId, step],
+      );
+      return used.length > 0;
+    });
+  }
+
+  /** Options for a passkey signature bound to this request's document. */
+  async passkeyOptions(p: Principal, requestId: string): Promise<unknown> {
+    const r = await this.request(this.ds, requestId);
+    const d = decideSign(
+      { status: r.status, expiresAt: new Date(r.expires_at) },
+      await this.signers(this.ds, requestId),
+      p.personId,
+      new Date(),
+    );
+    if (!d.ok)
+      return this.refuse(
+        r,
+        p.personId,
+        d.reason,
+        REFUSAL_MESSAGE[d.reason],
+        d.reason === 'NOT_ON_LIST' ? SigningError.NOT_ON_LIST : SigningError.REFUSED,
+      );
+    return this.passkeys.signingOptions(p, requestId, r.document_sha256);
+  }
+
+  async signWithPasskey(p: Principal, requestId: string, response: unknown): Promise<SigningRequestType> {
+    const r = await this.request(this.ds, requestId);
+    const pre = decideSign(
+      { status: r.status, expiresAt: new Date(r.expires_at) },
+      await this.signers(this.ds, requestId),
+      p.personId,
+      new Date(),
+    );
+    if (!pre.ok)
+      return this.refuse(
+        r,
+        p.personId,
+        pre.reason,
+        REFUSAL_MESSAGE[pre.reason],
+        pre.reason === 'NOT_ON_LIST' ? SigningError.NOT_ON_LIST : SigningError.REFUSED,
+      );
+    let verified: { challengeId: string; challenge: string };
+    try {
+      verified = await this.passkeys.verifySigning(p, requestId, response);
+    } catch (e) {
+      return this.refuse(
+        r,
+        p.personId,
+        'BAD_CREDENTIALS',
+        (e as Error).message,
+        SigningError.BAD_CREDENTIALS,
+      );
+    }
+    return this.sign(p, r, 'PASSKEY', async (em) => {
+      const used = await em.query(
+        'UPDATE webauthn_challenge SET used_at = now() WHERE id = $1 AND used_at IS NULL RETURNING 1',
+        [verified.challengeId],
       );
       return used.length > 0;
     });

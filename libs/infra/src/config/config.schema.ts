@@ -37,6 +37,8 @@ export const configSchema = z.object({
   BANKID_PFX_PATH: z.string().min(1).optional(),
   BANKID_PFX_PASSPHRASE: z.string().optional(),
   BANKID_CA_PATH: z.string().min(1).optional(),
+  WEBAUTHN_RP_ID: z.string().min(1).default('localhost'),
+  WEBAUTHN_ORIGIN: url(['https:', 'http:']).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOGIN_MAX_ATTEMPTS_PER_EMAIL: z.coerce.number().int().min(1).default(10),
   LOGIN_MAX_ATTEMPTS_PER_IP: z.coerce.number().int().min(1).default(100),

@@ -5,6 +5,7 @@ import { Reports1763870400000 } from './1763870400000-reports';
 import { ReportTexts1763874000000 } from './1763874000000-report-texts';
 import { Signing1763877600000 } from './1763877600000-signing';
 import { BankId1763881200000 } from './1763881200000-bankid';
+import { Passkeys1763884800000 } from './1763884800000-passkeys';
 
 /** Every migration, in order. A new one is appended here. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   ReportTexts1763874000000,
   Signing1763877600000,
   BankId1763881200000,
+  Passkeys1763884800000,
 ];
