@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { createHash, createHmac } from 'node:crypto';
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { INestApplicationContext } from '@nestjs/common';
@@ -473,6 +473,92 @@ describe('e-signing: the board signs, the förbund seals, anyone verifies', () =
       chef,
     );
     expect(await handler.handle({ requestId: req.id, round: 2 })).toEqual({ reminded: 0 });
+  });
+
+  it("requires a signature on a workflow step the förbund marks so (here the förbundschef's approval)", async () => {
+    const b = tenantBundle('signerat-flode', 'Samordningsförbundet Signerat flöde');
+    b.workflow = {
+      steps: [
+        { role: 'STYRGRUPP', quorum: 1 },
+        { role: 'FORBUNDSCHEF', quorum: 1, requireSignature: true },
+      ],
+    };
+    await api.ok(
+      'mutation($b: JSON!){ importOrganisationBundle(bundle: $b){ id } }',
+      { b },
+      await api.adminToken(),
+    );
+    const o = await orgId(api, 'signerat-flode');
+    const [{ id: insatsId }] = await api.ds.query(
+      "SELECT id FROM insats WHERE organisation_id = $1 AND key = 'tris'",
+      [o],
+    );
+    const owner = await api.login('projektagare.tris@signerat-flode.example');
+    const answers = JSON.parse(
+      readFileSync(join(FIXTURES, 'submissions', 'tris-helar-2025.json'), 'utf8'),
+    ).answers;
+    const s = (
+      await api.ok<{ startSubmission: { id: string; version: number } }>(
+        'mutation($i: ID!){ startSubmission(insatsId: $i, period: "HELAR-2025"){ id version } }',
+        { i: insatsId },
+        owner,
+      )
+    ).startSubmission;
+    const saved = (
+      await api.ok<{ saveSubmission: { version: number } }>(
+        'mutation($id: ID!, $v: Int!, $a: JSON!){ saveSubmission(id: $id, version: $v, answers: $a){ version } }',
+        { id: s.id, v: s.version, a: answers },
+        owner,
+      )
+    ).saveSubmission;
+    await api.ok(
+      'mutation($id: ID!, $v: Int!){ submitSubmission(id: $id, version: $v){ id } }',
+      { id: s.id, v: saved.version },
+      owner,
+    );
+    await api.ok(
+      'mutation($id: ID!){ approveSubmission(id: $id){ id } }',
+      { id: s.id },
+      await api.login('styrgrupp1.tris@signerat-flode.example'),
+    );
+    const chefToken = await api.login('forbundschef@signerat-flode.example');
+    const unsigned = await api.gql(
+      'mutation($id: ID!){ approveSubmission(id: $id){ status } }',
+      { id: s.id },
+      chefToken,
+    );
+    expect(codes(unsigned)).toEqual(['BAD_USER_INPUT']);
+    expect(unsigned.errors![0].message).toMatch(/undertecknas/);
+    const setup = await api.ok<{ setupTotp: { secret: string } }>(
+      'mutation { setupTotp { secret } }',
+      {},
+      chefToken,
+    );
+    await api.ok(
+      'mutation($c: String!){ confirmTotp(code: $c) }',
+      { c: authenticator.generate(setup.setupTotp.secret) },
+      chefToken,
+    );
+    const wrong = await api.gql(
+      'mutation($id: ID!){ approveSubmission(id: $id, password: "fel-losenord-1", code: "000000"){ status } }',
+      { id: s.id },
+      chefToken,
+    );
+    expect(codes(wrong)).toEqual(['BAD_USER_INPUT']);
+    const ok = await api.ok<{ approveSubmission: { status: string } }>(
+      'mutation($id: ID!, $c: String!){ approveSubmission(id: $id, password: "Demo-Samspelet-2025!", code: $c){ status } }',
+      { id: s.id, c: authenticator.generate(setup.setupTotp.secret) },
+      chefToken,
+    );
+    expect(ok.approveSubmission.status).toBe('APPROVED');
+    const [entry] = await api.ds.query(
+      `SELECT payload FROM audit_entry WHERE entity_id = $1 AND action = 'submission.approved' AND to_state = 'APPROVED'`,
+      [s.id],
+    );
+    expect(entry.payload.signed).toEqual({
+      method: 'TOTP',
+      contentHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
   });
 
   it('keeps other förbund out of the signing', async () => {

@@ -68,11 +68,11 @@ export class BundleService {
     const [prior] = await em.query('SELECT id FROM organisation WHERE slug = $1', [o.slug]);
     let changes = 0;
     const orgRes = await em.query(
-      `INSERT INTO organisation AS t (slug, name, reporting_unit, vision, account_mapping) VALUES ($1,$2,$3,$4,$5)
+      `INSERT INTO organisation AS t (slug, name, reporting_unit, vision, account_mapping, workflow_config) VALUES ($1,$2,$3,$4,$5,$6)
        ON CONFLICT (slug) DO UPDATE SET name = EXCLUDED.name, reporting_unit = EXCLUDED.reporting_unit, vision = EXCLUDED.vision,
-         account_mapping = EXCLUDED.account_mapping, updated_at = now(), version = t.version + 1
-       WHERE (t.name, t.reporting_unit, t.vision, t.account_mapping) IS DISTINCT FROM
-             (EXCLUDED.name, EXCLUDED.reporting_unit, EXCLUDED.vision, EXCLUDED.account_mapping)
+         account_mapping = EXCLUDED.account_mapping, workflow_config = EXCLUDED.workflow_config, updated_at = now(), version = t.version + 1
+       WHERE (t.name, t.reporting_unit, t.vision, t.account_mapping, t.workflow_config) IS DISTINCT FROM
+             (EXCLUDED.name, EXCLUDED.reporting_unit, EXCLUDED.vision, EXCLUDED.account_mapping, EXCLUDED.workflow_config)
        RETURNING id`,
       [
         o.slug,
@@ -80,6 +80,7 @@ export class BundleService {
         o.reportingUnit,
         o.vision ?? null,
         b.accountMapping ? JSON.stringify(b.accountMapping) : null,
+        b.workflow ? JSON.stringify(b.workflow) : null,
       ],
     );
     changes += orgRes.length;
@@ -552,6 +553,7 @@ export class BundleService {
       })),
       people: [...people.values()],
       ...opt('accountMapping', o.account_mapping),
+      ...opt('workflow', o.workflow_config),
     } as OrganisationBundle;
   }
 }

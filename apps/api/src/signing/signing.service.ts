@@ -25,9 +25,9 @@ import {
 import { APP_CONFIG, DATA_SOURCE } from '../common/infra/tokens';
 import { AppError } from '../common/errors/app-error';
 import { SigningError } from '../common/errors/error-codes';
-import { verifyPassword } from '../auth/password';
 import { FilesService } from '../files/files.service';
 import { PasskeyService } from './passkey.service';
+import { checkPasswordAndCode } from './totp-check';
 import {
   BankIdStartType,
   BankIdStatusType,
@@ -501,11 +501,8 @@ export class SigningService {
         REFUSAL_MESSAGE[pre.reason],
         pre.reason === 'NOT_ON_LIST' ? SigningError.NOT_ON_LIST : SigningError.REFUSED,
       );
-    const [person] = await this.ds.query('SELECT password_hash FROM person WHERE id = $1', [p.personId]);
-    const [totp] = await this.ds.query('SELECT secret, confirmed_at FROM person_totp WHERE person_id = $1', [
-      p.personId,
-    ]);
-    if (!totp?.confirmed_at)
+    const check = await checkPasswordAndCode(this.ds, p.personId, password, code, false);
+    if (check === 'NOT_SET_UP')
       return this.refuse(
         r,
         p.personId,
@@ -513,8 +510,7 @@ export class SigningService {
         'Du har ingen bekräftad engångskod; ställ in den först (setupTotp).',
         SigningError.TOTP_NOT_SET_UP,
       );
-    const step = Math.floor(Date.now() / 30000);
-    if (!(await verifyPassword(person.password_hash, password)) || !authenticator.check(code, totp.secret)) {
+    if (check !== 'OK')
       return this.refuse(
         r,
         p.personId,
@@ -522,15 +518,13 @@ export class SigningService {
         'Fel lösenord eller engångskod.',
         SigningError.BAD_CREDENTIALS,
       );
-    }
-    return this.sign(p, r, 'TOTP', async (em) => {
-      // A code is good once: replaying it is refused.
-      const used = await em.query(
-        'UPDATE person_totp SET last_used_step = $2 WHERE person_id = $1 AND (last_used_step IS NULL OR last_used_step < $2) RETURNING 1',
-        [p.personId, step],
-      );
-      return used.length > 0;
-    });
+    // A code is good once: replaying it is refused.
+    return this.sign(
+      p,
+      r,
+      'TOTP',
+      async (em) => (await checkPasswordAndCode(em, p.personId, password, code, true)) === 'OK',
+    );
   }
 
   /** Options for a passkey signature bound to this request's document. */

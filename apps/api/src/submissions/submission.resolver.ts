@@ -122,8 +122,16 @@ export class SubmissionResolver {
     @Args('id', { type: () => ID }) id: string,
     @Args('comment', { type: () => String, nullable: true }) comment: string | undefined,
     @CurrentPrincipal() me: Principal,
+    @Args('password', { type: () => String, nullable: true, description: 'För steg som ska undertecknas.' })
+    password?: string,
+    @Args('code', {
+      type: () => String,
+      nullable: true,
+      description: 'Engångskod, för steg som ska undertecknas.',
+    })
+    code?: string,
   ): Promise<SubmissionType> {
-    return this.service.approve(me, id, comment);
+    return this.service.approve(me, id, comment, password && code ? { password, code } : null);
   }
 
   @Allow(ACTORS, submissionScope())

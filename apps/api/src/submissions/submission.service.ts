@@ -27,6 +27,7 @@ import { APP_CONFIG, DATA_SOURCE } from '../common/infra/tokens';
 import { AppError } from '../common/errors/app-error';
 import { SubmissionError } from '../common/errors/error-codes';
 import { SubmissionEvents } from './submission.events';
+import { checkPasswordAndCode } from '../signing/totp-check';
 import { SubmissionType } from './submission.types';
 
 interface Row {
@@ -270,8 +271,13 @@ export class SubmissionService implements OnModuleInit {
     return this.transition(p, id, 'submit', { version });
   }
 
-  async approve(p: Principal, id: string, comment?: string | null): Promise<SubmissionType> {
-    return this.transition(p, id, 'approve', { comment });
+  async approve(
+    p: Principal,
+    id: string,
+    comment?: string | null,
+    signature?: { password: string; code: string } | null,
+  ): Promise<SubmissionType> {
+    return this.transition(p, id, 'approve', { comment, signature: signature ?? null });
   }
 
   async return(p: Principal, id: string, comment: string): Promise<SubmissionType> {
@@ -290,9 +296,25 @@ export class SubmissionService implements OnModuleInit {
     p: Principal,
     id: string,
     action: WorkflowAction,
-    input: { version?: number; comment?: string | null; answersJson?: string },
+    input: {
+      version?: number;
+      comment?: string | null;
+      answersJson?: string;
+      signature?: { password: string; code: string } | null;
+    },
   ): Promise<SubmissionType> {
     const row = await this.load(this.ds, id);
+    const signedStep =
+      action === 'approve' && workflowFrom(row.workflow_config).steps[row.step]?.requireSignature === true;
+    if (signedStep && !input.signature) {
+      throw new AppError(
+        SubmissionError.SIGNATURE_REQUIRED,
+        'Det här steget ska undertecknas: ange ditt lösenord och en engångskod.',
+        {
+          details: [{ path: '$.signature', message: 'krävs för det här steget' }],
+        },
+      );
+    }
     if (input.version !== undefined && input.version !== row.version) {
       throw new AppError(
         SubmissionError.VERSION_CONFLICT,
@@ -343,6 +365,31 @@ export class SubmissionService implements OnModuleInit {
     }
     const next = d.next;
     await this.ds.transaction(async (em) => {
+      if (signedStep) {
+        const check = await checkPasswordAndCode(
+          em,
+          p.personId,
+          input.signature!.password,
+          input.signature!.code,
+          true,
+        );
+        if (check !== 'OK') {
+          throw new AppError(
+            SubmissionError.SIGNATURE_INVALID,
+            check === 'NOT_SET_UP'
+              ? 'Du har ingen bekräftad engångskod; ställ in den först.'
+              : 'Fel lösenord eller engångskod.',
+            {
+              details: [
+                {
+                  path: '$.signature',
+                  message: check === 'NOT_SET_UP' ? 'engångskod saknas' : 'fel lösenord eller kod',
+                },
+              ],
+            },
+          );
+        }
+      }
       if (action === 'approve') {
         const ins = await em.query(
           'INSERT INTO submission_approval (submission_id, round, step, person_id) VALUES ($1,$2,$3,$4) ON CONFLICT DO NOTHING RETURNING 1',
@@ -405,6 +452,9 @@ export class SubmissionService implements OnModuleInit {
             ? { answersHash: sha256Hex(canonicalJson(JSON.parse(input.answersJson))) }
             : {}),
           ...(d.stepCompleted ? { stepCompleted: wf.steps[row.step]?.role } : {}),
+          ...(signedStep
+            ? { signed: { method: 'TOTP', contentHash: sha256Hex(canonicalJson(row.answers)) } }
+            : {}),
         },
         documentHash: contentHash,
       });

@@ -154,6 +154,34 @@ export const bundleSchema = z.object({
       }),
     )
     .default([]),
+  workflow: z
+    .object({
+      steps: z
+        .array(
+          z.object({
+            role: z.enum(Object.values(Role) as [Role, ...Role[]], {
+              message: `ska vara en av ${Object.values(Role).join(', ')}`,
+            }),
+            quorum: z.number().int().min(1).max(20).default(1),
+            requireSignature: z.boolean().optional(),
+          }),
+        )
+        .min(1, { message: 'minst ett steg krävs' })
+        .optional(),
+      deadlines: z
+        .object({
+          DELAR: z
+            .string()
+            .regex(/^\d{2}-\d{2}$/, { message: 'ska vara MM-DD' })
+            .optional(),
+          HELAR: z
+            .string()
+            .regex(/^\d{2}-\d{2}$/, { message: 'ska vara MM-DD' })
+            .optional(),
+        })
+        .optional(),
+    })
+    .optional(),
   accountMapping: z
     .array(
       z.object({

@@ -17,6 +17,8 @@ export interface ApprovalStep {
   quorum: number;
   /** Status once this step is approved. The last step leads to APPROVED. */
   leadsTo: SubmissionStatus;
+  /** The approval must be signed (password + one-time code), e.g. the styrelse's decision. */
+  requireSignature?: boolean;
 }
 
 /** A förbund's chain; the default is one styrgrupp approval, then the förbundschef. */
@@ -44,6 +46,7 @@ export function workflowFrom(raw: unknown): WorkflowConfig {
       role: s.role,
       quorum: s.quorum,
       leadsTo: i === steps.length - 1 ? SubmissionStatus.APPROVED : SubmissionStatus.STYRGRUPP_APPROVED,
+      requireSignature: s.requireSignature === true,
     })),
   };
 }

@@ -56,6 +56,8 @@ export enum SubmissionError {
   INVALID_ANSWERS = 'SUBMISSION_INVALID_ANSWERS',
   BAD_PERIOD = 'SUBMISSION_BAD_PERIOD',
   BAD_TEMPLATE = 'SUBMISSION_BAD_TEMPLATE',
+  SIGNATURE_REQUIRED = 'SUBMISSION_SIGNATURE_REQUIRED',
+  SIGNATURE_INVALID = 'SUBMISSION_SIGNATURE_INVALID',
 }
 
 export enum ReportError {
@@ -120,6 +122,8 @@ export const GRAPHQL_CODE: Record<FeatureErrorCode, ContractCode> = {
   [SubmissionError.INVALID_ANSWERS]: ContractCode.BAD_USER_INPUT,
   [SubmissionError.BAD_PERIOD]: ContractCode.BAD_USER_INPUT,
   [SubmissionError.BAD_TEMPLATE]: ContractCode.BAD_USER_INPUT,
+  [SubmissionError.SIGNATURE_REQUIRED]: ContractCode.BAD_USER_INPUT,
+  [SubmissionError.SIGNATURE_INVALID]: ContractCode.BAD_USER_INPUT,
   [ReportError.NOT_FOUND]: ContractCode.NOT_FOUND,
   [ReportError.BAD_YEAR]: ContractCode.BAD_USER_INPUT,
   [ReportError.BAD_TEXTS]: ContractCode.BAD_USER_INPUT,
