@@ -1,3 +1,4 @@
+import { REPORT_READERS } from '../common/access/role-groups';
 import { Args, ID, Int, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
 import { Principal, Role } from '@app/domain';
 import { Allow, CurrentPrincipal, ScopeResolver, scopeOf } from '../common/access/access.decorators';
@@ -8,14 +9,7 @@ import GraphQLJSON from 'graphql-type-json';
 
 const reportScope: ScopeResolver = (args, lookup) =>
   lookup.row('report', String(args.id ?? args.reportId ?? ''));
-const READERS = [
-  Role.FORBUNDSCHEF,
-  Role.ADMIN,
-  Role.STYRELSELEDAMOT,
-  Role.STYRELSEERSATTARE,
-  Role.REVISOR,
-  Role.BEREDNINGSGRUPP,
-];
+const READERS = REPORT_READERS;
 
 @Resolver(() => ReportType)
 export class ReportResolver {

@@ -1,3 +1,4 @@
+import { REPORT_READERS } from '../common/access/role-groups';
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { ALL_ROLES, Principal, Role } from '@app/domain';
 import { Allow, Authenticated, CurrentPrincipal, ScopeResolver } from '../common/access/access.decorators';
@@ -17,14 +18,7 @@ import { Context } from '@nestjs/graphql';
 const reportScope: ScopeResolver = (args, lookup) => lookup.row('report', String(args.reportId ?? ''));
 const requestScope: ScopeResolver = (args, lookup) =>
   lookup.row('signing_request', String(args.requestId ?? ''));
-const READERS = [
-  Role.FORBUNDSCHEF,
-  Role.ADMIN,
-  Role.STYRELSELEDAMOT,
-  Role.STYRELSEERSATTARE,
-  Role.REVISOR,
-  Role.BEREDNINGSGRUPP,
-];
+const READERS = REPORT_READERS;
 
 @Resolver(() => SigningRequestType)
 export class SigningResolver {

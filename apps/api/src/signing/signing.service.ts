@@ -84,20 +84,7 @@ export class SigningService {
   async startBankId(p: Principal, requestId: string, endUserIp: string): Promise<BankIdStartType> {
     const client = this.bankIdClient();
     const r = await this.request(this.ds, requestId);
-    const d = decideSign(
-      { status: r.status, expiresAt: new Date(r.expires_at) },
-      await this.signers(this.ds, requestId),
-      p.personId,
-      new Date(),
-    );
-    if (!d.ok)
-      return this.refuse(
-        r,
-        p.personId,
-        d.reason,
-        REFUSAL_MESSAGE[d.reason],
-        d.reason === 'NOT_ON_LIST' ? SigningError.NOT_ON_LIST : SigningError.REFUSED,
-      );
+    await this.mayStart(p, r);
     const [person] = await this.ds.query('SELECT personal_number FROM person WHERE id = $1', [p.personId]);
     if (!person.personal_number)
       throw new AppError(
@@ -459,6 +446,25 @@ export class SigningService {
     return true;
   }
 
+  /** Refuses (and records the attempt) unless the person may sign this request now. */
+  private async mayStart(p: Principal, r: RequestRow): Promise<void> {
+    const d = decideSign(
+      { status: r.status, expiresAt: new Date(r.expires_at) },
+      await this.signers(this.ds, r.id),
+      p.personId,
+      new Date(),
+    );
+    if (!d.ok) {
+      await this.refuse(
+        r,
+        p.personId,
+        d.reason,
+        REFUSAL_MESSAGE[d.reason],
+        d.reason === 'NOT_ON_LIST' ? SigningError.NOT_ON_LIST : SigningError.REFUSED,
+      );
+    }
+  }
+
   /** Refused attempts leave an audit entry and nothing else. */
   private async refuse(
     r: RequestRow,
@@ -487,20 +493,7 @@ export class SigningService {
     code: string,
   ): Promise<SigningRequestType> {
     const r = await this.request(this.ds, requestId);
-    const pre = decideSign(
-      { status: r.status, expiresAt: new Date(r.expires_at) },
-      await this.signers(this.ds, requestId),
-      p.personId,
-      new Date(),
-    );
-    if (!pre.ok)
-      return this.refuse(
-        r,
-        p.personId,
-        pre.reason,
-        REFUSAL_MESSAGE[pre.reason],
-        pre.reason === 'NOT_ON_LIST' ? SigningError.NOT_ON_LIST : SigningError.REFUSED,
-      );
+    await this.mayStart(p, r);
     const check = await checkPasswordAndCode(this.ds, p.personId, password, code, false);
     if (check === 'NOT_SET_UP')
       return this.refuse(
@@ -530,39 +523,13 @@ export class SigningService {
   /** Options for a passkey signature bound to this request's document. */
   async passkeyOptions(p: Principal, requestId: string): Promise<unknown> {
     const r = await this.request(this.ds, requestId);
-    const d = decideSign(
-      { status: r.status, expiresAt: new Date(r.expires_at) },
-      await this.signers(this.ds, requestId),
-      p.personId,
-      new Date(),
-    );
-    if (!d.ok)
-      return this.refuse(
-        r,
-        p.personId,
-        d.reason,
-        REFUSAL_MESSAGE[d.reason],
-        d.reason === 'NOT_ON_LIST' ? SigningError.NOT_ON_LIST : SigningError.REFUSED,
-      );
+    await this.mayStart(p, r);
     return this.passkeys.signingOptions(p, requestId, r.document_sha256);
   }
 
   async signWithPasskey(p: Principal, requestId: string, response: unknown): Promise<SigningRequestType> {
     const r = await this.request(this.ds, requestId);
-    const pre = decideSign(
-      { status: r.status, expiresAt: new Date(r.expires_at) },
-      await this.signers(this.ds, requestId),
-      p.personId,
-      new Date(),
-    );
-    if (!pre.ok)
-      return this.refuse(
-        r,
-        p.personId,
-        pre.reason,
-        REFUSAL_MESSAGE[pre.reason],
-        pre.reason === 'NOT_ON_LIST' ? SigningError.NOT_ON_LIST : SigningError.REFUSED,
-      );
+    await this.mayStart(p, r);
     let verified: { challengeId: string; challenge: string };
     try {
       verified = await this.passkeys.verifySigning(p, requestId, response);

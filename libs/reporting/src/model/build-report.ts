@@ -1,5 +1,15 @@
 import Decimal from 'decimal.js';
-import { formatAmount, mapAccount, Money, ReportLine, toUnit, UPPFOLJNING_INSATS_V1 } from '@app/domain';
+import {
+  formatAmount,
+  KEY_FIGURE_IDS,
+  KeyFigureId,
+  mapAccount,
+  Money,
+  RATIO_KEY_FIGURES,
+  ReportLine,
+  toUnit,
+  UPPFOLJNING_INSATS_V1,
+} from '@app/domain';
 import { AccountMap, PeriodLedger, REPORT_TEXT_KEYS, ReportInput } from './report-input';
 import { ReportCheck, ReportModel, ReportRow, ReportSection, ReportTable } from './report-model';
 
@@ -146,40 +156,9 @@ export function computeFigures(l: PeriodLedger, input: ReportInput, year: number
   };
 }
 
-const KEY_FIGURES: Array<keyof Figures> = [
-  'verksamhetens_intakter',
-  'verksamhetens_kostnader',
-  'verksamhetens_resultat',
-  'finansiella_intakter',
-  'finansiella_kostnader',
-  'resultat_efter_finansiella_poster',
-  'arets_resultat',
-  'balanskravsresultat',
-  'fordringar',
-  'kassa_och_bank',
-  'summa_tillgangar',
-  'ovrigt_eget_kapital',
-  'eget_kapital',
-  'kortfristiga_skulder',
-  'summa_eget_kapital_och_skulder',
-  'forandring_kortfristiga_fordringar',
-  'forandring_kortfristiga_skulder',
-  'kassaflode_lopande_verksamhet',
-  'arets_kassaflode',
-  'likvida_medel_ib',
-  'likvida_medel_ub',
-  'soliditet',
-  'medelstilldelning',
-  'eget_kapital_andel_av_medelstilldelning',
-  'administrativ_kostnadsandel',
-  'verksamhetens_kostnader_mot_budgetram',
-];
-const RATIOS = new Set<keyof Figures>([
-  'soliditet',
-  'eget_kapital_andel_av_medelstilldelning',
-  'administrativ_kostnadsandel',
-  'verksamhetens_kostnader_mot_budgetram',
-]);
+/** The contract's key figures (CONTRACT.md §5), each of which `Figures` computes. */
+const KEY_FIGURES: ReadonlyArray<KeyFigureId & keyof Figures> = KEY_FIGURE_IDS;
+const RATIOS: ReadonlySet<keyof Figures> = RATIO_KEY_FIGURES;
 
 function keyFigures(f: Figures | null): Record<string, string> {
   if (!f) return {};
