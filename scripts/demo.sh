@@ -26,7 +26,10 @@ node dist/apps/worker/src/main.js &
 pids+=($!)
 node dist/apps/api/src/main.js &
 pids+=($!)
-for _ in $(seq 1 120); do curl -fs "http://localhost:$PORT/health" >/dev/null 2>&1 && break; sleep 0.5; done
+for _ in $(seq 1 120); do
+  node -e "fetch('http://localhost:$PORT/health').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))" && break
+  sleep 0.5
+done
 
 # The reports, compiled by the running worker through the real API, and saved under .data/rapporter/.
 OUT="$ROOT/.data/rapporter"

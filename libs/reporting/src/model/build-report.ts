@@ -509,6 +509,12 @@ export function buildReport(input: ReportInput): ReportModel {
       summa_eget_kapital_och_skulder: ['eget_kapital', 'ovriga_skulder', 'kortfristiga_skulder'],
     },
   };
+  // Lines a förbund rarely has are left out when they are zero in every column (the sums treat them as zero).
+  br.rows = br.rows.filter(
+    (r) =>
+      !['ovriga_tillgangar', 'ovriga_skulder'].includes(r.id) ||
+      r.values.some((v) => v !== null && !D(v).isZero()),
+  );
   // 4 Kassaflödesanalys
   const kf: ReportTable = {
     id: 'kassaflodesanalys',
