@@ -1,6 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import * as iconv from 'iconv-lite';
 import Decimal from 'decimal.js';
+import { toAmountString } from '@app/domain';
 
 /**
  * Writes a valid SIE 4 file with `rows` #TRANS rows (vouchers of two rows), balances that agree, in CP437.
@@ -29,7 +30,7 @@ export async function generateSie(
     if (v % 10 === 0) income += amountOf(v);
     else cost += amountOf(v);
   }
-  const kr = (ore: bigint) => new Decimal(ore.toString()).dividedBy(100).toFixed(2);
+  const kr = (ore: bigint) => toAmountString(new Decimal(ore.toString()).dividedBy(100));
   head += `#IB 0 1930 ${kr(100000000n)}\r\n#UB 0 1930 ${kr(100000000n + income - cost)}\r\n#RES 0 3010 ${kr(-income)}\r\n#RES 0 4610 ${kr(cost)}\r\n`;
   await write(head);
   let buf = '';

@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import { jsonPath, ValidationIssue } from '../common/issues';
-import { Money } from '../money/money';
+import { Money, toAmountString } from '../money/money';
 import { FieldDef, InsatsType, PeriodKind, SectionDef, TemplateDef } from './template';
 
 export interface MatpunktDef {
@@ -198,7 +198,7 @@ export function validateAnswers(template: TemplateDef, answers: unknown, ctx: Fo
           } else {
             const a = num(d.minuend);
             const b = d.subtrahend.map(num).find((x) => x) ?? null;
-            out[d.key] = a && b ? a.minus(b).toFixed(2) : null;
+            out[d.key] = a && b ? toAmountString(a.minus(b)) : null;
           }
           if (out[d.key] !== null) metricValues.set(d.key, new Money(out[d.key] as string));
         }

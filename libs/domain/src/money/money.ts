@@ -37,9 +37,20 @@ export function sum(values: Iterable<Decimal>): Decimal {
   return total;
 }
 
+/**
+ * A decimal as text with exactly `places` decimals, rounded half up ("1234.50"); no exponent, no "-0".
+ * The one place decimals become strings, so no binary floating point ever touches an amount.
+ */
+export function decimalString(value: Decimal, places: number): string {
+  const d = new Money(value).toDecimalPlaces(places, Decimal.ROUND_HALF_UP);
+  const [int, frac = ''] = d.abs().toString().split('.');
+  const sign = d.isNegative() && !d.isZero() ? '-' : '';
+  return places > 0 ? `${sign}${int}.${frac.padEnd(places, '0')}` : `${sign}${int}`;
+}
+
 /** Exact kronor as a decimal string with two decimals ("1234.50"), the wire format of amounts. */
 export function toAmountString(value: Decimal): string {
-  return value.toFixed(2);
+  return decimalString(value, 2);
 }
 
 /** Rounds exact kronor to the reporting unit, half up (away from zero for negatives, as in Swedish practice). */
@@ -58,14 +69,14 @@ function groupThousands(digits: string, separator: string): string {
 export function formatAmount(value: Decimal, unit: ReportingUnit, opts: { separator?: string } = {}): string {
   const rounded = toUnit(value, unit);
   const sep = opts.separator ?? NBSP;
-  const abs = groupThousands(rounded.abs().toFixed(0), sep);
+  const abs = groupThousands(decimalString(rounded.abs(), 0), sep);
   return rounded.isNegative() && !rounded.isZero() ? `-${abs}` : abs;
 }
 
 /** A ratio (0.467192) as a Swedish percentage with one decimal: "46,7 %". */
 export function formatPercent(ratio: Decimal, decimals = 1): string {
   const pct = ratio.times(100).toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP);
-  const text = pct.abs().toFixed(decimals).replace('.', ',');
+  const text = decimalString(pct.abs(), decimals).replace('.', ',');
   return `${pct.isNegative() && !pct.isZero() ? '-' : ''}${text}${NBSP}%`;
 }
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { EncodingGuess, decodeSieLines } from './sie-encoding';
 import { parseSie, SieTransaction } from './sie-parser';
 import { tokenizeSieLine } from './sie-tokenizer';
-import { money, sum } from '../money/money';
+import { money, sum, toAmountString } from '../money/money';
 
 const ROOT = join(__dirname, '../../../..');
 const BROKEN = join(ROOT, 'test/fixtures/sie-broken');
@@ -49,7 +49,7 @@ describe('SIE parser on the Samspelet files', () => {
   it('sums cost centre 822 to the published outcome', async () => {
     const { rows } = await parseFile(join(ROOT, 'demo/samspelet/sie/samspelet-2025.se'));
     const total = (pred: (t: SieTransaction) => boolean) =>
-      sum(rows.filter(pred).map((t) => money(t.amount))).toFixed(2);
+      toAmountString(sum(rows.filter(pred).map((t) => money(t.amount))));
     expect(total((t) => t.costCentre === '822')).toBe('2245000.00');
     expect(total((t) => t.costCentre === '822' && t.voucherDate <= '2025-06-30')).toBe('1184000.00');
   });

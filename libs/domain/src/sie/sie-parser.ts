@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { Money } from '../money/money';
+import { Money, toAmountString } from '../money/money';
 import { EncodingGuess, SieLine } from './sie-encoding';
 import { SieSyntaxError, SieToken, tokenizeSieLine } from './sie-tokenizer';
 
@@ -181,7 +181,7 @@ export async function parseSie(
       if (!voucher.sum.isZero()) {
         error(
           voucher.line,
-          `verifikation ${voucher.series} ${voucher.number} balanserar inte: summan av raderna är ${voucher.sum.toFixed(2)} i stället för 0`,
+          `verifikation ${voucher.series} ${voucher.number} balanserar inte: summan av raderna är ${toAmountString(voucher.sum)} i stället för 0`,
         );
       }
       voucher = null;
@@ -458,7 +458,7 @@ export async function parseSie(
       if (!opening.plus(moved).equals(closing)) {
         error(
           ub.get(account)?.line ?? ib.get(account)?.line ?? 1,
-          `konto ${account}: IB ${opening.toFixed(2)} + transaktioner ${moved.toFixed(2)} = ${opening.plus(moved).toFixed(2)}, men UB är ${closing.toFixed(2)}`,
+          `konto ${account}: IB ${toAmountString(opening)} + transaktioner ${toAmountString(moved)} = ${toAmountString(opening.plus(moved))}, men UB är ${toAmountString(closing)}`,
         );
       }
     } else {
@@ -466,7 +466,7 @@ export async function parseSie(
       if (!moved.equals(result)) {
         error(
           res.get(account)?.line ?? 1,
-          `konto ${account}: transaktionerna summerar till ${moved.toFixed(2)}, men #RES anger ${result.toFixed(2)}`,
+          `konto ${account}: transaktionerna summerar till ${toAmountString(moved)}, men #RES anger ${toAmountString(result)}`,
         );
       }
     }

@@ -7,6 +7,7 @@ import {
   Money,
   RATIO_KEY_FIGURES,
   ReportLine,
+  toAmountString,
   toUnit,
   UPPFOLJNING_INSATS_V1,
 } from '@app/domain';
@@ -15,7 +16,7 @@ import { ReportCheck, ReportModel, ReportRow, ReportSection, ReportTable } from 
 
 const D = (v: string | number | Decimal | null | undefined) =>
   new Money(v === null || v === undefined || v === '' ? 0 : (v as Decimal.Value));
-const amount = (d: Decimal) => d.toFixed(2);
+const amount = (d: Decimal) => toAmountString(d);
 const ratio = (n: Decimal, d: Decimal): Decimal | null => (d.isZero() ? null : n.dividedBy(d));
 const ratioStr = (r: Decimal | null) => (r === null ? null : r.toSignificantDigits(20).toString());
 

@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { join, dirname } from 'node:path';
-import { formatAmount, money } from '@app/domain';
+import { formatAmount, money, toAmountString } from '@app/domain';
 import type { ReportChart, ReportModel, ReportTable } from '../model/report-model';
 import { presentValue } from './format';
 
@@ -325,7 +325,7 @@ function chart(doc: Doc, c: ReportChart, unit: 'tkr' | 'kr'): void {
   doc.lineWidth(0.5).strokeColor(COLOR.rule);
   for (let k = 0; k <= 4; k++) {
     const val = min.plus(span.times(k).dividedBy(4));
-    const y = yOf(val.toFixed(2));
+    const y = yOf(toAmountString(val));
     doc
       .moveTo(left, y)
       .lineTo(left + plotW, y)
