@@ -12,3 +12,4 @@ export * from './reports/gather-report-input';
 export * from './reports/compile-report';
 export * from './signing/seal';
 export * from './bankid/bankid-client';
+export * from './ledger/budget-reader';

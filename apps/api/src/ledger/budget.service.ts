@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { isDecimalString, ValidationIssue } from '@app/domain';
-import { appendAudit } from '@app/infra';
+import { appendAudit, readBudgets, readForecasts } from '@app/infra';
 import { DATA_SOURCE } from '../common/infra/tokens';
 import { AppError } from '../common/errors/app-error';
 import { LedgerError } from '../common/errors/error-codes';
@@ -152,24 +152,11 @@ export class BudgetService {
     });
   }
 
-  async budgets(organisationId: string, year?: number | null) {
-    const rows = await this.ds.query(
-      `SELECT b.id, b.year, to_char(b.decided,'YYYY-MM-DD') AS decided, b.kind, b.funded_by AS "fundedBy", b.outlook,
-              COALESCE(jsonb_object_agg(l.cost_centre_code, l.amount::text) FILTER (WHERE l.cost_centre_code IS NOT NULL), '{}'::jsonb) AS lines
-         FROM budget b LEFT JOIN budget_line l ON l.budget_id = b.id
-        WHERE b.organisation_id = $1 AND ($2::int IS NULL OR b.year = $2) GROUP BY b.id ORDER BY b.year, b.decided, b.kind`,
-      [organisationId, year ?? null],
-    );
-    return rows;
+  budgets(organisationId: string, year?: number | null) {
+    return readBudgets(this.ds.manager, organisationId, year);
   }
 
-  async forecasts(organisationId: string, year?: number | null) {
-    return this.ds.query(
-      `SELECT f.id, f.year, to_char(f.as_of,'YYYY-MM-DD') AS "asOf",
-              COALESCE(jsonb_object_agg(l.cost_centre_code, l.amount::text) FILTER (WHERE l.cost_centre_code IS NOT NULL), '{}'::jsonb) AS lines
-         FROM forecast f LEFT JOIN forecast_line l ON l.forecast_id = f.id
-        WHERE f.organisation_id = $1 AND ($2::int IS NULL OR f.year = $2) GROUP BY f.id ORDER BY f.year, f.as_of`,
-      [organisationId, year ?? null],
-    );
+  forecasts(organisationId: string, year?: number | null) {
+    return readForecasts(this.ds.manager, organisationId, year);
   }
 }

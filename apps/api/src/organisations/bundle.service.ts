@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { canonicalJson, OrganisationBundle, sha256Hex, validateBundle } from '@app/domain';
-import { AppConfig, appendAudit, enqueueJob, JobName } from '@app/infra';
+import { AppConfig, appendAudit, enqueueJob, JobName, readBudgets, readForecasts } from '@app/infra';
 import { APP_CONFIG, DATA_SOURCE } from '../common/infra/tokens';
 import { AppError } from '../common/errors/app-error';
 import { OrganisationError } from '../common/errors/error-codes';
@@ -417,22 +417,8 @@ export class BundleService {
       'SELECT code, name, category FROM cost_centre WHERE organisation_id = $1 ORDER BY code',
       [id],
     );
-    const budgets = await q(
-      `SELECT id, year, to_char(decided,'YYYY-MM-DD') AS decided, kind, funded_by, outlook, financing FROM budget WHERE organisation_id = $1 ORDER BY year, decided, kind`,
-      [id],
-    );
-    const budgetLines = await q(
-      'SELECT budget_id, cost_centre_code, amount::text FROM budget_line WHERE budget_id = ANY($1) ORDER BY cost_centre_code',
-      [budgets.map((x: { id: string }) => x.id)],
-    );
-    const forecasts = await q(
-      `SELECT id, year, to_char(as_of,'YYYY-MM-DD') AS as_of FROM forecast WHERE organisation_id = $1 ORDER BY year, as_of`,
-      [id],
-    );
-    const forecastLines = await q(
-      'SELECT forecast_id, cost_centre_code, amount::text FROM forecast_line WHERE forecast_id = ANY($1) ORDER BY cost_centre_code',
-      [forecasts.map((x: { id: string }) => x.id)],
-    );
+    const budgets = await readBudgets(this.ds.manager, id);
+    const forecasts = await readForecasts(this.ds.manager, id);
     const goals = await q(
       'SELECT year, key, text, metric, op, value::text FROM financial_goal WHERE organisation_id = $1 ORDER BY year, key',
       [id],
@@ -475,8 +461,6 @@ export class BundleService {
         ...(r.title ? { title: r.title } : {}),
       });
     }
-    const lines = (rows: Array<{ cost_centre_code: string; amount: string }>) =>
-      Object.fromEntries(rows.map((l) => [l.cost_centre_code, l.amount]));
     const opt = <T>(k: string, v: T | null | undefined) => (v === null || v === undefined ? {} : { [k]: v });
     return {
       bundleVersion: 1,
@@ -499,20 +483,16 @@ export class BundleService {
         ...opt('note', f.note),
       })),
       costCentres: centres,
-      budgets: budgets.map((x: Record<string, never>) => ({
+      budgets: budgets.map((x) => ({
         year: x.year,
         decided: x.decided,
         ...(x.kind === 'SUPPLEMENTARY' ? { kind: 'SUPPLEMENTARY' as const } : {}),
-        ...opt('fundedBy', x.funded_by),
-        lines: lines(budgetLines.filter((l: { budget_id: string }) => l.budget_id === x.id)),
+        ...opt('fundedBy', x.fundedBy),
+        lines: x.lines,
         ...opt('outlook', x.outlook),
         ...opt('financing', x.financing),
       })),
-      forecasts: forecasts.map((f: Record<string, never>) => ({
-        year: f.year,
-        asOf: f.as_of,
-        lines: lines(forecastLines.filter((l: { forecast_id: string }) => l.forecast_id === f.id)),
-      })),
+      forecasts: forecasts.map((f) => ({ year: f.year, asOf: f.asOf, lines: f.lines })),
       financialGoals: goals.map((g: Record<string, never>) => ({
         year: g.year,
         key: g.key,

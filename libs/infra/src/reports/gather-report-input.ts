@@ -2,6 +2,7 @@ import { EntityManager } from 'typeorm';
 import type { AccountRange } from '@app/domain';
 import type { PeriodLedger, ReportInput, ReportKind } from '@app/reporting';
 import { LedgerReader } from '../ledger/ledger-reader';
+import { readBudgets, readForecasts } from '../ledger/budget-reader';
 
 const obj = (m: Map<string, string>) => Object.fromEntries(m);
 
@@ -73,17 +74,8 @@ export async function gatherReportInput(
     'SELECT f.year, f.party_key AS party, p.name AS "partyName", f.amount::text AS amount FROM funding f JOIN party p ON p.organisation_id = f.organisation_id AND p.key = f.party_key WHERE f.organisation_id = $1',
     [organisationId],
   );
-  const budgets = await q(
-    `SELECT b.year, to_char(b.decided,'YYYY-MM-DD') AS decided, b.kind, b.funded_by AS "fundedBy", b.outlook, b.financing,
-            COALESCE(jsonb_object_agg(l.cost_centre_code, l.amount::text) FILTER (WHERE l.cost_centre_code IS NOT NULL), '{}'::jsonb) AS lines
-       FROM budget b LEFT JOIN budget_line l ON l.budget_id = b.id WHERE b.organisation_id = $1 GROUP BY b.id ORDER BY b.year, b.decided`,
-    [organisationId],
-  );
-  const forecasts = await q(
-    `SELECT f.year, to_char(f.as_of,'YYYY-MM-DD') AS "asOf", COALESCE(jsonb_object_agg(l.cost_centre_code, l.amount::text) FILTER (WHERE l.cost_centre_code IS NOT NULL), '{}'::jsonb) AS lines
-       FROM forecast f LEFT JOIN forecast_line l ON l.forecast_id = f.id WHERE f.organisation_id = $1 GROUP BY f.id`,
-    [organisationId],
-  );
+  const budgets = await readBudgets(em, organisationId);
+  const forecasts = await readForecasts(em, organisationId);
   const goals = await q(
     'SELECT key, text, metric, op, value::text AS value FROM financial_goal WHERE organisation_id = $1 AND year = $2 ORDER BY key',
     [organisationId, year],
