@@ -81,6 +81,46 @@ export class TestApi {
     return this.login(ADMIN.email, ADMIN.password);
   }
 
+  /** GET /files/:id with a bearer token; the body as bytes. */
+  async download(fileId: string, token: string): Promise<{ status: number; body: Buffer }> {
+    const res = await request(this.url)
+      .get(`/files/${fileId}`)
+      .set('authorization', `Bearer ${token}`)
+      .buffer(true)
+      .parse((r, cb) => {
+        const parts: Buffer[] = [];
+        r.on('data', (c: Buffer) => parts.push(c));
+        r.on('end', () => cb(null, Buffer.concat(parts)));
+      });
+    return { status: res.status, body: res.body as Buffer };
+  }
+
+  /** compileReport through the API, then poll report(id) until the worker has finished it. */
+  async compileReport<T extends { id: string; status: string }>(
+    organisationId: string,
+    kind: string,
+    token: string,
+    fields = 'id status',
+  ): Promise<{ queued: T; done: T }> {
+    const started = await this.ok<{ compileReport: T }>(
+      `mutation($o: ID!, $k: ReportKind!){ compileReport(organisationId: $o, kind: $k, year: 2025){ ${fields} } }`,
+      { o: organisationId, k: kind },
+      token,
+    );
+    for (let i = 0; i < 600; i++) {
+      const r = (
+        await this.ok<{ report: T }>(
+          `query($id: ID!){ report(id: $id){ ${fields} } }`,
+          { id: started.compileReport.id },
+          token,
+        )
+      ).report;
+      if (r.status === 'READY' || r.status === 'FAILED') return { queued: started.compileReport, done: r };
+      await new Promise((res) => setTimeout(res, 100));
+    }
+    throw new Error('report never finished');
+  }
+
   async close(): Promise<void> {
     await this.app.close();
   }

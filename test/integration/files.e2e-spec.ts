@@ -25,15 +25,7 @@ describe('files: upload and download', () => {
       size: pdf.length,
       contentType: 'application/pdf',
     });
-    const dl = await request(api.url)
-      .get(`/files/${up.body.id}`)
-      .set('authorization', `Bearer ${token}`)
-      .buffer(true)
-      .parse((res, cb) => {
-        const parts: Buffer[] = [];
-        res.on('data', (c: Buffer) => parts.push(c));
-        res.on('end', () => cb(null, Buffer.concat(parts)));
-      });
+    const dl = await api.download(up.body.id, token);
     expect(dl.status).toBe(200);
     expect(Buffer.compare(dl.body, pdf)).toBe(0);
     expect((await request(api.url).get(`/files/${up.body.id}`)).status).toBe(401);

@@ -25,8 +25,9 @@ import WebSocket from 'ws';
 const expected = JSON.parse(readFileSync(join(FIXTURES, 'expected', 'samspelet-2025.json'), 'utf8'));
 const COMPILE =
   'mutation($o: ID!, $k: ReportKind!, $y: Int!){ compileReport(organisationId: $o, kind: $k, year: $y){ id status progress version } }';
-const REPORT =
-  'query($id: ID!){ report(id: $id){ id kind status progress stage version model checks { id status message } pdfFileId xlsxFileId jsonFileId error } }';
+const REPORT_FIELDS =
+  'id kind status progress stage version model checks { id status message } pdfFileId xlsxFileId jsonFileId error';
+const REPORT = `query($id: ID!){ report(id: $id){ ${REPORT_FIELDS} } }`;
 
 interface Report {
   id: string;
@@ -58,30 +59,13 @@ describe('reports: compiled by the worker from the ledger, the bundle and approv
   const out = mkdtempSync(join(tmpdir(), 'reports-'));
 
   async function compiled(organisationId: string, kind: string, token: string): Promise<Report> {
-    const started = await api.ok<{ compileReport: Report }>(
-      COMPILE,
-      { o: organisationId, k: kind, y: 2025 },
-      token,
-    );
-    expect(started.compileReport.status).toBe('QUEUED');
-    for (let i = 0; i < 600; i++) {
-      const r = (await api.ok<{ report: Report }>(REPORT, { id: started.compileReport.id }, token)).report;
-      if (r.status === 'READY' || r.status === 'FAILED') return r;
-      await new Promise((res) => setTimeout(res, 100));
-    }
-    throw new Error('report never finished');
+    const { queued, done } = await api.compileReport<Report>(organisationId, kind, token, REPORT_FIELDS);
+    expect(queued.status).toBe('QUEUED');
+    return done;
   }
 
   async function pdfText(fileId: string, token: string): Promise<string> {
-    const res = await request(api.url)
-      .get(`/files/${fileId}`)
-      .set('authorization', `Bearer ${token}`)
-      .buffer(true)
-      .parse((r, cb) => {
-        const parts: Buffer[] = [];
-        r.on('data', (c: Buffer) => parts.push(c));
-        r.on('end', () => cb(null, Buffer.concat(parts)));
-      });
+    const res = await api.download(fileId, token);
     expect(res.status).toBe(200);
     const file = join(out, `${fileId}.pdf`);
     writeFileSync(file, res.body);

@@ -5,7 +5,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { INestApplicationContext } from '@nestjs/common';
 import { authenticator } from 'otplib';
-import request from 'supertest';
 import { DemoSeedService } from '../../apps/api/src/demo/demo-seed.service';
 import { codes, FIXTURES, orgId, tenantBundle, TestApi, upload } from '../helpers/api';
 import { startWorker } from '../helpers/worker';
@@ -46,32 +45,12 @@ describe('e-signing: the board signs, the förbund seals, anyone verifies', () =
       await token(email),
     );
   async function compiled(kind: string): Promise<string> {
-    const d = await api.ok<{ compileReport: { id: string } }>(
-      'mutation($o: ID!, $k: ReportKind!){ compileReport(organisationId: $o, kind: $k, year: 2025){ id } }',
-      { o: org, k: kind },
-      chef,
-    );
-    for (let i = 0; i < 600; i++) {
-      const r = await api.ok<{ report: { status: string } }>(
-        'query($id: ID!){ report(id: $id){ status } }',
-        { id: d.compileReport.id },
-        chef,
-      );
-      if (r.report.status === 'READY') return d.compileReport.id;
-      await new Promise((res) => setTimeout(res, 100));
-    }
-    throw new Error('report not ready');
+    const { done } = await api.compileReport(org, kind, chef);
+    expect(done.status).toBe('READY');
+    return done.id;
   }
   async function download(fileId: string, as: string): Promise<Buffer> {
-    const res = await request(api.url)
-      .get(`/files/${fileId}`)
-      .set('authorization', `Bearer ${as}`)
-      .buffer(true)
-      .parse((r, cb) => {
-        const parts: Buffer[] = [];
-        r.on('data', (c: Buffer) => parts.push(c));
-        r.on('end', () => cb(null, Buffer.concat(parts)));
-      });
+    const res = await api.download(fileId, as);
     expect(res.status).toBe(200);
     return res.body;
   }
