@@ -246,14 +246,19 @@ function ensureSpace(doc: Doc, height: number): void {
 /** Label column, then value columns right-aligned so the digits line up; totals bold with a rule above. */
 function table(doc: Doc, t: ReportTable, unit: 'tkr' | 'kr'): void {
   const width = doc.page.width - 2 * MARGIN;
-  const valueWidth = Math.min(86, (width * 0.55) / Math.max(1, t.columns.length));
+  // Text tables (the signature page) get wide, left-aligned, wrapping columns; amounts get narrow right-aligned ones.
+  const textTable = t.rows.length > 0 && t.rows.every((r) => r.format === 'text');
+  const valueWidth = textTable
+    ? (width * 0.6) / Math.max(1, t.columns.length)
+    : Math.min(86, (width * 0.55) / Math.max(1, t.columns.length));
+  const align = textTable ? 'left' : 'right';
   const labelWidth = width - valueWidth * t.columns.length;
   const drawHeader = () => {
     const y = doc.y;
     doc.font('bold').fontSize(8.5).fillColor(COLOR.muted);
     const h = Math.max(11, ...t.columns.map((c) => doc.heightOfString(c, { width: valueWidth - 4 })));
     t.columns.forEach((c, i) =>
-      doc.text(c, MARGIN + labelWidth + i * valueWidth, y, { width: valueWidth - 4, align: 'right' }),
+      doc.text(c, MARGIN + labelWidth + i * valueWidth, y, { width: valueWidth - 4, align }),
     );
     doc.y = y + h + 4;
     doc
@@ -269,7 +274,11 @@ function table(doc: Doc, t: ReportTable, unit: 'tkr' | 'kr'): void {
   drawHeader();
   for (const r of t.rows) {
     doc.font(r.total ? 'bold' : 'regular').fontSize(9);
-    const labelHeight = doc.heightOfString(r.label, { width: labelWidth - 8 - (r.level ?? 0) * 10 });
+    const texts = r.values.map((v, i) => presentValue(v, r, unit, t.signedColumns?.includes(i)));
+    const labelHeight = Math.max(
+      doc.heightOfString(r.label, { width: labelWidth - 8 - (r.level ?? 0) * 10 }),
+      ...(textTable ? texts.map((x) => doc.heightOfString(x, { width: valueWidth - 4 })) : []),
+    );
     if (doc.y + labelHeight + 4 > doc.page.height - doc.page.margins.bottom) {
       doc.addPage();
       drawHeader();
@@ -286,21 +295,17 @@ function table(doc: Doc, t: ReportTable, unit: 'tkr' | 'kr'): void {
     doc
       .fillColor(COLOR.text)
       .text(r.label, MARGIN + (r.level ?? 0) * 10, y + 1, { width: labelWidth - 8 - (r.level ?? 0) * 10 });
-    r.values.forEach((v, i) => {
-      doc.text(
-        presentValue(v, r, unit, t.signedColumns?.includes(i)),
-        MARGIN + labelWidth + i * valueWidth,
-        y + 1,
-        { width: valueWidth - 4, align: 'right', lineBreak: false },
-      );
+    texts.forEach((text, i) => {
+      doc.text(text, MARGIN + labelWidth + i * valueWidth, y + 1, {
+        width: valueWidth - 4,
+        align,
+        lineBreak: textTable,
+      });
     });
     doc.y = y + Math.max(labelHeight, 11) + 3;
   }
-  doc
-    .font('regular')
-    .fontSize(7.5)
-    .fillColor(COLOR.muted)
-    .text(unit === 'tkr' ? 'Belopp i tkr.' : 'Belopp i kronor.', MARGIN, doc.y + 2);
+  doc.font('regular').fontSize(7.5).fillColor(COLOR.muted);
+  if (!textTable) doc.text(unit === 'tkr' ? 'Belopp i tkr.' : 'Belopp i kronor.', MARGIN, doc.y + 2);
   for (const n of t.notes ?? []) doc.text(`Avrundning: ${n}`, MARGIN, doc.y, { width });
   doc.moveDown(0.8);
 }
