@@ -27,7 +27,7 @@ import { AppError } from '../common/errors/app-error';
 import { SigningError } from '../common/errors/error-codes';
 import { FilesService } from '../files/files.service';
 import { PasskeyService } from './passkey.service';
-import { checkPasswordAndCode } from './totp-check';
+import { checkPasswordAndCode, totpStep } from './totp-check';
 import {
   BankIdStartType,
   BankIdStatusType,
@@ -438,7 +438,7 @@ export class SigningService {
 
   async confirmTotp(p: Principal, code: string): Promise<boolean> {
     const [t] = await this.ds.query('SELECT secret FROM person_totp WHERE person_id = $1', [p.personId]);
-    if (!t || !authenticator.check(code, t.secret))
+    if (!t || totpStep(code, t.secret) === null)
       throw new AppError(SigningError.BAD_CREDENTIALS, 'Koden stämmer inte; prova nästa kod i appen.', {
         details: [{ path: '$.code', message: 'fel kod' }],
       });

@@ -2,11 +2,20 @@ import { authenticator } from 'otplib';
 import { EntityManager } from 'typeorm';
 import { verifyPassword } from '../auth/password';
 
+// Accept the code of the neighbouring 30-second step too, so a code typed at a step boundary still works.
+authenticator.options = { window: 1 };
+
 export type CodeCheck = 'OK' | 'NOT_SET_UP' | 'BAD_CREDENTIALS' | 'CODE_REUSED';
+
+/** The 30-second step a code belongs to, or null when it is not a current code for the secret. */
+export function totpStep(code: string, secret: string): number | null {
+  const delta = authenticator.checkDelta(code, secret);
+  return delta === null ? null : Math.floor(Date.now() / 30000) + delta;
+}
 
 /**
  * Re-authentication for a signature: the person's password and a one-time code from their confirmed TOTP secret.
- * A code counts once: its 30-second step is recorded and a replay in the same step is refused.
+ * A code counts once: its step is recorded and a code of the same or an earlier step is refused.
  */
 export async function checkPasswordAndCode(
   em: Pick<EntityManager, 'query'>,
@@ -20,10 +29,9 @@ export async function checkPasswordAndCode(
     personId,
   ]);
   if (!totp?.confirmed_at) return 'NOT_SET_UP';
-  if (!(await verifyPassword(person?.password_hash, password)) || !authenticator.check(code, totp.secret))
-    return 'BAD_CREDENTIALS';
+  const step = totpStep(code, totp.secret);
+  if (!(await verifyPassword(person?.password_hash, password)) || step === null) return 'BAD_CREDENTIALS';
   if (!consume) return 'OK';
-  const step = Math.floor(Date.now() / 30000);
   const used = await em.query(
     'UPDATE person_totp SET last_used_step = $2 WHERE person_id = $1 AND (last_used_step IS NULL OR last_used_step < $2) RETURNING 1',
     [personId, step],
