@@ -18,3 +18,4 @@ export JWT_SECRET
 export ADMIN_EMAIL="${ADMIN_EMAIL:-admin@plattform.example}"
 export ADMIN_PASSWORD="${ADMIN_PASSWORD:-Plattform-Admin-2025!}"
 export FILE_STORAGE_DIR="${FILE_STORAGE_DIR:-$ROOT/.data/files}"
+export WEB_DIST_DIR="${WEB_DIST_DIR:-$ROOT/dist/web}"

@@ -5,6 +5,8 @@ import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { JwtModule } from '@nestjs/jwt';
 import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
+import { ServeStaticModule } from '@nestjs/serve-static';
 import { AppConfig, loadConfig } from '@app/infra';
 import { InfraModule } from './common/infra/infra.module';
 import { APP_CONFIG } from './common/infra/tokens';
@@ -65,6 +67,17 @@ import { PasskeyService } from './signing/passkey.service';
         signOptions: { expiresIn: config.JWT_TTL_SECONDS, algorithm: 'HS256' },
         verifyOptions: { algorithms: ['HS256'] },
       }),
+    }),
+    // The web application: static files at /, and index.html for its own routes (/uppfoljning/…).
+    ServeStaticModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => [
+        {
+          rootPath: resolve(config.WEB_DIST_DIR),
+          exclude: ['/graphql{/*path}', '/files{/*path}', '/health{/*path}'],
+          serveStaticOptions: { index: 'index.html', maxAge: 0, fallthrough: true },
+        },
+      ],
     }),
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,

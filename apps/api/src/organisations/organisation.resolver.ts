@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import GraphQLJSON from 'graphql-type-json';
 import { DataSource } from 'typeorm';
-import { INSATS_ROLES, Principal, Role, rolesIn } from '@app/domain';
+import { INSATS_ROLES, periodDeadline, Principal, Role, rolesIn } from '@app/domain';
 import {
   Allow,
   Authenticated,
@@ -23,6 +23,7 @@ import {
   OrganisationType,
   PartyType,
   PersonType,
+  ReportingPeriodType,
 } from './organisation.types';
 
 const ORG_COLUMNS = 'id, slug, name, reporting_unit AS "reportingUnit", vision';
@@ -109,6 +110,31 @@ export class OrganisationResolver {
       'SELECT code, name, category FROM cost_centre WHERE organisation_id = $1 ORDER BY code',
       [o.id],
     );
+  }
+
+  @ResolveField(() => [ReportingPeriodType], {
+    description:
+      'Uppföljningsperioderna för åren fromYear–toYear (högst 20 år) med sista inlämningsdag enligt förbundets inställning.',
+  })
+  async periods(
+    @Parent() o: OrganisationType,
+    @Args('fromYear', { type: () => Int }) fromYear: number,
+    @Args('toYear', { type: () => Int }) toYear: number,
+  ): Promise<ReportingPeriodType[]> {
+    if (toYear < fromYear || toYear - fromYear > 20)
+      throw new AppError(CommonError.BAD_USER_INPUT, 'Ange högst 20 år, med fromYear före toYear.', {
+        details: [{ path: '$.toYear', message: 'högst 20 år efter fromYear' }],
+      });
+    const [row] = await this.ds.query('SELECT workflow_config FROM organisation WHERE id = $1', [o.id]);
+    const out: ReportingPeriodType[] = [];
+    for (let year = fromYear; year <= toYear; year++)
+      for (const kind of ['DELAR', 'HELAR'] as const)
+        out.push({
+          period: `${kind}-${year}`,
+          kind,
+          deadline: periodDeadline(kind, year, row?.workflow_config),
+        });
+    return out;
   }
 
   @ResolveField(() => [String], { description: 'Mina roller i förbundet.' })

@@ -25,6 +25,13 @@ export class MatpunktType {
     string | null;
 }
 
+@ObjectType('ReportingPeriod')
+export class ReportingPeriodType {
+  @Field({ description: 'T.ex. "HELAR-2025".' }) period: string;
+  @Field({ description: 'DELAR eller HELAR' }) kind: string;
+  @Field({ description: 'Sista inlämningsdag (ÅÅÅÅ-MM-DD).' }) deadline: string;
+}
+
 @ObjectType('InsatsBudget')
 export class InsatsBudgetType {
   @Field() year: number;

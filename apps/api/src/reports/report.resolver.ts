@@ -3,13 +3,18 @@ import { Args, ID, Int, Mutation, Query, Resolver, Subscription } from '@nestjs/
 import { Principal, Role } from '@app/domain';
 import { Allow, CurrentPrincipal, ScopeResolver, scopeOf } from '../common/access/access.decorators';
 import { ReportService } from './report.service';
-import { ReportKindEnum, ReportTextsType, ReportType } from './report.types';
+import { REPORT_TEXT_KEYS } from '@app/reporting';
+import { ReportKindEnum, ReportTextFieldType, ReportTextsType, ReportType } from './report.types';
 import { ReportTextsService } from './report-texts.service';
 import GraphQLJSON from 'graphql-type-json';
 
 const reportScope: ScopeResolver = (args, lookup) =>
   lookup.row('report', String(args.id ?? args.reportId ?? ''));
 const READERS = REPORT_READERS;
+const TEXT_FIELDS: ReportTextFieldType[] = Object.entries(REPORT_TEXT_KEYS).map(([key, title]) => ({
+  key,
+  title,
+}));
 
 @Resolver(() => ReportType)
 export class ReportResolver {
@@ -20,19 +25,19 @@ export class ReportResolver {
 
   @Allow(READERS, scopeOf.organisationId())
   @Query(() => ReportTextsType, { description: 'Förbundschefens texter till rapporten.' })
-  reportTexts(
+  async reportTexts(
     @Args('organisationId', { type: () => ID }) organisationId: string,
     @Args('kind', { type: () => ReportKindEnum }) kind: ReportKindEnum,
     @Args('year', { type: () => Int }) year: number,
   ): Promise<ReportTextsType> {
-    return this.texts.get(organisationId, kind, year);
+    return { ...(await this.texts.get(organisationId, kind, year)), fields: TEXT_FIELDS };
   }
 
   @Allow([Role.FORBUNDSCHEF], scopeOf.organisationId())
   @Mutation(() => ReportTextsType, {
     description: 'Sparar förbundschefens texter; version är den du utgick från (annars VERSION_CONFLICT).',
   })
-  saveReportTexts(
+  async saveReportTexts(
     @Args('organisationId', { type: () => ID }) organisationId: string,
     @Args('kind', { type: () => ReportKindEnum }) kind: ReportKindEnum,
     @Args('year', { type: () => Int }) year: number,
@@ -40,7 +45,10 @@ export class ReportResolver {
     @Args('texts', { type: () => GraphQLJSON }) texts: unknown,
     @CurrentPrincipal() me: Principal,
   ): Promise<ReportTextsType> {
-    return this.texts.save(organisationId, kind, year, version, texts, me.personId);
+    return {
+      ...(await this.texts.save(organisationId, kind, year, version, texts, me.personId)),
+      fields: TEXT_FIELDS,
+    };
   }
 
   @Allow([Role.FORBUNDSCHEF, Role.ADMIN], scopeOf.organisationId())

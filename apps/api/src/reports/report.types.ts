@@ -34,8 +34,16 @@ export class ReportType {
   @Field() createdAt: string;
 }
 
+@ObjectType('ReportTextField', { description: 'En av förbundschefens texter: nyckel och rubrik.' })
+export class ReportTextFieldType {
+  @Field() key: string;
+  @Field() title: string;
+}
+
 @ObjectType('ReportTexts')
 export class ReportTextsType {
+  @Field(() => [ReportTextFieldType], { description: 'Vilka texter rapporten har plats för, i ordning.' })
+  fields: ReportTextFieldType[];
   @Field(() => GraphQLJSON, { description: 'Förbundschefens texter per nyckel (förvaltningsberättelse).' })
   texts: Record<string, string>;
   @Field(() => Int, { description: 'Version att ange när du sparar (0 = inga texter än).' }) version: number;

@@ -2,12 +2,15 @@ import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   canonicalJson,
+  chainView,
   decide,
   EDITABLE,
   FormContext,
   initialAnswers,
   INSATS_ROLES,
   label,
+  roleLabel,
+  periodDeadline,
   periodKind,
   periodYear,
   Principal,
@@ -71,10 +74,6 @@ const PAST_TENSE: Record<WorkflowAction, string> = {
   withdraw: 'withdrawn',
   reopen: 'reopened',
 };
-const DEFAULT_DEADLINES: Record<'DELAR' | 'HELAR', { monthDay: string; nextYear: boolean }> = {
-  DELAR: { monthDay: '08-31', nextYear: false },
-  HELAR: { monthDay: '02-15', nextYear: true },
-};
 
 /** Follow-ups: drafts with optimistic locking, the approval chain, comments; every change audited. */
 @Injectable()
@@ -129,13 +128,37 @@ export class SubmissionService implements OnModuleInit {
   }
 
   async toType(row: Row): Promise<SubmissionType> {
-    const result = validateAnswers(row.definition, row.answers, await this.context(row));
+    const ctx = await this.context(row);
+    const result = validateAnswers(row.definition, row.answers, ctx);
     const state: SubmissionState = {
       status: row.status,
       step: row.step,
       approvalsAtStep: row.approvals_at_step,
     };
+    const year = periodYear(row.period)!;
     return {
+      insatsType: row.insats_type,
+      deadline: periodDeadline(periodKind(row.period)!, year, row.workflow_config),
+      template: {
+        id: row.template_id,
+        key: row.template_key,
+        version: row.template_version,
+        title: row.definition.title,
+        definition: row.definition,
+        organisationId: null,
+      },
+      matpunkter: ctx.matpunkter.map((m) => ({
+        key: m.key,
+        text: m.text,
+        metric: m.metric ?? null,
+        op: m.op ?? null,
+        target: m.target ?? null,
+        year,
+      })),
+      approvalChain: chainView(workflowFrom(row.workflow_config), state).map((c) => ({
+        ...c,
+        roleLabel: roleLabel(c.role),
+      })),
       id: row.id,
       organisationId: row.organisation_id,
       insatsId: row.insats_id,
@@ -233,12 +256,7 @@ export class SubmissionService implements OnModuleInit {
     period: string,
   ): Promise<void> {
     const [org] = await em.query('SELECT workflow_config FROM organisation WHERE id = $1', [organisationId]);
-    const kind = periodKind(period)!;
-    const year = periodYear(period)!;
-    const configured = (org?.workflow_config?.deadlines ?? {}) as Record<string, string>;
-    const d = DEFAULT_DEADLINES[kind];
-    const monthDay = /^\d{2}-\d{2}$/.test(configured[kind] ?? '') ? configured[kind] : d.monthDay;
-    const deadline = `${year + (d.nextYear ? 1 : 0)}-${monthDay}`;
+    const deadline = periodDeadline(periodKind(period)!, periodYear(period)!, org?.workflow_config);
     for (const daysBefore of [7, 1]) {
       const at = new Date(`${deadline}T08:00:00Z`);
       at.setUTCDate(at.getUTCDate() - daysBefore);

@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import GraphQLJSON from 'graphql-type-json';
+import { MatpunktType } from '../organisations/organisation.types';
 
 @ObjectType('ValidationError')
 export class ValidationErrorType {
@@ -23,6 +24,26 @@ export class SubmissionCommentType {
   @Field(() => String, { nullable: true }) resolvedAt: string | null;
 }
 
+@ObjectType('FormTemplate')
+export class FormTemplateType {
+  @Field(() => ID) id: string;
+  @Field() key: string;
+  @Field(() => Int) version: number;
+  @Field() title: string;
+  @Field(() => GraphQLJSON) definition: unknown;
+  @Field(() => ID, { nullable: true }) organisationId: string | null;
+}
+
+@ObjectType('ApprovalChainStep', { description: 'Ett steg i godkännandekedjan.' })
+export class ApprovalChainStepType {
+  @Field() role: string;
+  @Field({ description: 'Rollen i klartext, t.ex. "styrgruppen".' }) roleLabel: string;
+  @Field(() => Int) quorum: number;
+  @Field(() => Int, { description: 'Godkännanden i steget i den pågående omgången.' }) approvals: number;
+  @Field({ description: 'DONE, CURRENT eller PENDING' }) state: string;
+  @Field({ description: 'Godkännandet undertecknas med lösenord och engångskod.' }) requireSignature: boolean;
+}
+
 @ObjectType('Submission')
 export class SubmissionType {
   @Field(() => ID) id: string;
@@ -40,6 +61,13 @@ export class SubmissionType {
     description: 'Härledda värden (inskrivna_totalt, avvikelse …) och föreslagna bedömningar.',
   })
   derived: unknown;
+  @Field({ description: 'INDIVID eller STRUKTUR; avgör vilka avsnitt mallen visar.' }) insatsType: string;
+  @Field({ description: 'Sista dag att lämna in (ÅÅÅÅ-MM-DD).' }) deadline: string;
+  @Field(() => FormTemplateType, { description: 'Mallen uppföljningen fylls i efter.' })
+  template: FormTemplateType;
+  @Field(() => [MatpunktType], { description: 'Insatsens mätpunkter för året (en resultatrad var).' })
+  matpunkter: MatpunktType[];
+  @Field(() => [ApprovalChainStepType]) approvalChain: ApprovalChainStepType[];
   @Field() templateKey: string;
   @Field(() => Int) templateVersion: number;
   @Field(() => String, { nullable: true, description: 'Rollen som uppföljningen väntar på.' }) waitingFor:
@@ -49,14 +77,4 @@ export class SubmissionType {
   @Field(() => String, { nullable: true }) submittedAt: string | null;
   @Field(() => String, { nullable: true }) approvedAt: string | null;
   @Field() updatedAt: string;
-}
-
-@ObjectType('FormTemplate')
-export class FormTemplateType {
-  @Field(() => ID) id: string;
-  @Field() key: string;
-  @Field(() => Int) version: number;
-  @Field() title: string;
-  @Field(() => GraphQLJSON) definition: unknown;
-  @Field(() => ID, { nullable: true }) organisationId: string | null;
 }

@@ -226,3 +226,49 @@ export function roleLabel(role: Role): string {
     BEREDNINGSGRUPP: 'beredningsgruppen',
   }[role];
 }
+
+/** One step of the chain as the people following it see it. */
+export interface ChainStepView {
+  role: Role;
+  quorum: number;
+  /** Approvals given at this step in the current round. */
+  approvals: number;
+  state: 'DONE' | 'CURRENT' | 'PENDING';
+  /** Approving this step is signed with password and one-time code. */
+  requireSignature: boolean;
+}
+
+/** The approval chain drawn as steps: done, the one waiting, and those after it. */
+export function chainView(wf: WorkflowConfig, state: SubmissionState): ChainStepView[] {
+  return wf.steps.map((s, i) => {
+    let st: ChainStepView['state'] = 'PENDING';
+    if (state.status === SubmissionStatus.APPROVED) st = 'DONE';
+    else if (IN_REVIEW.has(state.status))
+      st = i < state.step ? 'DONE' : i === state.step ? 'CURRENT' : 'PENDING';
+    const approvals = st === 'DONE' ? s.quorum : st === 'CURRENT' ? state.approvalsAtStep : 0;
+    return {
+      role: s.role,
+      quorum: s.quorum,
+      approvals,
+      state: st,
+      requireSignature: s.requireSignature === true,
+    };
+  });
+}
+
+const DEFAULT_DEADLINES: Record<'DELAR' | 'HELAR', { monthDay: string; nextYear: boolean }> = {
+  DELAR: { monthDay: '08-31', nextYear: false },
+  HELAR: { monthDay: '02-15', nextYear: true },
+};
+
+/**
+ * The day a period's follow-up is due (YYYY-MM-DD): a förbund may set its own month and day per period kind
+ * (`workflow_config.deadlines`); the annual one falls in the following year.
+ */
+export function periodDeadline(kind: 'DELAR' | 'HELAR', year: number, workflowConfig: unknown): string {
+  const configured = ((workflowConfig as { deadlines?: Record<string, string> } | null)?.deadlines ??
+    {}) as Record<string, string>;
+  const d = DEFAULT_DEADLINES[kind];
+  const monthDay = /^\d{2}-\d{2}$/.test(configured[kind] ?? '') ? configured[kind] : d.monthDay;
+  return `${year + (d.nextYear ? 1 : 0)}-${monthDay}`;
+}

@@ -29,6 +29,8 @@ export const configSchema = z.object({
   ADMIN_PASSWORD: z.string().min(12, { message: 'must be at least 12 characters' }).optional(),
   PUBLIC_URL: url(['http:', 'https:']).optional(),
   FILE_STORAGE_DIR: z.string().min(1).default('.data/files'),
+  /** The web application's built files (vite build), served by the API at /. */
+  WEB_DIST_DIR: z.string().min(1).default('dist/web'),
   SMTP_URL: url(['smtp:', 'smtps:']).optional(),
   MAIL_FROM: z.string().default('Samordningsplattformen <noreply@plattform.example>'),
   SEAL_P12_PATH: z.string().min(1).optional(),

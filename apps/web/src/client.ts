@@ -1,0 +1,120 @@
+import { Client, cacheExchange, fetchExchange, subscriptionExchange } from 'urql';
+import { createClient as createWsClient } from 'graphql-ws';
+
+const TOKEN_KEY = 'samordning.token';
+
+/** The bearer token lives for the browser tab (sessionStorage), never in a cookie. */
+export const session = {
+  get token(): string | null {
+    return sessionStorage.getItem(TOKEN_KEY);
+  },
+  set(token: string | null): void {
+    if (token) sessionStorage.setItem(TOKEN_KEY, token);
+    else sessionStorage.removeItem(TOKEN_KEY);
+  },
+};
+
+function authHeaders(): Record<string, string> {
+  return session.token ? { authorization: `Bearer ${session.token}` } : {};
+}
+
+/** Called when the API says the token is no longer valid (expired, or the password changed). */
+let onUnauthenticated: () => void = () => undefined;
+export function setUnauthenticatedHandler(fn: () => void): void {
+  onUnauthenticated = fn;
+}
+
+const wsUrl = () => `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql`;
+
+export function createApiClient(): Client {
+  const ws = createWsClient({
+    url: wsUrl(),
+    lazy: true,
+    connectionParams: () => (session.token ? { authorization: `Bearer ${session.token}` } : {}),
+    retryAttempts: 5,
+  });
+  return new Client({
+    url: '/graphql',
+    // POST for queries too: the API's CSRF protection refuses simple GET requests, and tokens stay out of URLs.
+    preferGetMethod: false,
+    // Every answer is fresh: several people work on the same follow-up, and a stale status misleads.
+    requestPolicy: 'cache-and-network',
+    exchanges: [
+      cacheExchange,
+      fetchExchange,
+      subscriptionExchange({
+        forwardSubscription(request) {
+          const input = { ...request, query: request.query || '' };
+          return {
+            subscribe(sink) {
+              const unsubscribe = ws.subscribe(input, sink);
+              return { unsubscribe };
+            },
+          };
+        },
+      }),
+    ],
+    fetchOptions: (): RequestInit => ({ headers: authHeaders() }),
+    fetch: async (input, init) => {
+      const res = await fetch(input, init);
+      if (res.status === 401) onUnauthenticated();
+      return res;
+    },
+  });
+}
+
+/** Authenticated GET of a file as a download (the browser cannot add a bearer header to a plain link). */
+export async function downloadFile(fileId: string, fallbackName: string): Promise<void> {
+  const res = await fetch(`/files/${fileId}`, { headers: authHeaders() });
+  if (!res.ok) throw new Error(`Filen kunde inte hämtas (${res.status}).`);
+  const disposition = res.headers.get('content-disposition') ?? '';
+  const m = /filename\*=UTF-8''([^;]+)/.exec(disposition);
+  const name = m ? decodeURIComponent(m[1]) : fallbackName;
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export interface UploadedFile {
+  id: string;
+  sha256: string;
+  size: number;
+  contentType: string;
+}
+
+/** Uploads one file with progress (XMLHttpRequest reports upload progress; fetch does not). */
+export function uploadFile(
+  file: File,
+  query: Record<string, string>,
+  onProgress: (percent: number) => void,
+): Promise<UploadedFile> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `/files?${new URLSearchParams(query)}`);
+    if (session.token) xhr.setRequestHeader('authorization', `Bearer ${session.token}`);
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) onProgress(Math.round((e.loaded / e.total) * 100));
+    };
+    xhr.onload = () => {
+      let body: { message?: string } & Partial<UploadedFile> = {};
+      try {
+        body = JSON.parse(xhr.responseText);
+      } catch {
+        /* not JSON */
+      }
+      if (xhr.status === 201) {
+        onProgress(100);
+        resolve(body as UploadedFile);
+      } else reject(new Error(body.message ?? `Uppladdningen misslyckades (${xhr.status}).`));
+    };
+    xhr.onerror = () => reject(new Error('Uppladdningen avbröts; kontrollera anslutningen och försök igen.'));
+    const form = new FormData();
+    form.append('file', file, file.name);
+    xhr.send(form);
+  });
+}

@@ -1,0 +1,90 @@
+import type { ReactNode } from 'react';
+import { STATUS_LABEL } from '../format';
+
+export function StatusBadge(props: { status: string; label?: string }) {
+  return (
+    <span className={`badge badge-${props.status.toLowerCase()}`}>
+      {props.label ?? STATUS_LABEL[props.status] ?? props.status}
+    </span>
+  );
+}
+
+export function Alert(props: {
+  kind: 'error' | 'info' | 'success' | 'warning';
+  children: ReactNode;
+  title?: string;
+}) {
+  return (
+    <div
+      className={`alert alert-${props.kind}`}
+      role={props.kind === 'error' || props.kind === 'warning' ? 'alert' : 'status'}
+    >
+      {props.title && <strong className="alert-title">{props.title}</strong>}
+      {props.children}
+    </div>
+  );
+}
+
+export function ProgressBar(props: { value: number; label: string; describedBy?: string }) {
+  const v = Math.max(0, Math.min(100, Math.round(props.value)));
+  return (
+    <div
+      className="progress"
+      role="progressbar"
+      aria-label={props.label}
+      aria-valuemin={0}
+      aria-valuemax={100}
+      aria-valuenow={v}
+      aria-valuetext={`${v} procent`}
+      aria-describedby={props.describedBy}
+    >
+      <div className="progress-fill" style={{ width: `${v}%` }} />
+    </div>
+  );
+}
+
+export function Loading(props: { what?: string }) {
+  return (
+    <p className="muted" aria-busy="true">
+      Hämtar {props.what ?? 'uppgifter'} …
+    </p>
+  );
+}
+
+/** The approval chain as numbered steps: submitted, then each approval step, done or waiting. */
+export function ApprovalSteps(props: {
+  status: string;
+  steps: Array<{ role: string; roleLabel: string; quorum: number; approvals: number; state: string }>;
+}) {
+  const submitted = !['DRAFT', 'RETURNED', 'WITHDRAWN'].includes(props.status);
+  const all = [
+    { key: 'submit', label: 'Projektägaren skickar in', state: submitted ? 'DONE' : 'CURRENT', note: '' },
+    ...props.steps.map((s, i) => ({
+      key: `${s.role}-${i}`,
+      label: `Godkänns av ${s.roleLabel}`,
+      state: s.state,
+      note: s.quorum > 1 ? `${s.approvals} av ${s.quorum}` : '',
+    })),
+  ];
+  const stateText: Record<string, string> = { DONE: 'klart', CURRENT: 'pågår', PENDING: 'väntar' };
+  return (
+    <ol className="steps" aria-label="Godkännandekedjan">
+      {all.map((s, i) => (
+        <li
+          key={s.key}
+          className={`step step-${s.state.toLowerCase()}`}
+          aria-current={s.state === 'CURRENT' ? 'step' : undefined}
+        >
+          <span className="step-number" aria-hidden="true">
+            {s.state === 'DONE' ? '✓' : i + 1}
+          </span>
+          <span className="step-label">
+            {s.label}
+            {s.note && <small> ({s.note})</small>}
+            <span className="visually-hidden">: {stateText[s.state]}</span>
+          </span>
+        </li>
+      ))}
+    </ol>
+  );
+}

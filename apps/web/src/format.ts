@@ -1,0 +1,186 @@
+/** Swedish formats and labels. Amounts arrive as decimal strings and are formatted as text, never as floats. */
+
+const NBSP = '\u00a0';
+
+/** "2520000.5" → "2 520 000,50" (two decimals when it has any, grouping by thin no-break space). */
+export function formatAmount(value: string | null | undefined, opts: { decimals?: 0 | 2 } = {}): string {
+  if (value === null || value === undefined || value === '') return '–';
+  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(value.trim());
+  if (!m) return value;
+  const [, sign, int, frac = ''] = m;
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, NBSP);
+  const decimals = opts.decimals ?? (frac && /[1-9]/.test(frac) ? 2 : 0);
+  const shown = decimals ? `,${frac.padEnd(decimals, '0').slice(0, decimals)}` : '';
+  return `${sign ? '−' : ''}${grouped}${shown}`;
+}
+
+/** "0.875" → "87,5 %" */
+export function formatShare(value: string | null | undefined): string {
+  if (value === null || value === undefined || value === '') return '–';
+  const pct = shareToPercent(value);
+  return pct === null ? value : `${pct.replace('.', ',')}${NBSP}%`;
+}
+
+/** Moves the decimal point two steps to the right, exactly: "0.875" → "87.5". */
+export function shareToPercent(value: string): string | null {
+  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(value.trim());
+  if (!m) return null;
+  const [, sign, int, frac = ''] = m;
+  const f = frac.padEnd(2, '0');
+  const whole = (int + f.slice(0, 2)).replace(/^0+(?=\d)/, '');
+  const rest = f.slice(2).replace(/0+$/, '');
+  return `${sign}${whole}${rest ? `.${rest}` : ''}`;
+}
+
+/** The reverse, from what a person typed ("87,5" or "87,5 %") to a share ("0.875"); null when it is not a number. */
+export function percentToShare(typed: string): string | null {
+  const t = typed.replace(/[\s%\u00a0]/g, '').replace(',', '.');
+  const m = /^(\d+)(?:\.(\d+))?$/.exec(t);
+  if (!m) return null;
+  const [, int, frac = ''] = m;
+  const padded = int.padStart(3, '0');
+  const whole = padded.slice(0, -2).replace(/^0+(?=\d)/, '');
+  const decimals = (padded.slice(-2) + frac).replace(/0+$/, '');
+  return decimals ? `${whole}.${decimals}` : whole;
+}
+
+/** What a person typed as an amount ("2 520 000,50") as a decimal string ("2520000.50"), or null. */
+export function parseAmount(typed: string): string | null {
+  const t = typed
+    .replace(/[\s\u00a0\u202f]/g, '')
+    .replace('−', '-')
+    .replace(',', '.');
+  return /^-?\d+(\.\d{1,2})?$/.test(t) ? t : null;
+}
+
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return '–';
+  const d = new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso);
+  return d.toLocaleDateString('sv-SE', { year: 'numeric', month: 'long', day: 'numeric' });
+}
+
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return '–';
+  return new Date(iso).toLocaleString('sv-SE', { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+export function formatTime(d: Date): string {
+  return d.toLocaleTimeString('sv-SE', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+}
+
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} byte`;
+  if (n < 1024 * 1024) return `${Math.round(n / 1024)} kB`;
+  return `${(n / 1024 / 1024).toFixed(1).replace('.', ',')} MB`;
+}
+
+export const STATUS_LABEL: Record<string, string> = {
+  DRAFT: 'Utkast',
+  SUBMITTED: 'Inskickad',
+  STYRGRUPP_APPROVED: 'Godkänd av styrgruppen',
+  APPROVED: 'Godkänd',
+  RETURNED: 'Återsänd',
+  WITHDRAWN: 'Tillbakadragen',
+};
+
+export const ROLE_LABEL: Record<string, string> = {
+  ADMIN: 'Kansli',
+  FORBUNDSCHEF: 'Förbundschef',
+  PROJEKTAGARE: 'Projektägare',
+  STYRGRUPP: 'Styrgrupp',
+  STYRELSELEDAMOT: 'Styrelseledamot',
+  STYRELSEERSATTARE: 'Styrelseersättare',
+  REVISOR: 'Revisor',
+  BEREDNINGSGRUPP: 'Beredningsgrupp',
+};
+
+export const CHOICE_LABEL: Record<string, string> = {
+  UPPFYLLT: 'Uppfyllt',
+  DELVIS_UPPFYLLT: 'Delvis uppfyllt',
+  EJ_UPPFYLLT: 'Ej uppfyllt',
+  EJ_MATBART_AN: 'Ej mätbart än',
+  HOG: 'Hög',
+  DELVIS_HOG: 'Delvis hög',
+  LAG: 'Låg',
+};
+
+export const REPORT_KIND_LABEL: Record<string, string> = {
+  DELARSRAPPORT: 'Delårsrapport',
+  ARSREDOVISNING: 'Årsredovisning',
+};
+
+export const REPORT_STATUS_LABEL: Record<string, string> = {
+  QUEUED: 'I kö',
+  RUNNING: 'Sammanställs',
+  READY: 'Klar',
+  FAILED: 'Misslyckades',
+};
+
+export const SIGNER_STATE_LABEL: Record<string, string> = {
+  NOT_SENT: 'Inte skickad än',
+  SENT: 'Väntar',
+  VIEWED: 'Har öppnat dokumentet',
+  SIGNED: 'Har undertecknat',
+  DECLINED: 'Har avböjt',
+};
+
+export const SIGNING_STATUS_LABEL: Record<string, string> = {
+  OPEN: 'Pågår',
+  SEALING: 'Förseglas',
+  COMPLETED: 'Klar och förseglad',
+  CANCELLED: 'Avbruten',
+  DECLINED: 'Avböjd',
+  EXPIRED: 'Har gått ut',
+};
+
+/** "HELAR-2025" → "Helår 2025" */
+export function periodLabel(period: string): string {
+  const m = /^(DELAR|HELAR)-(\d{4})$/.exec(period);
+  if (!m) return period;
+  return `${m[1] === 'DELAR' ? 'Delår' : 'Helår'} ${m[2]}`;
+}
+
+const ACTION_LABEL: Record<string, string> = {
+  'submission.started': 'påbörjade uppföljningen',
+  'submission.saved': 'sparade',
+  'submission.submitted': 'skickade in',
+  'submission.approved': 'godkände',
+  'submission.returned': 'återsände med kommentar',
+  'submission.withdrawn': 'drog tillbaka',
+  'submission.reopened': 'öppnade som ny revision',
+  'submission.commented': 'kommenterade',
+  'submission.comment_resolved': 'markerade en kommentar som löst',
+};
+
+export function actionLabel(action: string): string {
+  return ACTION_LABEL[action] ?? action;
+}
+
+/** Message of a GraphQL error for a person: the API's own Swedish text, or a general one. */
+export function errorMessage(e: unknown): string {
+  const err = e as { graphQLErrors?: Array<{ message: string }>; networkError?: unknown; message?: string };
+  if (err?.graphQLErrors?.length) return err.graphQLErrors.map((g) => g.message).join(' ');
+  if (err?.networkError) return 'Servern svarar inte just nu. Kontrollera anslutningen och försök igen.';
+  return err?.message ?? 'Något gick fel.';
+}
+
+export function errorCode(e: unknown): string | undefined {
+  const err = e as { graphQLErrors?: Array<{ extensions?: { code?: string; reason?: string } }> };
+  return err?.graphQLErrors?.[0]?.extensions?.code as string | undefined;
+}
+
+export interface ErrorDetail {
+  path: string;
+  message: string;
+  line?: number;
+}
+
+export function errorDetails(e: unknown): ErrorDetail[] {
+  const err = e as { graphQLErrors?: Array<{ extensions?: { details?: ErrorDetail[] } }> };
+  return err?.graphQLErrors?.flatMap((g) => g.extensions?.details ?? []) ?? [];
+}
+
+/** The years to choose among: next year, this year and six back. */
+export function yearsAround(thisYear: number): number[] {
+  return Array.from({ length: 8 }, (_, i) => thisYear + 1 - i);
+}

@@ -1,0 +1,209 @@
+import { useEffect, useState } from 'react';
+import { useMutation } from 'urql';
+import QRCode from 'qrcode';
+import { startRegistration } from '@simplewebauthn/browser';
+import { graphql } from '../gql';
+import { useSession } from '../session';
+import { session } from '../client';
+import { errorMessage, ROLE_LABEL } from '../format';
+import { Alert } from '../components/ui';
+
+const SetupTotpDocument = graphql(`
+  mutation SetupTotp {
+    setupTotp {
+      otpauthUrl
+      secret
+    }
+  }
+`);
+const ConfirmTotpDocument = graphql(`
+  mutation ConfirmTotp($code: String!) {
+    confirmTotp(code: $code)
+  }
+`);
+const PasskeyOptionsDocument = graphql(`
+  mutation PasskeyRegistrationOptions {
+    passkeyRegistrationOptions
+  }
+`);
+const RegisterPasskeyDocument = graphql(`
+  mutation RegisterPasskey($response: JSON!) {
+    registerPasskey(response: $response)
+  }
+`);
+const ChangePasswordDocument = graphql(`
+  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {
+    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {
+      token
+    }
+  }
+`);
+
+export function AccountPage() {
+  const s = useSession();
+  return (
+    <>
+      <h1>Mitt konto</h1>
+      <section className="card" aria-labelledby="me-heading">
+        <h2 id="me-heading">{s.me.name}</h2>
+        <p>{s.me.email}</p>
+        <ul>
+          {s.me.roles.map((r, i) => (
+            <li key={i}>
+              {ROLE_LABEL[r.role] ?? r.role}
+              {r.insatsKey ? ` för ${r.insatsKey}` : ''} i {r.organisationSlug}
+              {r.title ? ` (${r.title})` : ''}
+            </li>
+          ))}
+        </ul>
+      </section>
+      <Totp />
+      <Passkey />
+      <Password />
+    </>
+  );
+}
+
+function Totp() {
+  const [setup, doSetup] = useMutation(SetupTotpDocument);
+  const [confirm, doConfirm] = useMutation(ConfirmTotpDocument);
+  const [qr, setQr] = useState<string | null>(null);
+  const [code, setCode] = useState('');
+  const [done, setDone] = useState(false);
+  const data = setup.data?.setupTotp;
+  useEffect(() => {
+    if (data) void QRCode.toDataURL(data.otpauthUrl, { margin: 1, width: 200 }).then(setQr);
+  }, [data]);
+  return (
+    <section className="card" aria-labelledby="totp-heading">
+      <h2 id="totp-heading">Engångskoder</h2>
+      <p className="muted">
+        För att underteckna med lösenord och engångskod behöver du en autentiseringsapp.
+      </p>
+      {setup.error && <Alert kind="error">{errorMessage(setup.error)}</Alert>}
+      {!data && (
+        <button type="button" className="button" onClick={() => doSetup({})}>
+          Koppla en autentiseringsapp
+        </button>
+      )}
+      {data && !done && (
+        <div>
+          {qr && <img src={qr} width={200} height={200} alt="QR-kod att skanna med autentiseringsappen" />}
+          <p>
+            Eller skriv in nyckeln: <code>{data.secret}</code>
+          </p>
+          <div className="field">
+            <label htmlFor="totp-confirm">Koden som appen visar</label>
+            <input
+              id="totp-confirm"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              value={code}
+              onChange={(e) => setCode(e.target.value)}
+            />
+          </div>
+          {confirm.error && <Alert kind="error">{errorMessage(confirm.error)}</Alert>}
+          <button
+            type="button"
+            className="button primary"
+            onClick={async () => {
+              const r = await doConfirm({ code: code.trim() });
+              if (r.data?.confirmTotp) setDone(true);
+            }}
+          >
+            Bekräfta
+          </button>
+        </div>
+      )}
+      {done && <Alert kind="success">Autentiseringsappen är kopplad.</Alert>}
+    </section>
+  );
+}
+
+function Passkey() {
+  const [, options] = useMutation(PasskeyOptionsDocument);
+  const [, register] = useMutation(RegisterPasskeyDocument);
+  const [msg, setMsg] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
+  async function go() {
+    setMsg(null);
+    try {
+      const o = await options({});
+      if (o.error) throw new Error(errorMessage(o.error));
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- WebAuthn JSON from the server
+      const response = await startRegistration({ optionsJSON: o.data!.passkeyRegistrationOptions as any });
+      const r = await register({ response });
+      if (r.error) throw new Error(errorMessage(r.error));
+      setMsg({ kind: 'success', text: 'Passkeyn är registrerad.' });
+    } catch (e) {
+      setMsg({
+        kind: 'error',
+        text: (e as Error).name === 'NotAllowedError' ? 'Registreringen avbröts.' : (e as Error).message,
+      });
+    }
+  }
+  return (
+    <section className="card" aria-labelledby="passkey-heading">
+      <h2 id="passkey-heading">Passkey</h2>
+      <p className="muted">
+        Underteckna med en säkerhetsnyckel eller med datorns eller telefonens upplåsning.
+      </p>
+      {msg && <Alert kind={msg.kind}>{msg.text}</Alert>}
+      <button type="button" className="button" onClick={go}>
+        Registrera en passkey
+      </button>
+    </section>
+  );
+}
+
+function Password() {
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [r, change] = useMutation(ChangePasswordDocument);
+  const [done, setDone] = useState(false);
+  return (
+    <section className="card" aria-labelledby="pw-heading">
+      <h2 id="pw-heading">Byt lösenord</h2>
+      {r.error && <Alert kind="error">{errorMessage(r.error)}</Alert>}
+      {done && <Alert kind="success">Lösenordet är bytt. Andra inloggningar har loggats ut.</Alert>}
+      <div className="field-grid">
+        <div className="field">
+          <label htmlFor="pw-current">Nuvarande lösenord</label>
+          <input
+            id="pw-current"
+            type="password"
+            autoComplete="current-password"
+            value={current}
+            onChange={(e) => setCurrent(e.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="pw-new">Nytt lösenord</label>
+          <span className="hint" id="pw-new-hint">
+            Minst 12 tecken
+          </span>
+          <input
+            id="pw-new"
+            type="password"
+            autoComplete="new-password"
+            aria-describedby="pw-new-hint"
+            value={next}
+            onChange={(e) => setNext(e.target.value)}
+          />
+        </div>
+      </div>
+      <button
+        type="button"
+        className="button"
+        onClick={async () => {
+          const res = await change({ currentPassword: current, newPassword: next });
+          if (res.data) {
+            session.set(res.data.changePassword.token);
+            setDone(true);
+          }
+        }}
+      >
+        Byt lösenord
+      </button>
+    </section>
+  );
+}

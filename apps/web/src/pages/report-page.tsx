@@ -1,0 +1,172 @@
+import { useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { useMutation, useQuery } from 'urql';
+import type { SigningFieldsFragment, SigningOrder } from '../gql/graphql';
+import { useSession } from '../session';
+import {
+  errorMessage,
+  formatDate,
+  formatDateTime,
+  REPORT_KIND_LABEL,
+  ROLE_LABEL,
+  SIGNER_STATE_LABEL,
+  SIGNING_STATUS_LABEL,
+} from '../format';
+import { Alert, Loading, StatusBadge } from '../components/ui';
+import { ReportProgress, useLiveReport } from '../components/report-progress';
+import { ReportChecks, ReportFiles } from '../components/report-files';
+import { SignPanel } from '../components/sign-panel';
+import { ReportDocument } from './report-queries';
+import { CreateSigningRequestDocument } from './signing-queries';
+import { downloadFile } from '../client';
+
+export function ReportPage() {
+  const { id = '' } = useParams();
+  const [q, refetch] = useQuery({ query: ReportDocument, variables: { id } });
+  const live = useLiveReport(q.data?.report ?? null);
+  if (q.error && !q.data)
+    return (
+      <>
+        <h1>Rapporten kunde inte visas</h1>
+        <Alert kind="error">{errorMessage(q.error)}</Alert>
+      </>
+    );
+  if (!q.data || !live) return <Loading what="rapporten" />;
+  const r = live;
+  const reload = () => refetch({ requestPolicy: 'network-only' });
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/rapporter">Rapporter</Link> / {REPORT_KIND_LABEL[r.kind]} {r.year}
+      </p>
+      <h1>
+        {REPORT_KIND_LABEL[r.kind]} {r.year}
+      </h1>
+      <p className="meta">
+        Version {r.version} · sammanställd {formatDateTime(r.createdAt)}
+      </p>
+      <section className="card" aria-labelledby="files-heading">
+        <h2 id="files-heading">Rapporten</h2>
+        <ReportProgress report={r} />
+        {r.status === 'READY' && <ReportFiles report={r} />}
+        <ReportChecks report={r} />
+      </section>
+      {r.status === 'READY' && (
+        <Signing
+          reportId={r.id}
+          checksPassed={r.checksPassed ?? true}
+          request={q.data.signingRequest ?? null}
+          reload={reload}
+        />
+      )}
+    </>
+  );
+}
+
+function Signing(props: {
+  reportId: string;
+  checksPassed: boolean;
+  request: SigningFieldsFragment | null;
+  reload: () => void;
+}) {
+  const s = useSession();
+  const req = props.request;
+  const mine = req?.signers.find((x) => x.personId === s.me.id);
+  const canSign = !!req && req.status === 'OPEN' && !!mine && ['SENT', 'VIEWED'].includes(mine.state);
+  return (
+    <section className="card" aria-labelledby="signing-heading">
+      <h2 id="signing-heading">Underskrifter</h2>
+      {!req && s.has('FORBUNDSCHEF') && (
+        <CreateRequest reportId={props.reportId} checksPassed={props.checksPassed} onCreated={props.reload} />
+      )}
+      {!req && !s.has('FORBUNDSCHEF') && <p>Rapporten har inte skickats för underskrift.</p>}
+      {req && (
+        <>
+          <p>
+            <StatusBadge status={req.status} label={SIGNING_STATUS_LABEL[req.status] ?? req.status} /> Giltig
+            till {formatDate(req.expiresAt)}
+          </p>
+          {req.sealedPdfFileId && (
+            <button
+              type="button"
+              className="button"
+              onClick={() => downloadFile(req.sealedPdfFileId!, 'forseglad.pdf')}
+            >
+              Ladda ner den förseglade PDF:en
+            </button>
+          )}
+          <table className="table">
+            <caption className="visually-hidden">Undertecknare</caption>
+            <thead>
+              <tr>
+                <th scope="col">Namn</th>
+                <th scope="col">Roll</th>
+                <th scope="col">Läge</th>
+              </tr>
+            </thead>
+            <tbody>
+              {req.signers.map((x) => (
+                <tr key={x.personId}>
+                  <th scope="row">{x.name}</th>
+                  <td>
+                    {ROLE_LABEL[x.role] ?? x.role}
+                    {x.title ? `, ${x.title}` : ''}
+                  </td>
+                  <td>
+                    {SIGNER_STATE_LABEL[x.state] ?? x.state}
+                    {x.signedAt && ` ${formatDateTime(x.signedAt)}`}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {canSign && (
+            <SignPanel requestId={req.id} viewed={mine!.state === 'VIEWED'} onSigned={props.reload} />
+          )}
+          {mine?.state === 'SIGNED' && <Alert kind="success">Du har undertecknat rapporten.</Alert>}
+        </>
+      )}
+    </section>
+  );
+}
+
+function CreateRequest(props: { reportId: string; checksPassed: boolean; onCreated: () => void }) {
+  const [order, setOrder] = useState<SigningOrder>('PARALLEL');
+  const [reason, setReason] = useState('');
+  const [r, create] = useMutation(CreateSigningRequestDocument);
+  return (
+    <div>
+      <p>Skicka rapporten till styrelsens ledamöter och revisorerna för underskrift.</p>
+      <div className="field">
+        <label htmlFor="order">Ordning</label>
+        <select id="order" value={order} onChange={(e) => setOrder(e.target.value as SigningOrder)}>
+          <option value="PARALLEL">Alla på en gång</option>
+          <option value="GROUPS">Ledamöterna först, sedan revisorerna</option>
+          <option value="SEQUENTIAL">En i taget</option>
+        </select>
+      </div>
+      {!props.checksPassed && (
+        <div className="field">
+          <label htmlFor="override">Skäl att skicka trots avvikande kontroller</label>
+          <input id="override" value={reason} onChange={(e) => setReason(e.target.value)} />
+        </div>
+      )}
+      {r.error && <Alert kind="error">{errorMessage(r.error)}</Alert>}
+      <button
+        type="button"
+        className="button primary"
+        disabled={r.fetching}
+        onClick={async () => {
+          const res = await create({
+            reportId: props.reportId,
+            order,
+            overrideReason: reason.trim() || null,
+          });
+          if (res.data) props.onCreated();
+        }}
+      >
+        Skicka för underskrift
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,106 @@
+import { graphql } from '../gql';
+
+export const ReportFields = graphql(`
+  fragment ReportFields on Report {
+    id
+    kind
+    year
+    version
+    status
+    progress
+    stage
+    error
+    createdAt
+    checksPassed
+    checks {
+      id
+      status
+      message
+    }
+    pdfFileId
+    xlsxFileId
+    jsonFileId
+  }
+`);
+
+export const ReportsDocument = graphql(`
+  query Reports($orgId: ID!) {
+    reports(organisationId: $orgId) {
+      ...ReportFields
+    }
+  }
+`);
+
+export const ReportDocument = graphql(`
+  query Report($id: ID!) {
+    report(id: $id) {
+      ...ReportFields
+      organisationId
+    }
+    signingRequest(reportId: $id) {
+      ...SigningFields
+    }
+  }
+`);
+
+export const SigningFields = graphql(`
+  fragment SigningFields on SigningRequest {
+    id
+    status
+    orderMode
+    expiresAt
+    documentSha256
+    sealedPdfFileId
+    signers {
+      personId
+      name
+      role
+      title
+      state
+      method
+      signedAt
+    }
+  }
+`);
+
+export const CompileReportDocument = graphql(`
+  mutation CompileReport($orgId: ID!, $kind: ReportKind!, $year: Int!) {
+    compileReport(organisationId: $orgId, kind: $kind, year: $year) {
+      ...ReportFields
+    }
+  }
+`);
+
+export const ReportProgressDocument = graphql(`
+  subscription ReportProgress($id: ID!) {
+    reportProgress(id: $id) {
+      ...ReportFields
+    }
+  }
+`);
+
+export const ReportTextsDocument = graphql(`
+  query ReportTexts($orgId: ID!, $kind: ReportKind!, $year: Int!) {
+    reportTexts(organisationId: $orgId, kind: $kind, year: $year) {
+      texts
+      version
+      fields {
+        key
+        title
+      }
+    }
+  }
+`);
+
+export const SaveReportTextsDocument = graphql(`
+  mutation SaveReportTexts($orgId: ID!, $kind: ReportKind!, $year: Int!, $version: Int!, $texts: JSON!) {
+    saveReportTexts(organisationId: $orgId, kind: $kind, year: $year, version: $version, texts: $texts) {
+      texts
+      version
+      fields {
+        key
+        title
+      }
+    }
+  }
+`);

@@ -1,0 +1,654 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { useClient, useMutation, useQuery, useSubscription } from 'urql';
+import type { SectionDef, TemplateDef } from '../../../../libs/domain/src/forms/template';
+import type { SubmissionFieldsFragment } from '../gql/graphql';
+import { useSession } from '../session';
+import {
+  actionLabel,
+  errorCode,
+  errorDetails,
+  errorMessage,
+  formatDate,
+  formatDateTime,
+  formatTime,
+  periodLabel,
+  STATUS_LABEL,
+} from '../format';
+import { Alert, ApprovalSteps, Loading, StatusBadge } from '../components/ui';
+import { fieldId, FollowUpForm, type Answers } from '../components/follow-up-form';
+import { CommentThread } from '../components/comment-thread';
+import { Attachments } from '../components/attachments';
+import {
+  AddCommentDocument,
+  ApproveSubmissionDocument,
+  ReopenSubmissionDocument,
+  ResolveCommentDocument,
+  ReturnSubmissionDocument,
+  SaveSubmissionDocument,
+  SubmissionChangedDocument,
+  SubmissionDocument,
+  SubmitSubmissionDocument,
+  WithdrawSubmissionDocument,
+} from './submission-queries';
+
+type Sub = SubmissionFieldsFragment;
+const EDITABLE = ['DRAFT', 'RETURNED', 'WITHDRAWN'];
+const AUTOSAVE_MS = 800;
+
+export function SubmissionPage() {
+  const { id = '' } = useParams();
+  const [q, refetch] = useQuery({ query: SubmissionDocument, variables: { id } });
+  const s = useSession();
+  if (q.error && !q.data)
+    return (
+      <>
+        <h1>Uppföljningen kunde inte visas</h1>
+        <Alert kind="error">{errorMessage(q.error)}</Alert>
+        <Link to="/">Till startsidan</Link>
+      </>
+    );
+  if (!q.data) return <Loading what="uppföljningen" />;
+  const sub = q.data.submission;
+  const myInsatsRoles = s.me.roles
+    .filter((r) => r.organisationId === sub.organisationId && (!r.insatsId || r.insatsId === sub.insatsId))
+    .map((r) => r.role);
+  const canEdit =
+    EDITABLE.includes(sub.status) &&
+    (myInsatsRoles.includes('PROJEKTAGARE') || myInsatsRoles.includes('ADMIN'));
+  return canEdit ? (
+    <Editor key={`${sub.id}`} initial={sub} reload={() => refetch({ requestPolicy: 'network-only' })} />
+  ) : (
+    <Review sub={sub} roles={myInsatsRoles} reload={() => refetch({ requestPolicy: 'network-only' })} />
+  );
+}
+
+function Header(props: { sub: Sub; extra?: React.ReactNode }) {
+  const sub = props.sub;
+  return (
+    <div className="page-head">
+      <p className="breadcrumb">
+        <Link to="/">Start</Link> / Uppföljning
+      </p>
+      <h1>
+        {sub.insatsName}: {periodLabel(sub.period)}
+      </h1>
+      <p className="meta">
+        <StatusBadge status={sub.status} /> <span>Sista dag: {formatDate(sub.deadline)}</span>
+        {sub.revision > 1 && <span> · Revision {sub.revision}</span>}
+        {props.extra}
+      </p>
+      <ApprovalSteps status={sub.status} steps={sub.approvalChain} />
+    </div>
+  );
+}
+
+/** Comments beside each field: the thread and a button to add one. */
+function useCommentRenderer(sub: Sub, reload: () => void) {
+  const [, add] = useMutation(AddCommentDocument);
+  const [, resolve] = useMutation(ResolveCommentDocument);
+  return useCallback(
+    (path: string, label: string) => (
+      <CommentThread
+        label={label}
+        comments={sub.comments.filter((c) => c.path === path)}
+        onAdd={async (body) => {
+          const r = await add({ submissionId: sub.id, body, path });
+          if (!r.error) reload();
+          return r.error ? errorMessage(r.error) : null;
+        }}
+        onResolve={async (commentId) => {
+          await resolve({ id: commentId });
+          reload();
+        }}
+      />
+    ),
+    [sub, add, resolve, reload],
+  );
+}
+
+function Editor(props: { initial: Sub; reload: () => void }) {
+  const client = useClient();
+  const [sub, setSub] = useState<Sub>(props.initial);
+  const lastSaved = useRef<Sub>(props.initial);
+  const [answers, setAnswers] = useState<Answers>(() => props.initial.answers as Answers);
+  const [saveState, setSaveState] = useState<'idle' | 'pending' | 'saving' | 'saved' | 'error' | 'conflict'>(
+    'idle',
+  );
+  const [savedAt, setSavedAt] = useState<Date | null>(null);
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const [touched, setTouched] = useState<Set<string>>(new Set());
+  const [showAll, setShowAll] = useState(props.initial.status === 'RETURNED');
+  const [submitError, setSubmitError] = useState<string | null>(null);
+  const [, save] = useMutation(SaveSubmissionDocument);
+  const [submitting, submit] = useMutation(SubmitSubmissionDocument);
+  const [, withdraw] = useMutation(WithdrawSubmissionDocument);
+  const version = useRef(props.initial.version);
+  const latest = useRef(answers);
+  const dirty = useRef(false);
+  const inFlight = useRef<Promise<boolean> | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const conflict = useRef(false);
+
+  // Keep comments and history fresh without touching what is being typed.
+  useEffect(() => {
+    setSub((cur) => ({
+      ...props.initial,
+      version: cur.version,
+      answers: cur.answers,
+      validationErrors: cur.validationErrors,
+      derived: cur.derived,
+    }));
+  }, [props.initial]);
+
+  const flush = useCallback(async (): Promise<boolean> => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    if (inFlight.current) await inFlight.current;
+    if (!dirty.current || conflict.current) return !conflict.current;
+    dirty.current = false;
+    setSaveState('saving');
+    const run = (async () => {
+      const r = await save({ id: sub.id, version: version.current, answers: latest.current });
+      if (r.data) {
+        version.current = r.data.saveSubmission.version;
+        lastSaved.current = r.data.saveSubmission;
+        setSub(r.data.saveSubmission);
+        setSavedAt(new Date());
+        setSaveError(null);
+        setSaveState(dirty.current ? 'pending' : 'saved');
+        return true;
+      }
+      dirty.current = true;
+      if (errorCode(r.error) === 'VERSION_CONFLICT') {
+        conflict.current = true;
+        setSaveState('conflict');
+      } else {
+        setSaveError(errorMessage(r.error));
+        setSaveState('error');
+      }
+      return false;
+    })();
+    inFlight.current = run;
+    const ok = await run;
+    inFlight.current = null;
+    if (ok && dirty.current) return flush();
+    return ok;
+  }, [save, sub.id]);
+
+  const onChange = useCallback(
+    (path: Array<string | number>, value: unknown) => {
+      setAnswers((prev) => {
+        const next = setIn(prev, path, value);
+        latest.current = next;
+        return next;
+      });
+      setTouched((t) => new Set(t).add(pathOf(path)));
+      dirty.current = true;
+      if (conflict.current) return;
+      setSaveState('pending');
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = setTimeout(() => void flush(), AUTOSAVE_MS);
+    },
+    [flush],
+  );
+
+  // Save what is typed before the tab closes or the person navigates away.
+  useEffect(() => {
+    const warn = (e: BeforeUnloadEvent) => {
+      if (dirty.current) {
+        void flush();
+        e.preventDefault();
+      }
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => {
+      window.removeEventListener('beforeunload', warn);
+      if (dirty.current && !conflict.current) void flush();
+    };
+  }, [flush]);
+
+  function takeTheirs() {
+    // Start over from what is stored now; what I typed since the last save is dropped, as the button says.
+    conflict.current = false;
+    dirty.current = false;
+    window.location.reload();
+  }
+
+  async function keepMine() {
+    // Save my answers on top of the newest version: the other person's changes are replaced by mine.
+    const r = await fetchLatestVersion();
+    if (r === null) return;
+    version.current = r;
+    conflict.current = false;
+    dirty.current = true;
+    await flush();
+  }
+
+  async function fetchLatestVersion(): Promise<number | null> {
+    const r = await client
+      .query(SubmissionDocument, { id: sub.id }, { requestPolicy: 'network-only' })
+      .toPromise();
+    if (r.error) setSaveError(errorMessage(r.error));
+    return r.data?.submission.version ?? null;
+  }
+
+  async function onSubmit() {
+    setSubmitError(null);
+    setShowAll(true);
+    if (!(await flush())) return;
+    if (lastSaved.current.validationErrors.length > 0) {
+      setSubmitError('Uppföljningen kan inte skickas in förrän felen nedan är åtgärdade.');
+      document.getElementById('error-summary')?.focus();
+      return;
+    }
+    const r = await submit({ id: sub.id, version: version.current });
+    if (r.error) {
+      const details = errorDetails(r.error);
+      setSubmitError(errorMessage(r.error) + (details.length ? ` (${details.length} fel)` : ''));
+      if (errorCode(r.error) === 'VERSION_CONFLICT') {
+        conflict.current = true;
+        setSaveState('conflict');
+      }
+      return;
+    }
+    props.reload();
+  }
+
+  const errors = useMemo(() => {
+    const m = new Map<string, string[]>();
+    for (const e of sub.validationErrors) {
+      if (!showAll && !touched.has(e.path)) continue;
+      m.set(e.path, [...(m.get(e.path) ?? []), e.message]);
+    }
+    return m;
+  }, [sub.validationErrors, touched, showAll]);
+
+  const renderComments = useCommentRenderer(sub, props.reload);
+  const template = sub.template.definition as TemplateDef;
+  const returned = [...sub.history].reverse().find((h) => h.action === 'submission.returned');
+
+  return (
+    <>
+      <Header
+        sub={sub}
+        extra={
+          <span className={`save-state save-${saveState}`} role="status" aria-live="polite">
+            {saveState === 'saving' && 'Sparar …'}
+            {saveState === 'pending' && 'Ändrat, sparas strax …'}
+            {saveState === 'saved' && savedAt && `Sparat ${formatTime(savedAt)}`}
+            {saveState === 'error' && 'Inte sparat'}
+            {saveState === 'conflict' && 'Inte sparat: krock'}
+          </span>
+        }
+      />
+      {saveState === 'conflict' && (
+        <Alert kind="warning" title="Någon annan har sparat uppföljningen medan du skrev.">
+          <p>
+            Dina senaste ändringar är inte sparade, eftersom uppföljningen ändrats (kanske i en annan flik
+            eller av en kollega) efter att du öppnade den. Välj hur du vill gå vidare:
+          </p>
+          <div className="button-row">
+            <button type="button" className="button" onClick={takeTheirs}>
+              Hämta den senaste versionen (mina osparade ändringar försvinner)
+            </button>
+            <button type="button" className="button primary" onClick={keepMine}>
+              Spara mina ändringar ovanpå
+            </button>
+          </div>
+        </Alert>
+      )}
+      {saveState === 'error' && saveError && (
+        <Alert kind="error" title="Ändringarna kunde inte sparas.">
+          <p>{saveError}</p>
+          <button type="button" className="button" onClick={() => void flush()}>
+            Försök igen
+          </button>
+        </Alert>
+      )}
+      {sub.status === 'RETURNED' && returned && (
+        <Alert kind="info" title="Uppföljningen har skickats tillbaka till dig.">
+          <p>
+            {returned.actorName ?? 'Granskaren'} skrev: ”
+            {String((returned.payload as { comment?: string })?.comment ?? '')}”
+          </p>
+        </Alert>
+      )}
+      <div className="layout-two">
+        <div>
+          <FollowUpForm
+            template={template}
+            answers={answers}
+            insatsType={sub.insatsType}
+            period={sub.period}
+            matpunkter={sub.matpunkter}
+            derived={sub.derived as Record<string, unknown>}
+            errors={errors}
+            readOnly={false}
+            onChange={onChange}
+            renderComments={renderComments}
+            renderFiles={(section: SectionDef) => (
+              <Attachments
+                section={section}
+                organisationId={sub.organisationId}
+                value={answers[section.key]}
+                readOnly={false}
+                onChange={(v) => onChange([section.key], v)}
+              />
+            )}
+          />
+          <section className="card submit-panel" aria-labelledby="submit-heading">
+            <h2 id="submit-heading">Skicka in</h2>
+            {showAll && sub.validationErrors.length > 0 && (
+              <div id="error-summary" className="error-summary" tabIndex={-1} role="alert">
+                <p>
+                  <strong>
+                    {sub.validationErrors.length === 1
+                      ? '1 fält behöver åtgärdas'
+                      : `${sub.validationErrors.length} fält behöver åtgärdas`}{' '}
+                    innan uppföljningen kan skickas in:
+                  </strong>
+                </p>
+                <ul>
+                  {sub.validationErrors.map((e) => (
+                    <li key={e.path + e.message}>
+                      <a href={`#${fieldId(e.path)}`} onClick={(ev) => focusField(ev, e.path)}>
+                        {describePath(template, e.path)}: {e.message}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            )}
+            {submitError && <Alert kind="error">{submitError}</Alert>}
+            <p className="muted">
+              När du skickar in går uppföljningen till {sub.approvalChain[0]?.roleLabel ?? 'granskning'}. Du
+              kan dra tillbaka den tills någon har godkänt den.
+            </p>
+            <button
+              type="button"
+              className="button primary"
+              onClick={onSubmit}
+              disabled={submitting.fetching || saveState === 'conflict'}
+            >
+              {submitting.fetching ? 'Skickar …' : 'Skicka in uppföljningen'}
+            </button>
+          </section>
+        </div>
+        <aside className="side">
+          <GeneralComments sub={sub} reload={props.reload} />
+          <History sub={sub} />
+          {sub.status === 'SUBMITTED' && (
+            <button
+              type="button"
+              className="button"
+              onClick={() => withdraw({ id: sub.id }).then(props.reload)}
+            >
+              Dra tillbaka
+            </button>
+          )}
+        </aside>
+      </div>
+    </>
+  );
+}
+
+function focusField(ev: React.MouseEvent, path: string) {
+  const el =
+    document.getElementById(fieldId(path)) ?? document.getElementById(`sec-${path.split(/[.[]/)[1]}`);
+  if (el) {
+    ev.preventDefault();
+    el.scrollIntoView({ block: 'center' });
+    el.focus();
+  }
+}
+
+/** "$.deltagare.avslutade" → "Deltagare › Avslutade", for the error summary. */
+function describePath(t: TemplateDef, path: string): string {
+  const m = /^\$\.([A-Za-z_0-9]+)(?:\[(\d+)\])?(?:\.([A-Za-z_0-9]+))?/.exec(path);
+  if (!m) return path;
+  const section = t.sections.find((s) => s.key === m[1]);
+  if (!section) return path;
+  const field = section.fields?.find((f) => f.key === m[3]);
+  const parts = [section.title];
+  if (m[2] !== undefined) parts.push(`rad ${Number(m[2]) + 1}`);
+  if (field) parts.push(field.label);
+  return parts.join(' › ');
+}
+
+function pathOf(segments: Array<string | number>): string {
+  let out = '$';
+  for (const s of segments) out += typeof s === 'number' ? `[${s}]` : `.${s}`;
+  return out;
+}
+
+function setIn(obj: unknown, path: Array<string | number>, value: unknown): Answers {
+  const [head, ...rest] = path;
+  const base: Record<string | number, unknown> | unknown[] = Array.isArray(obj)
+    ? [...obj]
+    : { ...((obj ?? {}) as Record<string, unknown>) };
+  const current = (base as Record<string | number, unknown>)[head];
+  (base as Record<string | number, unknown>)[head] = rest.length
+    ? setIn(current ?? (typeof rest[0] === 'number' ? [] : {}), rest, value)
+    : value;
+  return base as Answers;
+}
+
+function GeneralComments(props: { sub: Sub; reload: () => void }) {
+  const [, add] = useMutation(AddCommentDocument);
+  const [, resolve] = useMutation(ResolveCommentDocument);
+  return (
+    <section className="card" aria-labelledby="general-comments">
+      <h2 id="general-comments">Kommentarer</h2>
+      <CommentThread
+        label="hela uppföljningen"
+        open
+        comments={props.sub.comments.filter((c) => !c.path)}
+        onAdd={async (body) => {
+          const r = await add({ submissionId: props.sub.id, body });
+          if (!r.error) props.reload();
+          return r.error ? errorMessage(r.error) : null;
+        }}
+        onResolve={async (id) => {
+          await resolve({ id });
+          props.reload();
+        }}
+      />
+      {props.sub.comments.some((c) => c.path) && (
+        <p className="muted">
+          {props.sub.comments.filter((c) => c.path && !c.resolvedAt).length} olösta kommentarer vid enskilda
+          fält.
+        </p>
+      )}
+    </section>
+  );
+}
+
+function History(props: { sub: Sub }) {
+  const entries = props.sub.history.filter((h) => h.action !== 'submission.saved');
+  const saves = props.sub.history.length - entries.length;
+  return (
+    <section className="card" aria-labelledby="history-heading">
+      <h2 id="history-heading">Historik</h2>
+      <ol className="history">
+        {entries.map((h) => {
+          const comment =
+            (h.payload as { comment?: string; reason?: string } | null)?.comment ??
+            (h.payload as { reason?: string } | null)?.reason;
+          return (
+            <li key={h.id}>
+              <time dateTime={h.at}>{formatDateTime(h.at)}</time> <strong>{h.actorName ?? 'Systemet'}</strong>{' '}
+              {actionLabel(h.action)}
+              {h.toState && h.toState !== h.fromState && <> → {STATUS_LABEL[h.toState] ?? h.toState}</>}
+              {comment && <blockquote>{comment}</blockquote>}
+            </li>
+          );
+        })}
+      </ol>
+      {saves > 0 && <p className="muted">{saves} sparningar visas inte.</p>}
+    </section>
+  );
+}
+
+function Review(props: { sub: Sub; roles: string[]; reload: () => void }) {
+  const sub = props.sub;
+  useSubscription({ query: SubmissionChangedDocument, variables: { id: sub.id } }, () => {
+    props.reload();
+    return null;
+  });
+  const renderComments = useCommentRenderer(sub, props.reload);
+  const template = sub.template.definition as TemplateDef;
+  const current = sub.approvalChain.find((c) => c.state === 'CURRENT');
+  const mayDecide = !!current && props.roles.includes(current.role);
+  return (
+    <>
+      <Header sub={sub} />
+      <div className="layout-two">
+        <div>
+          {mayDecide && current && (
+            <Decision sub={sub} signature={current.requireSignature} reload={props.reload} />
+          )}
+          <FollowUpForm
+            template={template}
+            answers={sub.answers as Answers}
+            insatsType={sub.insatsType}
+            period={sub.period}
+            matpunkter={sub.matpunkter}
+            derived={sub.derived as Record<string, unknown>}
+            errors={new Map()}
+            readOnly
+            renderComments={renderComments}
+            renderFiles={(section) => (
+              <Attachments
+                section={section}
+                organisationId={sub.organisationId}
+                value={(sub.answers as Answers)[section.key]}
+                readOnly
+              />
+            )}
+          />
+        </div>
+        <aside className="side">
+          <GeneralComments sub={sub} reload={props.reload} />
+          <History sub={sub} />
+          {sub.status === 'APPROVED' && props.roles.includes('FORBUNDSCHEF') && <Reopen sub={sub} />}
+        </aside>
+      </div>
+    </>
+  );
+}
+
+function Decision(props: { sub: Sub; signature: boolean; reload: () => void }) {
+  const [comment, setComment] = useState('');
+  const [password, setPassword] = useState('');
+  const [code, setCode] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [approving, approve] = useMutation(ApproveSubmissionDocument);
+  const [returning, doReturn] = useMutation(ReturnSubmissionDocument);
+  const busy = approving.fetching || returning.fetching;
+
+  async function onApprove() {
+    setError(null);
+    const r = await approve({
+      id: props.sub.id,
+      comment: comment.trim() || null,
+      ...(props.signature ? { password, code } : {}),
+    });
+    if (r.error) return setError(errorMessage(r.error));
+    setDone('Du har godkänt uppföljningen.');
+    props.reload();
+  }
+  async function onReturn() {
+    setError(null);
+    if (!comment.trim()) {
+      setError('Skriv en kommentar som säger vad projektägaren behöver ändra.');
+      document.getElementById('decision-comment')?.focus();
+      return;
+    }
+    const r = await doReturn({ id: props.sub.id, comment: comment.trim() });
+    if (r.error) return setError(errorMessage(r.error));
+    setDone('Uppföljningen är återsänd till projektägaren.');
+    props.reload();
+  }
+  return (
+    <section className="card decision" aria-labelledby="decision-heading">
+      <h2 id="decision-heading">Ditt beslut</h2>
+      {done && <Alert kind="success">{done}</Alert>}
+      {error && <Alert kind="error">{error}</Alert>}
+      <div className="field">
+        <label htmlFor="decision-comment">Kommentar till beslutet</label>
+        <span className="hint" id="decision-comment-hint">
+          Krävs när du skickar tillbaka; syns för projektägaren och i historiken.
+        </span>
+        <textarea
+          id="decision-comment"
+          aria-describedby="decision-comment-hint"
+          rows={3}
+          value={comment}
+          onChange={(e) => setComment(e.target.value)}
+        />
+      </div>
+      {props.signature && (
+        <div className="field-grid">
+          <div className="field">
+            <label htmlFor="decision-password">Lösenord</label>
+            <input
+              id="decision-password"
+              type="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor="decision-code">Engångskod</label>
+            <input
+              id="decision-code"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              value={code}
+              onChange={(e) => setCode(e.target.value)}
+            />
+          </div>
+        </div>
+      )}
+      <div className="button-row">
+        <button type="button" className="button primary" disabled={busy} onClick={onApprove}>
+          Godkänn
+        </button>
+        <button type="button" className="button danger" disabled={busy} onClick={onReturn}>
+          Skicka tillbaka till projektägaren
+        </button>
+      </div>
+    </section>
+  );
+}
+
+function Reopen(props: { sub: Sub }) {
+  const navigate = useNavigate();
+  const [reason, setReason] = useState('');
+  const [r, reopen] = useMutation(ReopenSubmissionDocument);
+  return (
+    <section className="card" aria-labelledby="reopen-heading">
+      <h2 id="reopen-heading">Öppna igen</h2>
+      <p className="muted">Skapar en ny revision; den godkända finns kvar i historiken.</p>
+      {r.error && <Alert kind="error">{errorMessage(r.error)}</Alert>}
+      <div className="field">
+        <label htmlFor="reopen-reason">Skäl</label>
+        <input id="reopen-reason" value={reason} onChange={(e) => setReason(e.target.value)} />
+      </div>
+      <button
+        type="button"
+        className="button"
+        disabled={!reason.trim() || r.fetching}
+        onClick={async () => {
+          const res = await reopen({ id: props.sub.id, reason: reason.trim() });
+          if (res.data) navigate(`/uppfoljningar/${res.data.reopenSubmission.id}`);
+        }}
+      >
+        Öppna som ny revision
+      </button>
+    </section>
+  );
+}
