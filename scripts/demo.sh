@@ -39,6 +39,7 @@ cat <<MSG
 
 ================================================================
  Samordningsplattformen kör.
+   Webbappen: http://localhost:$PORT/   (logga in med någon av personerna nedan)
    GraphQL:   http://localhost:$PORT/graphql
    Hälsa:     http://localhost:$PORT/health
  Plattformsadministratör: $ADMIN_EMAIL / $ADMIN_PASSWORD
@@ -46,6 +47,7 @@ cat <<MSG
    kansli@samspelet.example          (ADMIN)
    forbundschef@samspelet.example    (FORBUNDSCHEF)
    projektagare.stegen@samspelet.example, styrgrupp1.stegen@samspelet.example …
+   ledamot1@samspelet.example (styrelsen), revisor1@samspelet.example
  Rapporterna (PDF, XLSX, JSON) ligger i $OUT
  E-post som plattformen skickar hamnar i $ROOT/.data/mail/
  Avsluta med Ctrl-C.

@@ -317,9 +317,18 @@ describe('web application: every role in a real browser', () => {
       .setInputFiles(join(__dirname, '..', 'fixtures', 'sie-broken', 'unbalanced-voucher.se'));
     await page.getByRole('button', { name: 'Läs in' }).click();
     await page.getByRole('table', { name: /Fel i filen/ }).waitFor();
-    const errors = await page.getByRole('table', { name: /Fel i filen/ }).textContent();
-    expect(errors).toMatch(/\d+/);
-    expect(await page.getByText('Ingenting har lästs in.').count()).toBe(1);
+    // Each error with its line, as the file has it, and nothing stored.
+    const table = page.getByRole('table', { name: /Fel i filen/ });
+    expect(await table.getByRole('row', { name: /^22 / }).textContent()).toContain(
+      'verifikation A 2 balanserar inte',
+    );
+    expect(await table.getByRole('row', { name: /^14 / }).textContent()).toContain('konto 1930');
+    expect(await page.getByRole('alert').first().textContent()).toContain('inget har sparats');
+    const [{ n }] = await api.ds.query(
+      'SELECT count(*)::int AS n FROM sie_import WHERE organisation_id = $1',
+      [org],
+    );
+    expect(n).toBe(2);
     await expectAccessible(page, '11-administration');
   });
 

@@ -14,11 +14,31 @@ export function formatAmount(value: string | null | undefined, opts: { decimals?
   return `${sign ? '−' : ''}${grouped}${shown}`;
 }
 
-/** "0.875" → "87,5 %" */
+/** "0.875" → "87,5 %" (one decimal at most, rounded half up on the exact digits). */
 export function formatShare(value: string | null | undefined): string {
   if (value === null || value === undefined || value === '') return '–';
   const pct = shareToPercent(value);
-  return pct === null ? value : `${pct.replace('.', ',')}${NBSP}%`;
+  return pct === null ? value : `${roundOneDecimal(pct).replace('.', ',')}${NBSP}%`;
+}
+
+function roundOneDecimal(v: string): string {
+  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(v);
+  if (!m || !m[3] || m[3].length <= 1) return v;
+  const [, sign, int, frac] = m;
+  let tenths = BigInt(int + frac[0]);
+  if (Number(frac[1]) >= 5) tenths += 1n;
+  const digits = tenths.toString().padStart(2, '0');
+  const out = `${digits.slice(0, -1)}.${digits.slice(-1)}`.replace(/\.0$/, '');
+  return `${sign}${out}`;
+}
+
+/** A mätpunkt's target: shares (between 0 and 1) as percent, counts without trailing zeros. */
+export function formatTarget(value: string): string {
+  const m = /^(\d+)(?:\.(\d+))?$/.exec(value);
+  if (!m) return value;
+  if (m[1] === '0' && m[2] && /[1-9]/.test(m[2])) return formatShare(value);
+  const frac = (m[2] ?? '').replace(/0+$/, '');
+  return formatAmount(frac ? `${m[1]}.${frac}` : m[1]).replace(/,(\d)0$/, ',$1');
 }
 
 /** Moves the decimal point two steps to the right, exactly: "0.875" → "87.5". */
@@ -81,6 +101,16 @@ export const STATUS_LABEL: Record<string, string> = {
   APPROVED: 'Godkänd',
   RETURNED: 'Återsänd',
   WITHDRAWN: 'Tillbakadragen',
+};
+
+/** "7 godkända", "1 inskickad": status in the plural for counts. */
+export const STATUS_PLURAL: Record<string, string> = {
+  DRAFT: 'utkast',
+  SUBMITTED: 'inskickade',
+  STYRGRUPP_APPROVED: 'godkända av styrgruppen',
+  APPROVED: 'godkända',
+  RETURNED: 'återsända',
+  WITHDRAWN: 'tillbakadragna',
 };
 
 export const ROLE_LABEL: Record<string, string> = {

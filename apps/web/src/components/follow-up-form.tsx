@@ -4,6 +4,7 @@ import {
   CHOICE_LABEL,
   formatAmount,
   formatShare,
+  formatTarget,
   parseAmount,
   percentToShare,
   shareToPercent,
@@ -200,7 +201,7 @@ function Section(p: FormProps & { section: SectionDef }) {
                 {m?.target && (
                   <small className="muted">
                     {' '}
-                    · mål: {OP_TEXT[m.op ?? ''] ?? ''} {m.target}
+                    · mål: {OP_TEXT[m.op ?? ''] ?? ''} {formatTarget(m.target)}
                   </small>
                 )}
               </legend>

@@ -35,27 +35,37 @@ export function ReportFiles(props: { report: ReportFieldsFragment }) {
   );
 }
 
-export function ReportChecks(props: { report: ReportFieldsFragment }) {
+export function ReportChecks(props: { report: ReportFieldsFragment; collapsed?: boolean }) {
   const r = props.report;
   if (!r.checks.length) return null;
   const failed = r.checks.filter((c) => c.status !== 'PASS');
+  const summary = failed.length
+    ? `${failed.length} av ${r.checks.length} kontroller stämmer inte.`
+    : `Alla ${r.checks.length} kontroller stämmer.`;
+  // The ones that do not add up first: they are what a person has to look at.
+  const list = (
+    <ul className="check-list">
+      {[...failed, ...r.checks.filter((c) => c.status === 'PASS')].map((c) => (
+        <li key={c.id} className={c.status === 'PASS' ? 'check-pass' : 'check-fail'}>
+          <span aria-hidden="true">{c.status === 'PASS' ? '✓' : '✗'}</span>
+          <span className="visually-hidden">{c.status === 'PASS' ? 'Stämmer: ' : 'Stämmer inte: '}</span>
+          {c.message}
+        </li>
+      ))}
+    </ul>
+  );
+  if (props.collapsed)
+    return (
+      <details className="checks">
+        <summary className="ok">{summary} Visa alla</summary>
+        {list}
+      </details>
+    );
   return (
     <div className="checks">
       <h3>Kontroller</h3>
-      <p className={failed.length ? 'late' : 'ok'}>
-        {failed.length
-          ? `${failed.length} av ${r.checks.length} kontroller stämmer inte.`
-          : `Alla ${r.checks.length} kontroller stämmer.`}
-      </p>
-      <ul className="check-list">
-        {r.checks.map((c) => (
-          <li key={c.id} className={c.status === 'PASS' ? 'check-pass' : 'check-fail'}>
-            <span aria-hidden="true">{c.status === 'PASS' ? '✓' : '✗'}</span>
-            <span className="visually-hidden">{c.status === 'PASS' ? 'Stämmer: ' : 'Stämmer inte: '}</span>
-            {c.message}
-          </li>
-        ))}
-      </ul>
+      <p className={failed.length ? 'late' : 'ok'}>{summary}</p>
+      {list}
     </div>
   );
 }

@@ -193,7 +193,7 @@ function SieImport(props: {
       const r = await importSie({ fileId: up.id, orgId: s.org!.id });
       if (r.error) {
         setErrors(errorDetails(r.error));
-        setMessage({ kind: 'error', text: `${errorMessage(r.error)} Ingenting har lästs in.` });
+        setMessage({ kind: 'error', text: errorMessage(r.error) });
       } else {
         const i = r.data!.importSie;
         setMessage({

@@ -3,7 +3,7 @@ import { Link } from 'react-router-dom';
 import { useQuery } from 'urql';
 import { graphql } from '../gql';
 import { useSession } from '../session';
-import { errorMessage, formatDate, periodLabel, STATUS_LABEL, yearsAround } from '../format';
+import { errorMessage, formatDate, periodLabel, STATUS_LABEL, STATUS_PLURAL, yearsAround } from '../format';
 import { Alert, Loading, StatusBadge } from '../components/ui';
 
 const OverviewDocument = graphql(`
@@ -80,7 +80,10 @@ export function OverviewPage() {
             {Object.keys(counts).length === 0
               ? `Inga uppföljningar för ${year} än.`
               : Object.entries(counts)
-                  .map(([k, n]) => `${n} ${(STATUS_LABEL[k] ?? k).toLowerCase()}`)
+                  .map(
+                    ([k, n]) =>
+                      `${n} ${n === 1 ? (STATUS_LABEL[k] ?? k).toLowerCase() : (STATUS_PLURAL[k] ?? k)}`,
+                  )
                   .join(' · ')}
           </p>
           <div className="table-wrap">

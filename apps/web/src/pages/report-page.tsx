@@ -49,7 +49,6 @@ export function ReportPage() {
         <h2 id="files-heading">Rapporten</h2>
         <ReportProgress report={r} />
         {r.status === 'READY' && <ReportFiles report={r} />}
-        <ReportChecks report={r} />
       </section>
       {r.status === 'READY' && (
         <Signing
@@ -58,6 +57,12 @@ export function ReportPage() {
           request={q.data.signingRequest ?? null}
           reload={reload}
         />
+      )}
+      {r.checks.length > 0 && (
+        <section className="card" aria-labelledby="checks-heading">
+          <h2 id="checks-heading">Kontroller</h2>
+          <ReportChecks report={r} collapsed={r.checksPassed === true} />
+        </section>
       )}
     </>
   );

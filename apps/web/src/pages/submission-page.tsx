@@ -119,7 +119,9 @@ function Editor(props: { initial: Sub; reload: () => void }) {
   const [saveError, setSaveError] = useState<string | null>(null);
   const [touched, setTouched] = useState<Set<string>>(new Set());
   const [showAll, setShowAll] = useState(props.initial.status === 'RETURNED');
-  const [submitError, setSubmitError] = useState<string | null>(null);
+  const [submitError, setSubmitError] = useState<{ text: string; validation: boolean } | null>(null);
+  // Fields typed in since the last save: their old messages are stale until the next save answers.
+  const [editedSinceSave, setEditedSinceSave] = useState<Set<string>>(new Set());
   const [, save] = useMutation(SaveSubmissionDocument);
   const [submitting, submit] = useMutation(SubmitSubmissionDocument);
   const [, withdraw] = useMutation(WithdrawSubmissionDocument);
@@ -154,6 +156,7 @@ function Editor(props: { initial: Sub; reload: () => void }) {
         version.current = r.data.saveSubmission.version;
         lastSaved.current = r.data.saveSubmission;
         setSub(r.data.saveSubmission);
+        if (!dirty.current) setEditedSinceSave(new Set());
         setSavedAt(new Date());
         setSaveError(null);
         setSaveState(dirty.current ? 'pending' : 'saved');
@@ -184,6 +187,7 @@ function Editor(props: { initial: Sub; reload: () => void }) {
         return next;
       });
       setTouched((t) => new Set(t).add(pathOf(path)));
+      setEditedSinceSave((t) => new Set(t).add(pathOf(path)));
       dirty.current = true;
       if (conflict.current) return;
       setSaveState('pending');
@@ -238,14 +242,20 @@ function Editor(props: { initial: Sub; reload: () => void }) {
     setShowAll(true);
     if (!(await flush())) return;
     if (lastSaved.current.validationErrors.length > 0) {
-      setSubmitError('Uppföljningen kan inte skickas in förrän felen nedan är åtgärdade.');
+      setSubmitError({
+        text: 'Uppföljningen kan inte skickas in förrän felen nedan är åtgärdade.',
+        validation: true,
+      });
       document.getElementById('error-summary')?.focus();
       return;
     }
     const r = await submit({ id: sub.id, version: version.current });
     if (r.error) {
       const details = errorDetails(r.error);
-      setSubmitError(errorMessage(r.error) + (details.length ? ` (${details.length} fel)` : ''));
+      setSubmitError({
+        text: errorMessage(r.error) + (details.length ? ` (${details.length} fel)` : ''),
+        validation: details.length > 0,
+      });
       if (errorCode(r.error) === 'VERSION_CONFLICT') {
         conflict.current = true;
         setSaveState('conflict');
@@ -259,10 +269,11 @@ function Editor(props: { initial: Sub; reload: () => void }) {
     const m = new Map<string, string[]>();
     for (const e of sub.validationErrors) {
       if (!showAll && !touched.has(e.path)) continue;
+      if (editedSinceSave.has(e.path)) continue;
       m.set(e.path, [...(m.get(e.path) ?? []), e.message]);
     }
     return m;
-  }, [sub.validationErrors, touched, showAll]);
+  }, [sub.validationErrors, touched, showAll, editedSinceSave]);
 
   const renderComments = useCommentRenderer(sub, props.reload);
   const template = sub.template.definition as TemplateDef;
@@ -360,7 +371,9 @@ function Editor(props: { initial: Sub; reload: () => void }) {
                 </ul>
               </div>
             )}
-            {submitError && <Alert kind="error">{submitError}</Alert>}
+            {submitError && (!submitError.validation || sub.validationErrors.length > 0) && (
+              <Alert kind="error">{submitError.text}</Alert>
+            )}
             <p className="muted">
               När du skickar in går uppföljningen till {sub.approvalChain[0]?.roleLabel ?? 'granskning'}. Du
               kan dra tillbaka den tills någon har godkänt den.
@@ -456,12 +469,16 @@ function GeneralComments(props: { sub: Sub; reload: () => void }) {
       />
       {props.sub.comments.some((c) => c.path) && (
         <p className="muted">
-          {props.sub.comments.filter((c) => c.path && !c.resolvedAt).length} olösta kommentarer vid enskilda
-          fält.
+          {unresolvedText(props.sub.comments.filter((c) => c.path && !c.resolvedAt).length)}
         </p>
       )}
     </section>
   );
+}
+
+function unresolvedText(n: number): string {
+  if (n === 0) return 'Alla kommentarer vid fälten är lösta.';
+  return n === 1 ? '1 olöst kommentar vid ett fält.' : `${n} olösta kommentarer vid fälten.`;
 }
 
 function History(props: { sub: Sub }) {
