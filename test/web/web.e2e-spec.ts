@@ -329,6 +329,17 @@ describe('web application: every role in a real browser', () => {
       [org],
     );
     expect(n).toBe(2);
+
+    // A new projektägare: without an insats the form says which role lacks one; with it, the person is added.
+    await page.getByLabel('E-postadress').fill('ny.projektagare@webben.example');
+    await page.getByLabel('Namn', { exact: true }).fill('Ny Projektägare');
+    await page.getByRole('button', { name: 'Spara personen' }).click();
+    await page.getByText(/Roll 1, insats: /).waitFor();
+    await page.getByLabel('Insats för roll 1').selectOption({ label: 'Stegen Kristinehamn' });
+    await page.getByRole('button', { name: 'Spara personen' }).click();
+    await page.getByText('Ny Projektägare är sparad.').waitFor();
+    await page.getByRole('row', { name: /Ny Projektägare/ }).waitFor();
+    expect(await page.getByRole('row', { name: /Ny Projektägare/ }).textContent()).toContain('Inbjuden');
     await expectAccessible(page, '11-administration');
   });
 

@@ -20,6 +20,12 @@ export interface ImportResult {
 const INVITATION_DAYS = 14;
 
 /** Sets a förbund up from its bundle (CONTRACT.md §4), and gives the bundle back. */
+export interface PersonEdit {
+  email: string;
+  name: string;
+  roles: Array<{ role: string; insats?: string | null; party?: string | null; title?: string | null }>;
+}
+
 @Injectable()
 export class BundleService {
   private readonly logger = new Logger(BundleService.name);
@@ -397,6 +403,60 @@ export class BundleService {
       entityId: personId,
       payload: { email, expires: expires.toISOString() },
     });
+  }
+
+  /**
+   * The kansli adds a person to the förbund or changes their roles (no roles: takes them out of it). Goes through
+   * the bundle import, so the same validation, audit entries and invitation mail apply; a lock per förbund keeps
+   * two such edits from overwriting each other.
+   */
+  async savePerson(organisationId: string, person: PersonEdit, actorId: string): Promise<void> {
+    const [o] = await this.ds.query('SELECT slug FROM organisation WHERE id = $1', [organisationId]);
+    if (!o) throw new AppError(OrganisationError.NOT_FOUND, 'Förbundet finns inte.');
+    const lock = `bundle:${organisationId}`;
+    const runner = this.ds.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.query('SELECT pg_advisory_lock(hashtext($1))', [lock]);
+      const bundle = await this.export(o.slug);
+      const email = person.email.trim().toLowerCase();
+      let index = bundle.people.findIndex((p) => p.email.toLowerCase() === email);
+      const entry = {
+        name: person.name.trim(),
+        email,
+        roles: person.roles.map((r) => ({
+          role: r.role,
+          ...(r.insats ? { insats: r.insats } : {}),
+          ...(r.party ? { party: r.party } : {}),
+          ...(r.title ? { title: r.title } : {}),
+        })),
+      };
+      const people = bundle.people.filter((p) => p.email.toLowerCase() !== email);
+      if (index < 0) index = people.length;
+      if (entry.roles.length) people.splice(index, 0, entry as (typeof people)[number]);
+      try {
+        await this.import({ ...bundle, people }, actorId);
+      } catch (e) {
+        // Point the messages at the person being saved, not at their place in the whole bundle.
+        if (e instanceof AppError && Array.isArray(e.extra?.details)) {
+          const prefix = `$.people[${index}]`;
+          const details = (e.extra.details as Array<{ path: string; message: string }>)
+            .filter((d) => d.path.startsWith(prefix))
+            .map((d) => ({ ...d, path: `$.person${d.path.slice(prefix.length)}` }));
+          throw new AppError(
+            OrganisationError.BUNDLE_INVALID,
+            'Personen kunde inte sparas; se felen per fält.',
+            {
+              details: details.length ? details : e.extra.details,
+            },
+          );
+        }
+        throw e;
+      }
+    } finally {
+      await runner.query('SELECT pg_advisory_unlock(hashtext($1))', [lock]).catch(() => undefined);
+      await runner.release();
+    }
   }
 
   /** The förbund's set-up as a bundle; importing it again changes nothing. People come without passwords. */

@@ -22,6 +22,7 @@ import {
   MatpunktType,
   OrganisationType,
   PartyType,
+  PersonInput,
   PersonType,
   ReportingPeriodType,
 } from './organisation.types';
@@ -71,6 +72,23 @@ export class OrganisationResolver {
     const r = await this.bundles.import(bundle, me.personId);
     const [o] = await this.ds.query(`SELECT ${ORG_COLUMNS} FROM organisation WHERE id = $1`, [
       r.organisationId,
+    ]);
+    return o;
+  }
+
+  @Allow([Role.ADMIN], scopeOf.organisationId(), { platformAdmin: true })
+  @Mutation(() => OrganisationType, {
+    description:
+      'Kansliet lägger till en person eller ändrar personens roller i förbundet (inga roller: tar bort personen ur förbundet). Nya personer får en inbjudan per e-post.',
+  })
+  async savePerson(
+    @Args('organisationId', { type: () => ID }) organisationId: string,
+    @Args('person') person: PersonInput,
+    @CurrentPrincipal() me: Principal,
+  ): Promise<OrganisationType> {
+    await this.bundles.savePerson(organisationId, person, me.personId);
+    const [o] = await this.ds.query(`SELECT ${ORG_COLUMNS} FROM organisation WHERE id = $1`, [
+      organisationId,
     ]);
     return o;
   }

@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Field, InputType, ID, ObjectType } from '@nestjs/graphql';
 
 @ObjectType('Party')
 export class PartyType {
@@ -49,6 +49,30 @@ export class InsatsType {
   @Field() ownerParty: string;
   @Field() start: string;
   @Field() end: string;
+}
+
+@InputType('PersonRoleInput')
+export class PersonRoleInput {
+  @Field({
+    description:
+      'ADMIN, FORBUNDSCHEF, PROJEKTAGARE, STYRGRUPP, STYRELSELEDAMOT, STYRELSEERSATTARE, REVISOR …',
+  })
+  role: string;
+  @Field(() => String, { nullable: true, description: 'Insatsens nyckel (PROJEKTAGARE, STYRGRUPP).' })
+  insats?: string | null;
+  @Field(() => String, { nullable: true, description: 'Parten (styrelsens ledamöter och ersättare).' })
+  party?: string | null;
+  @Field(() => String, { nullable: true }) title?: string | null;
+}
+
+@InputType('PersonInput')
+export class PersonInput {
+  @Field() email: string;
+  @Field() name: string;
+  @Field(() => [PersonRoleInput], {
+    description: 'Personens roller i förbundet; tom lista tar bort personen ur förbundet.',
+  })
+  roles: PersonRoleInput[];
 }
 
 @ObjectType('Person')

@@ -517,13 +517,21 @@ function Review(props: { sub: Sub; roles: string[]; reload: () => void }) {
   const template = sub.template.definition as TemplateDef;
   const current = sub.approvalChain.find((c) => c.state === 'CURRENT');
   const mayDecide = !!current && props.roles.includes(current.role);
+  // Kept here: after a decision the decision panel goes away, the confirmation stays.
+  const [notice, setNotice] = useState<string | null>(null);
   return (
     <>
       <Header sub={sub} />
       <div className="layout-two">
         <div>
+          {notice && <Alert kind="success">{notice}</Alert>}
           {mayDecide && current && (
-            <Decision sub={sub} signature={current.requireSignature} reload={props.reload} />
+            <Decision
+              sub={sub}
+              signature={current.requireSignature}
+              reload={props.reload}
+              onDone={setNotice}
+            />
           )}
           <FollowUpForm
             template={template}
@@ -555,12 +563,16 @@ function Review(props: { sub: Sub; roles: string[]; reload: () => void }) {
   );
 }
 
-function Decision(props: { sub: Sub; signature: boolean; reload: () => void }) {
+function Decision(props: {
+  sub: Sub;
+  signature: boolean;
+  reload: () => void;
+  onDone: (message: string) => void;
+}) {
   const [comment, setComment] = useState('');
   const [password, setPassword] = useState('');
   const [code, setCode] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
   const [approving, approve] = useMutation(ApproveSubmissionDocument);
   const [returning, doReturn] = useMutation(ReturnSubmissionDocument);
   const busy = approving.fetching || returning.fetching;
@@ -573,7 +585,7 @@ function Decision(props: { sub: Sub; signature: boolean; reload: () => void }) {
       ...(props.signature ? { password, code } : {}),
     });
     if (r.error) return setError(errorMessage(r.error));
-    setDone('Du har godkänt uppföljningen.');
+    props.onDone('Du har godkänt uppföljningen.');
     props.reload();
   }
   async function onReturn() {
@@ -585,13 +597,12 @@ function Decision(props: { sub: Sub; signature: boolean; reload: () => void }) {
     }
     const r = await doReturn({ id: props.sub.id, comment: comment.trim() });
     if (r.error) return setError(errorMessage(r.error));
-    setDone('Uppföljningen är återsänd till projektägaren.');
+    props.onDone('Uppföljningen är återsänd till projektägaren.');
     props.reload();
   }
   return (
     <section className="card decision" aria-labelledby="decision-heading">
       <h2 id="decision-heading">Ditt beslut</h2>
-      {done && <Alert kind="success">{done}</Alert>}
       {error && <Alert kind="error">{error}</Alert>}
       <div className="field">
         <label htmlFor="decision-comment">Kommentar till beslutet</label>
