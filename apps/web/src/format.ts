@@ -91,7 +91,7 @@ export function formatTime(d: Date): string {
 export function formatBytes(n: number): string {
   if (n < 1024) return `${n} byte`;
   if (n < 1024 * 1024) return `${Math.round(n / 1024)} kB`;
-  return `${(n / 1024 / 1024).toFixed(1).replace('.', ',')} MB`;
+  return `${String(Math.round((n * 10) / 1024 / 1024) / 10).replace('.', ',')} MB`;
 }
 
 export const STATUS_LABEL: Record<string, string> = {

@@ -1,5 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import type { FieldDef, SectionDef, TemplateDef } from '../../../../libs/domain/src/forms/template';
+// The same JSON paths as the API's validation messages: one function, shared with the domain.
+import { jsonPath } from '../../../../libs/domain/src/common/issues';
 import {
   CHOICE_LABEL,
   formatAmount,
@@ -35,16 +37,6 @@ export interface FormProps {
   renderComments?: (path: string, label: string) => ReactNode;
   /** The bilagor section (uploads need the API). */
   renderFiles?: (section: SectionDef) => ReactNode;
-}
-
-export function jsonPath(segments: ReadonlyArray<string | number>): string {
-  let out = '$';
-  for (const s of segments) {
-    if (typeof s === 'number') out += `[${s}]`;
-    else if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(s)) out += `.${s}`;
-    else out += `[${JSON.stringify(s)}]`;
-  }
-  return out;
 }
 
 /** DOM id for a JSON path, so error summaries can link to the field. */

@@ -17,6 +17,7 @@ import {
 } from '../format';
 import { Alert, ApprovalSteps, Loading, StatusBadge } from '../components/ui';
 import { fieldId, FollowUpForm, type Answers } from '../components/follow-up-form';
+import { jsonPath } from '../../../../libs/domain/src/common/issues';
 import { CommentThread } from '../components/comment-thread';
 import { Attachments } from '../components/attachments';
 import {
@@ -186,8 +187,8 @@ function Editor(props: { initial: Sub; reload: () => void }) {
         latest.current = next;
         return next;
       });
-      setTouched((t) => new Set(t).add(pathOf(path)));
-      setEditedSinceSave((t) => new Set(t).add(pathOf(path)));
+      setTouched((t) => new Set(t).add(jsonPath(path)));
+      setEditedSinceSave((t) => new Set(t).add(jsonPath(path)));
       dirty.current = true;
       if (conflict.current) return;
       setSaveState('pending');
@@ -427,12 +428,6 @@ function describePath(t: TemplateDef, path: string): string {
   if (m[2] !== undefined) parts.push(`rad ${Number(m[2]) + 1}`);
   if (field) parts.push(field.label);
   return parts.join(' › ');
-}
-
-function pathOf(segments: Array<string | number>): string {
-  let out = '$';
-  for (const s of segments) out += typeof s === 'number' ? `[${s}]` : `.${s}`;
-  return out;
 }
 
 function setIn(obj: unknown, path: Array<string | number>, value: unknown): Answers {
