@@ -154,6 +154,18 @@ export const SIGNER_STATE_LABEL: Record<string, string> = {
   DECLINED: 'Har avböjt',
 };
 
+/** Board titles as the bundle stores them, in words. */
+export const TITLE_LABEL: Record<string, string> = {
+  ORDFORANDE: 'ordförande',
+  VICE_ORDFORANDE: 'vice ordförande',
+};
+
+export const SIGN_METHOD_LABEL: Record<string, string> = {
+  TOTP: 'lösenord och engångskod',
+  PASSKEY: 'passkey',
+  BANKID: 'BankID',
+};
+
 export const SIGNING_STATUS_LABEL: Record<string, string> = {
   OPEN: 'Pågår',
   SEALING: 'Förseglas',

@@ -9,7 +9,9 @@ import {
   formatDateTime,
   REPORT_KIND_LABEL,
   ROLE_LABEL,
+  SIGN_METHOD_LABEL,
   SIGNER_STATE_LABEL,
+  TITLE_LABEL,
   SIGNING_STATUS_LABEL,
 } from '../format';
 import { Alert, Loading, StatusBadge } from '../components/ui';
@@ -88,14 +90,14 @@ function Signing(props: {
       {req && (
         <>
           <p>
-            <StatusBadge status={req.status} label={SIGNING_STATUS_LABEL[req.status] ?? req.status} /> Giltig
-            till {formatDate(req.expiresAt)}
+            <StatusBadge status={req.status} label={SIGNING_STATUS_LABEL[req.status] ?? req.status} />
+            {req.status === 'OPEN' && ` Öppen för underskrift till ${formatDate(req.expiresAt)}`}
           </p>
           {req.sealedPdfFileId && (
             <button
               type="button"
               className="button"
-              onClick={() => downloadFile(req.sealedPdfFileId!, 'forseglad.pdf')}
+              onClick={() => downloadFile(req.sealedPdfFileId!, 'förseglad-rapport.pdf')}
             >
               Ladda ner den förseglade PDF:en
             </button>
@@ -115,11 +117,12 @@ function Signing(props: {
                   <th scope="row">{x.name}</th>
                   <td>
                     {ROLE_LABEL[x.role] ?? x.role}
-                    {x.title ? `, ${x.title}` : ''}
+                    {x.title ? `, ${TITLE_LABEL[x.title] ?? x.title}` : ''}
                   </td>
                   <td>
                     {SIGNER_STATE_LABEL[x.state] ?? x.state}
-                    {x.signedAt && ` ${formatDateTime(x.signedAt)}`}
+                    {x.method && ` med ${SIGN_METHOD_LABEL[x.method] ?? x.method}`}
+                    {x.signedAt && `, ${formatDateTime(x.signedAt)}`}
                   </td>
                 </tr>
               ))}
