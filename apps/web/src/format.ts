@@ -1,67 +1,59 @@
 /** Swedish formats and labels. Amounts arrive as decimal strings and are formatted as text, never as floats. */
 
+// The domain's one Decimal constructor and helpers: the same exact arithmetic and Swedish formats as the reports.
+import {
+  decimalString,
+  formatPercent,
+  groupThousands,
+  isDecimalString,
+  Money,
+  sum,
+  toAmountString,
+} from '../../../libs/domain/src/money/money';
+
 const NBSP = '\u00a0';
 
-/** "2520000.5" → "2 520 000,50" (two decimals when it has any, grouping by thin no-break space). */
+/** "2520000.5" → "2 520 000,50" (two decimals when it has any, grouping by no-break space). */
 export function formatAmount(value: string | null | undefined, opts: { decimals?: 0 | 2 } = {}): string {
   if (value === null || value === undefined || value === '') return '–';
-  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(value.trim());
-  if (!m) return value;
-  const [, sign, int, frac = ''] = m;
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, NBSP);
-  const decimals = opts.decimals ?? (frac && /[1-9]/.test(frac) ? 2 : 0);
-  const shown = decimals ? `,${frac.padEnd(decimals, '0').slice(0, decimals)}` : '';
-  return `${sign ? '−' : ''}${grouped}${shown}`;
+  if (!isDecimalString(value.trim())) return value;
+  const d = new Money(value.trim());
+  const decimals = opts.decimals ?? (d.isInteger() ? 0 : 2);
+  const [int, frac] = decimalString(d.abs(), decimals).split('.');
+  const sign = d.isNegative() && !d.isZero() ? '−' : '';
+  return `${sign}${groupThousands(int, NBSP)}${frac ? `,${frac}` : ''}`;
 }
 
-/** "0.875" → "87,5 %" (one decimal at most, rounded half up on the exact digits). */
+/** "0.875" → "87,5 %" (one decimal at most, rounded half up). */
 export function formatShare(value: string | null | undefined): string {
   if (value === null || value === undefined || value === '') return '–';
-  const pct = shareToPercent(value);
-  return pct === null ? value : `${roundOneDecimal(pct).replace('.', ',')}${NBSP}%`;
-}
-
-function roundOneDecimal(v: string): string {
-  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(v);
-  if (!m || !m[3] || m[3].length <= 1) return v;
-  const [, sign, int, frac] = m;
-  let tenths = BigInt(int + frac[0]);
-  if (Number(frac[1]) >= 5) tenths += 1n;
-  const digits = tenths.toString().padStart(2, '0');
-  const out = `${digits.slice(0, -1)}.${digits.slice(-1)}`.replace(/\.0$/, '');
-  return `${sign}${out}`;
+  if (!isDecimalString(value.trim())) return value;
+  return formatPercent(new Money(value.trim()), 1).replace(/,0(?=\u00a0%)/, '');
 }
 
 /** A mätpunkt's target: shares (between 0 and 1) as percent, counts without trailing zeros. */
 export function formatTarget(value: string): string {
-  const m = /^(\d+)(?:\.(\d+))?$/.exec(value);
-  if (!m) return value;
-  if (m[1] === '0' && m[2] && /[1-9]/.test(m[2])) return formatShare(value);
-  const frac = (m[2] ?? '').replace(/0+$/, '');
-  return formatAmount(frac ? `${m[1]}.${frac}` : m[1]).replace(/,(\d)0$/, ',$1');
+  if (!isDecimalString(value)) return value;
+  const d = new Money(value);
+  if (d.greaterThan(0) && d.lessThan(1)) return formatShare(value);
+  const [int, frac] = d.toString().split('.');
+  return `${groupThousands(int, NBSP)}${frac ? `,${frac}` : ''}`;
 }
 
 /** Moves the decimal point two steps to the right, exactly: "0.875" → "87.5". */
 export function shareToPercent(value: string): string | null {
-  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(value.trim());
-  if (!m) return null;
-  const [, sign, int, frac = ''] = m;
-  const f = frac.padEnd(2, '0');
-  const whole = (int + f.slice(0, 2)).replace(/^0+(?=\d)/, '');
-  const rest = f.slice(2).replace(/0+$/, '');
-  return `${sign}${whole}${rest ? `.${rest}` : ''}`;
+  return isDecimalString(value.trim()) ? new Money(value.trim()).times(100).toString() : null;
 }
 
 /** The reverse, from what a person typed ("87,5" or "87,5 %") to a share ("0.875"); null when it is not a number. */
 export function percentToShare(typed: string): string | null {
   const t = typed.replace(/[\s%\u00a0]/g, '').replace(',', '.');
-  const m = /^(\d+)(?:\.(\d+))?$/.exec(t);
-  if (!m) return null;
-  const [, int, frac = ''] = m;
-  const padded = int.padStart(3, '0');
-  const whole = padded.slice(0, -2).replace(/^0+(?=\d)/, '');
-  const decimals = (padded.slice(-2) + frac).replace(/0+$/, '');
-  return decimals ? `${whole}.${decimals}` : whole;
+  return /^\d+(\.\d+)?$/.test(t) ? new Money(t).dividedBy(100).toString() : null;
+}
+
+/** The sum of decimal strings, exactly, as an amount string ("1234.50"). */
+export function sumAmounts(values: Iterable<string>): string {
+  return toAmountString(sum([...values].filter(isDecimalString).map((v) => new Money(v))));
 }
 
 /** What a person typed as an amount ("2 520 000,50") as a decimal string ("2520000.50"), or null. */

@@ -11,6 +11,7 @@ import {
   formatDateTime,
   parseAmount,
   ROLE_LABEL,
+  sumAmounts,
   type ErrorDetail,
 } from '../format';
 import { Alert, Loading, ProgressBar } from '../components/ui';
@@ -362,10 +363,7 @@ function Budgets(props: {
       {props.budgets.length > 0 && (
         <ul className="list">
           {props.budgets.map((b) => {
-            const total = Object.values((b.lines ?? {}) as Record<string, string>).reduce(
-              (sum, v) => addDecimalStrings(sum, v),
-              '0',
-            );
+            const total = sumAmounts(Object.values((b.lines ?? {}) as Record<string, string>));
             return (
               <li key={b.id} className="list-row">
                 <span className="list-main">
@@ -436,21 +434,6 @@ function Budgets(props: {
       </details>
     </section>
   );
-}
-
-/** Adds two decimal strings exactly (no floats): aligns the decimals and adds as BigInt. */
-function addDecimalStrings(a: string, b: string): string {
-  const scale = (x: string) => (x.split('.')[1] ?? '').length;
-  const n = Math.max(scale(a), scale(b));
-  const toInt = (x: string) => {
-    const [i, f = ''] = x.split('.');
-    return BigInt(i + f.padEnd(n, '0'));
-  };
-  const sum = toInt(a) + toInt(b);
-  const neg = sum < 0n;
-  const digits = (neg ? -sum : sum).toString().padStart(n + 1, '0');
-  const out = n ? `${digits.slice(0, -n)}.${digits.slice(-n)}` : digits;
-  return `${neg ? '-' : ''}${out}`;
 }
 
 interface RoleDraft {

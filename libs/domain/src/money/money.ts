@@ -61,7 +61,8 @@ export function toUnit(value: Decimal, unit: ReportingUnit): Decimal {
 
 const NBSP = '\u00a0';
 
-function groupThousands(digits: string, separator: string): string {
+/** "2520000" → "2 520 000" with the given separator (digits only; no sign or decimals). */
+export function groupThousands(digits: string, separator: string): string {
   return digits.replace(/\B(?=(\d{3})+(?!\d))/g, separator);
 }
 
