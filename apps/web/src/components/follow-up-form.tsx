@@ -103,7 +103,7 @@ function Section(p: FormProps & { section: SectionDef }) {
         path={path}
         label={s.title}
         hideLabel
-        required={s.required}
+        required={!p.readOnly && s.required}
         errors={p.errors.get(path)}
         comments={p.renderComments?.(path, s.title)}
       >
@@ -142,8 +142,8 @@ function Section(p: FormProps & { section: SectionDef }) {
                   key={f.key}
                   path={path}
                   label={f.label}
-                  required={f.required}
-                  hint={hintFor(f)}
+                  required={!p.readOnly && f.required}
+                  hint={p.readOnly ? undefined : hintFor(f)}
                   errors={p.errors.get(path)}
                   comments={p.renderComments?.(path, `${s.title}: ${f.label}`)}
                 >
@@ -210,11 +210,13 @@ function Section(p: FormProps & { section: SectionDef }) {
                         path={path}
                         label={f.label}
                         srContext={title}
-                        required={f.required}
+                        required={!p.readOnly && f.required}
                         hint={
                           suggestion
                             ? `Förslag utifrån målet: ${CHOICE_LABEL[suggestion] ?? suggestion}`
-                            : hintFor(f)
+                            : p.readOnly
+                              ? undefined
+                              : hintFor(f)
                         }
                         errors={p.errors.get(path)}
                         comments={p.renderComments?.(path, `${title}: ${f.label}`)}

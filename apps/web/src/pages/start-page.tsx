@@ -128,6 +128,7 @@ function MyInsatser() {
   const s = useSession();
   const navigate = useNavigate();
   const year = new Date().getFullYear();
+  const today = new Date().toISOString().slice(0, 10);
   const mine = useMemo(
     () =>
       s.me.roles
@@ -182,7 +183,9 @@ function MyInsatser() {
                         {sub ? (
                           <StatusBadge status={sub.status} />
                         ) : (
-                          <span className="muted">Ej påbörjad</span>
+                          <span className={p.deadline < today ? 'late' : 'muted'}>
+                            {p.deadline < today ? 'Saknas (sen)' : 'Ej påbörjad'}
+                          </span>
                         )}
                       </td>
                       <td>
