@@ -10,6 +10,7 @@ import {
   parseJobPayload,
   QueueName,
   JOB_QUEUE,
+  UnitOfWork,
 } from '@app/infra';
 import { JOB_HANDLERS, JobHandler, missingHandlers } from './common/job-handler';
 import { WORKER_CONFIG, WORKER_DATA_SOURCE } from './common/tokens';
@@ -31,6 +32,7 @@ const CONCURRENCY: Record<QueueName, number> = { [QueueName.MAIL]: 4, [QueueName
       useFactory: (c: AppConfig) =>
         openDatabase(c.DATABASE_URL, { applicationName: 'samordning-worker', poolSize: 10 }),
     },
+    { provide: UnitOfWork, inject: [WORKER_DATA_SOURCE], useFactory: (ds: DataSource) => new UnitOfWork(ds) },
     {
       provide: RELAY_QUEUES,
       inject: [WORKER_CONFIG],

@@ -2,6 +2,7 @@ export * from './money/money';
 export * from './common/issues';
 export * from './access/roles';
 export * from './audit/hash-chain';
+export * from './audit/audit-events';
 export * from './bundle/key-figures';
 export * from './bundle/bundle.schema';
 export * from './bundle/bundle.validate';

@@ -6,6 +6,7 @@ export * from './audit/audit-writer';
 export * from './jobs/jobs';
 export * from './outbox/outbox';
 export * from './database/sql';
+export * from './database/unit-of-work';
 export * from './storage/file-storage';
 export * from './ledger/ledger-reader';
 export * from './reports/gather-report-input';

@@ -12,6 +12,7 @@ import {
   rolesIn,
   Role,
   SignerView,
+  AuditAction,
 } from '@app/domain';
 import {
   AppConfig,
@@ -299,7 +300,7 @@ export class SigningService {
           [r.id, x.person_id, x.name, x.role, x.title, i, grp, grp === first ? 'SENT' : 'NOT_SENT'],
         );
       }
-      const audit = (action: string, payload: Record<string, unknown>) =>
+      const audit = (action: AuditAction, payload: Record<string, unknown>) =>
         appendAudit(em, {
           organisationId: rep.organisation_id,
           actorId: p.personId,

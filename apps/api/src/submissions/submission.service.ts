@@ -24,6 +24,7 @@ import {
   waitingFor,
   WorkflowAction,
   workflowFrom,
+  AuditAction,
 } from '@app/domain';
 import { AppConfig, appendAudit, enqueueJob, JobName, returningRows } from '@app/infra';
 import { APP_CONFIG, DATA_SOURCE } from '../common/infra/tokens';
@@ -457,7 +458,7 @@ export class SubmissionService implements OnModuleInit {
       await appendAudit(em, {
         organisationId: row.organisation_id,
         actorId: p.personId,
-        action: `submission.${PAST_TENSE[action]}`,
+        action: `submission.${PAST_TENSE[action]}` as AuditAction,
         entityType: 'submission',
         entityId: id,
         fromState: row.status,

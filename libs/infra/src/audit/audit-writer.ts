@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import {
+  AuditAction,
+  AuditPayload,
+  checkAuditPayload,
   AuditContent,
   AuditEntryWithHash,
   hashAuditContent,
@@ -8,15 +11,15 @@ import {
   ChainVerification,
 } from '@app/domain';
 
-export interface AuditInput {
+export interface AuditInput<A extends AuditAction = AuditAction> {
   organisationId: string | null;
   actorId: string | null;
-  action: string;
+  action: A;
   entityType: string;
   entityId?: string | null;
   fromState?: string | null;
   toState?: string | null;
-  payload?: Record<string, unknown>;
+  payload?: AuditPayload<A>;
   documentHash?: string | null;
 }
 
@@ -24,8 +27,12 @@ export interface AuditInput {
  * Appends one entry to a förbund's hash chain. Must run inside the transaction of the change it records:
  * the advisory lock serialises writers per chain until that transaction ends.
  */
-export async function appendAudit(em: EntityManager, input: AuditInput): Promise<AuditEntryWithHash> {
+export async function appendAudit<A extends AuditAction>(
+  em: EntityManager,
+  input: AuditInput<A>,
+): Promise<AuditEntryWithHash> {
   if (!em.queryRunner?.isTransactionActive) throw new Error('appendAudit must run inside a transaction');
+  const payload = checkAuditPayload(input.action, input.payload ?? {});
   const chainKey = input.organisationId ?? 'platform';
   await em.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 7))', [`audit:${chainKey}`]);
   const [last] = (await em.query(
@@ -42,7 +49,7 @@ export async function appendAudit(em: EntityManager, input: AuditInput): Promise
     entityId: input.entityId ?? null,
     fromState: input.fromState ?? null,
     toState: input.toState ?? null,
-    payload: JSON.parse(JSON.stringify(input.payload ?? {})),
+    payload: JSON.parse(JSON.stringify(payload)),
     documentHash: input.documentHash ?? null,
     prevHash: last ? last.hash : null,
   };

@@ -1,7 +1,7 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import Redis from 'ioredis';
-import { AppConfig, LocalDiskStorage, loadConfig, openDatabase } from '@app/infra';
+import { AppConfig, LocalDiskStorage, loadConfig, openDatabase, UnitOfWork } from '@app/infra';
 import { APP_CONFIG, DATA_SOURCE, FILE_STORAGE, REDIS } from './tokens';
 
 /** Configuration (read once), the database pool and the Redis client, shared by every feature. */
@@ -15,6 +15,7 @@ import { APP_CONFIG, DATA_SOURCE, FILE_STORAGE, REDIS } from './tokens';
       useFactory: (config: AppConfig) =>
         openDatabase(config.DATABASE_URL, { applicationName: 'samordning-api' }),
     },
+    { provide: UnitOfWork, inject: [DATA_SOURCE], useFactory: (ds: DataSource) => new UnitOfWork(ds) },
     {
       provide: REDIS,
       inject: [APP_CONFIG],
@@ -31,7 +32,7 @@ import { APP_CONFIG, DATA_SOURCE, FILE_STORAGE, REDIS } from './tokens';
       useFactory: (config: AppConfig) => new LocalDiskStorage(config.FILE_STORAGE_DIR),
     },
   ],
-  exports: [APP_CONFIG, DATA_SOURCE, REDIS, FILE_STORAGE],
+  exports: [APP_CONFIG, DATA_SOURCE, REDIS, FILE_STORAGE, UnitOfWork],
 })
 export class InfraModule implements OnApplicationShutdown {
   constructor(

@@ -1,0 +1,116 @@
+import { z } from 'zod';
+
+/**
+ * Every audit action, one typed event each: the action's name and the schema of its payload. The writer
+ * checks the payload against the schema inside the change's transaction (a wrong payload rolls the change
+ * back), and readers (the signing certificate, the web's history, the audit view) parse what was written
+ * with the same schema. A new action is added here first; nothing else may write an action.
+ */
+const id = z.string().min(1);
+const reason = z.string();
+const decimal = z.string().regex(/^-?\d+(\.\d+)?$/);
+
+const submissionTransition = z.looseObject({
+  version: z.number().int(),
+  step: z.number().int().nullable().optional(),
+  comment: z.string().optional(),
+  answersHash: z.string().optional(),
+  stepCompleted: z.string().optional(),
+  seenVersion: z.number().int().optional(),
+  signed: z.object({ method: z.string(), contentHash: z.string() }).optional(),
+});
+
+export const AUDIT_EVENTS = {
+  'organisation.created_from_bundle': z.looseObject({ slug: z.string(), changes: z.number().int() }),
+  'organisation.bundle_imported': z.looseObject({ slug: z.string(), changes: z.number().int() }),
+  'person.invited': z.looseObject({ email: z.string(), expires: z.string() }),
+  'person.invitation_accepted': z.looseObject({}),
+  'person.password_changed': z.looseObject({}),
+  'person.saved': z.looseObject({}),
+  'person.removed': z.looseObject({}),
+  'person.factor_enrolled': z.looseObject({ factor: z.string() }),
+  'person.factor_removed': z.looseObject({ factor: z.string() }),
+  'platform_admin.ensured': z.looseObject({}),
+  'template.published': z.looseObject({ key: z.string(), version: z.number().int() }),
+  'submission.started': z.looseObject({ period: z.string(), insatsId: id }),
+  'submission.saved': submissionTransition,
+  'submission.submitted': submissionTransition,
+  'submission.approved': submissionTransition,
+  'submission.returned': submissionTransition,
+  'submission.withdrawn': submissionTransition,
+  'submission.reopened': z.looseObject({
+    reason: z.string(),
+    newRevisionId: id.optional(),
+    revision: z.number().int().optional(),
+    version: z.number().int().optional(),
+  }),
+  'submission.revision_started': z.looseObject({ previousRevisionId: id, revision: z.number().int() }),
+  'submission.commented': z.looseObject({ commentId: id, path: z.string().nullable().optional() }),
+  'submission.comment_resolved': z.looseObject({ commentId: id }),
+  'ledger.sie_imported': z.looseObject({ year: z.number().int(), version: z.number().int() }),
+  'budget.saved': z.looseObject({}),
+  'forecast.saved': z.looseObject({}),
+  'funding.saved': z.looseObject({ year: z.number().int(), party: z.string(), amount: decimal }),
+  'file.uploaded': z.looseObject({ name: z.string(), size: z.number().int() }),
+  'report.requested': z.looseObject({ kind: z.string(), year: z.number().int(), version: z.number().int() }),
+  'report.compiled': z.looseObject({ kind: z.string(), year: z.number().int(), version: z.number().int() }),
+  'report.failed': z.looseObject({ reason }),
+  'report_texts.saved': z.looseObject({ version: z.number().int(), keys: z.array(z.string()) }),
+  'signing.created': z.looseObject({ reportId: id, signers: z.number().int() }),
+  'signing.override': z.looseObject({ reason }),
+  'signing.sent': z.looseObject({ to: z.string() }),
+  'signing.viewed': z.looseObject({}),
+  'signing.attempt_refused': z.looseObject({ reason }),
+  'signing.signed': z.looseObject({ method: z.string() }),
+  'signing.declined': z.looseObject({ reason }),
+  'signing.cancelled': z.looseObject({ reason }),
+  'signing.sealed': z.looseObject({ sealedFileId: id, signers: z.number().int() }),
+  'signing.seal_failed': z.looseObject({ reason }),
+  'bankid.order_started': z.looseObject({ orderRef: z.string() }),
+  'bankid.order_completed': z.looseObject({ orderRef: z.string() }),
+} as const;
+
+export type AuditAction = keyof typeof AUDIT_EVENTS;
+export type AuditPayload<A extends AuditAction> = z.input<(typeof AUDIT_EVENTS)[A]>;
+
+export const AUDIT_ACTIONS = Object.keys(AUDIT_EVENTS) as AuditAction[];
+
+export function isAuditAction(action: string): action is AuditAction {
+  return Object.prototype.hasOwnProperty.call(AUDIT_EVENTS, action);
+}
+
+export class AuditPayloadError extends Error {
+  constructor(
+    readonly action: string,
+    readonly issues: string[],
+  ) {
+    super(`audit payload of ${action} does not match its schema: ${issues.join('; ')}`);
+  }
+}
+
+/** Checks a payload against its action's schema; throws (in English, for logs) when it does not match. */
+export function checkAuditPayload<A extends AuditAction>(
+  action: A,
+  payload: unknown,
+): Record<string, unknown> {
+  if (!isAuditAction(action)) throw new AuditPayloadError(action, ['unknown action']);
+  const r = AUDIT_EVENTS[action].safeParse(payload ?? {});
+  if (!r.success)
+    throw new AuditPayloadError(
+      action,
+      r.error.issues.map((i) => `${i.path.join('.') || '(payload)'}: ${i.message}`),
+    );
+  return r.data as Record<string, unknown>;
+}
+
+/** Reads a stored payload back through its schema; an unknown or malformed entry is reported, not hidden. */
+export function readAuditPayload(
+  action: string,
+  payload: unknown,
+): { ok: true; payload: Record<string, unknown> } | { ok: false; reason: string } {
+  if (!isAuditAction(action)) return { ok: false, reason: `unknown action ${action}` };
+  const r = AUDIT_EVENTS[action].safeParse(payload ?? {});
+  return r.success
+    ? { ok: true, payload: r.data as Record<string, unknown> }
+    : { ok: false, reason: r.error.issues.map((i) => i.message).join('; ') };
+}
