@@ -36,11 +36,13 @@ import { ReportTextsService } from './reports/report-texts.service';
 import { SigningService } from './signing/signing.service';
 import { SigningResolver } from './signing/signing.resolver';
 import { PasskeyService } from './signing/passkey.service';
+import { SurveysModule } from './surveys/surveys.module';
 
 @Module({
   imports: [
     InfraModule,
     DiscoveryModule,
+    SurveysModule,
     LoggerModule.forRootAsync({
       useFactory: () => {
         const config = loadConfig();

@@ -18,6 +18,7 @@ import { DemoSeedService } from './demo/demo-seed.service';
 import { ReportService } from './reports/report.service';
 import { ReportKindEnum } from './reports/report.types';
 import { DATA_SOURCE } from './common/infra/tokens';
+import { SurveyService } from './surveys/survey.service';
 
 function sha256File(path: string): Promise<string> {
   return new Promise((ok, fail) => {
@@ -37,6 +38,9 @@ const USAGE = `Användning: npm run cli -- <kommando>
   sie:import <slug> <fil.se>   läser in en SIE 4-fil i förbundets huvudbok
   report:compile <slug> <ARSREDOVISNING|DELARSRAPPORT> <år> --out <katalog>
                                sammanställer en rapport och skriver PDF, XLSX och JSON
+  nns:catalogue <fil.json>     läser in NNS-katalogen (indikatorer och frågor) som en ny version
+  nns:import <slug> <år> <fil.json>
+                               läser in ett års svarsantal i NNS indikatorenkät för förbundet
   demo:seed [katalog]          läser in demoförbundet (paket, SIE, uppföljningar genom hela flödet)
   schema:emit [fil]            skriver GraphQL-schemat (schema.graphql)`;
 
@@ -156,6 +160,30 @@ async function run(argv: string[]): Promise<void> {
           failing.length
             ? `${failing.length} kontroller är inte godkända:\n${failing.map((c) => `  ${c.message}`).join('\n')}\n`
             : `Alla ${r.checks.length} kontroller godkända.\n`,
+        );
+      });
+      return;
+    }
+    case 'nns:catalogue': {
+      if (!args[0]) throw new Error('ange en katalogfil');
+      const data = JSON.parse(readFileSync(resolve(args[0]), 'utf8'));
+      await withApp(async (app) => {
+        const c = await app.get(SurveyService).loadCatalogue(data, null);
+        process.stdout.write(`NNS-katalogen ${c.catalogueKey} är inläst som version ${c.version}.\n`);
+      });
+      return;
+    }
+    case 'nns:import': {
+      const [slug, yearRaw, file] = args;
+      if (!slug || !/^\d{4}$/.test(yearRaw ?? '') || !file) throw new Error('ange slug, år och en fil');
+      const counts = JSON.parse(readFileSync(resolve(file), 'utf8'));
+      await withApp(async (app) => {
+        const ds = app.get<DataSource>(DATA_SOURCE);
+        const [org] = await ds.query('SELECT id FROM organisation WHERE slug = $1', [slug]);
+        if (!org) throw new Error(`förbundet "${slug}" finns inte`);
+        const v = await app.get(SurveyService).importCounts(org.id, Number(yearRaw), counts, null);
+        process.stdout.write(
+          `NNS-svar ${yearRaw} inlästa (version ${v.round.version}, ${v.nns.indicators.length} indikatorfrågor).\n`,
         );
       });
       return;

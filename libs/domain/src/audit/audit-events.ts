@@ -68,6 +68,13 @@ export const AUDIT_EVENTS = {
   'signing.seal_failed': z.looseObject({ reason }),
   'bankid.order_started': z.looseObject({ orderRef: z.string() }),
   'bankid.order_completed': z.looseObject({ orderRef: z.string() }),
+  'nns.catalogue_loaded': z.looseObject({ version: z.number().int(), catalogueKey: z.string() }),
+  'survey.counts_imported': z.looseObject({
+    year: z.number().int(),
+    version: z.number().int(),
+    replaced: z.boolean(),
+    catalogueVersion: z.number().int(),
+  }),
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_EVENTS;

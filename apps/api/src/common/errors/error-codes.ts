@@ -1,3 +1,7 @@
+import { SurveyError } from '../../surveys/survey.errors';
+
+export { SurveyError };
+
 /** The codes of CONTRACT.md §3 that clients see in `extensions.code`. */
 export enum ContractCode {
   UNAUTHENTICATED = 'UNAUTHENTICATED',
@@ -89,7 +93,8 @@ export type FeatureErrorCode =
   | LedgerError
   | SubmissionError
   | ReportError
-  | SigningError;
+  | SigningError
+  | SurveyError;
 
 /** The one place where a feature's error becomes a contract code. */
 export const GRAPHQL_CODE: Record<FeatureErrorCode, ContractCode> = {
@@ -139,4 +144,9 @@ export const GRAPHQL_CODE: Record<FeatureErrorCode, ContractCode> = {
   [SigningError.REASON_REQUIRED]: ContractCode.BAD_USER_INPUT,
   [SigningError.NO_SIGNERS]: ContractCode.BAD_USER_INPUT,
   [SigningError.BANKID_UNAVAILABLE]: ContractCode.BAD_USER_INPUT,
+  [SurveyError.NO_CATALOGUE]: ContractCode.BAD_USER_INPUT,
+  [SurveyError.CATALOGUE_INVALID]: ContractCode.BAD_USER_INPUT,
+  [SurveyError.COUNTS_INVALID]: ContractCode.BAD_USER_INPUT,
+  [SurveyError.BAD_YEAR]: ContractCode.BAD_USER_INPUT,
+  [SurveyError.NOT_FOUND]: ContractCode.NOT_FOUND,
 };

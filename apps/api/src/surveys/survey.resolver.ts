@@ -1,0 +1,85 @@
+import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import GraphQLJSON from 'graphql-type-json';
+import { Principal, Role } from '@app/domain';
+import {
+  Allow,
+  Authenticated,
+  CurrentPrincipal,
+  PlatformAdminOnly,
+  scopeOf,
+} from '../common/access/access.decorators';
+import { REPORT_READERS } from '../common/access/role-groups';
+import { CatalogueRow } from './survey.store';
+import { SurveyRoundView, SurveyService } from './survey.service';
+import { NnsCatalogueType, SurveyRoundType } from './survey.types';
+
+const toCatalogue = (c: CatalogueRow): NnsCatalogueType => ({
+  version: c.version,
+  catalogueKey: c.catalogueKey,
+  name: c.data.name,
+  data: c.data,
+  loadedAt: new Date(c.loadedAt).toISOString(),
+});
+
+const toRound = (v: SurveyRoundView): SurveyRoundType => ({
+  id: v.round.id,
+  organisationId: v.round.organisationId,
+  year: v.round.year,
+  source: v.round.source,
+  catalogueVersion: v.round.catalogueVersion,
+  version: v.round.version,
+  minGroupSize: v.round.minGroupSize,
+  collected: v.nns.collected,
+  indicators: v.nns.indicators,
+  updatedAt: new Date(v.round.updatedAt).toISOString(),
+});
+
+@Resolver()
+export class SurveyResolver {
+  constructor(private readonly surveys: SurveyService) {}
+
+  @PlatformAdminOnly()
+  @Mutation(() => NnsCatalogueType, {
+    description: 'Läser in NNS-katalogen (plattformens administratör); en ny version när innehållet ändrats.',
+  })
+  async loadNnsCatalogue(
+    @Args('catalogue', { type: () => GraphQLJSON }) catalogue: unknown,
+    @CurrentPrincipal() me: Principal,
+  ): Promise<NnsCatalogueType> {
+    return toCatalogue(await this.surveys.loadCatalogue(catalogue, me.personId));
+  }
+
+  @Authenticated()
+  @Query(() => NnsCatalogueType, { nullable: true, description: 'Den senast inlästa NNS-katalogen.' })
+  async nnsCatalogue(): Promise<NnsCatalogueType | null> {
+    const c = await this.surveys.latestCatalogue();
+    return c ? toCatalogue(c) : null;
+  }
+
+  @Allow([Role.ADMIN, Role.FORBUNDSCHEF], scopeOf.organisationId())
+  @Mutation(() => SurveyRoundType, {
+    description:
+      'Läser in ett års svarsantal (CONTRACT.md §6); ersätter årets tidigare antal. Avvisas helt vid fel.',
+  })
+  async importSurveyCounts(
+    @Args('organisationId', { type: () => ID }) organisationId: string,
+    @Args('year', { type: () => Int }) year: number,
+    @Args('counts', { type: () => GraphQLJSON }) counts: unknown,
+    @CurrentPrincipal() me: Principal,
+  ): Promise<SurveyRoundType> {
+    return toRound(await this.surveys.importCounts(organisationId, year, counts, me.personId));
+  }
+
+  @Allow(REPORT_READERS, scopeOf.organisationId())
+  @Query(() => SurveyRoundType, {
+    nullable: true,
+    description: 'Förbundets svar i NNS indikatorenkät ett år.',
+  })
+  async surveyRound(
+    @Args('organisationId', { type: () => ID }) organisationId: string,
+    @Args('year', { type: () => Int }) year: number,
+  ): Promise<SurveyRoundType | null> {
+    const v = await this.surveys.round(organisationId, year);
+    return v ? toRound(v) : null;
+  }
+}

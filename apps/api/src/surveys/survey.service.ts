@@ -1,0 +1,138 @@
+import { Injectable } from '@nestjs/common';
+import {
+  canonicalJson,
+  computeNns,
+  NnsModel,
+  sha256Hex,
+  validateNnsCatalogue,
+  validateSurveyCounts,
+} from '@app/domain';
+import { appendAudit, UnitOfWork } from '@app/infra';
+import { AppError } from '../common/errors/app-error';
+import { CatalogueRow, surveyStore, SurveyRoundRow } from './survey.store';
+import { SurveyError } from './survey.errors';
+
+export interface SurveyRoundView {
+  round: SurveyRoundRow;
+  catalogue: CatalogueRow;
+  nns: NnsModel;
+}
+
+const MAX_YEAR_AHEAD = 1;
+
+/**
+ * The NNS indikatorenkät: the platform admin loads the national catalogue; a förbund imports its answer
+ * counts per year (refused whole, with the path of every error) and reads the shares computed from them.
+ */
+@Injectable()
+export class SurveyService {
+  constructor(private readonly uow: UnitOfWork) {}
+
+  async loadCatalogue(input: unknown, actorId: string | null): Promise<CatalogueRow> {
+    const v = validateNnsCatalogue(input);
+    if (!v.ok)
+      throw new AppError(SurveyError.CATALOGUE_INVALID, 'Katalogen innehåller fel och har inte lästs in.', {
+        details: v.issues,
+      });
+    const sha256 = sha256Hex(canonicalJson(v.catalogue));
+    return this.uow.write(async (tx) => {
+      await surveyStore.lockCatalogue(tx);
+      const latest = await surveyStore.latestCatalogue(tx);
+      if (latest && latest.sha256 === sha256) return latest;
+      const row = await surveyStore.insertCatalogue(tx, {
+        catalogueKey: v.catalogue.catalogueKey,
+        data: v.catalogue,
+        sha256,
+        loadedBy: actorId,
+      });
+      await appendAudit(tx, {
+        organisationId: null,
+        actorId,
+        action: 'nns.catalogue_loaded',
+        entityType: 'nns_catalogue',
+        entityId: String(row.version),
+        payload: {
+          version: row.version,
+          catalogueKey: row.catalogueKey,
+          questions: v.catalogue.questions.length,
+        },
+        documentHash: sha256,
+      });
+      return row;
+    });
+  }
+
+  latestCatalogue(): Promise<CatalogueRow | null> {
+    return this.uow.read((tx) => surveyStore.latestCatalogue(tx));
+  }
+
+  async importCounts(
+    organisationId: string,
+    year: number,
+    input: unknown,
+    actorId: string | null,
+  ): Promise<SurveyRoundView> {
+    const thisYear = new Date().getFullYear();
+    if (!Number.isInteger(year) || year < 2000 || year > thisYear + MAX_YEAR_AHEAD)
+      throw new AppError(SurveyError.BAD_YEAR, `Året ${year} går inte att ta emot svar för.`, {
+        details: [
+          { path: '$.year', message: `ska vara ett år mellan 2000 och ${thisYear + MAX_YEAR_AHEAD}` },
+        ],
+      });
+    return this.uow.write(async (tx) => {
+      const catalogue = await surveyStore.latestCatalogue(tx);
+      if (!catalogue)
+        throw new AppError(
+          SurveyError.NO_CATALOGUE,
+          'Ingen NNS-katalog är inläst ännu; plattformens administratör läser in den.',
+        );
+      const v = validateSurveyCounts(input, catalogue.data);
+      if (!v.ok)
+        throw new AppError(
+          SurveyError.COUNTS_INVALID,
+          'Svarsräkningen innehåller fel och har inte sparats.',
+          {
+            details: v.issues,
+          },
+        );
+      if (v.counts.year !== undefined && v.counts.year !== year)
+        throw new AppError(SurveyError.COUNTS_INVALID, 'Svarsräkningen gäller ett annat år.', {
+          details: [{ path: '$.year', message: `filen gäller ${v.counts.year}, inte ${year}` }],
+        });
+      const before = await surveyStore.round(tx, organisationId, year);
+      const round = await surveyStore.upsertCounts(tx, {
+        organisationId,
+        year,
+        catalogueVersion: catalogue.version,
+        counts: v.counts,
+        actorId,
+      });
+      await appendAudit(tx, {
+        organisationId,
+        actorId,
+        action: 'survey.counts_imported',
+        entityType: 'survey_round',
+        entityId: round.id,
+        payload: {
+          year,
+          version: round.version,
+          replaced: before !== null,
+          catalogueVersion: catalogue.version,
+          questions: v.counts.responses.length,
+        },
+        documentHash: sha256Hex(canonicalJson(v.counts)),
+      });
+      return { round, catalogue, nns: computeNns(year, round.counts, catalogue.data, round.minGroupSize) };
+    });
+  }
+
+  async round(organisationId: string, year: number): Promise<SurveyRoundView | null> {
+    return this.uow.read(async (tx) => {
+      const round = await surveyStore.round(tx, organisationId, year);
+      if (!round) return null;
+      const catalogue = await surveyStore.catalogue(tx, round.catalogueVersion);
+      if (!catalogue) throw new AppError(SurveyError.NOT_FOUND, 'Enkätens katalog hittades inte.');
+      return { round, catalogue, nns: computeNns(year, round.counts, catalogue.data, round.minGroupSize) };
+    });
+  }
+}

@@ -1,0 +1,3 @@
+export * from './nns-catalogue';
+export * from './nns-counts';
+export * from './nns-shares';

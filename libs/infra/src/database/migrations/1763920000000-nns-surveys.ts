@@ -1,0 +1,44 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * The NNS indikatorenkät: the national catalogue (versions are immutable; a förbund cannot reword a question)
+ * and each förbund's answer counts per year. Counts hold no personal data: numbers per answer option only.
+ */
+export class NnsSurveys1763920000000 implements MigrationInterface {
+  name = 'NnsSurveys1763920000000';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+      CREATE TABLE nns_catalogue (
+        version integer PRIMARY KEY,
+        catalogue_key text NOT NULL,
+        data jsonb NOT NULL,
+        sha256 text NOT NULL,
+        loaded_by uuid REFERENCES person(id),
+        loaded_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE FUNCTION nns_catalogue_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'a loaded NNS catalogue version is immutable'; END $$;
+      CREATE TRIGGER nns_catalogue_immutable BEFORE UPDATE OR DELETE ON nns_catalogue
+        FOR EACH ROW EXECUTE FUNCTION nns_catalogue_immutable();
+      CREATE TABLE survey_round (
+        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+        organisation_id uuid NOT NULL REFERENCES organisation(id),
+        year integer NOT NULL,
+        source text NOT NULL CHECK (source IN ('IMPORT')),
+        catalogue_version integer NOT NULL REFERENCES nns_catalogue(version),
+        counts jsonb NOT NULL,
+        min_group_size integer NOT NULL DEFAULT 5 CHECK (min_group_size >= 1),
+        version integer NOT NULL DEFAULT 1,
+        updated_by uuid REFERENCES person(id),
+        updated_at timestamptz NOT NULL DEFAULT now(),
+        UNIQUE (organisation_id, year)
+      );
+    `);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TABLE IF EXISTS survey_round; DROP TABLE IF EXISTS nns_catalogue;
+      DROP FUNCTION IF EXISTS nns_catalogue_immutable();`);
+  }
+}

@@ -1,0 +1,127 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { codes, importBundle, tenantBundle, TestApi } from '../helpers/api';
+
+const DEMO = join(__dirname, '..', '..', 'demo');
+const catalogueFile = JSON.parse(readFileSync(join(DEMO, 'nns', 'nns-katalog.json'), 'utf8'));
+const counts = JSON.parse(readFileSync(join(DEMO, 'samspelet', 'nns', 'samspelet-nns-2025.json'), 'utf8'));
+const expected = JSON.parse(readFileSync(join(DEMO, 'samspelet', 'nns', 'expected-nns-2025.json'), 'utf8'));
+
+const LOAD = 'mutation($c: JSON!){ loadNnsCatalogue(catalogue: $c){ version catalogueKey } }';
+const IMPORT_COUNTS = `mutation($o: ID!, $y: Int!, $c: JSON!){ importSurveyCounts(organisationId: $o, year: $y, counts: $c){
+  id year version indicators { indicator survey question respondents positive topShare percent suppressed } } }`;
+const ROUND = `query($o: ID!, $y: Int!){ surveyRound(organisationId: $o, year: $y){ version
+  collected { survey asked answered } indicators { indicator percent } } }`;
+
+describe('NNS indikatorenkät: catalogue and counts', () => {
+  let api: TestApi;
+  let org: string;
+  let other: string;
+  let chef: string;
+  let otherChef: string;
+  let owner: string;
+
+  beforeAll(async () => {
+    api = await TestApi.start();
+    org = (await importBundle(api, tenantBundle('enkaten', 'Samordningsförbundet Enkäten'))).id;
+    other = (await importBundle(api, tenantBundle('grannenkat', 'Samordningsförbundet Grannenkät'))).id;
+    chef = await api.login('forbundschef@enkaten.example');
+    otherChef = await api.login('forbundschef@grannenkat.example');
+    owner = await api.login('projektagare.stegen@enkaten.example');
+  });
+  afterAll(() => api.close());
+
+  it('lets only the platform admin load the catalogue, once per content', async () => {
+    expect(codes(await api.gql(LOAD, { c: catalogueFile }, chef))).toEqual(['FORBIDDEN']);
+    const first = await api.ok<{ loadNnsCatalogue: { version: number } }>(
+      LOAD,
+      { c: catalogueFile },
+      await api.adminToken(),
+    );
+    const again = await api.ok<{ loadNnsCatalogue: { version: number } }>(
+      LOAD,
+      { c: catalogueFile },
+      await api.adminToken(),
+    );
+    expect(again.loadNnsCatalogue.version).toBe(first.loadNnsCatalogue.version);
+    await expect(
+      api.ds.query("UPDATE nns_catalogue SET catalogue_key = 'omskriven' WHERE version = $1", [
+        first.loadNnsCatalogue.version,
+      ]),
+    ).rejects.toThrow(/immutable/);
+  });
+
+  it('refuses a broken catalogue with the path of every error and stores nothing', async () => {
+    const bad = structuredClone(catalogueFile);
+    bad.questions[1].indicator = 99;
+    delete bad.scales.FREQUENCY;
+    const [{ n: before }] = await api.ds.query('SELECT count(*)::int AS n FROM nns_catalogue');
+    const r = await api.gql(LOAD, { c: bad }, await api.adminToken());
+    expect(codes(r)).toEqual(['BAD_USER_INPUT']);
+    expect((r.errors?.[0].extensions?.details as Array<{ path: string }>).map((d) => d.path)).toEqual([
+      '$.scales.FREQUENCY',
+    ]);
+    const [{ n: after }] = await api.ds.query('SELECT count(*)::int AS n FROM nns_catalogue');
+    expect(after).toBe(before);
+  });
+
+  it('computes the shares from the counts: 5 of 6 is 83 %', async () => {
+    const d = await api.ok<{
+      importSurveyCounts: {
+        version: number;
+        indicators: Array<Record<string, unknown> & { topShare: string }>;
+      };
+    }>(IMPORT_COUNTS, { o: org, y: 2025, c: counts }, chef);
+    expect(d.importSurveyCounts.version).toBe(1);
+    expect(
+      d.importSurveyCounts.indicators.map((i) => ({
+        indicator: i.indicator,
+        survey: i.survey,
+        question: i.question,
+        respondents: i.respondents,
+        positive: i.positive,
+        topShare: Number(i.topShare).toFixed(6),
+        printed: `${i.percent} %`,
+      })),
+    ).toEqual(expected.indicators);
+    const ind7 = d.importSurveyCounts.indicators.find((i) => i.indicator === 7);
+    expect(ind7?.topShare).toBe('0.83333333333333333333');
+  });
+
+  it('replaces a year on a new import, audited, and keeps the counts of the förbund to itself', async () => {
+    const changed = structuredClone(counts);
+    changed.responses[1].counts.DELVIS = 2;
+    const d = await api.ok<{ importSurveyCounts: { version: number } }>(
+      IMPORT_COUNTS,
+      { o: org, y: 2025, c: changed },
+      chef,
+    );
+    expect(d.importSurveyCounts.version).toBe(2);
+    const [{ n }] = await api.ds.query(
+      "SELECT count(*)::int AS n FROM audit_entry WHERE organisation_id = $1 AND action = 'survey.counts_imported'",
+      [org],
+    );
+    expect(n).toBe(2);
+    expect(codes(await api.gql(ROUND, { o: org, y: 2025 }, otherChef))).toEqual(['FORBIDDEN']);
+    expect(codes(await api.gql(IMPORT_COUNTS, { o: org, y: 2025, c: counts }, otherChef))).toEqual([
+      'FORBIDDEN',
+    ]);
+    expect(codes(await api.gql(IMPORT_COUNTS, { o: org, y: 2025, c: counts }, owner))).toEqual(['FORBIDDEN']);
+    const mine = await api.ok<{ surveyRound: null }>(ROUND, { o: other, y: 2025 }, otherChef);
+    expect(mine.surveyRound).toBeNull();
+  });
+
+  it('refuses counts whole, with every path, and changes nothing', async () => {
+    const bad = structuredClone(counts);
+    bad.responses[0].question = 42;
+    bad.collected.STYRELSE.answered = 99;
+    const r = await api.gql(IMPORT_COUNTS, { o: org, y: 2025, c: bad }, chef);
+    expect(codes(r)).toEqual(['BAD_USER_INPUT']);
+    expect((r.errors?.[0].extensions?.details as Array<{ path: string }>).map((d) => d.path)).toEqual([
+      '$.collected.STYRELSE.answered',
+      '$.responses[0].question',
+    ]);
+    const d = await api.ok<{ surveyRound: { version: number } }>(ROUND, { o: org, y: 2025 }, chef);
+    expect(d.surveyRound.version).toBe(2);
+  });
+});
