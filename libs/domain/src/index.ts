@@ -16,3 +16,4 @@ export * from './forms/validate-answers';
 export * from './workflow/workflow';
 export * from './signing/signing-rules';
 export * from './nns';
+export * from './plan';

@@ -1,0 +1,4 @@
+export * from './plan.schema';
+export * from './plan-budget';
+export * from './plan-checks';
+export * from './plan-status';
