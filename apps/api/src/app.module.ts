@@ -37,12 +37,14 @@ import { SigningService } from './signing/signing.service';
 import { SigningResolver } from './signing/signing.resolver';
 import { PasskeyService } from './signing/passkey.service';
 import { SurveysModule } from './surveys/surveys.module';
+import { PlansModule } from './plans/plans.module';
 
 @Module({
   imports: [
     InfraModule,
     DiscoveryModule,
     SurveysModule,
+    PlansModule,
     LoggerModule.forRootAsync({
       useFactory: () => {
         const config = loadConfig();

@@ -69,6 +69,8 @@ export const AUDIT_EVENTS = {
   'bankid.order_started': z.looseObject({ orderRef: z.string() }),
   'bankid.order_completed': z.looseObject({ orderRef: z.string() }),
   'nns.catalogue_loaded': z.looseObject({ version: z.number().int(), catalogueKey: z.string() }),
+  'plan.started': z.looseObject({ year: z.number().int(), revision: z.number().int() }),
+  'plan.saved': z.looseObject({ year: z.number().int(), version: z.number().int() }),
   'survey.counts_imported': z.looseObject({
     year: z.number().int(),
     version: z.number().int(),

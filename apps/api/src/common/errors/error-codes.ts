@@ -1,6 +1,7 @@
 import { SurveyError } from '../../surveys/survey.errors';
+import { PlanError } from '../../plans/plan.errors';
 
-export { SurveyError };
+export { SurveyError, PlanError };
 
 /** The codes of CONTRACT.md §3 that clients see in `extensions.code`. */
 export enum ContractCode {
@@ -94,7 +95,8 @@ export type FeatureErrorCode =
   | SubmissionError
   | ReportError
   | SigningError
-  | SurveyError;
+  | SurveyError
+  | PlanError;
 
 /** The one place where a feature's error becomes a contract code. */
 export const GRAPHQL_CODE: Record<FeatureErrorCode, ContractCode> = {
@@ -149,4 +151,8 @@ export const GRAPHQL_CODE: Record<FeatureErrorCode, ContractCode> = {
   [SurveyError.COUNTS_INVALID]: ContractCode.BAD_USER_INPUT,
   [SurveyError.BAD_YEAR]: ContractCode.BAD_USER_INPUT,
   [SurveyError.NOT_FOUND]: ContractCode.NOT_FOUND,
+  [PlanError.NOT_FOUND]: ContractCode.NOT_FOUND,
+  [PlanError.INVALID]: ContractCode.BAD_USER_INPUT,
+  [PlanError.VERSION_CONFLICT]: ContractCode.VERSION_CONFLICT,
+  [PlanError.INVALID_TRANSITION]: ContractCode.INVALID_TRANSITION,
 };

@@ -7,6 +7,7 @@ import { Signing1763877600000 } from './1763877600000-signing';
 import { BankId1763881200000 } from './1763881200000-bankid';
 import { Passkeys1763884800000 } from './1763884800000-passkeys';
 import { NnsSurveys1763920000000 } from './1763920000000-nns-surveys';
+import { Plans1763920100000 } from './1763920100000-plans';
 
 /** Every migration, in order. A new one is appended here. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   BankId1763881200000,
   Passkeys1763884800000,
   NnsSurveys1763920000000,
+  Plans1763920100000,
 ];
