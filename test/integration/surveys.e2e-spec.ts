@@ -125,3 +125,63 @@ describe('NNS indikatorenkät: catalogue and counts', () => {
     expect(d.surveyRound.version).toBe(2);
   });
 });
+
+describe('NNS: the national roll-up', () => {
+  let api: TestApi;
+  const CONSENT = `mutation($o: ID!, $in: Boolean!){ setNnsNationalConsent(organisationId: $o, optedIn: $in,
+    decidedAt: "2025-03-12", decisionReference: "Styrelseprotokoll 2025-03-12 § 7"){ optedIn } }`;
+  const ROLLUP = `query{ nnsNationalRollup(year: 2024){ organisations collected { survey asked answered }
+    indicators { survey question respondents positive percent suppressed } } }`;
+  const small = (n: number) => ({
+    collected: { STYRELSE: { asked: 8, answered: 6 } },
+    responses: [
+      { survey: 'STYRELSE', question: 1, counts: { DELVIS: 1, TILL_STOR_DEL: 5 } },
+      { survey: 'PERSONAL', question: 5, counts: { HELT_OCH_HALLET: n } },
+    ],
+  });
+
+  beforeAll(async () => {
+    api = await TestApi.start();
+    await api.ok(LOAD, { c: catalogueFile }, await api.adminToken());
+  });
+  afterAll(() => api.close());
+
+  it('sums only the förbund that opted in, suppresses a small group, and is not for förbund users', async () => {
+    const chefs: string[] = [];
+    for (const [i, slug] of ['nat-a', 'nat-b', 'nat-c'].entries()) {
+      const id = (await importBundle(api, tenantBundle(slug, `Samordningsförbundet ${slug}`))).id;
+      const chef = await api.login(`forbundschef@${slug}.example`);
+      chefs.push(chef);
+      await api.ok(IMPORT_COUNTS, { o: id, y: 2024, c: small(i + 1) }, chef);
+      if (i < 2) await api.ok(CONSENT, { o: id, in: true }, chef);
+    }
+    const d = await api.ok<{
+      nnsNationalRollup: {
+        organisations: number;
+        collected: Array<{ survey: string; asked: number; answered: number }>;
+        indicators: Array<{
+          survey: string;
+          respondents: number;
+          positive: number;
+          percent: number | null;
+          suppressed: boolean;
+        }>;
+      };
+    }>(ROLLUP, {}, await api.adminToken());
+    expect(d.nnsNationalRollup.organisations).toBe(2);
+    expect(d.nnsNationalRollup.collected).toEqual([{ survey: 'STYRELSE', asked: 16, answered: 12 }]);
+    expect(d.nnsNationalRollup.indicators.find((i) => i.survey === 'STYRELSE')).toMatchObject({
+      respondents: 12,
+      positive: 10,
+      percent: 83,
+      suppressed: false,
+    });
+    // 1 + 2 answers from the two that opted in: a group of 3, shown as too few (the third's 3 are not added).
+    expect(d.nnsNationalRollup.indicators.find((i) => i.survey === 'PERSONAL')).toMatchObject({
+      respondents: 3,
+      percent: null,
+      suppressed: true,
+    });
+    expect(codes(await api.gql(ROLLUP, {}, chefs[0]))).toEqual(['FORBIDDEN']);
+  });
+});

@@ -11,7 +11,12 @@ import {
 import { REPORT_READERS } from '../common/access/role-groups';
 import { CatalogueRow } from './survey.store';
 import { SurveyRoundView, SurveyService } from './survey.service';
-import { NnsCatalogueType, SurveyRoundType } from './survey.types';
+import {
+  NnsCatalogueType,
+  NnsNationalConsentType,
+  NnsNationalRollupType,
+  SurveyRoundType,
+} from './survey.types';
 
 const toCatalogue = (c: CatalogueRow): NnsCatalogueType => ({
   version: c.version,
@@ -81,5 +86,46 @@ export class SurveyResolver {
   ): Promise<SurveyRoundType | null> {
     const v = await this.surveys.round(organisationId, year);
     return v ? toRound(v) : null;
+  }
+
+  @Allow(REPORT_READERS, scopeOf.organisationId())
+  @Query(() => NnsNationalConsentType, {
+    nullable: true,
+    description: 'Förbundets beslut om den nationella sammanställningen.',
+  })
+  nnsNationalConsent(
+    @Args('organisationId', { type: () => ID }) organisationId: string,
+  ): Promise<NnsNationalConsentType | null> {
+    return this.surveys.consent(organisationId);
+  }
+
+  @Allow([Role.ADMIN, Role.FORBUNDSCHEF], scopeOf.organisationId())
+  @Mutation(() => NnsNationalConsentType, {
+    description:
+      'Registrerar styrelsens beslut att bidra (eller sluta bidra) till den nationella sammanställningen.',
+  })
+  setNnsNationalConsent(
+    @Args('organisationId', { type: () => ID }) organisationId: string,
+    @Args('optedIn') optedIn: boolean,
+    @Args('decidedAt', { description: 'Beslutsdatum, ÅÅÅÅ-MM-DD.' }) decidedAt: string,
+    @Args('decisionReference', { description: 'Var beslutet finns, t.ex. protokollets paragraf.' })
+    decisionReference: string,
+    @CurrentPrincipal() me: Principal,
+  ): Promise<NnsNationalConsentType> {
+    return this.surveys.setConsent({ organisationId, optedIn, decidedAt, decisionReference }, me.personId);
+  }
+
+  @PlatformAdminOnly()
+  @Query(() => NnsNationalRollupType, {
+    description: 'Den nationella bilden: antal summerade över de förbund som bidrar, små grupper dolda.',
+  })
+  async nnsNationalRollup(@Args('year', { type: () => Int }) year: number): Promise<NnsNationalRollupType> {
+    const r = await this.surveys.nationalRollup(year);
+    return {
+      year: r.year,
+      organisations: r.organisations,
+      collected: r.nns?.collected ?? [],
+      indicators: r.nns?.indicators ?? [],
+    };
   }
 }

@@ -2,14 +2,16 @@ import { Injectable } from '@nestjs/common';
 import {
   canonicalJson,
   computeNns,
+  DEFAULT_MIN_GROUP_SIZE,
   NnsModel,
+  sumSurveyCounts,
   sha256Hex,
   validateNnsCatalogue,
   validateSurveyCounts,
 } from '@app/domain';
 import { appendAudit, UnitOfWork } from '@app/infra';
 import { AppError } from '../common/errors/app-error';
-import { CatalogueRow, surveyStore, SurveyRoundRow } from './survey.store';
+import { CatalogueRow, ConsentRow, surveyStore, SurveyRoundRow } from './survey.store';
 import { SurveyError } from './survey.errors';
 
 export interface SurveyRoundView {
@@ -19,6 +21,12 @@ export interface SurveyRoundView {
 }
 
 const MAX_YEAR_AHEAD = 1;
+
+export interface NationalRollup {
+  year: number;
+  organisations: number;
+  nns: NnsModel | null;
+}
 
 /**
  * The NNS indikatorenkät: the platform admin loads the national catalogue; a förbund imports its answer
@@ -133,6 +141,58 @@ export class SurveyService {
       const catalogue = await surveyStore.catalogue(tx, round.catalogueVersion);
       if (!catalogue) throw new AppError(SurveyError.NOT_FOUND, 'Enkätens katalog hittades inte.');
       return { round, catalogue, nns: computeNns(year, round.counts, catalogue.data, round.minGroupSize) };
+    });
+  }
+
+  async consent(organisationId: string): Promise<ConsentRow | null> {
+    return this.uow.read((tx) => surveyStore.consent(tx, organisationId));
+  }
+
+  /** Records the board's decision to contribute (or no longer contribute) to the national roll-up. */
+  async setConsent(row: ConsentRow, actorId: string): Promise<ConsentRow> {
+    const issues = [];
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(row.decidedAt) || Number.isNaN(Date.parse(row.decidedAt)))
+      issues.push({ path: '$.decidedAt', message: 'ska vara ett datum (ÅÅÅÅ-MM-DD)' });
+    if (!row.decisionReference.trim())
+      issues.push({
+        path: '$.decisionReference',
+        message: 'ange styrelsens beslut, t.ex. protokollets paragraf',
+      });
+    if (issues.length)
+      throw new AppError(SurveyError.COUNTS_INVALID, 'Beslutet saknar uppgifter och har inte sparats.', {
+        details: issues,
+      });
+    return this.uow.write(async (tx) => {
+      await surveyStore.saveConsent(tx, { ...row, actorId });
+      await appendAudit(tx, {
+        organisationId: row.organisationId,
+        actorId,
+        action: 'survey.national_consent_saved',
+        entityType: 'organisation',
+        entityId: row.organisationId,
+        payload: { optedIn: row.optedIn, decidedAt: row.decidedAt, decisionReference: row.decisionReference },
+      });
+      return row;
+    });
+  }
+
+  /**
+   * The national picture: the counts of every förbund that opted in, added up (never their shares), small
+   * groups suppressed. Counts read with another catalogue version than the newest are left out.
+   */
+  async nationalRollup(year: number): Promise<NationalRollup> {
+    return this.uow.read(async (tx) => {
+      const catalogue = await surveyStore.latestCatalogue(tx);
+      if (!catalogue) return { year, organisations: 0, nns: null };
+      const rows = (await surveyStore.contributions(tx, year)).filter(
+        (r) => r.catalogueVersion === catalogue.version,
+      );
+      const summed = sumSurveyCounts(rows.map((r) => r.counts));
+      return {
+        year,
+        organisations: rows.length,
+        nns: computeNns(year, summed, catalogue.data, DEFAULT_MIN_GROUP_SIZE),
+      };
     });
   }
 }

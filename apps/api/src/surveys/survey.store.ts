@@ -26,7 +26,49 @@ const ROUND_COLUMNS = `id, organisation_id AS "organisationId", year, source, ca
 const CATALOGUE_COLUMNS = `version, catalogue_key AS "catalogueKey", data, sha256, loaded_at AS "loadedAt"`;
 
 /** All SQL of the NNS surveys: the national catalogue and each förbund's counts per year. */
+export interface ConsentRow {
+  organisationId: string;
+  optedIn: boolean;
+  decidedAt: string;
+  decisionReference: string;
+}
+
+export interface ContributionRow {
+  organisationId: string;
+  catalogueVersion: number;
+  counts: SurveyCounts;
+}
+
 export const surveyStore = {
+  async consent(tx: Tx, organisationId: string): Promise<ConsentRow | null> {
+    const [r] = await tx.query(
+      `SELECT organisation_id AS "organisationId", opted_in AS "optedIn", to_char(decided_at, 'YYYY-MM-DD') AS "decidedAt",
+              decision_reference AS "decisionReference" FROM nns_national_consent WHERE organisation_id = $1`,
+      [organisationId],
+    );
+    return r ?? null;
+  },
+
+  async saveConsent(tx: Tx, row: ConsentRow & { actorId: string }): Promise<void> {
+    await tx.query(
+      `INSERT INTO nns_national_consent (organisation_id, opted_in, decided_at, decision_reference, updated_by)
+       VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (organisation_id) DO UPDATE SET opted_in = EXCLUDED.opted_in, decided_at = EXCLUDED.decided_at,
+         decision_reference = EXCLUDED.decision_reference, updated_by = EXCLUDED.updated_by, updated_at = now()`,
+      [row.organisationId, row.optedIn, row.decidedAt, row.decisionReference, row.actorId],
+    );
+  },
+
+  /** The year's counts of every förbund whose board has decided to contribute them. */
+  async contributions(tx: Tx, year: number): Promise<ContributionRow[]> {
+    return tx.query(
+      `SELECT r.organisation_id AS "organisationId", r.catalogue_version AS "catalogueVersion", r.counts
+         FROM survey_round r JOIN nns_national_consent c ON c.organisation_id = r.organisation_id
+        WHERE r.year = $1 AND c.opted_in ORDER BY r.organisation_id`,
+      [year],
+    );
+  },
+
   async latestCatalogue(tx: Tx): Promise<CatalogueRow | null> {
     const [r] = await tx.query(
       `SELECT ${CATALOGUE_COLUMNS} FROM nns_catalogue ORDER BY version DESC LIMIT 1`,

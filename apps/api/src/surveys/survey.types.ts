@@ -61,3 +61,23 @@ export class SurveyRoundType {
   @Field(() => [NnsIndicatorResultType]) indicators: NnsIndicatorResultType[];
   @Field() updatedAt: string;
 }
+
+@ObjectType('NnsNationalConsent', {
+  description: 'Styrelsens beslut att bidra med förbundets svarsantal till den nationella sammanställningen.',
+})
+export class NnsNationalConsentType {
+  @Field(() => ID) organisationId: string;
+  @Field() optedIn: boolean;
+  @Field() decidedAt: string;
+  @Field() decisionReference: string;
+}
+
+@ObjectType('NnsNationalRollup', {
+  description: 'Summan av antalen från de förbund som valt att bidra; aldrig ett enskilt förbunds andelar.',
+})
+export class NnsNationalRollupType {
+  @Field(() => Int) year: number;
+  @Field(() => Int, { description: 'Hur många förbund som bidrar.' }) organisations: number;
+  @Field(() => [NnsCollectedType]) collected: NnsCollectedType[];
+  @Field(() => [NnsIndicatorResultType]) indicators: NnsIndicatorResultType[];
+}

@@ -71,6 +71,7 @@ export const AUDIT_EVENTS = {
   'nns.catalogue_loaded': z.looseObject({ version: z.number().int(), catalogueKey: z.string() }),
   'plan.started': z.looseObject({ year: z.number().int(), revision: z.number().int() }),
   'plan.saved': z.looseObject({ year: z.number().int(), version: z.number().int() }),
+  'survey.national_consent_saved': z.looseObject({ optedIn: z.boolean(), decidedAt: z.string() }),
   'survey.counts_imported': z.looseObject({
     year: z.number().int(),
     version: z.number().int(),

@@ -70,3 +70,29 @@ export function validateSurveyCounts(
   });
   return issues.length ? { ok: false, issues } : { ok: true, counts: c };
 }
+
+/**
+ * Adds up several förbund's counts (the national roll-up): per group the asked and answered, per question
+ * each option's count. Sums of counts, never of shares.
+ */
+export function sumSurveyCounts(all: readonly SurveyCounts[]): SurveyCounts {
+  const collected: NonNullable<SurveyCounts['collected']> = {};
+  const responses = new Map<string, SurveyCounts['responses'][number]>();
+  for (const c of all) {
+    for (const [g, v] of Object.entries(c.collected ?? {}) as Array<
+      [SurveyGroup, { asked: number; answered: number }]
+    >) {
+      const t = (collected[g] ??= { asked: 0, answered: 0 });
+      t.asked += v.asked;
+      t.answered += v.answered;
+    }
+    for (const r of c.responses) {
+      const key = `${r.survey}:${r.question}`;
+      const t = responses.get(key) ?? { survey: r.survey, question: r.question, counts: {} };
+      for (const [o, n] of Object.entries(r.counts) as Array<[AnswerOption, number]>)
+        t.counts[o] = (t.counts[o] ?? 0) + n;
+      responses.set(key, t);
+    }
+  }
+  return { collected, responses: [...responses.values()] };
+}

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Decimal from 'decimal.js';
 import { validateNnsCatalogue } from './nns-catalogue';
-import { validateSurveyCounts } from './nns-counts';
+import { sumSurveyCounts, validateSurveyCounts } from './nns-counts';
 import { computeNns, exactShare, wholePercent } from './nns-shares';
 
 const root = join(__dirname, '..', '..', '..', '..', 'demo');
@@ -113,5 +113,34 @@ describe('NNS shares from counts', () => {
     bad.questions[0].indicator = 77;
     const r = validateNnsCatalogue(bad);
     expect(r.ok ? [] : r.issues.map((i) => i.path)).toEqual(['$.questions[0].indicator']);
+  });
+});
+
+describe('the national roll-up', () => {
+  it('adds counts, never shares, and suppresses a group that stays small', () => {
+    const a = {
+      collected: { STYRELSE: { asked: 7, answered: 6 } },
+      responses: [
+        { survey: 'STYRELSE' as const, question: 1, counts: { DELVIS: 1, TILL_STOR_DEL: 5 } },
+        { survey: 'PERSONAL' as const, question: 5, counts: { DELVIS: 1 } },
+      ],
+    };
+    const b = {
+      collected: { STYRELSE: { asked: 5, answered: 4 } },
+      responses: [
+        { survey: 'STYRELSE' as const, question: 1, counts: { TILL_STOR_DEL: 1, HELT_OCH_HALLET: 3 } },
+        { survey: 'PERSONAL' as const, question: 5, counts: { HELT_OCH_HALLET: 2 } },
+      ],
+    };
+    const sum = sumSurveyCounts([a, b]);
+    expect(sum.collected).toEqual({ STYRELSE: { asked: 12, answered: 10 } });
+    const model = computeNns(2025, sum, catalogue());
+    const styrelse = model.indicators.find((i) => i.survey === 'STYRELSE');
+    expect(styrelse).toMatchObject({ respondents: 10, positive: 9, percent: 90 });
+    expect(model.indicators.find((i) => i.survey === 'PERSONAL')).toMatchObject({
+      respondents: 3,
+      suppressed: true,
+      topShare: null,
+    });
   });
 });

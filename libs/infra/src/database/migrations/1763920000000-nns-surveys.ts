@@ -34,11 +34,20 @@ export class NnsSurveys1763920000000 implements MigrationInterface {
         updated_at timestamptz NOT NULL DEFAULT now(),
         UNIQUE (organisation_id, year)
       );
+      -- A förbund's board decision to contribute its counts to the national roll-up (never its own shares).
+      CREATE TABLE nns_national_consent (
+        organisation_id uuid PRIMARY KEY REFERENCES organisation(id),
+        opted_in boolean NOT NULL,
+        decided_at date NOT NULL,
+        decision_reference text NOT NULL,
+        updated_by uuid REFERENCES person(id),
+        updated_at timestamptz NOT NULL DEFAULT now()
+      );
     `);
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP TABLE IF EXISTS survey_round; DROP TABLE IF EXISTS nns_catalogue;
+    await q.query(`DROP TABLE IF EXISTS nns_national_consent; DROP TABLE IF EXISTS survey_round; DROP TABLE IF EXISTS nns_catalogue;
       DROP FUNCTION IF EXISTS nns_catalogue_immutable();`);
   }
 }
