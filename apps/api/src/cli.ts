@@ -183,7 +183,7 @@ async function run(argv: string[]): Promise<void> {
         if (!org) throw new Error(`förbundet "${slug}" finns inte`);
         const v = await app.get(SurveyService).importCounts(org.id, Number(yearRaw), counts, null);
         process.stdout.write(
-          `NNS-svar ${yearRaw} inlästa (version ${v.round.version}, ${v.nns.indicators.length} indikatorfrågor).\n`,
+          `NNS-svar ${yearRaw} inlästa (version ${v.figures.imported?.version ?? 0}, ${v.nns.indicators.length} indikatorfrågor).\n`,
         );
       });
       return;

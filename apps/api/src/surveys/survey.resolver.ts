@@ -26,18 +26,22 @@ const toCatalogue = (c: CatalogueRow): NnsCatalogueType => ({
   loadedAt: new Date(c.loadedAt).toISOString(),
 });
 
-const toRound = (v: SurveyRoundView): SurveyRoundType => ({
-  id: v.round.id,
-  organisationId: v.round.organisationId,
-  year: v.round.year,
-  source: v.round.source,
-  catalogueVersion: v.round.catalogueVersion,
-  version: v.round.version,
-  minGroupSize: v.round.minGroupSize,
-  collected: v.nns.collected,
-  indicators: v.nns.indicators,
-  updatedAt: new Date(v.round.updatedAt).toISOString(),
-});
+const toRound = (v: SurveyRoundView): SurveyRoundType => {
+  const imported = v.figures.imported;
+  return {
+    id: imported?.id ?? null,
+    organisationId: v.organisationId,
+    year: v.year,
+    source: imported ? (v.figures.platformAnswers ? 'IMPORT_AND_PLATFORM' : 'IMPORT') : 'PLATFORM',
+    catalogueVersion: v.figures.catalogue?.version ?? 0,
+    version: imported?.version ?? 0,
+    platformAnswers: v.figures.platformAnswers,
+    minGroupSize: v.figures.minGroupSize,
+    collected: v.nns.collected,
+    indicators: v.nns.indicators,
+    updatedAt: imported ? new Date(imported.updatedAt).toISOString() : null,
+  };
+};
 
 @Resolver()
 export class SurveyResolver {

@@ -9,14 +9,16 @@ import {
   validateNnsCatalogue,
   validateSurveyCounts,
 } from '@app/domain';
-import { appendAudit, UnitOfWork } from '@app/infra';
+import { appendAudit, readSurveyYear, SurveyYear, Tx, UnitOfWork } from '@app/infra';
 import { AppError } from '../common/errors/app-error';
-import { CatalogueRow, ConsentRow, surveyStore, SurveyRoundRow } from './survey.store';
+import { CatalogueRow, ConsentRow, surveyStore } from './survey.store';
 import { SurveyError } from './survey.errors';
 
 export interface SurveyRoundView {
-  round: SurveyRoundRow;
-  catalogue: CatalogueRow;
+  organisationId: string;
+  year: number;
+  /** The figures as read: imported counts and platform answers. */
+  figures: SurveyYear;
   nns: NnsModel;
 }
 
@@ -130,18 +132,24 @@ export class SurveyService {
         },
         documentHash: sha256Hex(canonicalJson(v.counts)),
       });
-      return { round, catalogue, nns: computeNns(year, round.counts, catalogue.data, round.minGroupSize) };
+      return (await this.view(tx, organisationId, year)) as SurveyRoundView;
     });
   }
 
+  /** The year's figures: imported counts and answers given in the platform, added up; null when there are none. */
   async round(organisationId: string, year: number): Promise<SurveyRoundView | null> {
-    return this.uow.read(async (tx) => {
-      const round = await surveyStore.round(tx, organisationId, year);
-      if (!round) return null;
-      const catalogue = await surveyStore.catalogue(tx, round.catalogueVersion);
-      if (!catalogue) throw new AppError(SurveyError.NOT_FOUND, 'Enkätens katalog hittades inte.');
-      return { round, catalogue, nns: computeNns(year, round.counts, catalogue.data, round.minGroupSize) };
-    });
+    return this.uow.read((tx) => this.view(tx, organisationId, year));
+  }
+
+  private async view(tx: Tx, organisationId: string, year: number): Promise<SurveyRoundView | null> {
+    const y = await readSurveyYear(tx, organisationId, year);
+    if ((!y.imported && y.platformAnswers === 0) || !y.catalogue) return null;
+    return {
+      organisationId,
+      year,
+      figures: y,
+      nns: computeNns(year, y.counts, y.catalogue.data, y.minGroupSize),
+    };
   }
 
   async consent(organisationId: string): Promise<ConsentRow | null> {
@@ -178,19 +186,21 @@ export class SurveyService {
 
   /**
    * The national picture: the counts of every förbund that opted in, added up (never their shares), small
-   * groups suppressed. Counts read with another catalogue version than the newest are left out.
+   * groups suppressed. A förbund whose counts follow another catalogue version than the newest is left out.
    */
   async nationalRollup(year: number): Promise<NationalRollup> {
     return this.uow.read(async (tx) => {
       const catalogue = await surveyStore.latestCatalogue(tx);
       if (!catalogue) return { year, organisations: 0, nns: null };
-      const rows = (await surveyStore.contributions(tx, year)).filter(
-        (r) => r.catalogueVersion === catalogue.version,
-      );
-      const summed = sumSurveyCounts(rows.map((r) => r.counts));
+      const years: SurveyYear[] = [];
+      for (const id of await surveyStore.optedIn(tx)) {
+        const y = await readSurveyYear(tx, id, year);
+        if ((y.imported || y.platformAnswers) && y.catalogue?.version === catalogue.version) years.push(y);
+      }
+      const summed = sumSurveyCounts(years.map((y) => y.counts));
       return {
         year,
-        organisations: rows.length,
+        organisations: years.length,
         nns: computeNns(year, summed, catalogue.data, DEFAULT_MIN_GROUP_SIZE),
       };
     });

@@ -33,12 +33,6 @@ export interface ConsentRow {
   decisionReference: string;
 }
 
-export interface ContributionRow {
-  organisationId: string;
-  catalogueVersion: number;
-  counts: SurveyCounts;
-}
-
 export const surveyStore = {
   async consent(tx: Tx, organisationId: string): Promise<ConsentRow | null> {
     const [r] = await tx.query(
@@ -59,14 +53,12 @@ export const surveyStore = {
     );
   },
 
-  /** The year's counts of every förbund whose board has decided to contribute them. */
-  async contributions(tx: Tx, year: number): Promise<ContributionRow[]> {
-    return tx.query(
-      `SELECT r.organisation_id AS "organisationId", r.catalogue_version AS "catalogueVersion", r.counts
-         FROM survey_round r JOIN nns_national_consent c ON c.organisation_id = r.organisation_id
-        WHERE r.year = $1 AND c.opted_in ORDER BY r.organisation_id`,
-      [year],
+  /** The förbund whose board has decided to contribute their counts to the national roll-up. */
+  async optedIn(tx: Tx): Promise<string[]> {
+    const rows = await tx.query(
+      'SELECT organisation_id AS id FROM nns_national_consent WHERE opted_in ORDER BY organisation_id',
     );
+    return rows.map((r: { id: string }) => r.id);
   },
 
   async latestCatalogue(tx: Tx): Promise<CatalogueRow | null> {

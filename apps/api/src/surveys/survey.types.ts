@@ -50,16 +50,25 @@ export class NnsCollectedType {
 
 @ObjectType('SurveyRound', { description: 'Ett års svar i NNS indikatorenkät för ett förbund.' })
 export class SurveyRoundType {
-  @Field(() => ID) id: string;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'De inlästa antalens id; null när alla svar getts i plattformen.',
+  })
+  id: string | null;
   @Field(() => ID) organisationId: string;
   @Field(() => Int) year: number;
-  @Field({ description: 'IMPORT: antal inlästa från pappersenkät eller annat verktyg.' }) source: string;
+  @Field({
+    description:
+      'IMPORT: antal inlästa från pappersenkät eller annat verktyg; PLATFORM: svar givna i plattformen; IMPORT_AND_PLATFORM: båda, summerade.',
+  })
+  source: string;
   @Field(() => Int) catalogueVersion: number;
-  @Field(() => Int) version: number;
+  @Field(() => Int, { description: 'De inlästa antalens version (0 utan inläsning).' }) version: number;
+  @Field(() => Int, { description: 'Svar givna i plattformen.' }) platformAnswers: number;
   @Field(() => Int) minGroupSize: number;
   @Field(() => [NnsCollectedType]) collected: NnsCollectedType[];
   @Field(() => [NnsIndicatorResultType]) indicators: NnsIndicatorResultType[];
-  @Field() updatedAt: string;
+  @Field(() => String, { nullable: true }) updatedAt: string | null;
 }
 
 @ObjectType('NnsNationalConsent', {
@@ -80,4 +89,59 @@ export class NnsNationalRollupType {
   @Field(() => Int, { description: 'Hur många förbund som bidrar.' }) organisations: number;
   @Field(() => [NnsCollectedType]) collected: NnsCollectedType[];
   @Field(() => [NnsIndicatorResultType]) indicators: NnsIndicatorResultType[];
+}
+
+@ObjectType('SurveyCollection', { description: 'En enkätomgång som besvaras i plattformen.' })
+export class SurveyCollectionType {
+  @Field(() => ID) id: string;
+  @Field(() => ID) organisationId: string;
+  @Field(() => Int) year: number;
+  @Field() survey: string;
+  @Field() surveyLabel: string;
+  @Field(() => ID, { nullable: true }) insatsId: string | null;
+  @Field(() => String, { nullable: true }) insatsName: string | null;
+  @Field({ description: 'CODES: anonym länk med engångskoder; SIGNED_IN: inloggade, en gång var.' })
+  mode: string;
+  @Field({ description: 'Den anonyma länkens id (/enkat/<linkId>).' }) linkId: string;
+  @Field({ description: 'OPEN eller CLOSED' }) status: string;
+  @Field(() => Int) asked: number;
+  @Field(() => Int) answered: number;
+  @Field(() => Int) version: number;
+  @Field() openedAt: string;
+}
+
+@ObjectType('OpenedSurveyCollection')
+export class OpenedSurveyCollectionType {
+  @Field(() => SurveyCollectionType) collection: SurveyCollectionType;
+  @Field(() => [String], {
+    description: 'Engångskoderna; visas bara nu, endast deras kontrollsummor sparas.',
+  })
+  codes: string[];
+}
+
+@ObjectType('SurveyFormOption')
+export class SurveyFormOptionType {
+  @Field() option: string;
+  @Field() label: string;
+}
+
+@ObjectType('SurveyFormQuestion')
+export class SurveyFormQuestionType {
+  @Field(() => Int) number: number;
+  @Field() text: string;
+  @Field(() => [SurveyFormOptionType]) options: SurveyFormOptionType[];
+}
+
+@ObjectType('SurveyForm', { description: 'En enkät att besvara.' })
+export class SurveyFormType {
+  @Field(() => ID) collectionId: string;
+  @Field() linkId: string;
+  @Field() organisationName: string;
+  @Field(() => String, { nullable: true }) insatsName: string | null;
+  @Field(() => Int) year: number;
+  @Field() survey: string;
+  @Field() surveyLabel: string;
+  @Field() open: boolean;
+  @Field({ description: 'Svaret kräver en engångskod.' }) withCode: boolean;
+  @Field(() => [SurveyFormQuestionType]) questions: SurveyFormQuestionType[];
 }

@@ -1,7 +1,19 @@
 import { Module } from '@nestjs/common';
 import { SurveyResolver } from './survey.resolver';
 import { SurveyService } from './survey.service';
+import { SurveyCollectionService } from './survey-collection.service';
+import { SurveyAnswerService } from './survey-answer.service';
+import { SurveyCollectionResolver } from './survey-collection.resolver';
 
 /** NNS indikatorenkät: the national catalogue and each förbund's answer counts. */
-@Module({ providers: [SurveyService, SurveyResolver], exports: [SurveyService] })
+@Module({
+  providers: [
+    SurveyService,
+    SurveyResolver,
+    SurveyCollectionService,
+    SurveyAnswerService,
+    SurveyCollectionResolver,
+  ],
+  exports: [SurveyService],
+})
 export class SurveysModule {}

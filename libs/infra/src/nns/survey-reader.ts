@@ -1,0 +1,89 @@
+import {
+  AnswerOption,
+  CollectionTally,
+  countsFromTallies,
+  NnsCatalogue,
+  sumSurveyCounts,
+  SurveyCounts,
+  SurveyGroup,
+} from '@app/domain';
+import { Tx } from '../database/unit-of-work';
+
+export interface SurveyYear {
+  /** The imported counts' row, when the year has any. */
+  imported: {
+    id: string;
+    version: number;
+    minGroupSize: number;
+    updatedAt: Date;
+    catalogueVersion: number;
+  } | null;
+  /** Answers given in the platform this year. */
+  platformAnswers: number;
+  /** Imported counts and the platform's tallies, added up. */
+  counts: SurveyCounts;
+  catalogue: { version: number; data: NnsCatalogue } | null;
+  minGroupSize: number;
+}
+
+/**
+ * Reads a förbund's NNS counts of a year: imported counts plus the tallies of rounds answered in the platform.
+ * Shared by the API and the report's gathering, so both see the same figures.
+ */
+export async function readSurveyYear(tx: Tx, organisationId: string, year: number): Promise<SurveyYear> {
+  const [imported] = await tx.query(
+    `SELECT id, version, min_group_size AS "minGroupSize", updated_at AS "updatedAt", catalogue_version AS "catalogueVersion", counts
+       FROM survey_round WHERE organisation_id = $1 AND year = $2`,
+    [organisationId, year],
+  );
+  const rows: Array<{
+    collectionId: string;
+    survey: SurveyGroup;
+    asked: number;
+    answered: number;
+    question: number | null;
+    option: AnswerOption | null;
+    count: number | null;
+  }> = await tx.query(
+    `SELECT c.id AS "collectionId", c.survey, c.asked, c.answered, t.question, t.option, t.count
+       FROM survey_collection c LEFT JOIN survey_tally t ON t.collection_id = c.id
+      WHERE c.organisation_id = $1 AND c.year = $2 ORDER BY c.id, t.question, t.option`,
+    [organisationId, year],
+  );
+  const collections = new Map<string, CollectionTally>();
+  for (const r of rows) {
+    const c = collections.get(r.collectionId) ?? {
+      survey: r.survey,
+      asked: r.asked,
+      answered: r.answered,
+      tallies: [],
+    };
+    if (r.question !== null && r.option !== null && r.count !== null)
+      c.tallies.push({ question: r.question, option: r.option, count: r.count });
+    collections.set(r.collectionId, c);
+  }
+  const platform = countsFromTallies([...collections.values()]);
+  const platformAnswers = [...collections.values()].reduce((a, c) => a + c.answered, 0);
+  const version = imported?.catalogueVersion ?? null;
+  const [catalogue] = await tx.query(
+    version === null
+      ? 'SELECT version, data FROM nns_catalogue ORDER BY version DESC LIMIT 1'
+      : 'SELECT version, data FROM nns_catalogue WHERE version = $1',
+    version === null ? [] : [version],
+  );
+  return {
+    imported: imported
+      ? {
+          id: imported.id,
+          version: imported.version,
+          minGroupSize: imported.minGroupSize,
+          updatedAt: imported.updatedAt,
+          catalogueVersion: imported.catalogueVersion,
+        }
+      : null,
+    platformAnswers,
+    counts: sumSurveyCounts([...(imported ? [imported.counts as SurveyCounts] : []), platform]),
+    catalogue: catalogue ?? null,
+    minGroupSize: imported?.minGroupSize ?? 5,
+  };
+}
