@@ -12,19 +12,28 @@ import { ReportPage } from './pages/report-page';
 import { AdminPage } from './pages/admin-page';
 import { AccountPage } from './pages/account-page';
 import { NotFoundPage } from './pages/not-found-page';
+import { SurveysPage } from './pages/surveys/surveys-page';
+import { SurveyAnswerPage } from './pages/surveys/survey-answer-page';
 
 export function App() {
   const [token, setToken] = useState(session.token);
-  if (!token)
-    return (
-      <Routes>
-        <Route path="*" element={<LoginPage onSignedIn={(t) => (session.set(t), setToken(t))} />} />
-      </Routes>
-    );
   return (
-    <SessionProvider onSignOut={() => setToken(null)}>
-      <Layout />
-    </SessionProvider>
+    <Routes>
+      {/* Participants answer the NNS survey on an anonymous link, never signed in. */}
+      <Route path="/enkat/:linkId" element={<SurveyAnswerPage />} />
+      <Route
+        path="*"
+        element={
+          token ? (
+            <SessionProvider onSignOut={() => setToken(null)}>
+              <Layout />
+            </SessionProvider>
+          ) : (
+            <LoginPage onSignedIn={(t) => (session.set(t), setToken(t))} />
+          )
+        }
+      />
+    </Routes>
   );
 }
 
@@ -74,6 +83,11 @@ function Layout() {
                 <NavLink to="/rapporter">Rapporter</NavLink>
               </li>
             )}
+            {s.has('FORBUNDSCHEF', 'ADMIN', 'STYRELSELEDAMOT', 'STYRELSEERSATTARE', 'BEREDNINGSGRUPP') && (
+              <li>
+                <NavLink to="/enkater">Enkäter</NavLink>
+              </li>
+            )}
             {s.has('ADMIN') && (
               <li>
                 <NavLink to="/administration">Administration</NavLink>
@@ -114,6 +128,7 @@ function Layout() {
           <Route path="/oversikt" element={<OverviewPage />} />
           <Route path="/rapporter" element={<ReportsPage />} />
           <Route path="/rapporter/:id" element={<ReportPage />} />
+          <Route path="/enkater" element={<SurveysPage />} />
           <Route path="/administration" element={<AdminPage />} />
           <Route path="/mitt-konto" element={<AccountPage />} />
           <Route path="*" element={<NotFoundPage />} />
