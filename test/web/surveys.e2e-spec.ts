@@ -73,7 +73,11 @@ describe('NNS survey in a real browser', () => {
     const phone = await phoneCtx.newPage();
     await phone.goto(link);
     await phone.getByRole('heading', { name: 'Vad tycker du?' }).waitFor();
-    expect(await phone.evaluate(() => sessionStorage.length)).toBe(0);
+    expect(
+      await phone.evaluate(
+        () => (globalThis as unknown as { sessionStorage: { length: number } }).sessionStorage.length,
+      ),
+    ).toBe(0);
     await phone.getByLabel('Din kod').fill(codes[0].toLowerCase());
     await phone
       .getByRole('group', { name: /Fråga 2 av 3/ })
