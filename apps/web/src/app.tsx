@@ -13,6 +13,7 @@ import { AdminPage } from './pages/admin-page';
 import { AccountPage } from './pages/account-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { SurveysPage } from './pages/surveys/surveys-page';
+import { PlanPage } from './pages/plan/plan-page';
 import { SurveyAnswerPage } from './pages/surveys/survey-answer-page';
 
 export function App() {
@@ -83,6 +84,11 @@ function Layout() {
                 <NavLink to="/rapporter">Rapporter</NavLink>
               </li>
             )}
+            {chef && (
+              <li>
+                <NavLink to="/verksamhetsplan">Verksamhetsplan</NavLink>
+              </li>
+            )}
             {s.has('FORBUNDSCHEF', 'ADMIN', 'STYRELSELEDAMOT', 'STYRELSEERSATTARE', 'BEREDNINGSGRUPP') && (
               <li>
                 <NavLink to="/enkater">Enkäter</NavLink>
@@ -129,6 +135,7 @@ function Layout() {
           <Route path="/rapporter" element={<ReportsPage />} />
           <Route path="/rapporter/:id" element={<ReportPage />} />
           <Route path="/enkater" element={<SurveysPage />} />
+          <Route path="/verksamhetsplan" element={<PlanPage />} />
           <Route path="/administration" element={<AdminPage />} />
           <Route path="/mitt-konto" element={<AccountPage />} />
           <Route path="*" element={<NotFoundPage />} />

@@ -1,3 +1,4 @@
+export * from './plan-texts';
 export * from './plan.schema';
 export * from './plan-budget';
 export * from './plan-checks';

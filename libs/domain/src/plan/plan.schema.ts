@@ -1,20 +1,11 @@
 import { z } from 'zod';
 import { ValidationIssue } from '../common/issues';
 import { zodIssuesToSwedish } from '../bundle/bundle.validate';
+import { PLAN_TEXT_KEYS, PlanTextKey } from './plan-texts';
 
 const amount = z.string().regex(/^\d+(\.\d{1,2})?$/, 'ska vara ett belopp i kronor som decimaltal i text');
 const yearKey = z.string().regex(/^\d{4}$/, 'ska vara ett årtal');
 const key = z.string().regex(/^[a-z0-9_-]{1,60}$/i, 'ska vara en nyckel av bokstäver, siffror, - och _');
-
-/** The förbundschef's texts in the plan, by the seeds' sections. */
-export const PLAN_TEXT_KEYS = {
-  inledning: 'Inledning',
-  organisation: 'Organisation',
-  uppdrag: 'Uppdrag och mål',
-  uppfoljning: 'Uppföljning',
-  utvecklingsarbete: 'Utvecklingsarbete',
-} as const;
-export type PlanTextKey = keyof typeof PLAN_TEXT_KEYS;
 
 /**
  * A verksamhetsplan och budget as data (DOMAIN.md §8): målområden, the financial goals, the year's allocation

@@ -1,0 +1,78 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { DEMO_PASSWORD, importBundle, tenantBundle, TestApi } from '../helpers/api';
+import { launchBrowser, newContext, screenshot, seriousA11yViolations, signIn } from '../helpers/browser';
+
+const DEMO = join(__dirname, '..', '..', 'demo', 'samspelet');
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- the fixture's notes are not plan data
+const { note, decidedInSeed, ...plan2026 } = JSON.parse(
+  readFileSync(join(DEMO, 'plan', 'plan-2026.json'), 'utf8'),
+);
+const NBSP = '\u00a0';
+
+async function expectAccessible(page: Page, name: string): Promise<void> {
+  await screenshot(page, name);
+  const findings = await seriousA11yViolations(page);
+  expect({ page: name, findings }).toEqual({ page: name, findings: [] });
+}
+
+/** The förbundschef works on the verksamhetsplan in the browser: changes a line, confirms a goal, saves. */
+describe('verksamhetsplan in a real browser', () => {
+  let api: TestApi;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    if (!existsSync(join(__dirname, '..', '..', 'dist', 'web', 'index.html')))
+      throw new Error('dist/web saknas: bygg webbappen med scripts/build-web.sh (npm test gör det).');
+    api = await TestApi.start();
+    const org = (await importBundle(api, tenantBundle('planwebb', 'Samordningsförbundet Planwebben'))).id;
+    const chef = await api.login('forbundschef@planwebb.example');
+    await api.ok('mutation($o: ID!){ startPlan(organisationId: $o, year: 2026){ id } }', { o: org }, chef);
+    await api.ok(
+      'mutation($o: ID!, $p: JSON!){ savePlan(organisationId: $o, year: 2026, version: 1, plan: $p){ id } }',
+      { o: org, p: plan2026 },
+      chef,
+    );
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => undefined);
+    await browser?.close();
+    await api?.close();
+  });
+
+  it('shows the budget and checks, refuses a bad amount, and saves a changed line with a confirmed goal', async () => {
+    const ctx = await newContext(browser, api.url);
+    contexts.push(ctx);
+    const page = await ctx.newPage();
+    await signIn(page, 'forbundschef@planwebb.example', DEMO_PASSWORD);
+    await page
+      .getByRole('navigation', { name: 'Huvudmeny' })
+      .getByRole('link', { name: 'Verksamhetsplan' })
+      .click();
+    await page.getByLabel('År').selectOption('2026');
+    await page.getByText('1 kontroller är inte godkända.').waitFor();
+    const budget = page.getByRole('table', { name: 'Budget, kronor' });
+    expect(await budget.getByRole('row', { name: /Ej budgeterat/ }).textContent()).toContain(`884${NBSP}000`);
+
+    const line = page.getByLabel('800 Administration 2026');
+    await line.fill('tolv');
+    await page.getByText('Skriv ett belopp i kronor').waitFor();
+    await page.getByRole('button', { name: 'Spara planen' }).click();
+    await page.getByText('Några belopp är inte ifyllda rätt').waitFor();
+
+    await line.fill('1 300 000');
+    await page.getByRole('checkbox', { name: /Jag bekräftar ändringen/ }).check();
+    await expectAccessible(page, 'verksamhetsplan');
+    await page.getByRole('button', { name: 'Spara planen' }).click();
+    await page.getByText('Planen är sparad.').waitFor();
+    await page.getByText('Alla kontroller stämmer.').waitFor();
+    expect(await budget.getByRole('row', { name: /Ej budgeterat/ }).textContent()).toContain(`784${NBSP}000`);
+    const [row] = await api.ds.query(
+      "SELECT data->'lines'->'800'->>'2026' AS v FROM plan p JOIN organisation o ON o.id = p.organisation_id WHERE o.slug = 'planwebb'",
+    );
+    expect(row.v).toBe('1300000');
+  });
+});
