@@ -17,7 +17,7 @@ export function AmountInput(props: {
   useEffect(() => {
     if (props.value !== undefined && parseAmount(text) !== props.value) setText(formatAmount(props.value));
     // Only when the value changes from outside (a reload), not while typing.
-  }, [props.value]); // eslint-disable-line
+  }, [props.value]);
   return (
     <span className="amount-input">
       <label htmlFor={props.id} className={props.hideLabel ? 'visually-hidden' : undefined}>
