@@ -72,7 +72,11 @@ export const AUDIT_EVENTS = {
   'plan.started': z.looseObject({ year: z.number().int(), revision: z.number().int() }),
   'plan.saved': z.looseObject({ year: z.number().int(), version: z.number().int() }),
   'survey.national_consent_saved': z.looseObject({ optedIn: z.boolean(), decidedAt: z.string() }),
-  'survey.collection_opened': z.looseObject({ year: z.number().int(), survey: z.string(), asked: z.number().int() }),
+  'survey.collection_opened': z.looseObject({
+    year: z.number().int(),
+    survey: z.string(),
+    asked: z.number().int(),
+  }),
   'survey.collection_closed': z.looseObject({ answered: z.number().int(), asked: z.number().int() }),
   'survey.answer_received': z.strictObject({}),
   'survey.counts_imported': z.looseObject({

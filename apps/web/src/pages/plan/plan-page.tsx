@@ -38,7 +38,7 @@ export function PlanPage() {
   useEffect(
     () => setDraft(plan ? (structuredClone(plan.data) as PlanData) : null),
     [plan?.id, plan?.version],
-  ); // eslint-disable-line
+  );
 
   const set = (change: (p: PlanData) => void) => {
     setMessage(null);
