@@ -22,6 +22,9 @@ export SMTP_URL="${SMTP_URL:-smtp://127.0.0.1:${MAIL_CATCHER_PORT:-2525}}"
 node dist/tools/mail-catcher.js &
 pids+=($!)
 $CLI demo:seed demo/samspelet
+# NNS indikatorenkät: the national catalogue (the platform admin's) and Samspelet's counts for 2025.
+$CLI nns:catalogue demo/nns/nns-katalog.json
+$CLI nns:import samspelet 2025 demo/samspelet/nns/samspelet-nns-2025.json
 node dist/apps/worker/src/main.js &
 pids+=($!)
 node dist/apps/api/src/main.js &

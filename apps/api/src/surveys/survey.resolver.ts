@@ -132,4 +132,16 @@ export class SurveyResolver {
       indicators: r.nns?.indicators ?? [],
     };
   }
+
+  @Allow([Role.ADMIN, Role.FORBUNDSCHEF], scopeOf.organisationId())
+  @Mutation(() => [Int], {
+    description: 'Väljer vilka indikatorer årsredovisningens bilaga visar (tom lista: alla med svar).',
+  })
+  setNnsAnnexIndicators(
+    @Args('organisationId', { type: () => ID }) organisationId: string,
+    @Args('indicators', { type: () => [Int] }) indicators: number[],
+    @CurrentPrincipal() me: Principal,
+  ): Promise<number[]> {
+    return this.surveys.setAnnexIndicators(organisationId, indicators, me.personId);
+  }
 }

@@ -205,4 +205,35 @@ export class SurveyService {
       };
     });
   }
+
+  /** Which indicators the årsredovisning's annex shows (an empty list: every indicator with counts). */
+  async setAnnexIndicators(organisationId: string, indicators: number[], actorId: string): Promise<number[]> {
+    const unique = [...new Set(indicators)].sort((a, b) => a - b);
+    return this.uow.write(async (tx) => {
+      const catalogue = await surveyStore.latestCatalogue(tx);
+      const known = new Set(catalogue?.data.indicators.map((i) => i.number) ?? []);
+      const unknown = unique.filter((n) => !known.has(n));
+      if (unknown.length)
+        throw new AppError(
+          SurveyError.COUNTS_INVALID,
+          'Urvalet innehåller indikatorer som inte finns i katalogen.',
+          {
+            details: unknown.map((n) => ({
+              path: `$.indicators[${unique.indexOf(n)}]`,
+              message: `indikator ${n} finns inte`,
+            })),
+          },
+        );
+      await surveyStore.saveAnnexSelection(tx, organisationId, unique, actorId);
+      await appendAudit(tx, {
+        organisationId,
+        actorId,
+        action: 'survey.annex_selection_saved',
+        entityType: 'organisation',
+        entityId: organisationId,
+        payload: { indicators: unique },
+      });
+      return unique;
+    });
+  }
 }

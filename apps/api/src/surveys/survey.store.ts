@@ -53,6 +53,19 @@ export const surveyStore = {
     );
   },
 
+  async saveAnnexSelection(
+    tx: Tx,
+    organisationId: string,
+    indicators: number[],
+    actorId: string,
+  ): Promise<void> {
+    await tx.query(
+      `INSERT INTO nns_annex_selection (organisation_id, indicators, updated_by) VALUES ($1, $2, $3)
+       ON CONFLICT (organisation_id) DO UPDATE SET indicators = EXCLUDED.indicators, updated_by = EXCLUDED.updated_by, updated_at = now()`,
+      [organisationId, indicators, actorId],
+    );
+  },
+
   /** The förbund whose board has decided to contribute their counts to the national roll-up. */
   async optedIn(tx: Tx): Promise<string[]> {
     const rows = await tx.query(

@@ -79,6 +79,7 @@ export const AUDIT_EVENTS = {
   }),
   'survey.collection_closed': z.looseObject({ answered: z.number().int(), asked: z.number().int() }),
   'survey.answer_received': z.strictObject({}),
+  'survey.annex_selection_saved': z.looseObject({ indicators: z.array(z.number().int()) }),
   'survey.counts_imported': z.looseObject({
     year: z.number().int(),
     version: z.number().int(),

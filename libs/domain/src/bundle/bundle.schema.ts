@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NNS_METRIC } from '../nns/nns-metric';
 import { Role } from '../access/roles';
 import { KEY_FIGURE_IDS } from './key-figures';
 
@@ -92,7 +93,12 @@ export const bundleSchema = z.object({
         year,
         key,
         text: name,
-        metric: z.enum(METRIC_IDS, { message: 'ska vara ett nyckeltal ur CONTRACT.md §5' }),
+        metric: z
+          .string()
+          .refine((v) => (METRIC_IDS as readonly string[]).includes(v) || NNS_METRIC.test(v), {
+            message:
+              'ska vara ett nyckeltal ur CONTRACT.md §5 eller en NNS-indikator (nns:<indikator>:<grupp>:<fråga>)',
+          }),
         op: z.enum(COMPARISON_OPS, { message: 'ska vara <=, >=, <, > eller =' }),
         value: decimalString,
       }),

@@ -24,6 +24,8 @@ export interface SurveyYear {
   counts: SurveyCounts;
   catalogue: { version: number; data: NnsCatalogue } | null;
   minGroupSize: number;
+  /** The indicators the förbund shows in its annex; empty: every indicator with counts. */
+  annexIndicators: number[];
 }
 
 /**
@@ -71,7 +73,12 @@ export async function readSurveyYear(tx: Tx, organisationId: string, year: numbe
       : 'SELECT version, data FROM nns_catalogue WHERE version = $1',
     version === null ? [] : [version],
   );
+  const [selection] = await tx.query(
+    'SELECT indicators FROM nns_annex_selection WHERE organisation_id = $1',
+    [organisationId],
+  );
   return {
+    annexIndicators: (selection?.indicators as number[] | undefined) ?? [],
     imported: imported
       ? {
           id: imported.id,

@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
-import type { AccountRange } from '@app/domain';
+import { computeNns, type AccountRange } from '@app/domain';
+import { readSurveyYear } from '../nns/survey-reader';
 import type { PeriodLedger, ReportInput, ReportKind } from '@app/reporting';
 import { LedgerReader } from '../ledger/ledger-reader';
 import { readBudgets, readForecasts } from '../ledger/budget-reader';
@@ -90,7 +91,7 @@ export async function gatherReportInput(
   );
   const followUps = await q(
     `SELECT i.key AS "insatsKey", i.name AS "insatsName", i.type AS "insatsType", i.cost_centre_code AS "costCentre", s.period, s.content_hash AS "contentHash", s.answers,
-            COALESCE((SELECT jsonb_agg(jsonb_build_object('key', m.key, 'text', m.text) ORDER BY m.position) FROM matpunkt m WHERE m.insats_id = i.id AND m.year = $2), '[]'::jsonb) AS matpunkter,
+            COALESCE((SELECT jsonb_agg(jsonb_build_object('key', m.key, 'text', m.text, 'metric', m.metric) ORDER BY m.position) FROM matpunkt m WHERE m.insats_id = i.id AND m.year = $2), '[]'::jsonb) AS matpunkter,
             COALESCE((SELECT jsonb_agg(jsonb_build_object('fileId', f.id, 'name', f.original_name, 'contentType', f.content_type, 'sha256', f.sha256) ORDER BY b.ord)
                 FROM jsonb_array_elements(CASE WHEN jsonb_typeof(s.answers->'bilagor') = 'array' THEN s.answers->'bilagor' ELSE '[]'::jsonb END) WITH ORDINALITY b(v, ord)
                 JOIN stored_file f ON f.id::text = COALESCE(b.v->>'fileId', b.v #>> '{}') AND f.organisation_id = s.organisation_id), '[]'::jsonb) AS attachments
@@ -115,6 +116,21 @@ export async function gatherReportInput(
     [organisationId, kind, year],
   );
 
+  // NNS indikatorenkät: the year's counts (imported and answered in the platform), for the annex and goals.
+  const survey = kind === 'ARSREDOVISNING' ? await readSurveyYear(em, organisationId, year) : null;
+  const nns =
+    survey?.catalogue && (survey.imported || survey.platformAnswers)
+      ? {
+          model: computeNns(year, survey.counts, survey.catalogue.data, survey.minGroupSize),
+          source: (survey.imported
+            ? survey.platformAnswers
+              ? 'IMPORT_AND_PLATFORM'
+              : 'IMPORT'
+            : 'PLATFORM') as 'IMPORT' | 'PLATFORM' | 'IMPORT_AND_PLATFORM',
+          selected: survey.annexIndicators,
+        }
+      : null;
+
   return {
     kind,
     year,
@@ -134,5 +150,6 @@ export async function gatherReportInput(
     board,
     imports,
     texts: (texts?.texts ?? {}) as Record<string, string>,
+    nns,
   };
 }

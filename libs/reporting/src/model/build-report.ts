@@ -1,3 +1,4 @@
+import { nnsAnnex, nnsShare } from './sections/nns-annex';
 import Decimal from 'decimal.js';
 import {
   formatAmount,
@@ -10,6 +11,7 @@ import {
   toAmountString,
   toUnit,
   UPPFOLJNING_INSATS_V1,
+  parseNnsMetric,
 } from '@app/domain';
 import { AccountMap, PeriodLedger, REPORT_TEXT_KEYS, ReportInput } from './report-input';
 import { ReportCheck, ReportModel, ReportRow, ReportSection, ReportTable } from './report-model';
@@ -268,12 +270,24 @@ export function buildReport(input: ReportInput): ReportModel {
 
   // Financial goals
   const goals = input.financialGoals.map((g) => {
-    const v = cur[g.metric as keyof Figures] as Decimal | null | undefined;
+    // A goal measured by an NNS indicator takes the positive share from the year's counts.
+    const nns = parseNnsMetric(g.metric) ? nnsShare(input.nns?.model, g.metric) : undefined;
+    const v =
+      nns !== undefined
+        ? nns?.topShare
+          ? D(nns.topShare)
+          : null
+        : (cur[g.metric as keyof Figures] as Decimal | null | undefined);
     const value = v === null || v === undefined ? null : v;
     return {
       key: g.key,
       text: g.text,
-      value: value === null ? '' : RATIOS.has(g.metric as keyof Figures) ? ratioStr(value)! : amount(value),
+      value:
+        value === null
+          ? ''
+          : RATIOS.has(g.metric as keyof Figures) || nns !== undefined
+            ? ratioStr(value)!
+            : amount(value),
       status: (value !== null && compareOp(g.op, value, D(g.value)) ? 'UPPFYLLT' : 'EJ_UPPFYLLT') as
         'UPPFYLLT' | 'EJ_UPPFYLLT',
     };
@@ -370,7 +384,7 @@ export function buildReport(input: ReportInput): ReportModel {
         id: g.key,
         label: g.text,
         values: [g.value, g.status === 'UPPFYLLT' ? 'Uppfyllt' : 'Ej uppfyllt'],
-        format: RATIOS.has(metric as keyof Figures) ? 'percent' : 'amount',
+        format: parseNnsMetric(metric) ? 'share' : RATIOS.has(metric as keyof Figures) ? 'percent' : 'amount',
       } as ReportRow;
     }),
   };
@@ -869,6 +883,11 @@ export function buildReport(input: ReportInput): ReportModel {
     });
   }
 
+  // NNS indikatorenkät: the annex, the model's nns and the checks that a printed share is the annex's.
+  const annex = kind === 'ARSREDOVISNING' ? nnsAnnex(input) : { section: null, model: null, checks: [] };
+  if (annex.section) sections.push(annex.section);
+  checks.push(...annex.checks);
+
   // Checks across statements
   const arBr = cur.arets_resultat_enligt_balansrakning;
   const same = [cur.arets_resultat, arBr, D(kf.rows[0].values[0]), driftNet ?? cur.arets_resultat];
@@ -992,6 +1011,7 @@ export function buildReport(input: ReportInput): ReportModel {
     keyFigures: { current: keyFigures(cur), previous: keyFigures(prev) },
     sections,
     financialGoals: goals,
+    ...(annex.model ? { nns: annex.model } : {}),
     checks,
     bilagor: followUps.map((f, i) => ({
       id: `bilaga_${i + 1}`,

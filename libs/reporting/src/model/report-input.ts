@@ -1,4 +1,4 @@
-import type { AccountRange, ReportingUnit } from '@app/domain';
+import type { AccountRange, NnsModel, ReportingUnit } from '@app/domain';
 
 export type ReportKind = 'DELARSRAPPORT' | 'ARSREDOVISNING';
 
@@ -28,7 +28,7 @@ export interface ApprovedFollowUp {
   period: string;
   contentHash: string | null;
   answers: Record<string, unknown>;
-  matpunkter: Array<{ key: string; text: string }>;
+  matpunkter: Array<{ key: string; text: string; metric?: string | null }>;
   /** Uploaded bilagor of the follow-up (resolved from answers.bilagor). */
   attachments: Array<{ fileId: string; name: string | null; contentType: string; sha256: string }>;
 }
@@ -64,6 +64,13 @@ export interface ReportInput {
   /** The ledger imports the report stands on, with their own checks. */
   imports: Array<{ year: number; version: number; transactions: number; warnings: number }>;
   texts: Record<string, string>;
+  /** NNS indikatorenkät of the year (årsredovisning): shares from counts, and the indicators the annex shows. */
+  nns?: {
+    model: NnsModel;
+    source: 'IMPORT' | 'PLATFORM' | 'IMPORT_AND_PLATFORM';
+    /** Indicator numbers the förbund shows in its annex; empty or missing: every indicator with counts. */
+    selected?: number[];
+  } | null;
 }
 
 /** The förbundschef's own texts (förvaltningsberättelse), by key. */

@@ -1,3 +1,5 @@
+import type { NnsReportModel } from './sections/nns-annex';
+
 /** The compiled report (CONTRACT.md §5): every figure an exact decimal string; presentation is the renderer's. */
 export interface ReportRow {
   id: string;
@@ -6,7 +8,8 @@ export interface ReportRow {
   /** A total row (bold; checked against the rows above it). */
   total?: boolean;
   /** How to present the values: amounts (default), ratios as percent, or plain text. */
-  format?: 'amount' | 'percent' | 'text' | 'integer';
+  /** `share`: an NNS share, printed in whole percent as the survey reports do. */
+  format?: 'amount' | 'percent' | 'share' | 'text' | 'integer';
   level?: number;
 }
 
@@ -26,6 +29,8 @@ export interface ReportChart {
   id: string;
   title: string;
   kind: 'bars';
+  /** Values are amounts (default) or shares between 0 and 1. */
+  format?: 'amount' | 'percent';
   categories: string[];
   series: Array<{ name: string; values: Array<string | null> }>;
 }
@@ -54,6 +59,8 @@ export interface ReportModel {
   keyFigures: { current: Record<string, string>; previous: Record<string, string> };
   sections: ReportSection[];
   financialGoals: Array<{ key: string; text: string; value: string; status: 'UPPFYLLT' | 'EJ_UPPFYLLT' }>;
+  /** NNS indikatorenkät (CONTRACT.md §6), present when the year has counts. */
+  nns?: NnsReportModel;
   checks: ReportCheck[];
   bilagor: Array<{
     id: string;

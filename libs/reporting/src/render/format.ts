@@ -12,6 +12,8 @@ export function presentValue(
   switch (row.format) {
     case 'percent':
       return /^-?\d+(\.\d+)?$/.test(value) ? formatPercent(money(value)) : value;
+    case 'share':
+      return /^-?\d+(\.\d+)?$/.test(value) ? formatPercent(money(value), 0) : value;
     case 'text':
     case 'integer':
       return value;

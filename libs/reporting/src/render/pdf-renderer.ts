@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { join, dirname } from 'node:path';
-import { formatAmount, money, toAmountString } from '@app/domain';
+import { formatAmount, formatPercent, money, toAmountString } from '@app/domain';
 import type { ReportChart, ReportModel, ReportTable } from '../model/report-model';
 import { presentValue } from './format';
 
@@ -305,7 +305,8 @@ function table(doc: Doc, t: ReportTable, unit: 'tkr' | 'kr'): void {
     doc.y = y + Math.max(labelHeight, 11) + 3;
   }
   doc.font('regular').fontSize(7.5).fillColor(COLOR.muted);
-  if (!textTable) doc.text(unit === 'tkr' ? 'Belopp i tkr.' : 'Belopp i kronor.', MARGIN, doc.y + 2);
+  const hasAmounts = t.rows.some((r) => !r.format || r.format === 'amount');
+  if (hasAmounts) doc.text(unit === 'tkr' ? 'Belopp i tkr.' : 'Belopp i kronor.', MARGIN, doc.y + 2);
   for (const n of t.notes ?? []) doc.text(`Avrundning: ${n}`, MARGIN, doc.y, { width });
   doc.moveDown(0.8);
 }
@@ -339,7 +340,11 @@ function chart(doc: Doc, c: ReportChart, unit: 'tkr' | 'kr'): void {
       .font('regular')
       .fontSize(7)
       .fillColor(COLOR.muted)
-      .text(formatAmount(val, unit), MARGIN, y - 4, { width: 46, align: 'right', lineBreak: false });
+      .text(c.format === 'percent' ? formatPercent(val, 0) : formatAmount(val, unit), MARGIN, y - 4, {
+        width: 46,
+        align: 'right',
+        lineBreak: false,
+      });
   }
   const groupW = plotW / Math.max(1, c.categories.length);
   const barW = Math.max(2, (groupW * 0.7) / c.series.length);

@@ -33,13 +33,21 @@ export async function renderXlsx(model: ReportModel): Promise<Buffer> {
           if (r.format === 'integer') return Number(v);
           if (!/^-?\d+(\.\d+)?$/.test(v)) return v;
           // Exact decimal to the cell's number at the last step; the format rounds for display.
-          return r.format === 'percent' ? money(v).toNumber() : money(v).dividedBy(divisor).toNumber();
+          return r.format === 'percent' || r.format === 'share'
+            ? money(v).toNumber()
+            : money(v).dividedBy(divisor).toNumber();
         });
         const row = ws.addRow([r.label, ...cells]);
         if (r.total) row.font = { bold: true };
         r.values.forEach((_, i) => {
           row.getCell(i + 2).numFmt =
-            r.format === 'percent' ? '0.0%' : r.format === 'integer' ? '0' : amountFmt;
+            r.format === 'percent'
+              ? '0.0%'
+              : r.format === 'share'
+                ? '0%'
+                : r.format === 'integer'
+                  ? '0'
+                  : amountFmt;
         });
       }
       for (const n of t.notes ?? []) ws.addRow([`Avrundning: ${n}`]);

@@ -73,6 +73,13 @@ export class NnsSurveys1763920000000 implements MigrationInterface {
         count integer NOT NULL CHECK (count >= 0),
         PRIMARY KEY (collection_id, question, option)
       );
+      -- Which indicators a förbund shows in its årsredovisning's annex (none set: every indicator with counts).
+      CREATE TABLE nns_annex_selection (
+        organisation_id uuid PRIMARY KEY REFERENCES organisation(id),
+        indicators integer[] NOT NULL,
+        updated_by uuid REFERENCES person(id),
+        updated_at timestamptz NOT NULL DEFAULT now()
+      );
       -- A förbund's board decision to contribute its counts to the national roll-up (never its own shares).
       CREATE TABLE nns_national_consent (
         organisation_id uuid PRIMARY KEY REFERENCES organisation(id),
@@ -86,7 +93,7 @@ export class NnsSurveys1763920000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP TABLE IF EXISTS nns_national_consent; DROP TABLE IF EXISTS survey_tally; DROP TABLE IF EXISTS survey_respondent; DROP TABLE IF EXISTS survey_code; DROP TABLE IF EXISTS survey_collection; DROP TABLE IF EXISTS survey_round; DROP TABLE IF EXISTS nns_catalogue;
+    await q.query(`DROP TABLE IF EXISTS nns_national_consent; DROP TABLE IF EXISTS nns_annex_selection; DROP TABLE IF EXISTS survey_tally; DROP TABLE IF EXISTS survey_respondent; DROP TABLE IF EXISTS survey_code; DROP TABLE IF EXISTS survey_collection; DROP TABLE IF EXISTS survey_round; DROP TABLE IF EXISTS nns_catalogue;
       DROP FUNCTION IF EXISTS nns_catalogue_immutable();`);
   }
 }

@@ -1,0 +1,119 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Decimal from 'decimal.js';
+import { INestApplicationContext } from '@nestjs/common';
+import { DemoSeedService } from '../../apps/api/src/demo/demo-seed.service';
+import { FIXTURES, orgId, tenantBundle, TestApi } from '../helpers/api';
+import { startWorker } from '../helpers/worker';
+
+const DEMO = join(__dirname, '..', '..', 'demo');
+const catalogue = JSON.parse(readFileSync(join(DEMO, 'nns', 'nns-katalog.json'), 'utf8'));
+const counts = JSON.parse(readFileSync(join(DEMO, 'samspelet', 'nns', 'samspelet-nns-2025.json'), 'utf8'));
+const expected = JSON.parse(readFileSync(join(DEMO, 'samspelet', 'nns', 'expected-nns-2025.json'), 'utf8'));
+const GOAL = {
+  year: 2025,
+  key: 'steg_narmare_arbete',
+  text: 'Minst 70 % av deltagarna har kommit ett steg närmare arbete eller studier.',
+  metric: 'nns:7:DELTAGARE_AVSLUT:6',
+  op: '>=',
+  value: '0.70',
+};
+const FIELDS = 'id status model checks { id status message } pdfFileId';
+
+interface Compiled {
+  id: string;
+  status: string;
+  pdfFileId: string;
+  checks: Array<{ id: string; status: string; message: string }>;
+  model: {
+    nns?: { year: number; indicators: Array<Record<string, unknown> & { topShare: string }> };
+    financialGoals: Array<{ key: string; value: string; status: string }>;
+    sections: Array<{ id: string; title: string }>;
+  };
+}
+
+/** The årsredovisning's NNS annex and a financial goal measured by an indicator, from the same counts. */
+describe('reports: NNS indicators in the årsredovisning', () => {
+  let api: TestApi;
+  let worker: INestApplicationContext;
+  let org: string;
+  let chef: string;
+  const out = mkdtempSync(join(tmpdir(), 'report-nns-'));
+
+  beforeAll(async () => {
+    api = await TestApi.start();
+    worker = await startWorker();
+    const dir = mkdtempSync(join(tmpdir(), 'nns-forbund-'));
+    cpSync(FIXTURES, dir, { recursive: true });
+    const bundle = tenantBundle('indikatorn', 'Samordningsförbundet Indikatorn');
+    bundle.financialGoals.push(GOAL);
+    writeFileSync(join(dir, 'organisation.json'), JSON.stringify(bundle));
+    await api.app.get(DemoSeedService).seed(dir);
+    org = await orgId(api, 'indikatorn');
+    chef = await api.login('forbundschef@indikatorn.example');
+    await api.ok(
+      'mutation($c: JSON!){ loadNnsCatalogue(catalogue: $c){ version } }',
+      { c: catalogue },
+      await api.adminToken(),
+    );
+    await api.ok(
+      'mutation($o: ID!, $c: JSON!){ importSurveyCounts(organisationId: $o, year: 2025, counts: $c){ version } }',
+      { o: org, c: counts },
+      chef,
+    );
+  });
+  afterAll(async () => {
+    await worker?.close();
+    await api?.close();
+  });
+
+  async function pdfText(fileId: string): Promise<string> {
+    const res = await api.download(fileId, chef);
+    const file = join(out, `${fileId}.pdf`);
+    writeFileSync(file, res.body);
+    return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\u00a0/g, ' ');
+  }
+
+  it('gives the model its nns from the counts and measures the goal with the same share', async () => {
+    const { done } = await api.compileReport<Compiled>(org, 'ARSREDOVISNING', chef, FIELDS);
+    expect(done.status).toBe('READY');
+    expect(done.model.nns?.year).toBe(2025);
+    expect(
+      done.model.nns?.indicators.map((i) => ({
+        indicator: i.indicator,
+        survey: i.survey,
+        question: i.question,
+        respondents: i.respondents,
+        positive: i.positive,
+        topShare: new Decimal(i.topShare).toFixed(6),
+        printed: `${i.percent} %`,
+      })),
+    ).toEqual(expected.indicators);
+    const goal = done.model.financialGoals.find((g) => g.key === GOAL.key);
+    expect(goal?.status).toBe('UPPFYLLT');
+    expect(new Decimal(goal?.value ?? '0').toFixed(6)).toBe('0.833333');
+    expect(done.checks.find((c) => c.id === `nns_mal_${GOAL.key}`)?.status).toBe('PASS');
+    expect(done.model.sections.map((s) => s.id)).toContain('nns_indikatorer');
+
+    const text = await pdfText(done.pdfFileId);
+    expect(text).toContain('Indikatorer ur NNS indikatorenkät 2025');
+    expect(text).toMatch(/Minst 70 % av deltagarna har kommit ett steg närmare arbete\s+83 %\s+Uppfyllt/);
+    expect(text).toContain('Deltagare (vid avslut): 12 av 16 svarade (75 %)');
+    expect(text).toMatch(/Andel positiva svar\s+83 %/);
+  });
+
+  it("fails the check when the goal's indicator is left out of the annex", async () => {
+    await api.ok(
+      'mutation($o: ID!){ setNnsAnnexIndicators(organisationId: $o, indicators: [2, 9]) }',
+      { o: org },
+      chef,
+    );
+    const { done } = await api.compileReport<Compiled>(org, 'ARSREDOVISNING', chef, FIELDS);
+    const c = done.checks.find((x) => x.id === `nns_mal_${GOAL.key}`);
+    expect(c?.status).toBe('FAIL');
+    expect(c?.message).toContain('redovisas inte i bilagan');
+    expect(await pdfText(done.pdfFileId)).toContain('EJ GODKÄND');
+  });
+});
