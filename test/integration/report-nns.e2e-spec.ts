@@ -106,7 +106,7 @@ describe('reports: NNS indicators in the årsredovisning', () => {
 
   it("fails the check when the goal's indicator is left out of the annex", async () => {
     await api.ok(
-      'mutation($o: ID!){ setNnsAnnexIndicators(organisationId: $o, indicators: [2, 9]) }',
+      'mutation($o: ID!){ saveNnsSettings(organisationId: $o, indicators: [2, 9]){ indicators } }',
       { o: org },
       chef,
     );

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import request from 'supertest';
 import { codes, importBundle, tenantBundle, TestApi } from '../helpers/api';
 
 const DEMO = join(__dirname, '..', '..', 'demo');
@@ -183,5 +184,60 @@ describe('NNS: the national roll-up', () => {
       suppressed: true,
     });
     expect(codes(await api.gql(ROLLUP, {}, chefs[0]))).toEqual(['FORBIDDEN']);
+  });
+
+  it("gives the national network an account that sees the roll-up and its files, and nothing of a förbund's", async () => {
+    const admin = await api.adminToken();
+    await api.ok(
+      'mutation{ createNationalNetworkAccount(email: "Analys@NNS.example", name: "NNS analys") }',
+      {},
+      admin,
+    );
+    const [mail] = await api.ds.query(
+      "SELECT payload->>'text' AS text FROM outbox WHERE job_name = 'send-email' AND payload->>'to' = 'analys@nns.example'",
+    );
+    const token = /token=([\w-]+)/.exec(mail.text)?.[1];
+    const { acceptInvitation } = await api.ok<{ acceptInvitation: { token: string } }>(
+      'mutation($t: String!){ acceptInvitation(token: $t, password: "Nationellt-Natverk-2025!"){ token } }',
+      { t: token },
+    );
+    const network = acceptInvitation.token;
+    const d = await api.ok<{ nnsNationalRollup: { organisations: number } }>(ROLLUP, {}, network);
+    expect(d.nnsNationalRollup.organisations).toBe(2);
+    const [{ id: someOrg }] = await api.ds.query("SELECT id FROM organisation WHERE slug = 'nat-a'");
+    expect(
+      codes(
+        await api.gql(
+          'query($o: ID!){ surveyRound(organisationId: $o, year: 2024){ version } }',
+          { o: someOrg },
+          network,
+        ),
+      ),
+    ).toEqual(['FORBIDDEN']);
+    expect(codes(await api.gql('query{ organisation(slug: "nat-a"){ id } }', {}, network))).toEqual([
+      'FORBIDDEN',
+    ]);
+
+    const xlsx = await request(api.url)
+      .get('/nns/national/2024?format=xlsx')
+      .set('authorization', `Bearer ${network}`);
+    expect(xlsx.status).toBe(200);
+    expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+    const pdf = await request(api.url)
+      .get('/nns/national/2024?format=pdf')
+      .set('authorization', `Bearer ${network}`)
+      .buffer(true)
+      .parse((r, cb) => {
+        const parts: Buffer[] = [];
+        r.on('data', (c: Buffer) => parts.push(c));
+        r.on('end', () => cb(null, Buffer.concat(parts)));
+      });
+    expect(pdf.status).toBe(200);
+    expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
+    const chef = await api.login('forbundschef@nat-a.example');
+    const refused = await request(api.url)
+      .get('/nns/national/2024?format=pdf')
+      .set('authorization', `Bearer ${chef}`);
+    expect(refused.status).toBe(403);
   });
 });

@@ -78,7 +78,7 @@ import { PlansModule } from './plans/plans.module';
       useFactory: (config: AppConfig) => [
         {
           rootPath: resolve(config.WEB_DIST_DIR),
-          exclude: ['/graphql{/*path}', '/files{/*path}', '/health{/*path}'],
+          exclude: ['/graphql{/*path}', '/files{/*path}', '/health{/*path}', '/nns{/*path}'],
           serveStaticOptions: { index: 'index.html', maxAge: 0, fallthrough: true },
         },
       ],

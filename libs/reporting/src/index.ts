@@ -5,3 +5,4 @@ export * from './render/format';
 export * from './render/pdf-renderer';
 export * from './render/xlsx-renderer';
 export * from './render/attachments';
+export * from './render/nns-national';

@@ -35,7 +35,7 @@ export class PrincipalService {
 
   async load(personId: string, tokenVersion?: number): Promise<Principal | null> {
     const [person] = await this.ds.query(
-      'SELECT id, is_platform_admin, token_version FROM person WHERE id = $1',
+      'SELECT id, is_platform_admin, is_national_network, token_version FROM person WHERE id = $1',
       [personId],
     );
     if (!person || (tokenVersion !== undefined && person.token_version !== tokenVersion)) return null;
@@ -46,6 +46,7 @@ export class PrincipalService {
     return {
       personId: person.id,
       isPlatformAdmin: person.is_platform_admin,
+      isNationalNetwork: person.is_national_network,
       grants: grants.map((g: { organisation_id: string; role: Role; insats_id: string | null }) => ({
         organisationId: g.organisation_id,
         role: g.role,

@@ -1,14 +1,13 @@
-import { randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { canonicalJson, OrganisationBundle, sha256Hex, validateBundle } from '@app/domain';
-import { AppConfig, appendAudit, enqueueJob, JobName, readBudgets, readForecasts } from '@app/infra';
+import { AppConfig, appendAudit, readBudgets, readForecasts } from '@app/infra';
 import { APP_CONFIG, DATA_SOURCE } from '../common/infra/tokens';
 import { AppError } from '../common/errors/app-error';
 import { OrganisationError } from '../common/errors/error-codes';
 import { hashPassword } from '../auth/password';
-import { sha256 } from '../auth/auth.service';
 import { syncRows } from './sync-rows';
+import { issueInvitation } from '../auth/invitation';
 
 export interface ImportResult {
   organisationId: string;
@@ -16,8 +15,6 @@ export interface ImportResult {
   created: boolean;
   invitations: number;
 }
-
-const INVITATION_DAYS = 14;
 
 /** Sets a förbund up from its bundle (CONTRACT.md §4), and gives the bundle back. */
 export interface PersonEdit {
@@ -376,32 +373,13 @@ export class BundleService {
     name: string,
     orgName: string,
   ): Promise<void> {
-    const token = randomBytes(32).toString('base64url');
-    const expires = new Date(Date.now() + INVITATION_DAYS * 24 * 3600 * 1000);
-    await em.query('UPDATE person SET invitation_token_hash = $2, invitation_expires_at = $3 WHERE id = $1', [
+    await issueInvitation(em, {
       personId,
-      sha256(token),
-      expires,
-    ]);
-    const base = this.config.PUBLIC_URL ?? `http://localhost:${this.config.PORT}`;
-    await enqueueJob(
-      em,
-      JobName.SEND_EMAIL,
-      {
-        eventId: `invitation-${personId}-${expires.getTime()}`,
-        to: email,
-        subject: `Inbjudan till ${orgName}`,
-        text: `Hej ${name}!\n\nDu har bjudits in till ${orgName} på samordningsplattformen.\nVälj ditt lösenord här (länken gäller i ${INVITATION_DAYS} dagar):\n\n${base}/inbjudan?token=${token}\n`,
-      },
-      { organisationId },
-    );
-    await appendAudit(em, {
+      email,
+      name,
       organisationId,
-      actorId: null,
-      action: 'person.invited',
-      entityType: 'person',
-      entityId: personId,
-      payload: { email, expires: expires.toISOString() },
+      invitedTo: orgName,
+      baseUrl: this.config.PUBLIC_URL ?? `http://localhost:${this.config.PORT}`,
     });
   }
 

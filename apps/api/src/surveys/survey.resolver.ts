@@ -5,6 +5,7 @@ import {
   Allow,
   Authenticated,
   CurrentPrincipal,
+  NationalPicture,
   PlatformAdminOnly,
   scopeOf,
 } from '../common/access/access.decorators';
@@ -15,6 +16,7 @@ import {
   NnsCatalogueType,
   NnsNationalConsentType,
   NnsNationalRollupType,
+  NnsSettingsType,
   SurveyRoundType,
 } from './survey.types';
 
@@ -119,7 +121,7 @@ export class SurveyResolver {
     return this.surveys.setConsent({ organisationId, optedIn, decidedAt, decisionReference }, me.personId);
   }
 
-  @PlatformAdminOnly()
+  @NationalPicture()
   @Query(() => NnsNationalRollupType, {
     description: 'Den nationella bilden: antal summerade över de förbund som bidrar, små grupper dolda.',
   })
@@ -134,14 +136,33 @@ export class SurveyResolver {
   }
 
   @Allow([Role.ADMIN, Role.FORBUNDSCHEF], scopeOf.organisationId())
-  @Mutation(() => [Int], {
-    description: 'Väljer vilka indikatorer årsredovisningens bilaga visar (tom lista: alla med svar).',
+  @Mutation(() => NnsSettingsType, {
+    description:
+      'Väljer vilka indikatorer årsredovisningens bilaga visar (tom lista: alla med svar) och minsta gruppen som redovisas som andel.',
   })
-  setNnsAnnexIndicators(
+  saveNnsSettings(
     @Args('organisationId', { type: () => ID }) organisationId: string,
     @Args('indicators', { type: () => [Int] }) indicators: number[],
+    @Args('minGroupSize', { type: () => Int, nullable: true }) minGroupSize: number | null,
     @CurrentPrincipal() me: Principal,
-  ): Promise<number[]> {
-    return this.surveys.setAnnexIndicators(organisationId, indicators, me.personId);
+  ): Promise<NnsSettingsType> {
+    return this.surveys.saveSettings(
+      organisationId,
+      { indicators, minGroupSize: minGroupSize ?? null },
+      me.personId,
+    );
+  }
+
+  @PlatformAdminOnly()
+  @Mutation(() => ID, {
+    description:
+      'Skapar ett konto för det nationella nätverket: ser den nationella sammanställningen, aldrig något förbunds uppgifter.',
+  })
+  async createNationalNetworkAccount(
+    @Args('email') email: string,
+    @Args('name') name: string,
+    @CurrentPrincipal() me: Principal,
+  ): Promise<string> {
+    return (await this.surveys.createNetworkAccount(email, name, me.personId)).id;
   }
 }

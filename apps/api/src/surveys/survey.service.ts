@@ -1,15 +1,24 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG } from '../common/infra/tokens';
+import { issueInvitation } from '../auth/invitation';
 import {
   canonicalJson,
   computeNns,
   DEFAULT_MIN_GROUP_SIZE,
   NnsModel,
-  sumSurveyCounts,
   sha256Hex,
   validateNnsCatalogue,
   validateSurveyCounts,
 } from '@app/domain';
-import { appendAudit, readSurveyYear, SurveyYear, Tx, UnitOfWork } from '@app/infra';
+import {
+  AppConfig,
+  appendAudit,
+  readNationalYear,
+  readSurveyYear,
+  SurveyYear,
+  Tx,
+  UnitOfWork,
+} from '@app/infra';
 import { AppError } from '../common/errors/app-error';
 import { CatalogueRow, ConsentRow, surveyStore } from './survey.store';
 import { SurveyError } from './survey.errors';
@@ -36,7 +45,10 @@ export interface NationalRollup {
  */
 @Injectable()
 export class SurveyService {
-  constructor(private readonly uow: UnitOfWork) {}
+  constructor(
+    private readonly uow: UnitOfWork,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   async loadCatalogue(input: unknown, actorId: string | null): Promise<CatalogueRow> {
     const v = validateNnsCatalogue(input);
@@ -190,50 +202,97 @@ export class SurveyService {
    */
   async nationalRollup(year: number): Promise<NationalRollup> {
     return this.uow.read(async (tx) => {
-      const catalogue = await surveyStore.latestCatalogue(tx);
-      if (!catalogue) return { year, organisations: 0, nns: null };
-      const years: SurveyYear[] = [];
-      for (const id of await surveyStore.optedIn(tx)) {
-        const y = await readSurveyYear(tx, id, year);
-        if ((y.imported || y.platformAnswers) && y.catalogue?.version === catalogue.version) years.push(y);
-      }
-      const summed = sumSurveyCounts(years.map((y) => y.counts));
+      const n = await readNationalYear(tx, year);
       return {
         year,
-        organisations: years.length,
-        nns: computeNns(year, summed, catalogue.data, DEFAULT_MIN_GROUP_SIZE),
+        organisations: n.organisations,
+        nns: n.catalogue ? computeNns(year, n.counts, n.catalogue.data, DEFAULT_MIN_GROUP_SIZE) : null,
       };
     });
   }
 
-  /** Which indicators the årsredovisning's annex shows (an empty list: every indicator with counts). */
-  async setAnnexIndicators(organisationId: string, indicators: number[], actorId: string): Promise<number[]> {
-    const unique = [...new Set(indicators)].sort((a, b) => a - b);
+  /**
+   * A förbund's NNS settings: which indicators the årsredovisning's annex shows (an empty list: every indicator
+   * with counts) and the smallest group reported as a share (default 5).
+   */
+  async saveSettings(
+    organisationId: string,
+    input: { indicators: number[]; minGroupSize: number | null },
+    actorId: string,
+  ): Promise<{ indicators: number[]; minGroupSize: number }> {
+    const indicators = [...new Set(input.indicators)].sort((a, b) => a - b);
     return this.uow.write(async (tx) => {
+      const current = await surveyStore.settings(tx, organisationId);
+      const minGroupSize = input.minGroupSize ?? current.minGroupSize;
       const catalogue = await surveyStore.latestCatalogue(tx);
       const known = new Set(catalogue?.data.indicators.map((i) => i.number) ?? []);
-      const unknown = unique.filter((n) => !known.has(n));
-      if (unknown.length)
+      const issues = indicators
+        .filter((n) => !known.has(n))
+        .map((n) => ({
+          path: `$.indicators[${indicators.indexOf(n)}]`,
+          message: `indikator ${n} finns inte i katalogen`,
+        }));
+      if (!Number.isInteger(minGroupSize) || minGroupSize < 1 || minGroupSize > 100)
+        issues.push({ path: '$.minGroupSize', message: 'ska vara ett heltal mellan 1 och 100' });
+      if (issues.length)
         throw new AppError(
           SurveyError.COUNTS_INVALID,
-          'Urvalet innehåller indikatorer som inte finns i katalogen.',
+          'Inställningarna innehåller fel och har inte sparats.',
           {
-            details: unknown.map((n) => ({
-              path: `$.indicators[${unique.indexOf(n)}]`,
-              message: `indikator ${n} finns inte`,
-            })),
+            details: issues,
           },
         );
-      await surveyStore.saveAnnexSelection(tx, organisationId, unique, actorId);
+      await surveyStore.saveSettings(tx, organisationId, { indicators, minGroupSize }, actorId);
       await appendAudit(tx, {
         organisationId,
         actorId,
-        action: 'survey.annex_selection_saved',
+        action: 'survey.settings_saved',
         entityType: 'organisation',
         entityId: organisationId,
-        payload: { indicators: unique },
+        payload: { indicators, minGroupSize },
       });
-      return unique;
+      return { indicators, minGroupSize };
+    });
+  }
+
+  /** An account of the national network: sees the national roll-up and nothing of any förbund. */
+  async createNetworkAccount(
+    emailRaw: string,
+    name: string,
+    actorId: string | null,
+  ): Promise<{ id: string; email: string }> {
+    const email = emailRaw.trim().toLowerCase();
+    const issues = [];
+    if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email))
+      issues.push({ path: '$.email', message: 'ska vara en e-postadress' });
+    if (!name.trim()) issues.push({ path: '$.name', message: 'får inte vara tomt' });
+    if (issues.length)
+      throw new AppError(SurveyError.COUNTS_INVALID, 'Kontot kunde inte skapas.', { details: issues });
+    return this.uow.write(async (tx) => {
+      const row = await surveyStore.createNetworkAccount(tx, email, name.trim());
+      if (!row)
+        throw new AppError(
+          SurveyError.COUNTS_INVALID,
+          'Det finns redan en person med den e-postadressen; ett nätverkskonto får inte ha någon roll i ett förbund.',
+          { details: [{ path: '$.email', message: 'används redan' }] },
+        );
+      await issueInvitation(tx, {
+        personId: row.id,
+        email,
+        name: name.trim(),
+        organisationId: null,
+        invitedTo: 'det nationella nätverkets konto',
+        baseUrl: this.config.PUBLIC_URL ?? `http://localhost:${this.config.PORT}`,
+      });
+      await appendAudit(tx, {
+        organisationId: null,
+        actorId,
+        action: 'person.network_account_created',
+        entityType: 'person',
+        entityId: row.id,
+        payload: { email },
+      });
+      return { id: row.id, email };
     });
   }
 }

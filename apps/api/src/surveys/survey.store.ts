@@ -16,13 +16,12 @@ export interface SurveyRoundRow {
   source: 'IMPORT';
   catalogueVersion: number;
   counts: SurveyCounts;
-  minGroupSize: number;
   version: number;
   updatedAt: Date;
 }
 
 const ROUND_COLUMNS = `id, organisation_id AS "organisationId", year, source, catalogue_version AS "catalogueVersion",
-  counts, min_group_size AS "minGroupSize", version, updated_at AS "updatedAt"`;
+  counts, version, updated_at AS "updatedAt"`;
 const CATALOGUE_COLUMNS = `version, catalogue_key AS "catalogueKey", data, sha256, loaded_at AS "loadedAt"`;
 
 /** All SQL of the NNS surveys: the national catalogue and each förbund's counts per year. */
@@ -53,25 +52,36 @@ export const surveyStore = {
     );
   },
 
-  async saveAnnexSelection(
+  async saveSettings(
     tx: Tx,
     organisationId: string,
-    indicators: number[],
+    settings: { indicators: number[]; minGroupSize: number },
     actorId: string,
   ): Promise<void> {
     await tx.query(
-      `INSERT INTO nns_annex_selection (organisation_id, indicators, updated_by) VALUES ($1, $2, $3)
-       ON CONFLICT (organisation_id) DO UPDATE SET indicators = EXCLUDED.indicators, updated_by = EXCLUDED.updated_by, updated_at = now()`,
-      [organisationId, indicators, actorId],
+      `INSERT INTO nns_settings (organisation_id, indicators, min_group_size, updated_by) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (organisation_id) DO UPDATE SET indicators = EXCLUDED.indicators, min_group_size = EXCLUDED.min_group_size,
+         updated_by = EXCLUDED.updated_by, updated_at = now()`,
+      [organisationId, settings.indicators, settings.minGroupSize, actorId],
     );
   },
 
-  /** The förbund whose board has decided to contribute their counts to the national roll-up. */
-  async optedIn(tx: Tx): Promise<string[]> {
-    const rows = await tx.query(
-      'SELECT organisation_id AS id FROM nns_national_consent WHERE opted_in ORDER BY organisation_id',
+  async settings(tx: Tx, organisationId: string): Promise<{ indicators: number[]; minGroupSize: number }> {
+    const [r] = await tx.query(
+      'SELECT indicators, min_group_size AS "minGroupSize" FROM nns_settings WHERE organisation_id = $1',
+      [organisationId],
     );
-    return rows.map((r: { id: string }) => r.id);
+    return r ?? { indicators: [], minGroupSize: 5 };
+  },
+
+  /** A national network account: a person with no role in any förbund. */
+  async createNetworkAccount(tx: Tx, email: string, name: string): Promise<{ id: string } | null> {
+    const [r] = await tx.query(
+      `INSERT INTO person (email, name, is_national_network) VALUES ($1, $2, true)
+       ON CONFLICT (email) DO NOTHING RETURNING id`,
+      [email, name],
+    );
+    return r ?? null;
   },
 
   async latestCatalogue(tx: Tx): Promise<CatalogueRow | null> {

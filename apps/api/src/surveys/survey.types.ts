@@ -145,3 +145,10 @@ export class SurveyFormType {
   @Field({ description: 'Svaret kräver en engångskod.' }) withCode: boolean;
   @Field(() => [SurveyFormQuestionType]) questions: SurveyFormQuestionType[];
 }
+
+@ObjectType('NnsSettings', { description: 'Förbundets inställningar för NNS indikatorenkät.' })
+export class NnsSettingsType {
+  @Field(() => [Int], { description: 'Indikatorerna i årsredovisningens bilaga; tom: alla med svar.' })
+  indicators: number[];
+  @Field(() => Int, { description: 'Minsta grupp som redovisas som andel.' }) minGroupSize: number;
+}

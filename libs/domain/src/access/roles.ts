@@ -30,6 +30,8 @@ export interface RoleGrant {
 export interface Principal {
   personId: string;
   isPlatformAdmin: boolean;
+  /** An account of the national network (NNS): the national roll-up only, never a förbund's data. */
+  isNationalNetwork?: boolean;
   grants: readonly RoleGrant[];
 }
 

@@ -79,7 +79,11 @@ export const AUDIT_EVENTS = {
   }),
   'survey.collection_closed': z.looseObject({ answered: z.number().int(), asked: z.number().int() }),
   'survey.answer_received': z.strictObject({}),
-  'survey.annex_selection_saved': z.looseObject({ indicators: z.array(z.number().int()) }),
+  'survey.settings_saved': z.looseObject({
+    indicators: z.array(z.number().int()),
+    minGroupSize: z.number().int(),
+  }),
+  'person.network_account_created': z.looseObject({ email: z.string() }),
   'survey.counts_imported': z.looseObject({
     year: z.number().int(),
     version: z.number().int(),

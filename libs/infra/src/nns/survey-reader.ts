@@ -14,7 +14,6 @@ export interface SurveyYear {
   imported: {
     id: string;
     version: number;
-    minGroupSize: number;
     updatedAt: Date;
     catalogueVersion: number;
   } | null;
@@ -34,7 +33,7 @@ export interface SurveyYear {
  */
 export async function readSurveyYear(tx: Tx, organisationId: string, year: number): Promise<SurveyYear> {
   const [imported] = await tx.query(
-    `SELECT id, version, min_group_size AS "minGroupSize", updated_at AS "updatedAt", catalogue_version AS "catalogueVersion", counts
+    `SELECT id, version, updated_at AS "updatedAt", catalogue_version AS "catalogueVersion", counts
        FROM survey_round WHERE organisation_id = $1 AND year = $2`,
     [organisationId, year],
   );
@@ -73,17 +72,16 @@ export async function readSurveyYear(tx: Tx, organisationId: string, year: numbe
       : 'SELECT version, data FROM nns_catalogue WHERE version = $1',
     version === null ? [] : [version],
   );
-  const [selection] = await tx.query(
-    'SELECT indicators FROM nns_annex_selection WHERE organisation_id = $1',
+  const [settings] = await tx.query(
+    'SELECT indicators, min_group_size AS "minGroupSize" FROM nns_settings WHERE organisation_id = $1',
     [organisationId],
   );
   return {
-    annexIndicators: (selection?.indicators as number[] | undefined) ?? [],
+    annexIndicators: (settings?.indicators as number[] | undefined) ?? [],
     imported: imported
       ? {
           id: imported.id,
           version: imported.version,
-          minGroupSize: imported.minGroupSize,
           updatedAt: imported.updatedAt,
           catalogueVersion: imported.catalogueVersion,
         }
@@ -91,6 +89,31 @@ export async function readSurveyYear(tx: Tx, organisationId: string, year: numbe
     platformAnswers,
     counts: sumSurveyCounts([...(imported ? [imported.counts as SurveyCounts] : []), platform]),
     catalogue: catalogue ?? null,
-    minGroupSize: imported?.minGroupSize ?? 5,
+    minGroupSize: (settings?.minGroupSize as number | undefined) ?? 5,
   };
+}
+
+export interface NationalYear {
+  /** How many förbund contribute (their board decided to, and their counts follow the newest catalogue). */
+  organisations: number;
+  counts: SurveyCounts;
+  catalogue: { version: number; data: NnsCatalogue } | null;
+}
+
+/**
+ * The national picture of a year: the counts of every förbund that opted in, added up (never their shares).
+ * A förbund whose counts follow another catalogue version than the newest is left out.
+ */
+export async function readNationalYear(tx: Tx, year: number): Promise<NationalYear> {
+  const [catalogue] = await tx.query('SELECT version, data FROM nns_catalogue ORDER BY version DESC LIMIT 1');
+  if (!catalogue) return { organisations: 0, counts: { responses: [] }, catalogue: null };
+  const ids: Array<{ id: string }> = await tx.query(
+    'SELECT organisation_id AS id FROM nns_national_consent WHERE opted_in ORDER BY organisation_id',
+  );
+  const years: SurveyYear[] = [];
+  for (const { id } of ids) {
+    const y = await readSurveyYear(tx, id, year);
+    if ((y.imported || y.platformAnswers) && y.catalogue?.version === catalogue.version) years.push(y);
+  }
+  return { organisations: years.length, counts: sumSurveyCounts(years.map((y) => y.counts)), catalogue };
 }

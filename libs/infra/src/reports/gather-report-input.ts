@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { computeNns, type AccountRange } from '@app/domain';
-import { readSurveyYear } from '../nns/survey-reader';
+import { readNationalYear, readSurveyYear } from '../nns/survey-reader';
 import type { PeriodLedger, ReportInput, ReportKind } from '@app/reporting';
 import { LedgerReader } from '../ledger/ledger-reader';
 import { readBudgets, readForecasts } from '../ledger/budget-reader';
@@ -118,6 +118,7 @@ export async function gatherReportInput(
 
   // NNS indikatorenkät: the year's counts (imported and answered in the platform), for the annex and goals.
   const survey = kind === 'ARSREDOVISNING' ? await readSurveyYear(em, organisationId, year) : null;
+  const national = survey ? await readNationalYear(em, year) : null;
   const nns =
     survey?.catalogue && (survey.imported || survey.platformAnswers)
       ? {
@@ -128,6 +129,13 @@ export async function gatherReportInput(
               : 'IMPORT'
             : 'PLATFORM') as 'IMPORT' | 'PLATFORM' | 'IMPORT_AND_PLATFORM',
           selected: survey.annexIndicators,
+          national:
+            national?.catalogue && national.organisations > 0
+              ? {
+                  organisations: national.organisations,
+                  model: computeNns(year, national.counts, national.catalogue.data),
+                }
+              : null,
         }
       : null;
 

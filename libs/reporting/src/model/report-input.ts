@@ -70,6 +70,8 @@ export interface ReportInput {
     source: 'IMPORT' | 'PLATFORM' | 'IMPORT_AND_PLATFORM';
     /** Indicator numbers the förbund shows in its annex; empty or missing: every indicator with counts. */
     selected?: number[];
+    /** The national picture beside the förbund's own: counts of the förbund that contribute, added up. */
+    national?: { organisations: number; model: NnsModel } | null;
   } | null;
 }
 

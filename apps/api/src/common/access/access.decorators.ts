@@ -16,6 +16,7 @@ export type OperationRule =
   | { kind: 'public' }
   | { kind: 'authenticated' }
   | { kind: 'platform-admin' }
+  | { kind: 'national-picture' }
   | { kind: 'scoped'; rule: AccessRule; scope: ScopeResolver };
 
 /** Anyone, signed in or not (login, invitations, health). */
@@ -26,6 +27,9 @@ export const Authenticated = () =>
 /** Only the installation's platform admin. */
 export const PlatformAdminOnly = () =>
   SetMetadata(ACCESS_RULE, { kind: 'platform-admin' } satisfies OperationRule);
+/** The platform admin or an account of the national network (NNS): national figures, no förbund's data. */
+export const NationalPicture = () =>
+  SetMetadata(ACCESS_RULE, { kind: 'national-picture' } satisfies OperationRule);
 /** The listed roles within the förbund (and insats) that `scope` finds from the arguments. */
 export const Allow = (roles: readonly Role[], scope: ScopeResolver, opts: Omit<AccessRule, 'roles'> = {}) =>
   SetMetadata(ACCESS_RULE, { kind: 'scoped', rule: { roles, ...opts }, scope } satisfies OperationRule);

@@ -46,6 +46,13 @@ export class AccessGuard implements CanActivate {
       if (principal.isPlatformAdmin) return true;
       throw new AppError(CommonError.FORBIDDEN, 'Endast plattformens administratör får göra detta.');
     }
+    if (rule.kind === 'national-picture') {
+      if (principal.isPlatformAdmin || principal.isNationalNetwork) return true;
+      throw new AppError(
+        CommonError.FORBIDDEN,
+        'Den nationella sammanställningen är till för det nationella nätverket.',
+      );
+    }
     const args =
       ctx.getType<string>() === 'graphql'
         ? GqlExecutionContext.create(ctx).getArgs<Record<string, unknown>>()

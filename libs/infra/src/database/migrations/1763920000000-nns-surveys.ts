@@ -28,7 +28,6 @@ export class NnsSurveys1763920000000 implements MigrationInterface {
         source text NOT NULL CHECK (source IN ('IMPORT')),
         catalogue_version integer NOT NULL REFERENCES nns_catalogue(version),
         counts jsonb NOT NULL,
-        min_group_size integer NOT NULL DEFAULT 5 CHECK (min_group_size >= 1),
         version integer NOT NULL DEFAULT 1,
         updated_by uuid REFERENCES person(id),
         updated_at timestamptz NOT NULL DEFAULT now(),
@@ -73,13 +72,17 @@ export class NnsSurveys1763920000000 implements MigrationInterface {
         count integer NOT NULL CHECK (count >= 0),
         PRIMARY KEY (collection_id, question, option)
       );
-      -- Which indicators a förbund shows in its årsredovisning's annex (none set: every indicator with counts).
-      CREATE TABLE nns_annex_selection (
+      -- A förbund's NNS settings: which indicators its årsredovisning's annex shows (empty: every indicator with
+      -- counts) and the smallest group it reports a share for (to protect participants).
+      CREATE TABLE nns_settings (
         organisation_id uuid PRIMARY KEY REFERENCES organisation(id),
-        indicators integer[] NOT NULL,
+        indicators integer[] NOT NULL DEFAULT '{}',
+        min_group_size integer NOT NULL DEFAULT 5 CHECK (min_group_size BETWEEN 1 AND 100),
         updated_by uuid REFERENCES person(id),
         updated_at timestamptz NOT NULL DEFAULT now()
       );
+      -- An account of the national network (NNS): sees the national roll-up, never any förbund's data.
+      ALTER TABLE person ADD COLUMN is_national_network boolean NOT NULL DEFAULT false;
       -- A förbund's board decision to contribute its counts to the national roll-up (never its own shares).
       CREATE TABLE nns_national_consent (
         organisation_id uuid PRIMARY KEY REFERENCES organisation(id),
@@ -93,7 +96,7 @@ export class NnsSurveys1763920000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP TABLE IF EXISTS nns_national_consent; DROP TABLE IF EXISTS nns_annex_selection; DROP TABLE IF EXISTS survey_tally; DROP TABLE IF EXISTS survey_respondent; DROP TABLE IF EXISTS survey_code; DROP TABLE IF EXISTS survey_collection; DROP TABLE IF EXISTS survey_round; DROP TABLE IF EXISTS nns_catalogue;
+    await q.query(`DROP TABLE IF EXISTS nns_national_consent; DROP TABLE IF EXISTS nns_settings; ALTER TABLE person DROP COLUMN IF EXISTS is_national_network; DROP TABLE IF EXISTS survey_tally; DROP TABLE IF EXISTS survey_respondent; DROP TABLE IF EXISTS survey_code; DROP TABLE IF EXISTS survey_collection; DROP TABLE IF EXISTS survey_round; DROP TABLE IF EXISTS nns_catalogue;
       DROP FUNCTION IF EXISTS nns_catalogue_immutable();`);
   }
 }

@@ -47,7 +47,11 @@ export function nnsShare(nns: NnsModel | null | undefined, metric: string): Indi
   );
 }
 
-function questionTable(i: IndicatorResult): ReportTable {
+function questionTable(
+  i: IndicatorResult,
+  national: IndicatorResult | null,
+  organisations: number,
+): ReportTable {
   const rows: ReportTable['rows'] = i.suppressed
     ? [
         { id: 'svarande', label: 'Svarande', values: [String(i.respondents)], format: 'integer' },
@@ -68,6 +72,16 @@ function questionTable(i: IndicatorResult): ReportTable {
           total: true,
         },
         { id: 'andel_positiva', label: 'Andel positiva svar', values: [i.topShare], format: 'share' },
+        ...(national && national.topShare !== null
+          ? [
+              {
+                id: 'andel_positiva_nationellt',
+                label: `Andel positiva svar, nationellt (${organisations} förbund, ${national.respondents} svar)`,
+                values: [national.topShare],
+                format: 'share' as const,
+              },
+            ]
+          : []),
       ];
   return {
     id: `nns_${i.indicator}_${i.survey}_${i.question}`,
@@ -116,11 +130,24 @@ export function nnsAnnex(input: ReportInput): {
     text: [
       `Förbundet mäter sitt arbete med den nationella indikatorenkäten (NNS). Underlaget är ${SOURCE[input.nns?.source ?? 'IMPORT']}.`,
       collected ? `Tillfrågade och svarande: ${collected}.` : '',
+      input.nns?.national
+        ? `Bredvid förbundets egna andelar står den nationella bilden: svaren från de ${input.nns.national.organisations} förbund som valt att bidra, summerade.`
+        : '',
       `Andelen positiva svar (till stor del, till mycket stor del eller helt och hållet; för frekvensfrågor ofta eller alltid) räknas ur antalen svar, aldrig genom att lägga ihop avrundade procent. Grupper med färre än ${nns.minGroupSize} svar redovisas inte, för att skydda dem som svarat.`,
     ]
       .filter(Boolean)
       .join('\n'),
-    tables: selected.map(questionTable),
+    tables: selected.map((i) =>
+      questionTable(
+        i,
+        input.nns?.national
+          ? (input.nns.national.model.indicators.find(
+              (n) => n.indicator === i.indicator && n.survey === i.survey && n.question === i.question,
+            ) ?? null)
+          : null,
+        input.nns?.national?.organisations ?? 0,
+      ),
+    ),
     charts: shown.length ? [chart] : [],
   };
   const checks: ReportCheck[] = [];
