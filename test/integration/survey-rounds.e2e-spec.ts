@@ -129,7 +129,8 @@ describe('NNS rounds answered in the platform', () => {
       { actor_id: null, payload: {} },
     ]);
     const tallies = await api.ds.query(
-      'SELECT question, option, count FROM survey_tally ORDER BY question, option',
+      'SELECT question, option, count FROM survey_tally WHERE collection_id = $1 ORDER BY question, option',
+      [participants.collection.id],
     );
     expect(tallies).toEqual([
       { question: 6, option: 'DELVIS', count: 1 },

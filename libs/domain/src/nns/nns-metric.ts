@@ -1,4 +1,4 @@
-import { SURVEY_GROUPS, SurveyGroup } from './nns-catalogue';
+import { SURVEY_GROUPS, SurveyGroup } from './nns-groups';
 
 /**
  * A goal or mätpunkt measured by an NNS indicator names the indicator, the group and the question:
