@@ -129,6 +129,7 @@ export const CHOICE_LABEL: Record<string, string> = {
 export const REPORT_KIND_LABEL: Record<string, string> = {
   DELARSRAPPORT: 'Delårsrapport',
   ARSREDOVISNING: 'Årsredovisning',
+  VERKSAMHETSPLAN: 'Verksamhetsplan och budget',
 };
 
 export const REPORT_STATUS_LABEL: Record<string, string> = {

@@ -15,3 +15,6 @@ export * from './signing/seal';
 export * from './bankid/bankid-client';
 export * from './ledger/budget-reader';
 export * from './nns/survey-reader';
+export * from './plans/plan-reader';
+export * from './plans/gather-plan-input';
+export * from './plans/plan-decision';

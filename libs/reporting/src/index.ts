@@ -6,3 +6,4 @@ export * from './render/pdf-renderer';
 export * from './render/xlsx-renderer';
 export * from './render/attachments';
 export * from './render/nns-national';
+export * from './model/plan/build-plan-report';

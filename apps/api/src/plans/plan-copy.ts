@@ -6,6 +6,7 @@ export function emptyPlan(year: number): Plan {
     year,
     texts: {},
     malomraden: [],
+    insatser: [],
     financialGoals: [],
     confirmedGoalChanges: [],
     allocation: { total: '0', kommunKey: {} },

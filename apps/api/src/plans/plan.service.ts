@@ -11,7 +11,7 @@ import {
   validatePlan,
   ValidationIssue,
 } from '@app/domain';
-import { appendAudit, Tx, UnitOfWork } from '@app/infra';
+import { appendAudit, planReader, Tx, UnitOfWork } from '@app/infra';
 import { AppError } from '../common/errors/app-error';
 import { PlanError } from './plan.errors';
 import { PlanRow, planStore } from './plan.store';
@@ -35,7 +35,7 @@ export class PlanService {
 
   async get(organisationId: string, year: number): Promise<PlanView | null> {
     return this.uow.read(async (tx) => {
-      const row = await planStore.current(tx, organisationId, year);
+      const row = await planReader.current(tx, organisationId, year);
       return row ? this.view(tx, row) : null;
     });
   }
@@ -43,9 +43,9 @@ export class PlanService {
   /** Starts the year's plan as a copy of the last decided one (or empty); an existing plan is returned as it is. */
   async start(organisationId: string, year: number, actorId: string): Promise<PlanView> {
     return this.uow.write(async (tx) => {
-      const existing = await planStore.current(tx, organisationId, year);
+      const existing = await planReader.current(tx, organisationId, year);
       if (existing) return this.view(tx, existing);
-      const previous = await planStore.lastDecidedBefore(tx, organisationId, year);
+      const previous = await planReader.lastDecidedBefore(tx, organisationId, year);
       const parsed = previous ? validatePlan(previous.data) : null;
       const data = parsed?.ok ? nextYearFrom(parsed.plan, year) : emptyPlan(year);
       const row = await planStore.insert(tx, {
@@ -85,7 +85,7 @@ export class PlanService {
         details: [{ path: '$.year', message: `ska vara ${year}` }],
       });
     return this.uow.write(async (tx) => {
-      const current = await planStore.current(tx, organisationId, year);
+      const current = await planReader.current(tx, organisationId, year);
       if (!current)
         throw new AppError(
           PlanError.NOT_FOUND,
@@ -116,8 +116,8 @@ export class PlanService {
     const v = validatePlan(row.data);
     if (!v.ok) return { row, plan: null, issues: v.issues, budget: null, checks: [] };
     // One query at a time: a transaction's connection runs them in order anyway.
-    const parties = await planStore.parties(tx, row.organisationId);
-    const insatser = await planStore.insatser(tx, row.organisationId);
+    const parties = await planReader.parties(tx, row.organisationId);
+    const insatser = await planReader.insatser(tx, row.organisationId);
     const previousGoals = await this.previousGoals(tx, row.organisationId, row.year);
     const budget = computePlanBudget(v.plan, parties);
     return {
@@ -131,9 +131,9 @@ export class PlanService {
 
   /** Last year's goals: the previous decided plan's, else the goals the förbund keeps for that year. */
   private async previousGoals(tx: Tx, organisationId: string, year: number): Promise<PlanGoal[]> {
-    const prev = await planStore.lastDecidedBefore(tx, organisationId, year);
+    const prev = await planReader.lastDecidedBefore(tx, organisationId, year);
     const parsed = prev && prev.year === year - 1 ? validatePlan(prev.data) : null;
     if (parsed?.ok) return parsed.plan.financialGoals;
-    return planStore.goals(tx, organisationId, year - 1);
+    return planReader.goals(tx, organisationId, year - 1);
   }
 }

@@ -35,6 +35,16 @@ export class ReportTextsService {
     actorId: string,
   ): Promise<ReportTexts> {
     const issues: ValidationIssue[] = [];
+    if (kind === ReportKindEnum.VERKSAMHETSPLAN)
+      throw new AppError(
+        ReportError.BAD_TEXTS,
+        'Verksamhetsplanens texter skrivs i planen, under Verksamhetsplan.',
+        {
+          details: [
+            { path: '$.kind', message: 'texter sparas här bara för delårsrapport och årsredovisning' },
+          ],
+        },
+      );
     if (!texts || typeof texts !== 'object' || Array.isArray(texts))
       issues.push({ path: '$', message: 'ska vara ett objekt med texter' });
     else {

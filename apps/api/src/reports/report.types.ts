@@ -4,6 +4,8 @@ import GraphQLJSON from 'graphql-type-json';
 export enum ReportKindEnum {
   DELARSRAPPORT = 'DELARSRAPPORT',
   ARSREDOVISNING = 'ARSREDOVISNING',
+  /** The verksamhetsplan och budget of `year` (CONTRACT.md §7). */
+  VERKSAMHETSPLAN = 'VERKSAMHETSPLAN',
 }
 registerEnumType(ReportKindEnum, { name: 'ReportKind' });
 

@@ -21,6 +21,7 @@ import {
   BankIdClient,
   enqueueJob,
   JobName,
+  planSentForDecision,
   SEAL_MARKER,
 } from '@app/infra';
 import { APP_CONFIG, DATA_SOURCE } from '../common/infra/tokens';
@@ -225,7 +226,7 @@ export class SigningService {
     overrideReason: string | null,
   ): Promise<SigningRequestType> {
     const [rep] = await this.ds.query(
-      'SELECT id, organisation_id, status, checks_passed, pdf_file_id FROM report WHERE id = $1',
+      'SELECT id, organisation_id, kind, status, checks_passed, pdf_file_id FROM report WHERE id = $1',
       [reportId],
     );
     if (rep.status !== 'READY')
@@ -259,6 +260,15 @@ export class SigningService {
         WHERE r.organisation_id = $1 AND r.role IN ('STYRELSELEDAMOT','REVISOR') ORDER BY p.id, r.role DESC`,
       [rep.organisation_id],
     );
+    // A verksamhetsplan is decided by the styrelse: signed by the ordförande and the vice ordförande as justerare.
+    if (rep.kind === 'VERKSAMHETSPLAN')
+      people.splice(
+        0,
+        people.length,
+        ...people.filter(
+          (x) => x.role === 'STYRELSELEDAMOT' && (x.title === 'ORDFORANDE' || x.title === 'VICE_ORDFORANDE'),
+        ),
+      );
     const rank = (x: { role: string; title: string | null }) =>
       x.role === 'REVISOR' ? 3 : x.title === 'ORDFORANDE' ? 0 : x.title === 'VICE_ORDFORANDE' ? 1 : 2;
     people.sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name, 'sv'));
@@ -292,6 +302,7 @@ export class SigningService {
           p.personId,
         ],
       );
+      await planSentForDecision(em, reportId, p.personId);
       const first = Math.min(...people.map((x, i) => groupFor(order, i, x.role)));
       for (const [i, x] of people.entries()) {
         const grp = groupFor(order, i, x.role);

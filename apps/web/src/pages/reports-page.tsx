@@ -103,6 +103,7 @@ function CompilePanel(props: { onCompiled: () => void }) {
         <select id="kind" value={kind} onChange={(e) => setKind(e.target.value as ReportKind)}>
           <option value="ARSREDOVISNING">Årsredovisning</option>
           <option value="DELARSRAPPORT">Delårsrapport</option>
+          <option value="VERKSAMHETSPLAN">Verksamhetsplan och budget</option>
         </select>
         <label htmlFor="report-year">År</label>
         <select id="report-year" value={year} onChange={(e) => setYear(Number(e.target.value))}>
@@ -111,7 +112,13 @@ function CompilePanel(props: { onCompiled: () => void }) {
           ))}
         </select>
       </div>
-      <ReportTextsEditor kind={kind} year={year} />
+      {kind === 'VERKSAMHETSPLAN' ? (
+        <p className="muted">
+          Planens texter, budget och mål skrivs under <Link to="/verksamhetsplan">Verksamhetsplan</Link>.
+        </p>
+      ) : (
+        <ReportTextsEditor kind={kind} year={year} />
+      )}
       {state.error && <Alert kind="error">{errorMessage(state.error)}</Alert>}
       <button
         type="button"

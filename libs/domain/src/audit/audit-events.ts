@@ -71,6 +71,8 @@ export const AUDIT_EVENTS = {
   'nns.catalogue_loaded': z.looseObject({ version: z.number().int(), catalogueKey: z.string() }),
   'plan.started': z.looseObject({ year: z.number().int(), revision: z.number().int() }),
   'plan.saved': z.looseObject({ year: z.number().int(), version: z.number().int() }),
+  'plan.sent_for_decision': z.looseObject({ year: z.number().int(), reportId: id }),
+  'plan.decided': z.looseObject({ year: z.number().int(), reportId: id, decidedAt: z.string() }),
   'survey.national_consent_saved': z.looseObject({ optedIn: z.boolean(), decidedAt: z.string() }),
   'survey.collection_opened': z.looseObject({
     year: z.number().int(),

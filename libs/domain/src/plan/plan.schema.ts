@@ -31,6 +31,28 @@ export const planSchema = z.strictObject({
       }),
     )
     .default([]),
+  /** The insatser the plan funds: their mätpunkter for the plan year, which the follow-ups measure once decided. */
+  insatser: z
+    .array(
+      z.strictObject({
+        key,
+        matpunkter: z
+          .array(
+            z.strictObject({
+              key,
+              text: z.string().min(1).max(1000),
+              metric: z.string().max(100).optional(),
+              op: z.enum(['<=', '>=', '<', '>', '=']).optional(),
+              target: z
+                .string()
+                .regex(/^-?\d+(\.\d+)?$/, 'ska vara ett decimaltal i text')
+                .optional(),
+            }),
+          )
+          .default([]),
+      }),
+    )
+    .default([]),
   /** Goal changes against last year's goals that the förbundschef has confirmed, by metric. */
   confirmedGoalChanges: z.array(z.string()).default([]),
   allocation: z.strictObject({

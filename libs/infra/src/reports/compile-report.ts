@@ -4,14 +4,23 @@ import {
   appendAttachments,
   attachmentPages,
   AttachmentFile,
+  buildPlanReport,
   buildReport,
   renderPdf,
+  ReportModel,
   renderXlsx,
   ReportKind,
 } from '@app/reporting';
 import { appendAudit } from '../audit/audit-writer';
 import { FileStorage } from '../storage/file-storage';
 import { gatherReportInput, ReportDataMissing } from './gather-report-input';
+import { gatherPlanInput } from '../plans/gather-plan-input';
+
+const FILE_PREFIX = {
+  ARSREDOVISNING: 'arsredovisning',
+  DELARSRAPPORT: 'delarsrapport',
+  VERKSAMHETSPLAN: 'verksamhetsplan',
+} as const;
 
 export type ProgressFn = (progress: number, stage: string) => Promise<void>;
 
@@ -41,9 +50,20 @@ export async function compileReport(
   };
   await ds.query(`UPDATE report SET attempts = attempts + 1 WHERE id = $1`, [reportId]);
   await progress(5, 'Hämtar huvudbok, budget och uppföljningar');
-  let input;
+  let model: ReportModel;
+  let organisation: { slug: string; name: string };
   try {
-    input = await gatherReportInput(ds.manager, r.organisation_id, r.kind as ReportKind, r.year);
+    if (r.kind === 'VERKSAMHETSPLAN') {
+      const planInput = await gatherPlanInput(ds.manager, r.organisation_id, r.year);
+      await progress(25, 'Beräknar budget och kontroller');
+      model = buildPlanReport(planInput);
+      organisation = planInput.organisation;
+    } else {
+      const input = await gatherReportInput(ds.manager, r.organisation_id, r.kind as ReportKind, r.year);
+      await progress(25, 'Beräknar räkningar, noter och kontroller');
+      model = buildReport(input);
+      organisation = input.organisation;
+    }
   } catch (e) {
     if (e instanceof ReportDataMissing) {
       await ds.query(
@@ -54,8 +74,6 @@ export async function compileReport(
     }
     throw e;
   }
-  await progress(25, 'Beräknar räkningar, noter och kontroller');
-  const model = buildReport(input);
   // Uploaded bilagor of the approved follow-ups, read from storage and counted first so the numbering is known.
   const attachments: Array<AttachmentFile & { pages: number }> = [];
   for (const b of model.bilagor) {
@@ -85,13 +103,13 @@ export async function compileReport(
   });
   await reported;
   const pdf = attachments.length
-    ? await appendAttachments(rendered, attachments, `${input.organisation.name} · ${model.title}`)
+    ? await appendAttachments(rendered, attachments, `${organisation.name} · ${model.title}`)
     : rendered;
   await progress(85, 'Skapar Excel-fil');
   const xlsx = await renderXlsx(model);
   const json = Buffer.from(JSON.stringify(model, null, 2));
   await progress(92, 'Sparar filerna');
-  const base = `${r.kind === 'ARSREDOVISNING' ? 'arsredovisning' : 'delarsrapport'}-${input.organisation.slug}-${r.year}-v${r.version}`;
+  const base = `${FILE_PREFIX[r.kind as keyof typeof FILE_PREFIX]}-${organisation.slug}-${r.year}-v${r.version}`;
   const store = async (buf: Buffer, contentType: string, ext: string) => {
     const put = await storage.put(Readable.from([buf]));
     const [f] = await ds.query(

@@ -10,6 +10,8 @@ import { P12Signer } from '@signpdf/signer-p12';
 import signpdf from '@signpdf/signpdf';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/config.schema';
+import { decidePlanFromSealedReport } from '../plans/plan-decision';
+import { returningRows } from '../database/sql';
 import { appendAudit, rowToAuditEntry } from '../audit/audit-writer';
 import { FileStorage } from '../storage/file-storage';
 
@@ -223,13 +225,20 @@ export async function sealSigningRequest(
   const { p12, passphrase } = sealCertificate(config, req.organisation_id, req.org_name);
   const sealed = await signpdf.sign(withPlaceholder, new P12Signer(p12, { passphrase }));
   const put = await storage.put(Readable.from([sealed]));
-  const name = `${req.kind === 'ARSREDOVISNING' ? 'arsredovisning' : 'delarsrapport'}-${req.year}-v${req.report_version}-signerad.pdf`;
+  const prefix = {
+    ARSREDOVISNING: 'arsredovisning',
+    DELARSRAPPORT: 'delarsrapport',
+    VERKSAMHETSPLAN: 'verksamhetsplan',
+  };
+  const name = `${prefix[req.kind as keyof typeof prefix] ?? 'rapport'}-${req.year}-v${req.report_version}-signerad.pdf`;
   return ds.transaction(async (em) => {
     const [f] = await em.query(
       `INSERT INTO stored_file (organisation_id, sha256, size, content_type, original_name, purpose) VALUES ($1,$2,$3,'application/pdf',$4,'sealed') RETURNING id`,
       [req.organisation_id, put.sha256, put.size, name],
     );
-    const done = await em.query(
+    // returningRows: TypeORM answers UPDATE … RETURNING with [rows, count], so a plain .length is always 2.
+    const done = await returningRows(
+      em,
       `UPDATE signing_request SET status = 'COMPLETED', sealed_file_id = $2, sealed_sha256 = $3, version = version + 1, updated_at = now()
         WHERE id = $1 AND status = 'SEALING' RETURNING id`,
       [requestId, f.id, put.sha256],
@@ -246,6 +255,13 @@ export async function sealSigningRequest(
       payload: { sealedFileId: f.id, signers: signers.length },
       documentHash: put.sha256,
     });
+    // A signed verksamhetsplan is decided: its budget, goals and mätpunkter become the year's.
+    await decidePlanFromSealedReport(em, req.report_id, stockholmDate(new Date()));
     return 'SEALED' as const;
   });
+}
+
+/** A date as Swedes read it that day: Europe/Stockholm, not UTC. */
+function stockholmDate(d: Date): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(d);
 }

@@ -51,7 +51,11 @@ export interface ReportCheck {
 }
 
 export interface ReportModel {
-  kind: 'DELARSRAPPORT' | 'ARSREDOVISNING';
+  kind: 'DELARSRAPPORT' | 'ARSREDOVISNING' | 'VERKSAMHETSPLAN';
+  /** A document not yet decided or signed: the PDF carries a draft watermark. */
+  draft?: boolean;
+  /** The date the styrelse decided it (the verksamhetsplan). */
+  decidedAt?: string;
   title: string;
   organisation: { slug: string; name: string };
   period: { start: string; end: string };

@@ -62,8 +62,23 @@ export async function renderPdf(
     .fontSize(11)
     .fillColor(COLOR.muted)
     .text(`Period ${model.period.start} – ${model.period.end}. ${unitText}.`);
+  if (model.draft)
+    doc
+      .moveDown(1)
+      .font('bold')
+      .fontSize(13)
+      .fillColor(COLOR.fail)
+      .text('UTKAST – ännu inte beslutat av styrelsen');
+  else if (model.decidedAt)
+    doc
+      .moveDown(1)
+      .font('regular')
+      .fontSize(11)
+      .fillColor(COLOR.muted)
+      .text(`Beslutad av styrelsen ${model.decidedAt}.`);
   const failing = model.checks.filter((c) => c.status === 'FAIL');
   doc
+    .font('regular')
     .moveDown(2)
     .fontSize(11)
     .fillColor(failing.length ? COLOR.fail : COLOR.pass)
@@ -221,6 +236,27 @@ export async function renderPdf(
     });
     doc.page.margins.bottom = bottom;
   }
+  // A document the styrelse has not decided yet says so on every page.
+  if (model.draft)
+    for (let i = 0; i < range.count; i++) {
+      doc.switchToPage(i);
+      const bottom = doc.page.margins.bottom;
+      doc.page.margins.bottom = 0;
+      doc.save();
+      doc.rotate(-40, { origin: [doc.page.width / 2, doc.page.height / 2] });
+      doc
+        .font('bold')
+        .fontSize(90)
+        .fillColor(COLOR.rule)
+        .opacity(0.35)
+        .text('UTKAST', 0, doc.page.height / 2 - 50, {
+          width: doc.page.width,
+          align: 'center',
+          lineBreak: false,
+        });
+      doc.restore();
+      doc.page.margins.bottom = bottom;
+    }
   doc.end();
   return done;
 }

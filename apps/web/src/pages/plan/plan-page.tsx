@@ -1,4 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import { Link } from 'react-router-dom';
 import { useMutation, useQuery } from 'urql';
 import { useSession } from '../../session';
 import { errorCode, errorMessage } from '../../format';
@@ -117,6 +118,11 @@ export function PlanPage() {
         <form onSubmit={onSave} noValidate>
           <p>
             Status: <strong>{STATUS[plan.status] ?? plan.status}</strong> · version {plan.revision}
+          </p>
+          <p className="muted">
+            När planen är klar sammanställer du den under <Link to="/rapporter">Rapporter</Link>{' '}
+            (Verksamhetsplan och budget) och skickar den för underskrift. När ordföranden och justeraren har
+            skrivit under är planen beslutad: dess budget, mål och mätpunkter gäller för året.
           </p>
           <section className="card">
             <h2>Texter</h2>

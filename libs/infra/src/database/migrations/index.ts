@@ -8,6 +8,7 @@ import { BankId1763881200000 } from './1763881200000-bankid';
 import { Passkeys1763884800000 } from './1763884800000-passkeys';
 import { NnsSurveys1763920000000 } from './1763920000000-nns-surveys';
 import { Plans1763920100000 } from './1763920100000-plans';
+import { PlanReports1763920200000 } from './1763920200000-plan-reports';
 
 /** Every migration, in order. A new one is appended here. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   Passkeys1763884800000,
   NnsSurveys1763920000000,
   Plans1763920100000,
+  PlanReports1763920200000,
 ];
