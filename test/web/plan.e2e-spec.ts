@@ -70,6 +70,24 @@ describe('verksamhetsplan in a real browser', () => {
     await page.getByText('Planen är sparad.').waitFor();
     await page.getByText('Alla kontroller stämmer.').waitFor();
     expect(await budget.getByRole('row', { name: /Ej budgeterat/ }).textContent()).toContain(`784${NBSP}000`);
+    // Målområden and mätpunkter are written here too, and kept.
+    await page.getByRole('button', { name: 'Lägg till ett målområde' }).click();
+    await page.getByLabel('Målområde 3', { exact: true }).fill('Samverkan kring unga');
+    await page.getByRole('button', { name: 'Lägg till en mätpunkt för Stegen Kristinehamn' }).click();
+    await page.getByLabel('Mätpunkt 1', { exact: true }).fill('Minst 40 % går vidare till arbete eller studier.');
+    expect(await page.getByText('2025: budget').count()).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Spara planen' }).click();
+    await page.getByText('Planen är sparad.').waitFor();
+    const [saved] = await api.ds.query(
+      "SELECT data FROM plan p JOIN organisation o ON o.id = p.organisation_id WHERE o.slug = 'planwebb'",
+    );
+    expect(saved.data.malomraden.map((m: { title: string }) => m.title)).toContain('Samverkan kring unga');
+    expect(saved.data.insatser).toEqual([
+      {
+        key: 'stegen',
+        matpunkter: [{ key: 'matpunkt_1', text: 'Minst 40 % går vidare till arbete eller studier.' }],
+      },
+    ]);
     const [row] = await api.ds.query(
       "SELECT data->'lines'->'800'->>'2026' AS v FROM plan p JOIN organisation o ON o.id = p.organisation_id WHERE o.slug = 'planwebb'",
     );

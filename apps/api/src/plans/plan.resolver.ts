@@ -21,6 +21,7 @@ const toPlan = (v: PlanView): PlanType => ({
   allocation: v.budget?.allocation ?? [],
   budget: v.budget?.years ?? [],
   checks: v.checks,
+  lastYear: v.lastYear,
 });
 
 @Resolver(() => PlanType)

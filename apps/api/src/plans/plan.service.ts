@@ -11,7 +11,7 @@ import {
   validatePlan,
   ValidationIssue,
 } from '@app/domain';
-import { appendAudit, planReader, Tx, UnitOfWork } from '@app/infra';
+import { appendAudit, LastYearLine, planReader, readLastYearLines, Tx, UnitOfWork } from '@app/infra';
 import { AppError } from '../common/errors/app-error';
 import { PlanError } from './plan.errors';
 import { PlanRow, planStore } from './plan.store';
@@ -23,6 +23,8 @@ export interface PlanView {
   issues: ValidationIssue[];
   budget: PlanBudget | null;
   checks: PlanCheck[];
+  /** Last year's budget, forecast and outcome per cost centre, beside each line. */
+  lastYear: LastYearLine[];
 }
 
 /**
@@ -114,7 +116,8 @@ export class PlanService {
 
   private async view(tx: Tx, row: PlanRow): Promise<PlanView> {
     const v = validatePlan(row.data);
-    if (!v.ok) return { row, plan: null, issues: v.issues, budget: null, checks: [] };
+    const lastYear = await readLastYearLines(tx, row.organisationId, row.year);
+    if (!v.ok) return { row, plan: null, issues: v.issues, budget: null, checks: [], lastYear };
     // One query at a time: a transaction's connection runs them in order anyway.
     const parties = await planReader.parties(tx, row.organisationId);
     const insatser = await planReader.insatser(tx, row.organisationId);
@@ -126,6 +129,7 @@ export class PlanService {
       issues: [],
       budget,
       checks: planChecks({ plan: v.plan, budget, previousGoals, insatser }),
+      lastYear,
     };
   }
 

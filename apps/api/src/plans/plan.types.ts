@@ -29,6 +29,16 @@ export class PlanBudgetYearType {
   @Field() ejBudgeterat: string;
 }
 
+@ObjectType('PlanLastYearLine', {
+  description: 'Fjolårets budget, prognos och utfall för ett kostnadsställe.',
+})
+export class PlanLastYearLineType {
+  @Field() costCentre: string;
+  @Field(() => String, { nullable: true }) budget: string | null;
+  @Field(() => String, { nullable: true }) forecast: string | null;
+  @Field(() => String, { nullable: true }) outcome: string | null;
+}
+
 @ObjectType('Plan', { description: 'Verksamhetsplan och budget för ett år.' })
 export class PlanType {
   @Field(() => ID) id: string;
@@ -43,4 +53,5 @@ export class PlanType {
   @Field(() => [PlanAllocationRowType]) allocation: PlanAllocationRowType[];
   @Field(() => [PlanBudgetYearType]) budget: PlanBudgetYearType[];
   @Field(() => [ReportCheckType]) checks: ReportCheckType[];
+  @Field(() => [PlanLastYearLineType]) lastYear: PlanLastYearLineType[];
 }

@@ -1,4 +1,14 @@
-import type { PartyRef, PlanGoal, PlanInsatsRef, PlanStatus } from '@app/domain';
+import Decimal from 'decimal.js';
+import {
+  Money,
+  toAmountString,
+  type PartyRef,
+  type PlanGoal,
+  type PlanInsatsRef,
+  type PlanStatus,
+} from '@app/domain';
+import { readBudgets, readForecasts } from '../ledger/budget-reader';
+import { LedgerReader } from '../ledger/ledger-reader';
 import { Tx } from '../database/unit-of-work';
 
 export interface PlanRow {
@@ -76,3 +86,41 @@ export const planReader = {
     return r;
   },
 };
+
+export interface LastYearLine {
+  costCentre: string;
+  /** Last year's decided budget (ordinary and supplementary decisions), exact kronor. */
+  budget: string | null;
+  /** Last year's latest forecast. */
+  forecast: string | null;
+  /** Last year's outcome in the ledger (costs positive). */
+  outcome: string | null;
+}
+
+/** Beside each budget line of a new plan: last year's budget, forecast and outcome per cost centre. */
+export async function readLastYearLines(
+  tx: Tx,
+  organisationId: string,
+  year: number,
+): Promise<LastYearLine[]> {
+  const last = year - 1;
+  const budgets = await readBudgets(tx, organisationId, last);
+  const forecasts = await readForecasts(tx, organisationId, last);
+  const forecast = forecasts[forecasts.length - 1]?.lines ?? {};
+  const ledger = new LedgerReader(tx);
+  const imp = await ledger.activeImport(organisationId, last);
+  const outcome = imp
+    ? (await ledger.periodLedger(imp.id, imp.start, imp.end)).costCentres
+    : new Map<string, string>();
+  const budget = new Map<string, Decimal>();
+  for (const b of budgets)
+    for (const [cc, amount] of Object.entries(b.lines))
+      budget.set(cc, (budget.get(cc) ?? new Money(0)).plus(amount));
+  const codes = [...new Set([...budget.keys(), ...Object.keys(forecast), ...outcome.keys()])].sort();
+  return codes.map((cc) => ({
+    costCentre: cc,
+    budget: budget.has(cc) ? toAmountString(budget.get(cc) as Decimal) : null,
+    forecast: forecast[cc] ?? null,
+    outcome: outcome.get(cc) ?? null,
+  }));
+}

@@ -1,3 +1,4 @@
+import { formatAmount } from '../../format';
 import { AmountInput } from './amount-input';
 import type { PlanData } from './plan-queries';
 
@@ -10,6 +11,12 @@ export function PlanBudgetEditor(props: {
   setInvalid: (field: string, bad: boolean) => void;
   parties: Array<{ key: string; name: string; kind: string }>;
   costCentres: Array<{ code: string; name: string }>;
+  lastYear: Array<{
+    costCentre: string;
+    budget: string | null;
+    forecast: string | null;
+    outcome: string | null;
+  }>;
 }) {
   const { plan, set } = props;
   const years = [plan.year, plan.year + 1, plan.year + 2].map(String);
@@ -111,6 +118,10 @@ export function PlanBudgetEditor(props: {
                 <tr key={cc.code}>
                   <th scope="row">
                     {cc.code} {cc.name}
+                    <LastYear
+                      line={props.lastYear.find((l) => l.costCentre === cc.code)}
+                      year={plan.year - 1}
+                    />
                   </th>
                   {years.map((y) => (
                     <td key={y}>
@@ -132,5 +143,24 @@ export function PlanBudgetEditor(props: {
         </div>
       </section>
     </>
+  );
+}
+
+/** Last year's budget, forecast and outcome beside a line, so next year starts from what happened. */
+function LastYear(props: {
+  year: number;
+  line?: { budget: string | null; forecast: string | null; outcome: string | null };
+}) {
+  const l = props.line;
+  if (!l || (!l.budget && !l.forecast && !l.outcome)) return null;
+  const part = (label: string, v: string | null) =>
+    v ? `${label} ${formatAmount(v, { decimals: 0 })}` : null;
+  return (
+    <small className="muted" style={{ display: 'block', fontWeight: 'normal' }}>
+      {props.year}:{' '}
+      {[part('budget', l.budget), part('prognos', l.forecast), part('utfall', l.outcome)]
+        .filter(Boolean)
+        .join(' · ')}
+    </small>
   );
 }

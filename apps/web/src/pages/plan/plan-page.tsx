@@ -7,6 +7,7 @@ import { Alert, Loading } from '../../components/ui';
 import { PlanDocument, PlanData, PLAN_TEXTS, SavePlanDocument, StartPlanDocument } from './plan-queries';
 import { PlanBudgetEditor } from './plan-budget-editor';
 import { PlanSummary } from './plan-summary';
+import { PlanGoalsEditor } from './plan-goals-editor';
 
 const STATUS: Record<string, string> = {
   DRAFT: 'Utkast',
@@ -138,7 +139,9 @@ export function PlanPage() {
               </div>
             ))}
           </section>
+          <PlanGoalsEditor plan={draft} set={set} insatser={q.data?.organisation?.insatser ?? []} />
           <PlanBudgetEditor
+            lastYear={plan.lastYear}
             plan={draft}
             set={set}
             setInvalid={markInvalid}

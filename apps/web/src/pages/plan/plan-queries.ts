@@ -14,6 +14,11 @@ export const PlanDocument = graphql(`
         code
         name
       }
+      insatser {
+        id
+        key
+        name
+      }
     }
     plan(organisationId: $orgId, year: $year) {
       id
@@ -48,6 +53,12 @@ export const PlanDocument = graphql(`
         status
         message
       }
+      lastYear {
+        costCentre
+        budget
+        forecast
+        outcome
+      }
     }
   }
 `);
@@ -75,6 +86,10 @@ export interface PlanData {
   year: number;
   texts: Record<string, string>;
   malomraden: Array<{ key: string; title: string; text?: string }>;
+  insatser: Array<{
+    key: string;
+    matpunkter: Array<{ key: string; text: string; metric?: string; op?: string; target?: string }>;
+  }>;
   financialGoals: Array<{ key: string; text: string; metric: string; op: string; value: string }>;
   confirmedGoalChanges: string[];
   allocation: { total: string; kommunKey: Record<string, string> };
