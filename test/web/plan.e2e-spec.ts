@@ -74,7 +74,9 @@ describe('verksamhetsplan in a real browser', () => {
     await page.getByRole('button', { name: 'Lägg till ett målområde' }).click();
     await page.getByLabel('Målområde 3', { exact: true }).fill('Samverkan kring unga');
     await page.getByRole('button', { name: 'Lägg till en mätpunkt för Stegen Kristinehamn' }).click();
-    await page.getByLabel('Mätpunkt 1', { exact: true }).fill('Minst 40 % går vidare till arbete eller studier.');
+    await page
+      .getByLabel('Mätpunkt 1', { exact: true })
+      .fill('Minst 40 % går vidare till arbete eller studier.');
     expect(await page.getByText('2025: budget').count()).toBeGreaterThan(0);
     await page.getByRole('button', { name: 'Spara planen' }).click();
     await page.getByText('Planen är sparad.').waitFor();
