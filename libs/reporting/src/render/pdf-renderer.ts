@@ -91,7 +91,7 @@ export async function renderPdf(
     .fillColor(COLOR.muted)
     .fontSize(9)
     .text(
-      `Sammanställd ${(opts.compiledAt ?? new Date()).toISOString().slice(0, 10)} av Samordningsplattformen ur huvudboken och godkända uppföljningar.`,
+      `Sammanställd ${(opts.compiledAt ?? new Date()).toISOString().slice(0, 10)} av Samordningsplattformen ${model.kind === 'VERKSAMHETSPLAN' ? 'ur förbundets verksamhetsplan och budget' : 'ur huvudboken och godkända uppföljningar'}.`,
       MARGIN,
       doc.page.height - MARGIN - 40,
     );
