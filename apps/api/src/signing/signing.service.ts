@@ -22,6 +22,7 @@ import {
   enqueueJob,
   JobName,
   planSentForDecision,
+  returningRows,
   SEAL_MARKER,
 } from '@app/infra';
 import { APP_CONFIG, DATA_SOURCE } from '../common/infra/tokens';
@@ -171,7 +172,8 @@ export class SigningService {
       );
     }
     const signed = await this.sign(p, r, 'BANKID', async (em) => {
-      const done = await em.query(
+      const done = await returningRows(
+        em,
         `UPDATE bankid_order SET status = 'complete', finished_at = now() WHERE order_ref = $1 AND status = 'pending' RETURNING 1`,
         [orderRef],
       );
@@ -418,7 +420,8 @@ export class SigningService {
   async view(p: Principal, requestId: string): Promise<string> {
     const r = await this.request(this.ds, requestId);
     await this.ds.transaction(async (em) => {
-      const rows = await em.query(
+      const rows = await returningRows(
+        em,
         `UPDATE signing_signer SET state = 'VIEWED', viewed_at = now() WHERE request_id = $1 AND person_id = $2 AND state = 'SENT' RETURNING id`,
         [requestId, p.personId],
       );
@@ -555,7 +558,8 @@ export class SigningService {
       );
     }
     return this.sign(p, r, 'PASSKEY', async (em) => {
-      const used = await em.query(
+      const used = await returningRows(
+        em,
         'UPDATE webauthn_challenge SET used_at = now() WHERE id = $1 AND used_at IS NULL RETURNING 1',
         [verified.challengeId],
       );
@@ -677,7 +681,8 @@ export class SigningService {
     if (!rolesIn(p, r.organisation_id).includes(Role.FORBUNDSCHEF))
       throw new AppError(SigningError.NOT_ON_LIST, 'Endast förbundschefen kan avbryta en signeringsbegäran.');
     await this.ds.transaction(async (em) => {
-      const rows = await em.query(
+      const rows = await returningRows(
+        em,
         `UPDATE signing_request SET status = 'CANCELLED', cancel_reason = $2, version = version + 1, updated_at = now() WHERE id = $1 AND status = 'OPEN' RETURNING id`,
         [requestId, reason],
       );

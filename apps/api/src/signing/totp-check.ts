@@ -1,5 +1,6 @@
 import { authenticator } from 'otplib';
 import { EntityManager } from 'typeorm';
+import { returningRows } from '@app/infra';
 import { verifyPassword } from '../auth/password';
 
 // Accept the code of the neighbouring 30-second step too, so a code typed at a step boundary still works.
@@ -32,7 +33,9 @@ export async function checkPasswordAndCode(
   const step = totpStep(code, totp.secret);
   if (!(await verifyPassword(person?.password_hash, password)) || step === null) return 'BAD_CREDENTIALS';
   if (!consume) return 'OK';
-  const used = await em.query(
+  // returningRows: TypeORM answers UPDATE … RETURNING with [rows, count]; .length on that is always 2.
+  const used = await returningRows(
+    em,
     'UPDATE person_totp SET last_used_step = $2 WHERE person_id = $1 AND (last_used_step IS NULL OR last_used_step < $2) RETURNING 1',
     [personId, step],
   );

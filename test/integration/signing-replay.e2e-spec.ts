@@ -1,0 +1,98 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { INestApplicationContext } from '@nestjs/common';
+import { authenticator } from 'otplib';
+import { codes, DEMO_PASSWORD, importBundle, tenantBundle, TestApi } from '../helpers/api';
+import { startWorker } from '../helpers/worker';
+
+const DEMO = join(__dirname, '..', '..', 'demo', 'samspelet');
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- the fixture's notes are not plan data
+const { note, decidedInSeed, ...plan } = JSON.parse(
+  readFileSync(join(DEMO, 'plan', 'plan-2026.json'), 'utf8'),
+);
+
+/**
+ * A one-time code works once across every use. TypeORM answers UPDATE … RETURNING with [rows, count], so a
+ * guard that tested `.length` on it let a replayed code through; this signs twice with the same code.
+ */
+describe('signing: a one-time code cannot be replayed', () => {
+  let api: TestApi;
+  let worker: INestApplicationContext;
+  let org: string;
+  let chef: string;
+
+  beforeAll(async () => {
+    api = await TestApi.start();
+    worker = await startWorker();
+    org = (await importBundle(api, tenantBundle('repris', 'Samordningsförbundet Repris'))).id;
+    chef = await api.login('forbundschef@repris.example');
+    await api.ok('mutation($o: ID!){ startPlan(organisationId: $o, year: 2026){ id } }', { o: org }, chef);
+    await api.ok(
+      'mutation($o: ID!, $p: JSON!){ savePlan(organisationId: $o, year: 2026, version: 1, plan: $p){ id } }',
+      { o: org, p: { ...plan, confirmedGoalChanges: ['administrativ_kostnadsandel'] } },
+      chef,
+    );
+  });
+  afterAll(async () => {
+    await worker?.close();
+    await api?.close();
+  });
+
+  async function compiledRequest(): Promise<string> {
+    const q = await api.ok<{ compileReport: { id: string } }>(
+      'mutation($o: ID!){ compileReport(organisationId: $o, kind: VERKSAMHETSPLAN, year: 2026){ id } }',
+      { o: org },
+      chef,
+    );
+    for (let i = 0; i < 600; i++) {
+      const r = await api.ok<{ report: { status: string } }>(
+        'query($id: ID!){ report(id: $id){ status } }',
+        { id: q.compileReport.id },
+        chef,
+      );
+      if (r.report.status === 'READY') break;
+      await new Promise((res) => setTimeout(res, 100));
+    }
+    const created = await api.ok<{ createSigningRequest: { id: string } }>(
+      'mutation($r: ID!){ createSigningRequest(reportId: $r){ id } }',
+      { r: q.compileReport.id },
+      chef,
+    );
+    return created.createSigningRequest.id;
+  }
+
+  it('refuses the same code on a second request', async () => {
+    const ordforande = await api.login('ledamot1@repris.example');
+    const setup = await api.ok<{ setupTotp: { secret: string } }>(
+      'mutation { setupTotp { secret } }',
+      {},
+      ordforande,
+    );
+    const secret = setup.setupTotp.secret;
+    await api.ok(
+      'mutation($c: String!){ confirmTotp(code: $c) }',
+      { c: authenticator.generate(secret) },
+      ordforande,
+    );
+    const SIGN =
+      'mutation($r: ID!, $p: String!, $c: String!){ signWithTotp(requestId: $r, password: $p, code: $c){ id } }';
+
+    const code = authenticator.generate(secret);
+    const first = await compiledRequest();
+    expect(codes(await api.gql(SIGN, { r: first, p: DEMO_PASSWORD, c: code }, ordforande))).toEqual([]);
+    await api.ok(
+      'mutation($r: ID!){ cancelSigningRequest(requestId: $r, reason: "Ny version av planen") { id } }',
+      { r: first },
+      chef,
+    );
+    // The same code again, on a new request, a moment later: refused, and nothing is signed.
+    const second = await compiledRequest();
+    const replay = await api.gql(SIGN, { r: second, p: DEMO_PASSWORD, c: code }, ordforande);
+    expect(codes(replay)).toEqual(['BAD_USER_INPUT']);
+    const [{ n }] = await api.ds.query(
+      "SELECT count(*)::int AS n FROM signing_signer WHERE request_id = $1 AND state = 'SIGNED'",
+      [second],
+    );
+    expect(n).toBe(0);
+  });
+});
