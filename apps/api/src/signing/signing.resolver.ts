@@ -202,7 +202,10 @@ export class SigningResolver {
   @Mutation(() => DocumentVerificationType, {
     description: 'Är den uppladdade PDF:en en förseglad version från plattformen, och oförändrad?',
   })
-  verifyDocument(@Args('fileId', { type: () => ID }) fileId: string): Promise<DocumentVerificationType> {
-    return this.signing.verify(fileId);
+  verifyDocument(
+    @Args('fileId', { type: () => ID }) fileId: string,
+    @CurrentPrincipal() me: Principal,
+  ): Promise<DocumentVerificationType> {
+    return this.signing.verify(me, fileId);
   }
 }

@@ -13,6 +13,7 @@ import {
   Role,
   SignerView,
   AuditAction,
+  isMemberOf,
 } from '@app/domain';
 import {
   AppConfig,
@@ -700,9 +701,13 @@ export class SigningService {
   }
 
   /** Is this file a sealed version from the platform, and unaltered? */
-  async verify(fileId: string): Promise<DocumentVerificationType> {
+  async verify(p: Principal, fileId: string): Promise<DocumentVerificationType> {
     const file = await this.files.get(fileId);
-    if (!file) throw new AppError(SigningError.NOT_FOUND, 'Filen finns inte; ladda upp den först.');
+    // Only a file of a förbund the caller belongs to: another förbund's file id says nothing, not even its signers.
+    const mayRead =
+      file && (p.isPlatformAdmin || (file.organisationId !== null && isMemberOf(p, file.organisationId)));
+    if (!file || !mayRead)
+      throw new AppError(SigningError.NOT_FOUND, 'Filen finns inte; ladda upp den först.');
     const [req] = await this.ds.query(
       `SELECT id, report_id FROM signing_request WHERE sealed_sha256 = $1 AND status = 'COMPLETED' LIMIT 1`,
       [file.sha256],

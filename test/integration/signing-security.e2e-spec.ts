@@ -15,7 +15,7 @@ const { note, decidedInSeed, ...plan } = JSON.parse(
  * A one-time code works once across every use. TypeORM answers UPDATE … RETURNING with [rows, count], so a
  * guard that tested `.length` on it let a replayed code through; this signs twice with the same code.
  */
-describe('signing: a one-time code cannot be replayed', () => {
+describe('signing: a code works once, and a file says nothing to another förbund', () => {
   let api: TestApi;
   let worker: INestApplicationContext;
   let org: string;
@@ -94,5 +94,20 @@ describe('signing: a one-time code cannot be replayed', () => {
       [second],
     );
     expect(n).toBe(0);
+  });
+
+  it("verifyDocument with another förbund's file id says nothing, not even its signers", async () => {
+    await importBundle(api, tenantBundle('grannrepris', 'Samordningsförbundet Grannrepris'));
+    const other = await api.login('forbundschef@grannrepris.example');
+    const [{ id: fileId }] = await api.ds.query(
+      "SELECT pdf_file_id AS id FROM report WHERE organisation_id = $1 AND status = 'READY' LIMIT 1",
+      [org],
+    );
+    const VERIFY = 'mutation($f: ID!){ verifyDocument(fileId: $f){ sealed unaltered signers { name } } }';
+    const refused = await api.gql(VERIFY, { f: fileId }, other);
+    expect(codes(refused)).toEqual(['NOT_FOUND']);
+    expect(refused.data).toBeNull();
+    const own = await api.ok<{ verifyDocument: { sealed: boolean } }>(VERIFY, { f: fileId }, chef);
+    expect(own.verifyDocument.sealed).toBe(false);
   });
 });
