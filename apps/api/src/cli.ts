@@ -81,7 +81,12 @@ async function run(argv: string[]): Promise<void> {
     case 'admin:ensure':
       await withApp(async (app) => {
         const r = await app.get(AuthService).ensurePlatformAdmin();
-        process.stdout.write(`Plattformsadministratör: ${r.email}${r.created ? ' (skapad)' : ''}\n`);
+        if (r.refused) {
+          process.stderr.write(
+            `Fel: ${r.email} tillhör redan en person i ett förbund; välj en annan ADMIN_EMAIL för plattformens administratör.\n`,
+          );
+          process.exitCode = 1;
+        } else process.stdout.write(`Plattformsadministratör: ${r.email}${r.created ? ' (skapad)' : ''}\n`);
       });
       return;
     case 'org:import': {

@@ -177,27 +177,34 @@ export class AuthService {
     return this.issue(result.id, result.token_version);
   }
 
-  /** The platform admin from ADMIN_EMAIL / ADMIN_PASSWORD; created once, password kept in step with the setting. */
-  async ensurePlatformAdmin(): Promise<{ email: string; created: boolean }> {
+  /**
+   * The platform admin from ADMIN_EMAIL / ADMIN_PASSWORD, created once. An existing admin's password is never
+   * overwritten (it may have been changed since), and a förbund's person with that e-mail is never promoted
+   * behind anyone's back: that is refused with a line in the log.
+   */
+  async ensurePlatformAdmin(): Promise<{ email: string; created: boolean; refused?: boolean }> {
     const email = this.config.ADMIN_EMAIL.toLowerCase();
     const password = this.config.ADMIN_PASSWORD;
     if (!password) return { email, created: false };
-    const [existing] = await this.ds.query('SELECT id, password_hash FROM person WHERE email = $1', [email]);
-    if (existing && (await verifyPassword(existing.password_hash, password))) {
-      await this.ds.query(
-        'UPDATE person SET is_platform_admin = true WHERE id = $1 AND NOT is_platform_admin',
-        [existing.id],
+    const [existing] = await this.ds.query('SELECT id, is_platform_admin FROM person WHERE email = $1', [
+      email,
+    ]);
+    if (existing?.is_platform_admin) return { email, created: false };
+    if (existing) {
+      this.logger.error(
+        { email },
+        'ADMIN_EMAIL belongs to an existing person who is not the platform admin; refusing to promote them. Choose another ADMIN_EMAIL.',
       );
-      return { email, created: false };
+      return { email, created: false, refused: true };
     }
     const hash = await hashPassword(password);
     await this.ds.transaction(async (em) => {
       const [row] = await em.query(
         `INSERT INTO person (email, name, password_hash, is_platform_admin) VALUES ($1, 'Plattformsadministratör', $2, true)
-         ON CONFLICT (email) DO UPDATE SET password_hash = EXCLUDED.password_hash, is_platform_admin = true, updated_at = now()
-         RETURNING id`,
+         ON CONFLICT (email) DO NOTHING RETURNING id`,
         [email, hash],
       );
+      if (!row) return;
       await appendAudit(em, {
         organisationId: null,
         actorId: null,
@@ -206,6 +213,6 @@ export class AuthService {
         entityId: row.id,
       });
     });
-    return { email, created: !existing };
+    return { email, created: true };
   }
 }
