@@ -47,6 +47,9 @@ interface Compiled {
 }
 
 /** The plan is written, compiled as a document, signed by the ordförande and the justerare, and then rules the year. */
+// Sealing runs in the worker (a certificate is made the first time): give it time on a busy machine.
+jest.setTimeout(400_000);
+
 describe('verksamhetsplan: compiled, signed and decided', () => {
   let api: TestApi;
   let worker: INestApplicationContext;
@@ -200,5 +203,19 @@ describe('verksamhetsplan: compiled, signed and decided', () => {
       chef,
     );
     expect(edit.errors?.[0].extensions?.code).toBe('INVALID_TRANSITION');
+    const revised = await api.ok<{ revisePlan: { status: string; revision: number; version: number } }>(
+      'mutation($o: ID!){ revisePlan(organisationId: $o, year: 2026){ status revision version } }',
+      { o: org },
+      chef,
+    );
+    expect(revised.revisePlan).toMatchObject({ status: 'DRAFT', revision: 2 });
+    const statuses = await api.ds.query(
+      'SELECT revision, status FROM plan WHERE organisation_id = $1 ORDER BY revision',
+      [org],
+    );
+    expect(statuses).toEqual([
+      { revision: 1, status: 'DECIDED' },
+      { revision: 2, status: 'DRAFT' },
+    ]);
   });
 });

@@ -54,6 +54,19 @@ export class PlanResolver {
   @Allow(WRITERS, scopeOf.organisationId())
   @Mutation(() => PlanType, {
     description:
+      'Påbörjar en ny version av en beslutad plan (en kopia att ändra); den beslutade gäller tills den nya är beslutad.',
+  })
+  async revisePlan(
+    @Args('organisationId', { type: () => ID }) organisationId: string,
+    @Args('year', { type: () => Int }) year: number,
+    @CurrentPrincipal() me: Principal,
+  ): Promise<PlanType> {
+    return toPlan(await this.plans.revise(organisationId, year, me.personId));
+  }
+
+  @Allow(WRITERS, scopeOf.organisationId())
+  @Mutation(() => PlanType, {
+    description:
       'Sparar planen; version är den du utgick från (annars VERSION_CONFLICT). Avvisas helt vid fel.',
   })
   async savePlan(

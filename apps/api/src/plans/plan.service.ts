@@ -70,6 +70,39 @@ export class PlanService {
     });
   }
 
+  /**
+   * A decided plan changes only through a new revision: a draft copy of it, decided in its turn (the decided
+   * one stays in force until then). An open revision is returned as it is.
+   */
+  async revise(organisationId: string, year: number, actorId: string): Promise<PlanView> {
+    return this.uow.write(async (tx) => {
+      const current = await planReader.current(tx, organisationId, year);
+      if (!current)
+        throw new AppError(
+          PlanError.NOT_FOUND,
+          `Det finns ingen verksamhetsplan för ${year}; starta den först.`,
+        );
+      if (current.status !== PlanStatus.DECIDED) return this.view(tx, current);
+      const row = await planStore.insert(tx, {
+        organisationId,
+        year,
+        data: current.data,
+        basedOn: current.id,
+        actorId,
+      });
+      await appendAudit(tx, {
+        organisationId,
+        actorId,
+        action: 'plan.started',
+        entityType: 'plan',
+        entityId: row.id,
+        toState: PlanStatus.DRAFT,
+        payload: { year, revision: row.revision, basedOn: current.id },
+      });
+      return this.view(tx, row);
+    });
+  }
+
   async save(
     organisationId: string,
     year: number,

@@ -57,6 +57,16 @@ export async function decidePlanFromSealedReport(
   const year = String(p.year);
   const budget = computePlanBudget(p, await planReader.parties(tx, org));
   const [y0, y1, y2] = budget.years;
+  // A new revision supersedes the one decided before it.
+  const before = await planReader.decided(tx, org, r.year);
+  if (before && before.id !== plan.id) {
+    const sup = decidePlan(before.status, 'supersede');
+    if (sup.ok)
+      await tx.query(`UPDATE plan SET status = $2, version = version + 1, updated_at = now() WHERE id = $1`, [
+        before.id,
+        sup.status,
+      ]);
+  }
   await tx.query(
     `UPDATE plan SET status = 'DECIDED', decided_at = $2, decided_report_id = $3, version = version + 1, updated_at = now()
       WHERE id = $1`,

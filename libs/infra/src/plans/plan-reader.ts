@@ -31,9 +31,20 @@ export const PLAN_COLUMNS = `id, organisation_id AS "organisationId", year, revi
  * worker (compiling and deciding it), so both see the same figures.
  */
 export const planReader = {
+  /** The year's newest revision that is not superseded: one being written or decided on, else the decided one. */
   async current(tx: Tx, organisationId: string, year: number): Promise<PlanRow | null> {
     const [r] = await tx.query(
-      `SELECT ${PLAN_COLUMNS} FROM plan WHERE organisation_id = $1 AND year = $2 AND status <> 'SUPERSEDED'`,
+      `SELECT ${PLAN_COLUMNS} FROM plan WHERE organisation_id = $1 AND year = $2 AND status <> 'SUPERSEDED'
+        ORDER BY revision DESC LIMIT 1`,
+      [organisationId, year],
+    );
+    return r ?? null;
+  },
+
+  /** The year's decided revision, the one follow-ups and reports measure against. */
+  async decided(tx: Tx, organisationId: string, year: number): Promise<PlanRow | null> {
+    const [r] = await tx.query(
+      `SELECT ${PLAN_COLUMNS} FROM plan WHERE organisation_id = $1 AND year = $2 AND status = 'DECIDED'`,
       [organisationId, year],
     );
     return r ?? null;

@@ -4,7 +4,14 @@ import { useMutation, useQuery } from 'urql';
 import { useSession } from '../../session';
 import { errorCode, errorMessage } from '../../format';
 import { Alert, Loading } from '../../components/ui';
-import { PlanDocument, PlanData, PLAN_TEXTS, SavePlanDocument, StartPlanDocument } from './plan-queries';
+import {
+  PlanDocument,
+  PlanData,
+  PLAN_TEXTS,
+  RevisePlanDocument,
+  SavePlanDocument,
+  StartPlanDocument,
+} from './plan-queries';
 import { PlanBudgetEditor } from './plan-budget-editor';
 import { PlanSummary } from './plan-summary';
 import { PlanGoalsEditor } from './plan-goals-editor';
@@ -27,6 +34,7 @@ export function PlanPage() {
     pause: !s.org,
   });
   const [, start] = useMutation(StartPlanDocument);
+  const [, revise] = useMutation(RevisePlanDocument);
   const [{ fetching: saving }, save] = useMutation(SavePlanDocument);
   const [draft, setDraft] = useState<PlanData | null>(null);
   const [invalid, setInvalid] = useState<Set<string>>(new Set());
@@ -65,6 +73,19 @@ export function PlanPage() {
       r.error
         ? { kind: 'error', text: errorMessage(r.error) }
         : { kind: 'success', text: `Planen för ${year} är påbörjad.` },
+    );
+    refetch({ requestPolicy: 'network-only' });
+  }
+
+  async function onRevise() {
+    const r = await revise({ orgId: s.org?.id ?? '', year });
+    setMessage(
+      r.error
+        ? { kind: 'error', text: errorMessage(r.error) }
+        : {
+            kind: 'success',
+            text: 'En ny version av planen är påbörjad; den beslutade gäller tills den nya är beslutad.',
+          },
     );
     refetch({ requestPolicy: 'network-only' });
   }
@@ -176,6 +197,11 @@ export function PlanPage() {
             <button type="submit" className="button" disabled={saving || plan.status !== 'DRAFT'}>
               {saving ? 'Sparar …' : 'Spara planen'}
             </button>
+            {plan.status === 'DECIDED' && (
+              <button type="button" className="button" onClick={onRevise}>
+                Påbörja en ny version
+              </button>
+            )}
           </div>
         </form>
       )}

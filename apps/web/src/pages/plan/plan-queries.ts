@@ -99,3 +99,12 @@ export interface PlanData {
 }
 
 export const PLAN_TEXTS = Object.entries(PLAN_TEXT_KEYS).map(([key, title]) => ({ key, title }));
+
+export const RevisePlanDocument = graphql(`
+  mutation RevisePlan($orgId: ID!, $year: Int!) {
+    revisePlan(organisationId: $orgId, year: $year) {
+      id
+      version
+    }
+  }
+`);

@@ -25,7 +25,9 @@ export class Plans1763920100000 implements MigrationInterface {
         updated_at timestamptz NOT NULL DEFAULT now(),
         UNIQUE (organisation_id, year, revision)
       );
-      CREATE UNIQUE INDEX plan_one_current ON plan (organisation_id, year) WHERE status <> 'SUPERSEDED';
+      -- At most one revision being written or decided on, and at most one decided, per förbund and year.
+      CREATE UNIQUE INDEX plan_one_open ON plan (organisation_id, year) WHERE status IN ('DRAFT','FOR_DECISION');
+      CREATE UNIQUE INDEX plan_one_decided ON plan (organisation_id, year) WHERE status = 'DECIDED';
     `);
   }
 
