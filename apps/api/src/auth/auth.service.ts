@@ -177,27 +177,34 @@ export class AuthService {
     return this.issue(result.id, result.token_version);
   }
 
-  /** The platform admin from ADMIN_EMAIL / ADMIN_PASSWORD; created once, password kept in step with the setting. */
-  async ensurePlatformAdmin(): Promise<{ email: string; created: boolean }> {
+  /**
+   * The platform admin from ADMIN_EMAIL / ADMIN_PASSWORD, created ONCE. An existing admin's password is never
+   * overwritten (restarting with another ADMIN_PASSWORD changes nothing; the admin changes it in the app), and
+   * an existing tenant user with that e-mail is never promoted behind anyone's back: refused with a log line.
+   */
+  async ensurePlatformAdmin(): Promise<{ email: string; created: boolean; refused?: boolean }> {
     const email = this.config.ADMIN_EMAIL.toLowerCase();
     const password = this.config.ADMIN_PASSWORD;
     if (!password) return { email, created: false };
-    const [existing] = await this.ds.query('SELECT id, password_hash FROM person WHERE email = $1', [email]);
-    if (existing && (await verifyPassword(existing.password_hash, password))) {
-      await this.ds.query(
-        'UPDATE person SET is_platform_admin = true WHERE id = $1 AND NOT is_platform_admin',
-        [existing.id],
+    const [existing] = await this.ds.query('SELECT id, is_platform_admin FROM person WHERE email = $1', [
+      email,
+    ]);
+    if (existing?.is_platform_admin) return { email, created: false };
+    if (existing) {
+      this.logger.error(
+        `ADMIN_EMAIL ${email} belongs to an existing user who is not platform admin; refusing to promote it (choose another ADMIN_EMAIL)`,
       );
-      return { email, created: false };
+      return { email, created: false, refused: true };
     }
     const hash = await hashPassword(password);
-    await this.ds.transaction(async (em) => {
-      const [row] = await em.query(
+    const created = await this.ds.transaction(async (em) => {
+      const [row] = await returningRows<{ id: string }>(
+        em,
         `INSERT INTO person (email, name, password_hash, is_platform_admin) VALUES ($1, 'Plattformsadministratör', $2, true)
-         ON CONFLICT (email) DO UPDATE SET password_hash = EXCLUDED.password_hash, is_platform_admin = true, updated_at = now()
-         RETURNING id`,
+         ON CONFLICT (email) DO NOTHING RETURNING id`,
         [email, hash],
       );
+      if (!row) return false;
       await appendAudit(em, {
         organisationId: null,
         actorId: null,
@@ -205,7 +212,8 @@ export class AuthService {
         entityType: 'person',
         entityId: row.id,
       });
+      return true;
     });
-    return { email, created: !existing };
+    return { email, created };
   }
 }
