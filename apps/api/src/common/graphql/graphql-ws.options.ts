@@ -20,6 +20,8 @@ interface WsExtra {
 
 /** Close codes the web client sees: 4401 the token is missing, expired or revoked. */
 export const WS_UNAUTHORIZED = 4401;
+/** 4403: a grant the subscription relied on was removed while it lived. */
+export const WS_FORBIDDEN = 4403;
 export const MAX_TOKENS = 10000;
 
 const bearer = (header: string | undefined) => /^Bearer\s+(.+)$/i.exec(header ?? '')?.[1]?.trim() ?? null;
@@ -51,7 +53,7 @@ const keepsGrants = (before: Principal, now: Principal) =>
  * graphql-ws at /graphql with the protection HTTP has: the token is checked at connect (none → refused),
  * every operation passes the same validation rules (depth, aliases, cost, cycles, no introspection in
  * production) and token limit, and before each event is delivered the subscriber is re-checked: an expired or
- * revoked token closes the connection, a lost grant ends the subscription with FORBIDDEN.
+ * revoked token closes the connection (4401), a lost grant closes it too (4403).
  */
 export function graphqlWsOptions(
   config: AppConfig,
@@ -60,10 +62,11 @@ export function graphqlWsOptions(
 ): Partial<ServerOptions> & { path: string } {
   const production = config.NODE_ENV === 'production';
   const allRules = [...specifiedRules, ...rules, ...(production ? [NoSchemaIntrospectionCustomRule] : [])];
-  const closeUnauthorized = (extra: WsExtra, reason: string) => {
+  const closeWith = (extra: WsExtra, code: number, reason: string) => {
     if (extra.expiryTimer) clearTimeout(extra.expiryTimer);
-    extra.socket.close(WS_UNAUTHORIZED, reason);
+    extra.socket.close(code, reason);
   };
+  const closeUnauthorized = (extra: WsExtra, reason: string) => closeWith(extra, WS_UNAUTHORIZED, reason);
   return {
     path: '/graphql',
     onConnect: async (ctx) => {
@@ -107,8 +110,8 @@ export function graphqlWsOptions(
       const req = (args.contextValue as { req?: { principal?: Principal | null } } | undefined)?.req;
       const before = req?.principal;
       if (before && !keepsGrants(before, now)) {
-        const running = ctx.subscriptions[id] as AsyncGenerator | null | undefined;
-        void Promise.resolve(running?.return?.(undefined)).catch(() => undefined);
+        // Closing (rather than ending one operation) is certain; the client reconnects and is re-authorised.
+        closeWith(extra, WS_FORBIDDEN, 'Grants changed');
         return { errors: [problem('FORBIDDEN', 'Du har inte längre behörighet till detta.')] };
       }
       if (req) req.principal = now;
