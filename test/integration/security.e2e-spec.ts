@@ -38,6 +38,11 @@ describe('security', () => {
     expect(r.data ?? null).toBeNull();
   });
 
+  it('bounds every SQL statement with a statement timeout on the pool', async () => {
+    const [{ statement_timeout }] = await api.ds.query('SHOW statement_timeout');
+    expect(statement_timeout).toBe('30s');
+  });
+
   describe('admin:ensure', () => {
     const saved = { email: process.env.ADMIN_EMAIL, password: process.env.ADMIN_PASSWORD };
     afterEach(() => {
