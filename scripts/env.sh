@@ -15,6 +15,11 @@ if [ -z "${JWT_SECRET:-}" ]; then
   JWT_SECRET="$(cat "$ROOT/.data/jwt-secret")"
 fi
 export JWT_SECRET
+if [ -z "${SEAL_KEY_SECRET:-}" ]; then
+  [ -s "$ROOT/.data/seal-key-secret" ] || node -e "process.stdout.write(require('crypto').randomBytes(48).toString('base64url'))" >"$ROOT/.data/seal-key-secret"
+  SEAL_KEY_SECRET="$(cat "$ROOT/.data/seal-key-secret")"
+fi
+export SEAL_KEY_SECRET
 export ADMIN_EMAIL="${ADMIN_EMAIL:-admin@plattform.example}"
 export ADMIN_PASSWORD="${ADMIN_PASSWORD:-Plattform-Admin-2025!}"
 export FILE_STORAGE_DIR="${FILE_STORAGE_DIR:-$ROOT/.data/files}"

@@ -17,6 +17,8 @@ if (process.env.REDIS_URL && !/\/\d+$/.test(process.env.REDIS_URL))
 process.env.LOGIN_MAX_ATTEMPTS_PER_IP = process.env.LOGIN_MAX_ATTEMPTS_PER_IP ?? '100000';
 process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'silent';
 process.env.JWT_SECRET = process.env.JWT_SECRET ?? 'test-secret-that-is-long-enough-for-hs256-0123456789';
+process.env.SEAL_KEY_SECRET =
+  process.env.SEAL_KEY_SECRET ?? 'test-seal-secret-that-is-long-enough-0123456789';
 process.env.ADMIN_EMAIL = process.env.ADMIN_EMAIL ?? 'admin@plattform.example';
 process.env.ADMIN_PASSWORD = process.env.ADMIN_PASSWORD ?? 'Plattform-Admin-2025!';
 process.env.FILE_STORAGE_DIR = process.env.FILE_STORAGE_DIR ?? join(__dirname, '..', '.data', 'test-files');

@@ -2,14 +2,15 @@ import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
-import { JwtModule } from '@nestjs/jwt';
+import { JwtModule, JwtService } from '@nestjs/jwt';
 import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { AppConfig, loadConfig } from '@app/infra';
 import { InfraModule } from './common/infra/infra.module';
-import { APP_CONFIG } from './common/infra/tokens';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, DATA_SOURCE } from './common/infra/tokens';
 import { graphqlOptions } from './common/graphql/graphql.options';
 import { AppErrorFilter } from './common/errors/app-error.filter';
 import { AccessGuard } from './common/access/access.guard';
@@ -85,8 +86,10 @@ import { PlansModule } from './plans/plans.module';
     }),
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => graphqlOptions(config),
+      inject: [APP_CONFIG, DATA_SOURCE, JwtService],
+      // graphql-ws checks the token at connect and before every event with the same PrincipalService logic.
+      useFactory: (config: AppConfig, ds: DataSource, jwt: JwtService) =>
+        graphqlOptions(config, new PrincipalService(ds, jwt)),
     }),
   ],
   controllers: [HealthController, FilesController],

@@ -2,7 +2,10 @@ import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
+import { AppConfig } from '@app/infra';
 import { AppModule } from './app.module';
+import { APP_CONFIG } from './common/infra/tokens';
+import { capWebSocketPayload } from './common/graphql/ws-limits';
 
 /** Builds the API application (used by main.ts, the demo and the tests). */
 export async function createApp(opts: { logger?: boolean } = {}): Promise<INestApplication> {
@@ -14,5 +17,7 @@ export async function createApp(opts: { logger?: boolean } = {}): Promise<INestA
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
   app.enableShutdownHooks();
+  await app.init();
+  capWebSocketPayload(app, app.get<AppConfig>(APP_CONFIG).GRAPHQL_WS_MAX_PAYLOAD);
   return app;
 }

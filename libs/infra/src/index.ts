@@ -1,4 +1,5 @@
 export * from './config/config.schema';
+export * from './config/known-secrets';
 export * from './database/data-source';
 export * from './database/snake-naming.strategy';
 export * from './entities';

@@ -178,9 +178,9 @@ export class AuthService {
   }
 
   /**
-   * The platform admin from ADMIN_EMAIL / ADMIN_PASSWORD, created once. An existing admin's password is never
-   * overwritten (it may have been changed since), and a förbund's person with that e-mail is never promoted
-   * behind anyone's back: that is refused with a line in the log.
+   * The platform admin from ADMIN_EMAIL / ADMIN_PASSWORD, created ONCE. An existing admin's password is never
+   * overwritten (restarting with another ADMIN_PASSWORD changes nothing; the admin changes it in the app), and
+   * an existing tenant user with that e-mail is never promoted behind anyone's back: refused with a log line.
    */
   async ensurePlatformAdmin(): Promise<{ email: string; created: boolean; refused?: boolean }> {
     const email = this.config.ADMIN_EMAIL.toLowerCase();
@@ -192,19 +192,19 @@ export class AuthService {
     if (existing?.is_platform_admin) return { email, created: false };
     if (existing) {
       this.logger.error(
-        { email },
-        'ADMIN_EMAIL belongs to an existing person who is not the platform admin; refusing to promote them. Choose another ADMIN_EMAIL.',
+        `ADMIN_EMAIL ${email} belongs to an existing user who is not platform admin; refusing to promote it (choose another ADMIN_EMAIL)`,
       );
       return { email, created: false, refused: true };
     }
     const hash = await hashPassword(password);
-    await this.ds.transaction(async (em) => {
-      const [row] = await em.query(
+    const created = await this.ds.transaction(async (em) => {
+      const [row] = await returningRows<{ id: string }>(
+        em,
         `INSERT INTO person (email, name, password_hash, is_platform_admin) VALUES ($1, 'Plattformsadministratör', $2, true)
          ON CONFLICT (email) DO NOTHING RETURNING id`,
         [email, hash],
       );
-      if (!row) return;
+      if (!row) return false;
       await appendAudit(em, {
         organisationId: null,
         actorId: null,
@@ -212,7 +212,8 @@ export class AuthService {
         entityType: 'person',
         entityId: row.id,
       });
+      return true;
     });
-    return { email, created: true };
+    return { email, created };
   }
 }

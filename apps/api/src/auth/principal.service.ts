@@ -4,9 +4,11 @@ import { DataSource } from 'typeorm';
 import { Principal, Role } from '@app/domain';
 import { DATA_SOURCE } from '../common/infra/tokens';
 
-interface TokenClaims {
+export interface TokenClaims {
   sub: string;
   tv: number;
+  /** Expiry, seconds since the epoch (set by JwtService from JWT_TTL_SECONDS). */
+  exp?: number;
 }
 
 /** Turns a bearer token into the person's grants, fresh from the database on every request. */
@@ -21,16 +23,20 @@ export class PrincipalService {
     return this.jwt.sign({ sub: personId, tv: tokenVersion } satisfies TokenClaims);
   }
 
-  /** null when the token is missing, expired, malformed, or revoked by a password change. */
-  async fromToken(token: string | null | undefined): Promise<Principal | null> {
+  /** The token's claims when its signature and expiry are good, else null (no database access). */
+  verify(token: string | null | undefined): TokenClaims | null {
     if (!token) return null;
-    let claims: TokenClaims;
     try {
-      claims = this.jwt.verify<TokenClaims>(token);
+      return this.jwt.verify<TokenClaims>(token);
     } catch {
       return null;
     }
-    return this.load(claims.sub, claims.tv);
+  }
+
+  /** null when the token is missing, expired, malformed, or revoked by a password change. */
+  async fromToken(token: string | null | undefined): Promise<Principal | null> {
+    const claims = this.verify(token);
+    return claims ? this.load(claims.sub, claims.tv) : null;
   }
 
   async load(personId: string, tokenVersion?: number): Promise<Principal | null> {

@@ -29,3 +29,46 @@ describe('config', () => {
     );
   });
 });
+
+describe('config in production', () => {
+  const prod = {
+    ...good,
+    NODE_ENV: 'production',
+    JWT_SECRET: 'q7R2mZ9xL4vB8nK1wT6yH3pD5sF0gJcA',
+    SEAL_KEY_SECRET: 'Zt5Hn8Qp2Wc6Lr9Vx3Mb7Ks1Dg4Fj0Ye',
+  };
+
+  it('accepts the operator’s own random secrets', () => {
+    expect(parseConfig(prod).NODE_ENV).toBe('production');
+  });
+
+  it.each([
+    ['JWT_SECRET', 'change-me-change-me-change-me-change-me'],
+    ['JWT_SECRET', 'test-secret-that-is-long-enough-for-hs256-0123456789'],
+    ['SEAL_KEY_SECRET', 'test-seal-secret-that-is-long-enough-0123456789'],
+    ['ADMIN_PASSWORD', 'Plattform-Admin-2025!'],
+    ['ADMIN_PASSWORD', 'Demo-Samspelet-2025!'],
+  ])('refuses the shipped %s %s with one line naming it', (name, value) => {
+    expect(() => parseConfig({ ...prod, [name]: value })).toThrow(
+      new RegExp(`^Configuration error: ${name} is a value shipped or documented`),
+    );
+  });
+
+  it('refuses missing and weak secrets', () => {
+    expect(() => parseConfig({ ...prod, SEAL_KEY_SECRET: undefined })).toThrow(
+      'Configuration error: SEAL_KEY_SECRET is required in production',
+    );
+    expect(() => parseConfig({ ...prod, JWT_SECRET: 'x'.repeat(40) })).toThrow(
+      /^Configuration error: JWT_SECRET is too weak/,
+    );
+    expect(() => parseConfig({ ...prod, SEAL_KEY_SECRET: prod.JWT_SECRET })).toThrow(
+      'Configuration error: SEAL_KEY_SECRET must differ from JWT_SECRET',
+    );
+  });
+
+  it('still accepts the test secret outside production', () => {
+    expect(() =>
+      parseConfig({ ...good, JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-0123456789' }),
+    ).not.toThrow();
+  });
+});

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PRODUCTION_SECRETS, productionSecretProblem } from './known-secrets';
 
 const url = (protocols: string[]) =>
   z.string().refine(
@@ -19,6 +20,8 @@ export const configSchema = z.object({
   DATABASE_URL: url(['postgres:', 'postgresql:']),
   REDIS_URL: url(['redis:', 'rediss:']),
   JWT_SECRET: z.string().min(32, { message: 'must be at least 32 characters' }),
+  /** Passphrase for the per-förbund seal keys; separate from JWT_SECRET so rotating tokens keeps the seal. */
+  SEAL_KEY_SECRET: z.string().min(32, { message: 'must be at least 32 characters' }).optional(),
   JWT_TTL_SECONDS: z.coerce
     .number()
     .int()
@@ -47,6 +50,14 @@ export const configSchema = z.object({
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).default(12),
   GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(1).default(30),
   GRAPHQL_MAX_COST: z.coerce.number().int().min(100).default(5000),
+  /** Largest graphql-ws frame the API accepts, in bytes. */
+  GRAPHQL_WS_MAX_PAYLOAD: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(256 * 1024),
+  /** PostgreSQL statement_timeout for every pooled connection, in milliseconds. */
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
 });
 
 export type AppConfig = z.infer<typeof configSchema>;
@@ -65,6 +76,14 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
         ? 'is required'
         : issue.message;
     throw new ConfigError(`Configuration error: ${name} ${what}`);
+  }
+  if (parsed.data.NODE_ENV === 'production') {
+    for (const [name, rule] of Object.entries(PRODUCTION_SECRETS)) {
+      const problem = productionSecretProblem(parsed.data[name as keyof typeof PRODUCTION_SECRETS], rule);
+      if (problem) throw new ConfigError(`Configuration error: ${name} ${problem}`);
+    }
+    if (parsed.data.SEAL_KEY_SECRET === parsed.data.JWT_SECRET)
+      throw new ConfigError('Configuration error: SEAL_KEY_SECRET must differ from JWT_SECRET');
   }
   return parsed.data;
 }

@@ -3,9 +3,12 @@ import { ENTITIES } from '../entities';
 import { MIGRATIONS } from './migrations';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
+/** The default for config DB_STATEMENT_TIMEOUT_MS: no SQL statement runs longer than 30 s. */
+export const DEFAULT_STATEMENT_TIMEOUT_MS = 30_000;
+
 export function dataSourceOptions(
   url: string,
-  opts: { poolSize?: number; applicationName?: string } = {},
+  opts: { poolSize?: number; applicationName?: string; statementTimeoutMs?: number } = {},
 ): DataSourceOptions {
   return {
     type: 'postgres',
@@ -16,14 +19,19 @@ export function dataSourceOptions(
     migrationsTransactionMode: 'each',
     synchronize: false,
     namingStrategy: new SnakeNamingStrategy(),
-    extra: { max: opts.poolSize ?? 20, application_name: opts.applicationName ?? 'samordning' },
+    extra: {
+      max: opts.poolSize ?? 20,
+      application_name: opts.applicationName ?? 'samordning',
+      // Bounds every statement (config DB_STATEMENT_TIMEOUT_MS); a long import raises it with SET LOCAL.
+      statement_timeout: opts.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS,
+    },
   };
 }
 
 /** Opens a connection, runs pending migrations, and returns the data source. */
 export async function openDatabase(
   url: string,
-  opts: { migrate?: boolean; poolSize?: number; applicationName?: string } = {},
+  opts: { migrate?: boolean; poolSize?: number; applicationName?: string; statementTimeoutMs?: number } = {},
 ): Promise<DataSource> {
   const ds = new DataSource(dataSourceOptions(url, opts));
   await ds.initialize();

@@ -1,40 +1,29 @@
 import { ApolloDriverConfig } from '@nestjs/apollo';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import { GraphQLError } from 'graphql';
-import type { ServerOptions } from 'graphql-ws';
 import { AppConfig } from '@app/infra';
 import { formatGraphQLError } from './format-error';
+import { graphqlWsOptions, MAX_TOKENS, WsPrincipals } from './graphql-ws.options';
+import { noListCycleRule } from './list-cycle.rule';
+
+/** Until the API wires its PrincipalService in, a WebSocket connection is refused (unit tests, tooling). */
+const refuseAll: WsPrincipals = { verify: () => null, load: async () => null };
 
 /** Apollo set-up: generated schema, limits that refuse abusive queries before they run, masked errors. */
-/** graphql-ws at /graphql: the token comes in connectionParams; errors get the same mapping as queries. */
-const wsOptions: Partial<ServerOptions> & { path: string } = {
-  path: '/graphql',
-  onConnect: (ctx) => {
-    const params = (ctx.connectionParams ?? {}) as Record<string, unknown>;
-    const auth = params.authorization ?? params.Authorization;
-    (ctx.extra as Record<string, unknown>).authorization = typeof auth === 'string' ? auth : undefined;
-    return true;
-  },
-  onNext: (_ctx, _id, _payload, _args, result) => {
-    const errors = result.errors as readonly GraphQLError[] | undefined;
-    if (!errors?.length) return undefined;
-    return { ...result, errors: errors.map((e) => formatGraphQLError(e.toJSON(), e)) };
-  },
-  onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatGraphQLError(e.toJSON(), e)),
-};
-
-export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
+export function graphqlOptions(config: AppConfig, principals: WsPrincipals = refuseAll): ApolloDriverConfig {
   const production = config.NODE_ENV === 'production';
   const armor = new ApolloArmor({
     maxDepth: { n: config.GRAPHQL_MAX_DEPTH, ignoreIntrospection: true },
     maxAliases: { n: config.GRAPHQL_MAX_ALIASES },
     costLimit: { maxCost: config.GRAPHQL_MAX_COST, ignoreIntrospection: true },
     maxDirectives: { n: 20 },
-    maxTokens: { n: 10000 },
+    maxTokens: { n: MAX_TOKENS },
     blockFieldSuggestion: { enabled: production },
   });
   const protection = armor.protect();
+  // The same rules guard HTTP and WebSocket operations.
+  const validationRules = [...protection.validationRules, noListCycleRule];
+  const wsOptions = graphqlWsOptions(config, validationRules, principals);
   return {
     autoSchemaFile: true,
     sortSchema: true,
@@ -45,7 +34,7 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
       ...protection.plugins,
       ...(production ? [] : [ApolloServerPluginLandingPageLocalDefault({ embed: true })]),
     ],
-    validationRules: protection.validationRules,
+    validationRules,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
     formatError: formatGraphQLError,
