@@ -5,6 +5,7 @@ export * from './entities';
 export * from './audit/audit-writer';
 export * from './jobs/jobs';
 export * from './outbox/outbox';
+export * from './outbox/outbox.store';
 export * from './database/sql';
 export * from './database/unit-of-work';
 export * from './storage/file-storage';

@@ -50,6 +50,39 @@ export const JOB_PAYLOADS = {
   }),
 } satisfies Record<JobName, z.ZodType>;
 
+/**
+ * How BullMQ retries a job, per queue. Mail outlasts a day-long SMTP outage: 14 attempts with exponential
+ * backoff from one minute give a retry window of about 68 hours (the sum of the waits, see
+ * retryWindowMs). Reports keep their 8 quick attempts (their final-failure handling counts on it).
+ */
+export const QUEUE_RETRY: Record<
+  QueueName,
+  { attempts: number; backoff: { type: 'exponential'; delay: number } }
+> = {
+  [QueueName.MAIL]: { attempts: 14, backoff: { type: 'exponential', delay: 60_000 } },
+  [QueueName.REPORTS]: { attempts: 8, backoff: { type: 'exponential', delay: 1000 } },
+};
+
+/** The options the outbox relay adds a job with. */
+export function jobOptions(name: JobName, jobIdValue: string, delay: number) {
+  const retry = QUEUE_RETRY[JOB_QUEUE[name]];
+  return {
+    jobId: jobIdValue,
+    delay,
+    attempts: retry.attempts,
+    backoff: { ...retry.backoff },
+    removeOnComplete: { age: 30 * 24 * 3600 },
+    removeOnFail: { age: 90 * 24 * 3600 },
+  };
+}
+
+/** Milliseconds between a job's first attempt and its last under exponential backoff (BullMQ: delay·2^(n-1)). */
+export function retryWindowMs(opts: { attempts: number; backoff: { delay: number } }): number {
+  let total = 0;
+  for (let retry = 1; retry < opts.attempts; retry++) total += opts.backoff.delay * 2 ** (retry - 1);
+  return total;
+}
+
 export type JobPayload<N extends JobName> = z.infer<(typeof JOB_PAYLOADS)[N]>;
 
 /** Deterministic job ids: the same event always yields the same id, so a retried relay never doubles a job. */
