@@ -3,6 +3,7 @@ export * from './database/data-source';
 export * from './database/snake-naming.strategy';
 export * from './entities';
 export * from './audit/audit-writer';
+export * from './audit/audit-checkpoint.store';
 export * from './jobs/jobs';
 export * from './outbox/outbox';
 export * from './outbox/outbox.store';
