@@ -13,6 +13,7 @@ export enum JobName {
   COMPILE_REPORT = 'compile-report',
   SEAL_SIGNED_DOCUMENT = 'seal-signed-document',
   SIGNING_REMINDER = 'signing-reminder',
+  AUDIT_CHECKPOINT = 'audit-checkpoint',
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -21,6 +22,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.COMPILE_REPORT]: QueueName.REPORTS,
   [JobName.SEAL_SIGNED_DOCUMENT]: QueueName.REPORTS,
   [JobName.SIGNING_REMINDER]: QueueName.MAIL,
+  [JobName.AUDIT_CHECKPOINT]: QueueName.REPORTS,
 };
 
 /** One payload schema per job, validated when enqueued and again when run. */
@@ -47,6 +49,12 @@ export const JOB_PAYLOADS = {
   [JobName.SIGNING_REMINDER]: z.object({
     requestId: z.string().uuid(),
     round: z.number().int().min(1),
+  }),
+  [JobName.AUDIT_CHECKPOINT]: z.object({
+    /** One förbund (e.g. after a seal); without it, every förbund with an audit trail (the hourly run). */
+    organisationId: z.string().uuid().optional(),
+    /** What prompted it (a signing request id, 'hourly'); with the förbund it makes the job id. */
+    reason: z.string().min(1),
   }),
 } satisfies Record<JobName, z.ZodType>;
 
@@ -103,6 +111,10 @@ export function jobId<N extends JobName>(name: N, payload: JobPayload<N>): strin
     case JobName.SIGNING_REMINDER: {
       const p = payload as JobPayload<JobName.SIGNING_REMINDER>;
       return `${name}__${p.requestId}__${p.round}`;
+    }
+    case JobName.AUDIT_CHECKPOINT: {
+      const p = payload as JobPayload<JobName.AUDIT_CHECKPOINT>;
+      return `${name}__${p.organisationId ?? 'all'}__${p.reason}`.replace(/:/g, '_');
     }
     default:
       throw new Error(`no job id rule for ${String(name)}`);
