@@ -25,7 +25,11 @@ async function sieBenchmark(lines: string[]): Promise<void> {
   const wc = timeCommand('wc', ['-l', file]);
   const awk = timeCommand('awk', ['/#TRANS/ { s += $NF } END { printf "%.2f", s }', file]);
 
-  const ds = await openDatabase(process.env.DATABASE_URL as string, { migrate: true, poolSize: 2 });
+  const ds = await openDatabase(process.env.DATABASE_URL as string, {
+    migrate: true,
+    migrationUrl: process.env.BENCH_DATABASE_MIGRATION_URL,
+    poolSize: 2,
+  });
   const [org] = await ds.query(
     `INSERT INTO organisation (slug, name, reporting_unit) VALUES ('bench-sie', 'Samordningsförbundet Bänk', 'tkr')
      ON CONFLICT (slug) DO UPDATE SET name = EXCLUDED.name RETURNING id`,

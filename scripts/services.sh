@@ -18,6 +18,12 @@ REDIS_PORT="${SAMORDNING_REDIS_PORT:-63799}"
 PG_SUPER_PASSWORD="postgres-local-only"
 APP_DB_USER="samordning"
 APP_DB_PASSWORD="samordning-local-only"
+# The owner of the schema runs the migrations; the application connects as APP_DB_USER, a member of
+# APP_DB_GROUP, which the migrations grant only what the application needs (audit_entry: SELECT, INSERT).
+OWNER_DB_USER="samordning_owner"
+OWNER_DB_PASSWORD="samordning-owner-local-only"
+APP_DB_GROUP="samordning_app"
+DATABASES="samordning samordning_test samordning_bench"
 ENV_FILE="$DATA/services.env"
 
 log() { printf '[services] %s\n' "$*" >&2; }
@@ -97,14 +103,44 @@ start_pg() {
   done
   pg_run "$psql" -h "$sock" -p "$PG_PORT" -U postgres -d postgres -v ON_ERROR_STOP=1 -qAt >/dev/null <<SQL
 DO \$\$ BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '$OWNER_DB_USER') THEN
+    CREATE ROLE $OWNER_DB_USER LOGIN PASSWORD '$OWNER_DB_PASSWORD';
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '$APP_DB_GROUP') THEN
+    CREATE ROLE $APP_DB_GROUP NOLOGIN;
+  END IF;
   IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '$APP_DB_USER') THEN
-    CREATE ROLE $APP_DB_USER LOGIN PASSWORD '$APP_DB_PASSWORD' CREATEDB;
+    CREATE ROLE $APP_DB_USER LOGIN PASSWORD '$APP_DB_PASSWORD';
   END IF;
 END \$\$;
-SELECT 'CREATE DATABASE samordning OWNER $APP_DB_USER' WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = 'samordning')\gexec
-SELECT 'CREATE DATABASE samordning_test OWNER $APP_DB_USER' WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = 'samordning_test')\gexec
-SELECT 'CREATE DATABASE samordning_bench OWNER $APP_DB_USER' WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = 'samordning_bench')\gexec
+ALTER ROLE $APP_DB_USER NOCREATEDB;
+GRANT $APP_DB_GROUP TO $APP_DB_USER;
+SELECT 'CREATE DATABASE samordning OWNER $OWNER_DB_USER' WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = 'samordning')\gexec
+SELECT 'CREATE DATABASE samordning_test OWNER $OWNER_DB_USER' WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = 'samordning_test')\gexec
+SELECT 'CREATE DATABASE samordning_bench OWNER $OWNER_DB_USER' WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = 'samordning_bench')\gexec
 SQL
+  # A cluster made before the owner role existed: everything the app role owns moves to the owner, and the
+  # grants the migration would have given are given here (idempotent; a no-op on a fresh cluster).
+  local db
+  for db in $DATABASES; do
+    pg_run "$psql" -h "$sock" -p "$PG_PORT" -U postgres -d "$db" -v ON_ERROR_STOP=1 -qAt >/dev/null <<SQL
+ALTER DATABASE $db OWNER TO $OWNER_DB_USER;
+REASSIGN OWNED BY $APP_DB_USER TO $OWNER_DB_USER;
+DO \$\$ BEGIN
+  IF to_regclass('public.audit_entry') IS NOT NULL THEN
+    GRANT USAGE ON SCHEMA public TO $APP_DB_GROUP;
+    GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO $APP_DB_GROUP;
+    GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO $APP_DB_GROUP;
+    ALTER DEFAULT PRIVILEGES FOR ROLE $OWNER_DB_USER IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO $APP_DB_GROUP;
+    ALTER DEFAULT PRIVILEGES FOR ROLE $OWNER_DB_USER IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO $APP_DB_GROUP;
+    REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON audit_entry FROM $APP_DB_GROUP;
+  END IF;
+  IF to_regclass('public.audit_checkpoint') IS NOT NULL THEN
+    REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON audit_checkpoint FROM $APP_DB_GROUP;
+  END IF;
+END \$\$;
+SQL
+  done
 }
 
 redis_bin() { command -v redis-server 2>/dev/null || { [ -x /usr/bin/redis-server ] && echo /usr/bin/redis-server; }; }
@@ -157,6 +193,10 @@ write_env() {
       echo "TEST_DATABASE_URL=postgres://$APP_DB_USER:$APP_DB_PASSWORD@127.0.0.1:$PG_PORT/samordning_test"
       echo "BENCH_DATABASE_URL=postgres://$APP_DB_USER:$APP_DB_PASSWORD@127.0.0.1:$PG_PORT/samordning_bench"
       echo "DATABASE_SUPERUSER_URL=postgres://postgres:$PG_SUPER_PASSWORD@127.0.0.1:$PG_PORT/samordning_test"
+      # The schema owner, for migrations only (the config key DATABASE_MIGRATION_URL).
+      echo "DATABASE_MIGRATION_URL=postgres://$OWNER_DB_USER:$OWNER_DB_PASSWORD@127.0.0.1:$PG_PORT/samordning"
+      echo "TEST_DATABASE_MIGRATION_URL=postgres://$OWNER_DB_USER:$OWNER_DB_PASSWORD@127.0.0.1:$PG_PORT/samordning_test"
+      echo "BENCH_DATABASE_MIGRATION_URL=postgres://$OWNER_DB_USER:$OWNER_DB_PASSWORD@127.0.0.1:$PG_PORT/samordning_bench"
     fi
     if [ -z "${REDIS_URL:-}" ]; then echo "REDIS_URL=redis://127.0.0.1:$REDIS_PORT"; fi
   } >"$ENV_FILE"

@@ -339,10 +339,19 @@ describe('follow-ups: drafts, the approval chain, audit trail, e-mail', () => {
     );
     expect(ok.verifyAuditTrail.valid).toBe(true);
     expect(ok.verifyAuditTrail.entries).toBeGreaterThan(50);
-    // the application cannot change the trail
+    // the application cannot change the trail: its role has no UPDATE on it (audit-roles.e2e-spec.ts),
+    // and even the schema owner hits the append-only trigger
     await expect(
       api.ds.query("UPDATE audit_entry SET action = 'x' WHERE organisation_id = $1", [org]),
+    ).rejects.toThrow(/permission denied for table audit_entry/);
+    const owner = new Client({
+      connectionString: process.env.TEST_DATABASE_MIGRATION_URL ?? process.env.DATABASE_URL,
+    });
+    await owner.connect();
+    await expect(
+      owner.query("UPDATE audit_entry SET action = 'x' WHERE organisation_id = $1", [org]),
     ).rejects.toThrow(/append-only/);
+    await owner.end();
     const su = new Client({ connectionString: process.env.DATABASE_SUPERUSER_URL });
     await su.connect();
     const [victim] = (

@@ -72,7 +72,11 @@ async function run(argv: string[]): Promise<void> {
   const config = loadConfigOrExit();
   switch (command) {
     case 'migrate': {
-      const ds = await openDatabase(config.DATABASE_URL, { migrate: true, poolSize: 2 });
+      const ds = await openDatabase(config.DATABASE_URL, {
+        migrate: true,
+        migrationUrl: config.DATABASE_MIGRATION_URL,
+        poolSize: 2,
+      });
       const done = await ds.query('SELECT count(*)::int AS n FROM typeorm_migrations');
       await ds.destroy();
       process.stdout.write(`Databasen är migrerad (${done[0].n} migreringar).\n`);

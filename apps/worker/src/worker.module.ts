@@ -20,6 +20,7 @@ import { CompileReportHandler } from './reports/compile-report.handler';
 import { SealSignedDocumentHandler } from './reports/seal.handler';
 import { SigningReminderHandler } from './mail/signing-reminder.handler';
 import { OutboxRelay, RELAY_QUEUES } from './outbox/outbox-relay.service';
+import { AuditCheckpointHandler } from './audit/audit-checkpoint.handler';
 
 const CONCURRENCY: Record<QueueName, number> = { [QueueName.MAIL]: 4, [QueueName.REPORTS]: 1 };
 
@@ -50,6 +51,7 @@ const CONCURRENCY: Record<QueueName, number> = { [QueueName.MAIL]: 4, [QueueName
     CompileReportHandler,
     SealSignedDocumentHandler,
     SigningReminderHandler,
+    AuditCheckpointHandler,
     {
       provide: JOB_HANDLERS,
       inject: [
@@ -58,6 +60,7 @@ const CONCURRENCY: Record<QueueName, number> = { [QueueName.MAIL]: 4, [QueueName
         CompileReportHandler,
         SealSignedDocumentHandler,
         SigningReminderHandler,
+        AuditCheckpointHandler,
       ],
       useFactory: (...handlers: JobHandler[]) => handlers,
     },

@@ -3,9 +3,9 @@ import { Args, Field, ID, Int, ObjectType, Query, Resolver } from '@nestjs/graph
 import GraphQLJSON from 'graphql-type-json';
 import { DataSource } from 'typeorm';
 import { Role } from '@app/domain';
-import { rowToAuditEntry, verifyAuditChain } from '@app/infra';
+import { AppConfig, auditCheckpointKey, rowToAuditEntry, verifyAuditChain } from '@app/infra';
 import { Allow, scopeOf } from '../common/access/access.decorators';
-import { DATA_SOURCE } from '../common/infra/tokens';
+import { APP_CONFIG, DATA_SOURCE } from '../common/infra/tokens';
 
 @ObjectType('AuditVerification')
 export class AuditVerificationType {
@@ -36,7 +36,10 @@ const AUDIT_READERS = [Role.ADMIN, Role.FORBUNDSCHEF, Role.REVISOR];
 
 @Resolver()
 export class AuditResolver {
-  constructor(@Inject(DATA_SOURCE) private readonly ds: DataSource) {}
+  constructor(
+    @Inject(DATA_SOURCE) private readonly ds: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   @Allow(AUDIT_READERS, scopeOf.organisationId())
   @Query(() => AuditVerificationType, {
@@ -45,7 +48,7 @@ export class AuditResolver {
   verifyAuditTrail(
     @Args('organisationId', { type: () => ID }) organisationId: string,
   ): Promise<AuditVerificationType> {
-    return verifyAuditChain(this.ds.manager, organisationId);
+    return verifyAuditChain(this.ds.manager, organisationId, auditCheckpointKey(this.config));
   }
 
   @Allow(AUDIT_READERS, scopeOf.organisationId())

@@ -1,19 +1,17 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { JobName, parseJobPayload, QueueName } from '@app/infra';
+import {
+  jobOptions,
+  lockPendingOutboxRows,
+  markOutboxFailed,
+  markOutboxRelayed,
+  parseJobPayload,
+  QueueName,
+} from '@app/infra';
 import { WORKER_DATA_SOURCE } from '../common/tokens';
 
 export const RELAY_QUEUES = Symbol('RELAY_QUEUES');
-
-interface OutboxRow {
-  id: string;
-  queue: QueueName;
-  job_name: JobName;
-  job_id: string;
-  payload: unknown;
-  delay_until: Date | null;
-}
 
 /**
  * Moves committed outbox rows to BullMQ. The job id is deterministic, so a row relayed twice (crash between
@@ -49,44 +47,47 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     await this.running;
   }
 
-  /** Relays up to 100 pending rows; returns how many went to BullMQ. */
+  /**
+   * Relays up to 100 pending rows; returns how many went to BullMQ. A row that fails (a payload that no
+   * longer fits its schema, an unknown queue, a queue add that throws) is marked with its error and the
+   * others go on; only after several adds in a row fail (Redis is likely away) does the tick stop early.
+   */
   async relayOnce(): Promise<number> {
     return this.ds.transaction(async (em) => {
-      const rows: OutboxRow[] = await em.query(
-        'SELECT id, queue, job_name, job_id, payload, delay_until FROM outbox WHERE relayed_at IS NULL ORDER BY created_at LIMIT 100 FOR UPDATE SKIP LOCKED',
-      );
+      const rows = await lockPendingOutboxRows(em, 100);
       const done: string[] = [];
+      let addFailuresInARow = 0;
       for (const row of rows) {
         const queue = this.queues.get(row.queue);
         if (!queue) {
-          await em.query('UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = $1', [
-            row.id,
-            `unknown queue ${row.queue}`,
-          ]);
+          await markOutboxFailed(em, row.id, `unknown queue ${row.queue}`);
+          continue;
+        }
+        let data: unknown;
+        try {
+          data = parseJobPayload(row.job_name, row.payload);
+        } catch (e) {
+          this.logger.error(
+            `outbox row ${row.id} (${row.job_name}) has a bad payload: ${(e as Error).message}`,
+          );
+          await markOutboxFailed(em, row.id, (e as Error).message);
           continue;
         }
         try {
-          const data = parseJobPayload(row.job_name, row.payload);
           const delay = row.delay_until ? Math.max(0, new Date(row.delay_until).getTime() - Date.now()) : 0;
-          await queue.add(row.job_name, data, {
-            jobId: row.job_id,
-            delay,
-            attempts: 8,
-            backoff: { type: 'exponential', delay: 1000 },
-            removeOnComplete: { age: 30 * 24 * 3600 },
-            removeOnFail: { age: 90 * 24 * 3600 },
-          });
+          await queue.add(row.job_name, data, jobOptions(row.job_name, row.job_id, delay));
           done.push(row.id);
+          addFailuresInARow = 0;
         } catch (e) {
-          await em.query('UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = $1', [
-            row.id,
-            (e as Error).message.slice(0, 500),
-          ]);
-          break; // Redis is likely away; try again on the next tick.
+          await markOutboxFailed(em, row.id, (e as Error).message);
+          if (++addFailuresInARow >= OutboxRelay.MAX_ADD_FAILURES_PER_TICK) break;
         }
       }
-      if (done.length) await em.query('UPDATE outbox SET relayed_at = now() WHERE id = ANY($1)', [done]);
+      await markOutboxRelayed(em, done);
       return done.length;
     });
   }
+
+  /** Consecutive failed adds after which a tick gives up (Redis is likely away; try again next tick). */
+  static readonly MAX_ADD_FAILURES_PER_TICK = 3;
 }

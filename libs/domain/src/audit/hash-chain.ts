@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { canonicalize } from 'json-canonicalize';
 
 /** The content of one audit entry that its hash covers. */
@@ -78,4 +78,55 @@ export function verifyChain(entries: readonly AuditEntryWithHash[]): ChainVerifi
     expectedSeq += 1;
   }
   return { valid: true, entries: entries.length, firstInvalidEntryId: null, reason: null };
+}
+
+/** A förbund's chain head at one moment, signed with a key the database does not hold. */
+export interface AuditCheckpoint {
+  organisationId: string;
+  seq: number;
+  hash: string;
+  at: string; // ISO 8601
+}
+
+/** The checkpoint key, derived from a secret kept outside the database (config AUDIT_CHECKPOINT_SECRET). */
+export function checkpointKey(secret: string): Buffer {
+  return createHmac('sha256', 'samordning/audit-checkpoint/v1').update(secret).digest();
+}
+
+export function signCheckpoint(key: Buffer, checkpoint: AuditCheckpoint): string {
+  return createHmac('sha256', key).update(canonicalJson(checkpoint)).digest('hex');
+}
+
+function signatureHolds(key: Buffer, checkpoint: AuditCheckpoint, signature: string): boolean {
+  const expected = Buffer.from(signCheckpoint(key, checkpoint), 'hex');
+  const given = Buffer.from(signature, 'hex');
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+/**
+ * Recomputes the chain and holds it against its last signed checkpoint: a chain whose newest entries were
+ * deleted (shorter than the checkpoint), whose hashes were recomputed (the entry at the checkpoint's seq
+ * differs), or whose checkpoint was forged (signature fails) is broken.
+ */
+export function verifyChainAgainstCheckpoint(
+  entries: readonly AuditEntryWithHash[],
+  checkpoint: { checkpoint: AuditCheckpoint; signature: string } | null,
+  key: Buffer,
+): ChainVerification {
+  const chain = verifyChain(entries);
+  if (!chain.valid || !checkpoint) return chain;
+  const broken = (reason: string, firstInvalidEntryId: string | null = null): ChainVerification => ({
+    valid: false,
+    entries: entries.length,
+    firstInvalidEntryId,
+    reason,
+  });
+  const cp = checkpoint.checkpoint;
+  if (!signatureHolds(key, cp, checkpoint.signature)) return broken('checkpoint signature does not hold');
+  const atCheckpoint = entries.find((e) => e.seq === cp.seq);
+  if (!atCheckpoint)
+    return broken(`chain ends at ${entries.length} entries, before its checkpoint at ${cp.seq} (${cp.at})`);
+  if (atCheckpoint.hash !== cp.hash)
+    return broken(`entry ${cp.seq} differs from its checkpoint (${cp.at})`, atCheckpoint.id);
+  return chain;
 }

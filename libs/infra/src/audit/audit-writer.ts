@@ -8,8 +8,10 @@ import {
   AuditEntryWithHash,
   hashAuditContent,
   verifyChain,
+  verifyChainAgainstCheckpoint,
   ChainVerification,
 } from '@app/domain';
+import { latestAuditCheckpoint } from './audit-checkpoint.store';
 
 export interface AuditInput<A extends AuditAction = AuditAction> {
   organisationId: string | null;
@@ -114,15 +116,25 @@ export function rowToAuditEntry(r: AuditRow): AuditEntryWithHash {
   };
 }
 
-/** Reads a förbund's chain in order and recomputes every link. */
+/**
+ * Reads a förbund's chain in order and recomputes every link; given the checkpoint key, also holds the
+ * chain against its last signed checkpoint (deleted newest entries, recomputed hashes, forged checkpoints).
+ */
 export async function verifyAuditChain(
   em: EntityManager,
   organisationId: string,
+  checkpointKey?: Buffer,
 ): Promise<ChainVerification> {
   const rows = (await em.query('SELECT * FROM audit_entry WHERE organisation_id = $1 ORDER BY seq', [
     organisationId,
   ])) as AuditRow[];
-  return verifyChain(rows.map(rowToAuditEntry));
+  const entries = rows.map(rowToAuditEntry);
+  if (!checkpointKey) return verifyChain(entries);
+  return verifyChainAgainstCheckpoint(
+    entries,
+    await latestAuditCheckpoint(em, organisationId),
+    checkpointKey,
+  );
 }
 
 export async function auditEntriesFor(

@@ -18,6 +18,10 @@ export const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   DATABASE_URL: url(['postgres:', 'postgresql:']),
+  /** The schema owner's connection, used only to run migrations (default: DATABASE_URL). */
+  DATABASE_MIGRATION_URL: url(['postgres:', 'postgresql:']).optional(),
+  /** Signs audit checkpoints; kept outside the database. Required in production (auditCheckpointKey). */
+  AUDIT_CHECKPOINT_SECRET: z.string().min(32, { message: 'must be at least 32 characters' }).optional(),
   REDIS_URL: url(['redis:', 'rediss:']),
   JWT_SECRET: z.string().min(32, { message: 'must be at least 32 characters' }),
   /** Passphrase for the per-förbund seal keys; separate from JWT_SECRET so rotating tokens keeps the seal. */

@@ -28,11 +28,32 @@ export function dataSourceOptions(
   };
 }
 
-/** Opens a connection, runs pending migrations, and returns the data source. */
+/**
+ * Opens a connection, runs pending migrations, and returns the data source. Migrations run as
+ * `migrationUrl` (the schema owner) when given, else as `url`; the returned source always uses `url`.
+ */
 export async function openDatabase(
   url: string,
-  opts: { migrate?: boolean; poolSize?: number; applicationName?: string; statementTimeoutMs?: number } = {},
+  opts: {
+    migrate?: boolean;
+    migrationUrl?: string;
+    poolSize?: number;
+    applicationName?: string;
+    statementTimeoutMs?: number;
+  } = {},
 ): Promise<DataSource> {
+  if (opts.migrate && opts.migrationUrl && opts.migrationUrl !== url) {
+    const owner = new DataSource(
+      dataSourceOptions(opts.migrationUrl, { poolSize: 1, applicationName: opts.applicationName }),
+    );
+    await owner.initialize();
+    try {
+      await owner.runMigrations({ transaction: 'each' });
+    } finally {
+      await owner.destroy();
+    }
+    return openDatabase(url, { ...opts, migrate: false });
+  }
   const ds = new DataSource(dataSourceOptions(url, opts));
   await ds.initialize();
   if (opts.migrate) await ds.runMigrations({ transaction: 'each' });

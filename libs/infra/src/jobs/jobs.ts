@@ -13,6 +13,7 @@ export enum JobName {
   COMPILE_REPORT = 'compile-report',
   SEAL_SIGNED_DOCUMENT = 'seal-signed-document',
   SIGNING_REMINDER = 'signing-reminder',
+  AUDIT_CHECKPOINT = 'audit-checkpoint',
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -21,6 +22,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.COMPILE_REPORT]: QueueName.REPORTS,
   [JobName.SEAL_SIGNED_DOCUMENT]: QueueName.REPORTS,
   [JobName.SIGNING_REMINDER]: QueueName.MAIL,
+  [JobName.AUDIT_CHECKPOINT]: QueueName.REPORTS,
 };
 
 /** One payload schema per job, validated when enqueued and again when run. */
@@ -48,7 +50,46 @@ export const JOB_PAYLOADS = {
     requestId: z.string().uuid(),
     round: z.number().int().min(1),
   }),
+  [JobName.AUDIT_CHECKPOINT]: z.object({
+    /** One förbund (e.g. after a seal); without it, every förbund with an audit trail (the hourly run). */
+    organisationId: z.string().uuid().optional(),
+    /** What prompted it (a signing request id, 'hourly'); with the förbund it makes the job id. */
+    reason: z.string().min(1),
+  }),
 } satisfies Record<JobName, z.ZodType>;
+
+/**
+ * How BullMQ retries a job, per queue. Mail outlasts a day-long SMTP outage: 14 attempts with exponential
+ * backoff from one minute give a retry window of about 68 hours (the sum of the waits, see
+ * retryWindowMs). Reports keep their 8 quick attempts (their final-failure handling counts on it).
+ */
+export const QUEUE_RETRY: Record<
+  QueueName,
+  { attempts: number; backoff: { type: 'exponential'; delay: number } }
+> = {
+  [QueueName.MAIL]: { attempts: 14, backoff: { type: 'exponential', delay: 60_000 } },
+  [QueueName.REPORTS]: { attempts: 8, backoff: { type: 'exponential', delay: 1000 } },
+};
+
+/** The options the outbox relay adds a job with. */
+export function jobOptions(name: JobName, jobIdValue: string, delay: number) {
+  const retry = QUEUE_RETRY[JOB_QUEUE[name]];
+  return {
+    jobId: jobIdValue,
+    delay,
+    attempts: retry.attempts,
+    backoff: { ...retry.backoff },
+    removeOnComplete: { age: 30 * 24 * 3600 },
+    removeOnFail: { age: 90 * 24 * 3600 },
+  };
+}
+
+/** Milliseconds between a job's first attempt and its last under exponential backoff (BullMQ: delay·2^(n-1)). */
+export function retryWindowMs(opts: { attempts: number; backoff: { delay: number } }): number {
+  let total = 0;
+  for (let retry = 1; retry < opts.attempts; retry++) total += opts.backoff.delay * 2 ** (retry - 1);
+  return total;
+}
 
 export type JobPayload<N extends JobName> = z.infer<(typeof JOB_PAYLOADS)[N]>;
 
@@ -70,6 +111,10 @@ export function jobId<N extends JobName>(name: N, payload: JobPayload<N>): strin
     case JobName.SIGNING_REMINDER: {
       const p = payload as JobPayload<JobName.SIGNING_REMINDER>;
       return `${name}__${p.requestId}__${p.round}`;
+    }
+    case JobName.AUDIT_CHECKPOINT: {
+      const p = payload as JobPayload<JobName.AUDIT_CHECKPOINT>;
+      return `${name}__${p.organisationId ?? 'all'}__${p.reason}`.replace(/:/g, '_');
     }
     default:
       throw new Error(`no job id rule for ${String(name)}`);

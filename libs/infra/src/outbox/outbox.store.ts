@@ -1,0 +1,37 @@
+import { EntityManager } from 'typeorm';
+import { JobName, QueueName } from '../jobs/jobs';
+
+/** An outbox row waiting to be relayed to BullMQ. */
+export interface PendingOutboxRow {
+  id: string;
+  queue: QueueName;
+  job_name: JobName;
+  job_id: string;
+  payload: unknown;
+  delay_until: Date | null;
+}
+
+type Tx = Pick<EntityManager, 'query'>;
+
+/**
+ * Locks up to `limit` unrelayed rows. Rows that failed before come after fresh ones (fewest attempts
+ * first), so a row that keeps failing never holds the others back.
+ */
+export function lockPendingOutboxRows(tx: Tx, limit: number): Promise<PendingOutboxRow[]> {
+  return tx.query(
+    `SELECT id, queue, job_name, job_id, payload, delay_until FROM outbox
+      WHERE relayed_at IS NULL ORDER BY attempts, created_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
+    [limit],
+  );
+}
+
+export async function markOutboxRelayed(tx: Tx, ids: readonly string[]): Promise<void> {
+  if (ids.length) await tx.query('UPDATE outbox SET relayed_at = now() WHERE id = ANY($1)', [ids]);
+}
+
+export async function markOutboxFailed(tx: Tx, id: string, error: string): Promise<void> {
+  await tx.query('UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = $1', [
+    id,
+    error.slice(0, 500),
+  ]);
+}
