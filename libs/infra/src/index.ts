@@ -14,3 +14,4 @@ export * from './reports/compile-report';
 export * from './signing/seal';
 export * from './bankid/bankid-client';
 export * from './ledger/budget-reader';
+export * from './people/people-directory';
