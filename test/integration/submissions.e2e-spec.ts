@@ -199,6 +199,88 @@ describe('follow-ups: drafts, the approval chain, audit trail, e-mail', () => {
     expect(history.submission.comments.map((c) => c.body)).toEqual(['Komplettera verksamhetsbeskrivningen.']);
   });
 
+  describe('workflow integrity (issue 11, item 8)', () => {
+    const APPROVE_SEEN = `mutation($id: ID!, $v: Int, $ack: Boolean){ approveSubmission(id: $id, version: $v, acknowledgeOpenComments: $ack){ ${S} } }`;
+    const COMMENT = 'mutation($id: ID!, $b: String!){ addComment(submissionId: $id, body: $b) }';
+    const submitted = async (period: string): Promise<Sub> => {
+      const f = fixtures.find((x) => x.insats === 'tris' && x.period === 'HELAR-2025')!;
+      const d = await draft('tris', period, {
+        ...f.answers,
+        resultat: [],
+        ekonomi: { beviljat: '3823000.00', utfall: '3800000.00', kommentar: '' },
+      });
+      return (
+        await api.ok<{ submitSubmission: Sub }>(SUBMIT, { id: d.id, v: d.version }, await ownerOf('tris'))
+      ).submitSubmission;
+    };
+    const audits = async (id: string) =>
+      (
+        await api.ds.query(
+          "SELECT action FROM audit_entry WHERE entity_type = 'submission' AND entity_id = $1 ORDER BY seq",
+          [id],
+        )
+      ).map((r: { action: string }) => r.action);
+
+    it('refuses an approval of a version the approver did not see, changing nothing', async () => {
+      const s = await submitted('HELAR-2027');
+      const before = await audits(s.id);
+      const stale = await api.gql(APPROVE_SEEN, { id: s.id, v: s.version - 1 }, await sg1('tris'));
+      expect(codes(stale)).toEqual(['VERSION_CONFLICT']);
+      const [row] = await api.ds.query('SELECT status, version FROM submission WHERE id = $1', [s.id]);
+      expect(row).toEqual({ status: 'SUBMITTED', version: s.version });
+      expect(await audits(s.id)).toEqual(before);
+      const ok = await api.ok<{ approveSubmission: Sub }>(
+        APPROVE_SEEN,
+        { id: s.id, v: s.version },
+        await sg1('tris'),
+      );
+      expect(ok.approveSubmission.status).toBe('STYRGRUPP_APPROVED');
+    });
+
+    it('asks for an acknowledgement of open comments, naming how many, before approving', async () => {
+      const s = await submitted('HELAR-2029');
+      await api.ok(COMMENT, { id: s.id, b: 'Stämmer siffran?' }, await sg2('tris'));
+      await api.ok(COMMENT, { id: s.id, b: 'Och den här?' }, await sg2('tris'));
+      const refused = await api.gql(APPROVE_SEEN, { id: s.id, v: s.version }, await sg1('tris'));
+      expect(codes(refused)).toEqual(['BAD_USER_INPUT']);
+      expect(refused.errors?.[0]?.message).toContain('2 olösta kommentarer');
+      const [row] = await api.ds.query('SELECT status, version FROM submission WHERE id = $1', [s.id]);
+      expect(row).toEqual({ status: 'SUBMITTED', version: s.version });
+      const ok = await api.ok<{ approveSubmission: Sub }>(
+        APPROVE_SEEN,
+        { id: s.id, v: s.version, ack: true },
+        await sg1('tris'),
+      );
+      expect(ok.approveSubmission.status).toBe('STYRGRUPP_APPROVED');
+    });
+
+    it('refuses one person approving two steps of the same submission', async () => {
+      const [chefPerson] = await api.ds.query(
+        "SELECT id FROM person WHERE email = 'forbundschef@flodet.example'",
+      );
+      await api.ds.query(
+        "INSERT INTO role_assignment (person_id, organisation_id, role, insats_id) VALUES ($1, $2, 'STYRGRUPP', $3)",
+        [chefPerson.id, org, insatsId['tris']],
+      );
+      try {
+        const both = await api.login('forbundschef@flodet.example');
+        const s = await submitted('HELAR-2028');
+        const sg = await api.ok<{ approveSubmission: Sub }>(APPROVE_SEEN, { id: s.id, v: s.version }, both);
+        expect(sg.approveSubmission.status).toBe('STYRGRUPP_APPROVED');
+        const again = await api.gql(APPROVE_SEEN, { id: s.id, v: sg.approveSubmission.version }, both);
+        expect(codes(again)).toEqual(['FORBIDDEN']);
+        expect(again.errors?.[0]?.message).toContain('samma person kan inte godkänna två steg');
+        const [row] = await api.ds.query('SELECT status FROM submission WHERE id = $1', [s.id]);
+        expect(row.status).toBe('STYRGRUPP_APPROVED');
+      } finally {
+        await api.ds.query(
+          "DELETE FROM role_assignment WHERE person_id = $1 AND role = 'STYRGRUPP' AND insats_id = $2",
+          [chefPerson.id, insatsId['tris']],
+        );
+      }
+    });
+  });
+
   it('lets exactly one of 50 concurrent approvals of one step win, with one audit entry', async () => {
     const f = fixtures.find((x) => x.insats === 'tris' && x.period === 'HELAR-2025')!;
     // a fresh submission of the same insats needs another period

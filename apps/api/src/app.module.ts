@@ -30,6 +30,7 @@ import { LedgerResolver } from './ledger/ledger.resolver';
 import { SubmissionService } from './submissions/submission.service';
 import { SubmissionEvents } from './submissions/submission.events';
 import { SubmissionResolver } from './submissions/submission.resolver';
+import { SUBMISSION_PROVIDERS } from './submissions/submission.providers';
 import { DemoSeedService } from './demo/demo-seed.service';
 import { ReportService } from './reports/report.service';
 import { ReportResolver } from './reports/report.resolver';
@@ -109,6 +110,7 @@ import { PlansModule } from './plans/plans.module';
     BudgetService,
     LedgerResolver,
     SubmissionEvents,
+    ...SUBMISSION_PROVIDERS,
     SubmissionService,
     SubmissionResolver,
     DemoSeedService,

@@ -21,3 +21,4 @@ export * from './nns/survey-reader';
 export * from './plans/plan-reader';
 export * from './plans/gather-plan-input';
 export * from './plans/plan-decision';
+export * from './people/people-directory';

@@ -130,8 +130,24 @@ export class SubmissionResolver {
       description: 'Engångskod, för steg som ska undertecknas.',
     })
     code?: string,
+    @Args('version', {
+      type: () => Int,
+      nullable: true,
+      description:
+        'Versionen du granskade; har uppföljningen ändrats sedan dess avvisas godkännandet (VERSION_CONFLICT).',
+    })
+    version?: number | null,
+    @Args('acknowledgeOpenComments', {
+      type: () => Boolean,
+      nullable: true,
+      description: 'Bekräftar att du har sett de olösta kommentarerna och godkänner ändå.',
+    })
+    acknowledgeOpenComments?: boolean | null,
   ): Promise<SubmissionType> {
-    return this.service.approve(me, id, comment, password && code ? { password, code } : null);
+    return this.service.approve(me, id, comment, password && code ? { password, code } : null, {
+      version,
+      acknowledgeOpenComments,
+    });
   }
 
   @Allow(ACTORS, submissionScope())
@@ -251,7 +267,7 @@ export class SubmissionResolver {
   @ResolveField(() => [AuditEntryType], { description: 'Hela historiken, alla revisioner, i ordning.' })
   async history(@Parent() s: SubmissionType): Promise<AuditEntryType[]> {
     const rows = await this.service.history(s.id);
-    return rows.map((r: Parameters<typeof rowToAuditEntry>[0] & { actor_name: string | null }) => ({
+    return rows.map((r) => ({
       ...rowToAuditEntry(r),
       actorName: r.actor_name,
     }));

@@ -576,6 +576,7 @@ function Decision(props: {
     setError(null);
     const r = await approve({
       id: props.sub.id,
+      version: props.sub.version,
       comment: comment.trim() || null,
       ...(props.signature ? { password, code } : {}),
     });

@@ -97,8 +97,22 @@ export const SubmitSubmissionDocument = graphql(`
 `);
 
 export const ApproveSubmissionDocument = graphql(`
-  mutation ApproveSubmission($id: ID!, $comment: String, $password: String, $code: String) {
-    approveSubmission(id: $id, comment: $comment, password: $password, code: $code) {
+  mutation ApproveSubmission(
+    $id: ID!
+    $comment: String
+    $password: String
+    $code: String
+    $version: Int
+    $acknowledgeOpenComments: Boolean
+  ) {
+    approveSubmission(
+      id: $id
+      comment: $comment
+      password: $password
+      code: $code
+      version: $version
+      acknowledgeOpenComments: $acknowledgeOpenComments
+    ) {
       ...SubmissionFields
     }
   }

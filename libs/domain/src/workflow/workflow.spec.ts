@@ -95,3 +95,51 @@ describe('workflow transition map', () => {
     });
   });
 });
+
+const SubmissionStatus = S;
+describe('decide: workflow integrity (issue 11, item 8)', () => {
+  const submitted = { status: SubmissionStatus.SUBMITTED, step: 0, approvalsAtStep: 0 };
+  const atChef = { status: SubmissionStatus.STYRGRUPP_APPROVED, step: 1, approvalsAtStep: 0 };
+  const both = [Role.STYRGRUPP, Role.FORBUNDSCHEF];
+
+  it('refuses one person approving two steps of the same round', () => {
+    const d = decide(DEFAULT_WORKFLOW, atChef, 'approve', { roles: both, approvedOtherStep: true });
+    expect(d).toMatchObject({ ok: false, reason: 'SAME_APPROVER' });
+  });
+
+  it('lets the same person approve the next step when they did not approve the earlier one', () => {
+    const d = decide(DEFAULT_WORKFLOW, atChef, 'approve', { roles: both, approvedOtherStep: false });
+    expect(d).toMatchObject({ ok: true, next: { status: SubmissionStatus.APPROVED } });
+  });
+
+  it('refuses an approval over open comments unless acknowledged, naming how many', () => {
+    const actor = { roles: [Role.STYRGRUPP] };
+    const refused = decide(DEFAULT_WORKFLOW, submitted, 'approve', actor, { openComments: 3 });
+    expect(refused).toEqual({
+      ok: false,
+      reason: 'OPEN_COMMENTS',
+      message: 'Uppföljningen har 3 olösta kommentarer. Läs dem och bekräfta att du godkänner ändå.',
+    });
+    const one = decide(DEFAULT_WORKFLOW, submitted, 'approve', actor, { openComments: 1 });
+    expect(one.ok || one.message).toContain('1 olöst kommentar');
+    const ok = decide(DEFAULT_WORKFLOW, submitted, 'approve', actor, {
+      openComments: 3,
+      acknowledgeOpenComments: true,
+    });
+    expect(ok).toMatchObject({ ok: true, next: { status: SubmissionStatus.STYRGRUPP_APPROVED } });
+  });
+
+  it('does not ask for an acknowledgement to return a submission', () => {
+    const d = decide(
+      DEFAULT_WORKFLOW,
+      submitted,
+      'return',
+      { roles: [Role.STYRGRUPP] },
+      {
+        comment: 'Komplettera.',
+        openComments: 2,
+      },
+    );
+    expect(d.ok).toBe(true);
+  });
+});

@@ -75,13 +75,31 @@ export interface Actor {
   roles: readonly Role[];
   /** Whether this person already approved the current step. */
   alreadyApprovedStep?: boolean;
+  /** Whether this person approved another step of the same round (one person, one step). */
+  approvedOtherStep?: boolean;
+}
+
+/** What the decider is told besides the actor. */
+export interface DecisionInput {
+  comment?: string | null;
+  answersValid?: boolean;
+  /** Unresolved comments on the submission (approve). */
+  openComments?: number;
+  /** The approver has seen the open comments and approves anyway. */
+  acknowledgeOpenComments?: boolean;
 }
 
 export type Decision =
   | { ok: true; next: SubmissionState; stepCompleted: boolean }
   | {
       ok: false;
-      reason: 'FORBIDDEN' | 'INVALID_TRANSITION' | 'COMMENT_REQUIRED' | 'INVALID_ANSWERS';
+      reason:
+        | 'FORBIDDEN'
+        | 'INVALID_TRANSITION'
+        | 'COMMENT_REQUIRED'
+        | 'INVALID_ANSWERS'
+        | 'SAME_APPROVER'
+        | 'OPEN_COMMENTS';
       message: string;
     };
 
@@ -100,7 +118,7 @@ export function decide(
   state: SubmissionState,
   action: WorkflowAction,
   actor: Actor,
-  input: { comment?: string | null; answersValid?: boolean } = {},
+  input: DecisionInput = {},
 ): Decision {
   const is = (r: Role) => actor.roles.includes(r);
   switch (action) {
@@ -159,6 +177,19 @@ export function decide(
       }
       if (actor.alreadyApprovedStep)
         return deny('INVALID_TRANSITION', 'Du har redan godkänt det här steget.');
+      if (actor.approvedOtherStep)
+        return deny(
+          'SAME_APPROVER',
+          'Du har redan godkänt ett tidigare steg av uppföljningen; samma person kan inte godkänna två steg.',
+        );
+      const open = input.openComments ?? 0;
+      if (open > 0 && !input.acknowledgeOpenComments)
+        return deny(
+          'OPEN_COMMENTS',
+          open === 1
+            ? 'Uppföljningen har 1 olöst kommentar. Läs den och bekräfta att du godkänner ändå.'
+            : `Uppföljningen har ${open} olösta kommentarer. Läs dem och bekräfta att du godkänner ändå.`,
+        );
       const approvals = state.approvalsAtStep + 1;
       if (approvals < step.quorum)
         return { ok: true, next: { ...state, approvalsAtStep: approvals }, stepCompleted: false };

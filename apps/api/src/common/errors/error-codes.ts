@@ -63,6 +63,7 @@ export enum SubmissionError {
   BAD_TEMPLATE = 'SUBMISSION_BAD_TEMPLATE',
   SIGNATURE_REQUIRED = 'SUBMISSION_SIGNATURE_REQUIRED',
   SIGNATURE_INVALID = 'SUBMISSION_SIGNATURE_INVALID',
+  OPEN_COMMENTS = 'SUBMISSION_OPEN_COMMENTS',
 }
 
 export enum ReportError {
@@ -131,6 +132,7 @@ export const GRAPHQL_CODE: Record<FeatureErrorCode, ContractCode> = {
   [SubmissionError.BAD_TEMPLATE]: ContractCode.BAD_USER_INPUT,
   [SubmissionError.SIGNATURE_REQUIRED]: ContractCode.BAD_USER_INPUT,
   [SubmissionError.SIGNATURE_INVALID]: ContractCode.BAD_USER_INPUT,
+  [SubmissionError.OPEN_COMMENTS]: ContractCode.BAD_USER_INPUT,
   [ReportError.NOT_FOUND]: ContractCode.NOT_FOUND,
   [ReportError.BAD_YEAR]: ContractCode.BAD_USER_INPUT,
   [ReportError.BAD_TEXTS]: ContractCode.BAD_USER_INPUT,

@@ -1,0 +1,115 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  periodDeadline,
+  periodKind,
+  periodYear,
+  Role,
+  SubmissionStatus,
+  WorkflowAction,
+  workflowFrom,
+} from '@app/domain';
+import { AppConfig, JobName, WriteTx } from '@app/infra';
+import { APP_CONFIG } from '../common/infra/tokens';
+import { SubmissionRow, SubmissionStore } from './submission.store';
+
+/** The e-mail a transition sends: to whom and what, or null for none. */
+export function mailFor(
+  row: Pick<SubmissionRow, 'id' | 'insats_name' | 'period' | 'workflow_config'>,
+  link: string,
+  t: {
+    action: WorkflowAction;
+    status: SubmissionStatus;
+    step: number;
+    stepCompleted: boolean;
+    comment: string | null;
+  },
+): { role: Role; subject: string; text: string } | null {
+  const what = `${row.insats_name}, ${row.period}`;
+  if (
+    t.action === 'submit' ||
+    (t.action === 'approve' && t.stepCompleted && t.status !== SubmissionStatus.APPROVED)
+  ) {
+    const role = workflowFrom(row.workflow_config).steps[t.step]?.role;
+    if (!role) return null;
+    return {
+      role,
+      subject: `Uppföljning att granska: ${what}`,
+      text: `Uppföljningen för ${what} väntar på ditt beslut.\n\nÖppna den här: ${link}\n`,
+    };
+  }
+  if (t.action === 'return')
+    return {
+      role: Role.PROJEKTAGARE,
+      subject: `Uppföljningen har skickats tillbaka: ${what}`,
+      text: `Uppföljningen för ${what} har skickats tillbaka med kommentaren:\n\n${t.comment}\n\nÖppna den här: ${link}\n`,
+    };
+  if (t.action === 'approve' && t.status === SubmissionStatus.APPROVED)
+    return {
+      role: Role.PROJEKTAGARE,
+      subject: `Uppföljningen är godkänd: ${what}`,
+      text: `Uppföljningen för ${what} är godkänd av förbundschefen.\n\n${link}\n`,
+    };
+  return null;
+}
+
+/** E-mail and reminders of the follow-ups, through the outbox in the caller's transaction. */
+@Injectable()
+export class SubmissionNotifications {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly store: SubmissionStore,
+  ) {}
+
+  /** E-mail to whoever the submission now waits for. */
+  async notify(
+    tx: WriteTx,
+    row: SubmissionRow,
+    t: {
+      action: WorkflowAction;
+      status: SubmissionStatus;
+      step: number;
+      stepCompleted: boolean;
+      comment: string | null;
+    },
+  ): Promise<void> {
+    const link = `${this.config.PUBLIC_URL ?? `http://localhost:${this.config.PORT}`}/uppfoljningar/${row.id}`;
+    const mail = mailFor(row, link, t);
+    if (!mail) return;
+    const people = await this.store.recipients(tx, row.organisation_id, mail.role, row.insats_id);
+    for (const email of [...new Set(people.map((p) => p.email))].sort()) {
+      await this.store.enqueue(
+        tx,
+        JobName.SEND_EMAIL,
+        {
+          eventId: `submission-${row.id}-v${row.version}-${t.action}`,
+          to: email,
+          subject: mail.subject,
+          text: mail.text,
+        },
+        { organisationId: row.organisation_id },
+      );
+    }
+  }
+
+  /** Reminders 7 and 1 days before the period's deadline, as delayed jobs. */
+  async scheduleReminders(
+    tx: WriteTx,
+    submissionId: string,
+    organisationId: string,
+    period: string,
+  ): Promise<void> {
+    const config = await this.store.workflowConfig(tx, organisationId);
+    const deadline = periodDeadline(periodKind(period)!, periodYear(period)!, config);
+    for (const daysBefore of [7, 1]) {
+      const at = new Date(`${deadline}T08:00:00Z`);
+      at.setUTCDate(at.getUTCDate() - daysBefore);
+      if (at.getTime() <= Date.now()) continue;
+      await this.store.enqueue(
+        tx,
+        JobName.SUBMISSION_REMINDER,
+        { submissionId, daysBefore, deadline },
+        { organisationId, delayUntil: at },
+      );
+    }
+  }
+}

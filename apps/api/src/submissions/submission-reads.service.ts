@@ -1,0 +1,156 @@
+import { Injectable } from '@nestjs/common';
+import {
+  chainView,
+  EDITABLE,
+  FormContext,
+  INSATS_ROLES,
+  periodDeadline,
+  periodKind,
+  periodYear,
+  Principal,
+  Role,
+  roleLabel,
+  SubmissionState,
+  validateAnswers,
+  waitingFor,
+  workflowFrom,
+} from '@app/domain';
+import { Tx, UnitOfWork } from '@app/infra';
+import { AppError } from '../common/errors/app-error';
+import { SubmissionError } from '../common/errors/error-codes';
+import { CommentRow, SubmissionRow, SubmissionStore } from './submission.store';
+import { rolesFor } from './submission-roles';
+import { SubmissionType } from './submission.types';
+
+export const stateOf = (row: SubmissionRow): SubmissionState => ({
+  status: row.status,
+  step: row.step,
+  approvalsAtStep: row.approvals_at_step,
+});
+
+/** The read side: one submission, a förbund's list, my inbox, comments and history. */
+@Injectable()
+export class SubmissionReads {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly store: SubmissionStore,
+  ) {}
+
+  async load(tx: Tx, id: string): Promise<SubmissionRow> {
+    const row = await this.store.byId(tx, id);
+    if (!row) throw new AppError(SubmissionError.NOT_FOUND, 'Uppföljningen finns inte.');
+    return row;
+  }
+
+  async context(
+    tx: Tx,
+    row: Pick<SubmissionRow, 'insats_id' | 'insats_type' | 'period'>,
+  ): Promise<FormContext> {
+    const matpunkter = await this.store.matpunkter(tx, row.insats_id, periodYear(row.period)!);
+    return {
+      insatsType: row.insats_type,
+      period: periodKind(row.period)!,
+      matpunkter: matpunkter as FormContext['matpunkter'],
+    };
+  }
+
+  async toType(row: SubmissionRow): Promise<SubmissionType> {
+    const ctx = await this.context(this.uow.reader, row);
+    const result = validateAnswers(row.definition, row.answers, ctx);
+    const state = stateOf(row);
+    const wf = workflowFrom(row.workflow_config);
+    const year = periodYear(row.period)!;
+    return {
+      insatsType: row.insats_type,
+      deadline: periodDeadline(periodKind(row.period)!, year, row.workflow_config),
+      template: {
+        id: row.template_id,
+        key: row.template_key,
+        version: row.template_version,
+        title: row.definition.title,
+        definition: row.definition,
+        organisationId: null,
+      },
+      matpunkter: ctx.matpunkter.map((m) => ({
+        key: m.key,
+        text: m.text,
+        metric: m.metric ?? null,
+        op: m.op ?? null,
+        target: m.target ?? null,
+        year,
+      })),
+      approvalChain: chainView(wf, state).map((c) => ({ ...c, roleLabel: roleLabel(c.role) })),
+      id: row.id,
+      organisationId: row.organisation_id,
+      insatsId: row.insats_id,
+      insatsKey: row.insats_key,
+      insatsName: row.insats_name,
+      period: row.period,
+      status: row.status,
+      version: row.version,
+      revision: row.revision,
+      answers: row.answers,
+      validationErrors: result.issues,
+      derived: { ...result.derived, foreslagna_bedomningar: result.suggestions },
+      templateKey: row.template_key,
+      templateVersion: row.template_version,
+      waitingFor: waitingFor(wf, state),
+      contentHash: row.content_hash,
+      submittedAt: row.submitted_at ? new Date(row.submitted_at).toISOString() : null,
+      approvedAt: row.approved_at ? new Date(row.approved_at).toISOString() : null,
+      updatedAt: new Date(row.updated_at).toISOString(),
+    };
+  }
+
+  async get(id: string): Promise<SubmissionType> {
+    return this.toType(await this.load(this.uow.reader, id));
+  }
+
+  async list(p: Principal, organisationId: string, period?: string | null): Promise<SubmissionType[]> {
+    const orgWide =
+      p.isPlatformAdmin ||
+      p.grants.some((g) => g.organisationId === organisationId && !INSATS_ROLES.includes(g.role));
+    const insatsIds = p.grants
+      .filter((g) => g.organisationId === organisationId && g.insatsId)
+      .map((g) => g.insatsId as string);
+    const rows = await this.store.listForOrganisation(this.uow.reader, {
+      organisationId,
+      period: period ?? null,
+      orgWide,
+      insatsIds,
+    });
+    return Promise.all(rows.map((r) => this.toType(r)));
+  }
+
+  /** What waits for me, across my förbund. */
+  async inbox(p: Principal): Promise<SubmissionType[]> {
+    const orgs = [...new Set(p.grants.map((g) => g.organisationId))];
+    if (!orgs.length) return [];
+    const tx = this.uow.reader;
+    const rows = await this.store.openInOrganisations(tx, orgs);
+    const out: SubmissionType[] = [];
+    for (const r of rows) {
+      const waiting = waitingFor(workflowFrom(r.workflow_config), stateOf(r));
+      if (
+        !waiting ||
+        !rolesFor(p, r.organisation_id, r.insats_id).includes(waiting) ||
+        (waiting === Role.PROJEKTAGARE && !EDITABLE.has(r.status))
+      )
+        continue;
+      if (waiting !== Role.PROJEKTAGARE) {
+        const steps = await this.store.stepsApprovedBy(tx, r.id, r.round, p.personId);
+        if (steps.includes(r.step)) continue;
+      }
+      out.push(await this.toType(r));
+    }
+    return out;
+  }
+
+  comments(submissionId: string): Promise<CommentRow[]> {
+    return this.store.comments(this.uow.reader, submissionId);
+  }
+
+  history(submissionId: string) {
+    return this.store.history(this.uow.reader, submissionId);
+  }
+}
