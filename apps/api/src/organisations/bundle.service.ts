@@ -411,14 +411,13 @@ export class BundleService {
    * two such edits from overwriting each other.
    */
   async savePerson(organisationId: string, person: PersonEdit, actorId: string): Promise<void> {
-    const [o] = await this.ds.query('SELECT slug FROM organisation WHERE id = $1', [organisationId]);
-    if (!o) throw new AppError(OrganisationError.NOT_FOUND, 'Förbundet finns inte.');
-    const lock = `bundle:${organisationId}`;
-    const runner = this.ds.createQueryRunner();
-    await runner.connect();
-    try {
-      await runner.query('SELECT pg_advisory_lock(hashtext($1))', [lock]);
-      const bundle = await this.export(o.slug);
+    // One transaction on one pooled connection: the lock, the read of the bundle and the import all use it, so a
+    // caller never holds a connection while waiting for another (20 concurrent edits used to exhaust the pool).
+    await this.ds.transaction(async (em) => {
+      const [o] = await em.query('SELECT slug FROM organisation WHERE id = $1', [organisationId]);
+      if (!o) throw new AppError(OrganisationError.NOT_FOUND, 'Förbundet finns inte.');
+      await em.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 11))', [`bundle:${o.slug}`]);
+      const bundle = await this.export(o.slug, em);
       const email = person.email.trim().toLowerCase();
       let index = bundle.people.findIndex((p) => p.email.toLowerCase() === email);
       const entry = {
@@ -434,34 +433,28 @@ export class BundleService {
       const people = bundle.people.filter((p) => p.email.toLowerCase() !== email);
       if (index < 0) index = people.length;
       if (entry.roles.length) people.splice(index, 0, entry as (typeof people)[number]);
-      try {
-        await this.import({ ...bundle, people }, actorId);
-      } catch (e) {
+      const v = validateBundle({ ...bundle, people });
+      if (!v.ok) {
         // Point the messages at the person being saved, not at their place in the whole bundle.
-        if (e instanceof AppError && Array.isArray(e.extra?.details)) {
-          const prefix = `$.people[${index}]`;
-          const details = (e.extra.details as Array<{ path: string; message: string }>)
-            .filter((d) => d.path.startsWith(prefix))
-            .map((d) => ({ ...d, path: `$.person${d.path.slice(prefix.length)}` }));
-          throw new AppError(
-            OrganisationError.BUNDLE_INVALID,
-            'Personen kunde inte sparas; se felen per fält.',
-            {
-              details: details.length ? details : e.extra.details,
-            },
-          );
-        }
-        throw e;
+        const prefix = `$.people[${index}]`;
+        const details = v.issues
+          .filter((d) => d.path.startsWith(prefix))
+          .map((d) => ({ ...d, path: `$.person${d.path.slice(prefix.length)}` }));
+        throw new AppError(
+          OrganisationError.BUNDLE_INVALID,
+          'Personen kunde inte sparas; se felen per fält.',
+          {
+            details: details.length ? details : v.issues,
+          },
+        );
       }
-    } finally {
-      await runner.query('SELECT pg_advisory_unlock(hashtext($1))', [lock]).catch(() => undefined);
-      await runner.release();
-    }
+      await this.apply(em, v.bundle, new Map(), actorId);
+    });
   }
 
   /** The förbund's set-up as a bundle; importing it again changes nothing. People come without passwords. */
-  async export(slug: string): Promise<OrganisationBundle> {
-    const q = (sql: string, p: unknown[]) => this.ds.query(sql, p);
+  async export(slug: string, em: EntityManager = this.ds.manager): Promise<OrganisationBundle> {
+    const q = (sql: string, p: unknown[]) => em.query(sql, p);
     const [o] = await q('SELECT * FROM organisation WHERE slug = $1', [slug]);
     if (!o) throw new AppError(OrganisationError.NOT_FOUND, `Förbundet "${slug}" finns inte.`);
     const id = o.id;
@@ -477,8 +470,8 @@ export class BundleService {
       'SELECT code, name, category FROM cost_centre WHERE organisation_id = $1 ORDER BY code',
       [id],
     );
-    const budgets = await readBudgets(this.ds.manager, id);
-    const forecasts = await readForecasts(this.ds.manager, id);
+    const budgets = await readBudgets(em, id);
+    const forecasts = await readForecasts(em, id);
     const goals = await q(
       'SELECT year, key, text, metric, op, value::text FROM financial_goal WHERE organisation_id = $1 ORDER BY year, key',
       [id],

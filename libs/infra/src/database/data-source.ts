@@ -5,7 +5,7 @@ import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 export function dataSourceOptions(
   url: string,
-  opts: { poolSize?: number; applicationName?: string } = {},
+  opts: { poolSize?: number; applicationName?: string; connectionTimeoutMillis?: number } = {},
 ): DataSourceOptions {
   return {
     type: 'postgres',
@@ -16,7 +16,12 @@ export function dataSourceOptions(
     migrationsTransactionMode: 'each',
     synchronize: false,
     namingStrategy: new SnakeNamingStrategy(),
-    extra: { max: opts.poolSize ?? 20, application_name: opts.applicationName ?? 'samordning' },
+    extra: {
+      max: opts.poolSize ?? 20,
+      application_name: opts.applicationName ?? 'samordning',
+      // A starved pool errors instead of hanging.
+      connectionTimeoutMillis: opts.connectionTimeoutMillis ?? 10_000,
+    },
   };
 }
 
