@@ -47,6 +47,18 @@ export const configSchema = z.object({
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).default(12),
   GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(1).default(30),
   GRAPHQL_MAX_COST: z.coerce.number().int().min(100).default(5000),
+  /** The largest SIE file accepted for upload (bytes). */
+  SIE_UPLOAD_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(200 * 1024 * 1024),
+  /** All of one förbund's stored files together may not exceed this (bytes). */
+  FILE_QUOTA_BYTES_PER_ORGANISATION: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(5 * 1024 * 1024 * 1024),
 });
 
 export type AppConfig = z.infer<typeof configSchema>;
