@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import request from 'supertest';
-import { importBundle, orgId, samspeletBundle, TestApi, upload } from '../helpers/api';
+import { resetConfigForTests } from '@app/infra';
+import { importBundle, orgId, samspeletBundle, tenantBundle, TestApi, upload } from '../helpers/api';
 
 describe('files: upload and download', () => {
   let api: TestApi;
@@ -56,5 +57,53 @@ describe('files: upload and download', () => {
     expect(res.body).toEqual(
       expect.objectContaining({ code: 'UNAUTHENTICATED', message: expect.stringContaining('logga in') }),
     );
+  });
+});
+
+describe('files: a quota per förbund', () => {
+  let api: TestApi;
+  let token: string;
+  let org: string;
+  beforeAll(async () => {
+    process.env.FILE_QUOTA_BYTES_PER_ORGANISATION = String(64 * 1024);
+    resetConfigForTests();
+    api = await TestApi.start();
+    org = (await importBundle(api, tenantBundle('kvoten', 'Samordningsförbundet Kvoten'))).id;
+    token = await api.login('kansli@kvoten.example');
+  });
+  afterAll(async () => {
+    delete process.env.FILE_QUOTA_BYTES_PER_ORGANISATION;
+    resetConfigForTests();
+    await api.close();
+  });
+
+  const pdf = (fill: number) => Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(40 * 1024, fill)]);
+
+  it('refuses an upload over the quota with a Swedish message, stores nothing, and audits what it stored', async () => {
+    const first = await upload(api, token, pdf(0x20), 'forsta.pdf', { organisationId: org });
+    expect(first.status).toBe(201);
+    const second = await upload(api, token, pdf(0x21), 'andra.pdf', { organisationId: org });
+    expect(second.status).toBeGreaterThanOrEqual(400);
+    expect(second.body).toEqual(
+      expect.objectContaining({
+        code: 'BAD_USER_INPUT',
+        message: 'Förbundets utrymme för filer är fullt (högst 64 kB sammanlagt); filen har inte sparats.',
+      }),
+    );
+    const [files] = await api.ds.query(
+      'SELECT count(*)::int AS n FROM stored_file WHERE organisation_id = $1',
+      [org],
+    );
+    expect(files.n).toBe(1);
+    const audits = await api.ds.query(
+      "SELECT entity_id, payload FROM audit_entry WHERE organisation_id = $1 AND action = 'file.uploaded'",
+      [org],
+    );
+    expect(audits).toEqual([
+      {
+        entity_id: first.body.id,
+        payload: expect.objectContaining({ name: 'forsta.pdf', size: 40 * 1024 + 9 }),
+      },
+    ]);
   });
 });

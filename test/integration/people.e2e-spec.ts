@@ -129,4 +129,30 @@ describe('people and roles, kept by the kansli', () => {
     expect(n.n).toBe(0);
     expect(other).toBeTruthy();
   });
+
+  it('20 concurrent edits all complete: no edit holds a pooled connection while waiting for another', async () => {
+    const started = Date.now();
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        api.gql(
+          SAVE,
+          {
+            o: org,
+            p: {
+              email: `samtidig${i}@personalen.example`,
+              name: `Samtidig ${i}`,
+              roles: [{ role: 'PROJEKTAGARE', insats: 'stegen' }],
+            },
+          },
+          kansli,
+        ),
+      ),
+    );
+    expect(results.flatMap((r) => r.errors ?? [])).toEqual([]);
+    const [n] = await api.ds.query(
+      "SELECT count(*)::int AS n FROM person WHERE email LIKE 'samtidig%@personalen.example'",
+    );
+    expect(n.n).toBe(20);
+    expect(Date.now() - started).toBeLessThan(30_000);
+  }, 60_000);
 });

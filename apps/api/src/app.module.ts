@@ -19,6 +19,7 @@ import { AuthResolver } from './auth/auth.resolver';
 import { AuthService } from './auth/auth.service';
 import { PrincipalService } from './auth/principal.service';
 import { BundleService } from './organisations/bundle.service';
+import { PeopleService } from './organisations/people.service';
 import { InsatsResolver, OrganisationResolver } from './organisations/organisation.resolver';
 import { HealthController } from './health/health.controller';
 import { AuditResolver } from './audit/audit.resolver';
@@ -102,6 +103,7 @@ import { PlansModule } from './plans/plans.module';
     AuthService,
     AuthResolver,
     BundleService,
+    PeopleService,
     OrganisationResolver,
     InsatsResolver,
     AuditResolver,

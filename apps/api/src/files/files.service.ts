@@ -1,12 +1,12 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Readable } from 'node:stream';
-import { DataSource } from 'typeorm';
 import { BILAGA_KINDS, FileKind, Principal, Role, rolesIn, sniffContentType } from '@app/domain';
-import { AppConfig, FileStorage, FileTooLargeError } from '@app/infra';
-import { APP_CONFIG, DATA_SOURCE, FILE_STORAGE } from '../common/infra/tokens';
+import { AppConfig, appendAudit, FileStorage, FileTooLargeError, UnitOfWork } from '@app/infra';
+import { APP_CONFIG, FILE_STORAGE } from '../common/infra/tokens';
 import { AppError } from '../common/errors/app-error';
 import { FileError } from '../common/errors/error-codes';
+import { findStoredFile, insertStoredFile, lockOrganisationFiles, usedBytes } from './files.store';
 
 export type UploadPurpose = 'bilaga' | 'sie';
 
@@ -34,7 +34,7 @@ export class FilesService {
   private readonly logger = new Logger(FilesService.name);
 
   constructor(
-    @Inject(DATA_SOURCE) private readonly ds: DataSource,
+    private readonly uow: UnitOfWork,
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -65,13 +65,21 @@ export class FilesService {
       content.resume();
       throw new AppError(FileError.FORBIDDEN, 'Endast kansli och förbundschef laddar upp huvudboken.');
     }
+    const maxBytes = purpose === 'sie' ? this.config.SIE_UPLOAD_MAX_BYTES : limit.maxBytes;
+    const quota = this.config.FILE_QUOTA_BYTES_PER_ORGANISATION;
+    const remaining = quota - (await usedBytes(this.uow.reader, organisationId));
+    if (remaining <= 0) {
+      content.resume();
+      throw this.quotaExceeded(quota);
+    }
     let put: Awaited<ReturnType<FileStorage['put']>>;
     try {
-      put = await this.storage.put(content, { maxBytes: limit.maxBytes });
+      put = await this.storage.put(content, { maxBytes: Math.min(maxBytes, remaining) });
     } catch (e) {
       if (e instanceof FileTooLargeError) {
         content.resume();
-        const mb = Math.round(limit.maxBytes / 1024 / 1024);
+        if (remaining < maxBytes) throw this.quotaExceeded(quota);
+        const mb = Math.round(maxBytes / 1024 / 1024);
         throw new AppError(FileError.TOO_LARGE, `Filen är för stor; högst ${mb} MB är tillåtet.`, {
           details: [{ path: '$.file', message: `större än ${mb} MB` }],
         });
@@ -90,13 +98,32 @@ export class FilesService {
         },
       );
     }
-    const [row] = await this.ds.query(
-      `INSERT INTO stored_file (organisation_id, sha256, size, content_type, original_name, purpose, uploaded_by)
-       VALUES ($1,$2,$3,$4,$5,$6,$7) RETURNING id`,
-      [organisationId, put.sha256, put.size, kind, name, purpose, principal.personId],
-    );
+    const uploaded = put;
+    const id = await this.uow.write(async (tx) => {
+      // Checked again under a lock per förbund: two uploads at once cannot both squeeze under the quota.
+      await lockOrganisationFiles(tx, organisationId);
+      if ((await usedBytes(tx, organisationId)) + uploaded.size > quota) throw this.quotaExceeded(quota);
+      const fileId = await insertStoredFile(tx, {
+        organisationId,
+        sha256: uploaded.sha256,
+        size: uploaded.size,
+        contentType: kind,
+        originalName: name,
+        purpose,
+        uploadedBy: principal.personId,
+      });
+      await appendAudit(tx, {
+        organisationId,
+        actorId: principal.personId,
+        action: 'file.uploaded',
+        entityType: 'stored_file',
+        entityId: fileId,
+        payload: { name: name ?? '', size: uploaded.size, purpose },
+      });
+      return fileId;
+    });
     return {
-      id: row.id,
+      id,
       organisationId,
       sha256: put.sha256,
       size: put.size,
@@ -108,7 +135,7 @@ export class FilesService {
 
   async get(id: string): Promise<StoredFile | null> {
     if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
-    const [r] = await this.ds.query('SELECT * FROM stored_file WHERE id = $1', [id]);
+    const r = await findStoredFile(this.uow.reader, id);
     return r
       ? {
           id: r.id,
@@ -146,6 +173,17 @@ export class FilesService {
     const a = Buffer.from(this.sign(fileId, exp));
     const b = Buffer.from(signature);
     return a.length === b.length && timingSafeEqual(a, b);
+  }
+
+  private quotaExceeded(quota: number): AppError {
+    const size =
+      quota < 1024 * 1024 ? `${Math.round(quota / 1024)} kB` : `${Math.round(quota / 1024 / 1024)} MB`;
+    this.logger.warn({ quota }, 'upload refused: organisation file quota exceeded');
+    return new AppError(
+      FileError.QUOTA_EXCEEDED,
+      `Förbundets utrymme för filer är fullt (högst ${size} sammanlagt); filen har inte sparats.`,
+      { details: [{ path: '$.file', message: `förbundets filutrymme (${size}) räcker inte` }] },
+    );
   }
 
   private sign(fileId: string, expires: number): string {

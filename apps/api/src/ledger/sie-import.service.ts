@@ -3,7 +3,15 @@ import { Readable } from 'node:stream';
 import { DataSource, QueryRunner } from 'typeorm';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { decodeSieLines, EncodingGuess, parseSie, SieProblem, SieSummary, SieTransaction } from '@app/domain';
+import {
+  decodeSieLines,
+  EncodingGuess,
+  parseSie,
+  SieLineTooLongError,
+  SieProblem,
+  SieSummary,
+  SieTransaction,
+} from '@app/domain';
 import { appendAudit } from '@app/infra';
 import { DATA_SOURCE } from '../common/infra/tokens';
 import { AppError } from '../common/errors/app-error';
@@ -145,6 +153,14 @@ export class SieImportService {
       await copyDone;
     } catch (e) {
       copy.destroy();
+      if (e instanceof SieLineTooLongError) {
+        const details = [{ path: `rad ${e.line}`, message: e.message, line: e.line }];
+        throw new AppError(
+          LedgerError.FILE_INVALID,
+          'SIE-filen innehåller fel och har inte lästs in; inget har sparats.',
+          { details },
+        );
+      }
       throw e;
     }
 

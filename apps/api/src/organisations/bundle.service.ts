@@ -1,13 +1,14 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { canonicalJson, OrganisationBundle, sha256Hex, validateBundle } from '@app/domain';
-import { AppConfig, appendAudit, readBudgets, readForecasts } from '@app/infra';
+import { AppConfig, appendAudit } from '@app/infra';
 import { APP_CONFIG, DATA_SOURCE } from '../common/infra/tokens';
 import { AppError } from '../common/errors/app-error';
 import { OrganisationError } from '../common/errors/error-codes';
 import { hashPassword } from '../auth/password';
+import { sendInvitation } from './invitation';
 import { syncRows } from './sync-rows';
-import { issueInvitation } from '../auth/invitation';
+import { exportBundle } from './bundle-export';
 
 export interface ImportResult {
   organisationId: string;
@@ -17,11 +18,6 @@ export interface ImportResult {
 }
 
 /** Sets a förbund up from its bundle (CONTRACT.md §4), and gives the bundle back. */
-export interface PersonEdit {
-  email: string;
-  name: string;
-  roles: Array<{ role: string; insats?: string | null; party?: string | null; title?: string | null }>;
-}
 
 @Injectable()
 export class BundleService {
@@ -59,7 +55,8 @@ export class BundleService {
     return this.ds.transaction((em) => this.apply(em, bundle, hashes, actorId));
   }
 
-  private async apply(
+  /** Applies a validated bundle within the caller's transaction (which also takes the per-slug lock). */
+  async apply(
     em: EntityManager,
     b: OrganisationBundle,
     hashes: Map<string, string>,
@@ -308,7 +305,13 @@ export class BundleService {
         !row?.has_password &&
         !(row?.invitation_expires_at && new Date(row.invitation_expires_at) > new Date());
       if (needsInvite) {
-        await this.invite(em, organisationId, id, email, p.name, b.organisation.name);
+        await sendInvitation(em, this.config, {
+          organisationId,
+          personId: id,
+          email,
+          name: p.name,
+          orgName: b.organisation.name,
+        });
         invitations++;
         changes++;
       }
@@ -364,214 +367,8 @@ export class BundleService {
     return { changes, invitations };
   }
 
-  /** A one-time link, stored only as its hash; the e-mail goes through the outbox with this transaction. */
-  private async invite(
-    em: EntityManager,
-    organisationId: string,
-    personId: string,
-    email: string,
-    name: string,
-    orgName: string,
-  ): Promise<void> {
-    await issueInvitation(em, {
-      personId,
-      email,
-      name,
-      organisationId,
-      invitedTo: orgName,
-      baseUrl: this.config.PUBLIC_URL ?? `http://localhost:${this.config.PORT}`,
-    });
-  }
-
-  /**
-   * The kansli adds a person to the förbund or changes their roles (no roles: takes them out of it). Goes through
-   * the bundle import, so the same validation, audit entries and invitation mail apply; a lock per förbund keeps
-   * two such edits from overwriting each other.
-   */
-  async savePerson(organisationId: string, person: PersonEdit, actorId: string): Promise<void> {
-    const [o] = await this.ds.query('SELECT slug FROM organisation WHERE id = $1', [organisationId]);
-    if (!o) throw new AppError(OrganisationError.NOT_FOUND, 'Förbundet finns inte.');
-    const lock = `bundle:${organisationId}`;
-    const runner = this.ds.createQueryRunner();
-    await runner.connect();
-    try {
-      await runner.query('SELECT pg_advisory_lock(hashtext($1))', [lock]);
-      const bundle = await this.export(o.slug);
-      const email = person.email.trim().toLowerCase();
-      let index = bundle.people.findIndex((p) => p.email.toLowerCase() === email);
-      const entry = {
-        name: person.name.trim(),
-        email,
-        roles: person.roles.map((r) => ({
-          role: r.role,
-          ...(r.insats ? { insats: r.insats } : {}),
-          ...(r.party ? { party: r.party } : {}),
-          ...(r.title ? { title: r.title } : {}),
-        })),
-      };
-      const people = bundle.people.filter((p) => p.email.toLowerCase() !== email);
-      if (index < 0) index = people.length;
-      if (entry.roles.length) people.splice(index, 0, entry as (typeof people)[number]);
-      try {
-        await this.import({ ...bundle, people }, actorId);
-      } catch (e) {
-        // Point the messages at the person being saved, not at their place in the whole bundle.
-        if (e instanceof AppError && Array.isArray(e.extra?.details)) {
-          const prefix = `$.people[${index}]`;
-          const details = (e.extra.details as Array<{ path: string; message: string }>)
-            .filter((d) => d.path.startsWith(prefix))
-            .map((d) => ({ ...d, path: `$.person${d.path.slice(prefix.length)}` }));
-          throw new AppError(
-            OrganisationError.BUNDLE_INVALID,
-            'Personen kunde inte sparas; se felen per fält.',
-            {
-              details: details.length ? details : e.extra.details,
-            },
-          );
-        }
-        throw e;
-      }
-    } finally {
-      await runner.query('SELECT pg_advisory_unlock(hashtext($1))', [lock]).catch(() => undefined);
-      await runner.release();
-    }
-  }
-
   /** The förbund's set-up as a bundle; importing it again changes nothing. People come without passwords. */
-  async export(slug: string): Promise<OrganisationBundle> {
-    const q = (sql: string, p: unknown[]) => this.ds.query(sql, p);
-    const [o] = await q('SELECT * FROM organisation WHERE slug = $1', [slug]);
-    if (!o) throw new AppError(OrganisationError.NOT_FOUND, `Förbundet "${slug}" finns inte.`);
-    const id = o.id;
-    const parties = await q(
-      'SELECT key, name, kind FROM party WHERE organisation_id = $1 ORDER BY created_at, key',
-      [id],
-    );
-    const funding = await q(
-      'SELECT year, party_key, amount::text, account, note FROM funding WHERE organisation_id = $1 ORDER BY year, party_key',
-      [id],
-    );
-    const centres = await q(
-      'SELECT code, name, category FROM cost_centre WHERE organisation_id = $1 ORDER BY code',
-      [id],
-    );
-    const budgets = await readBudgets(this.ds.manager, id);
-    const forecasts = await readForecasts(this.ds.manager, id);
-    const goals = await q(
-      'SELECT year, key, text, metric, op, value::text FROM financial_goal WHERE organisation_id = $1 ORDER BY year, key',
-      [id],
-    );
-    const history = await q(
-      'SELECT year, figures FROM historical_key_figure WHERE organisation_id = $1 ORDER BY year',
-      [id],
-    );
-    const insatser = await q(
-      `SELECT id, key, name, type, owner_party_key, cost_centre_code, to_char(start_date,'YYYY-MM-DD') AS start, to_char(end_date,'YYYY-MM-DD') AS "end" FROM insats WHERE organisation_id = $1 ORDER BY created_at, key`,
-      [id],
-    );
-    const insatsIds = insatser.map((x: { id: string }) => x.id);
-    const ibudgets = await q(
-      'SELECT insats_id, year, amount::text, decision FROM insats_budget WHERE insats_id = ANY($1) ORDER BY year',
-      [insatsIds],
-    );
-    const matpunkter = await q(
-      'SELECT insats_id, year, key, text, metric, op, target::text FROM matpunkt WHERE insats_id = ANY($1) ORDER BY year, position',
-      [insatsIds],
-    );
-    const roles = await q(
-      `SELECT p.name, p.email, p.personal_number, r.role, i.key AS insats, r.party_key, r.title FROM role_assignment r JOIN person p ON p.id = r.person_id
-       LEFT JOIN insats i ON i.id = r.insats_id WHERE r.organisation_id = $1 ORDER BY p.created_at, p.email, r.created_at`,
-      [id],
-    );
-    const people = new Map<string, OrganisationBundle['people'][number]>();
-    for (const r of roles) {
-      if (!people.has(r.email))
-        people.set(r.email, {
-          name: r.name,
-          email: r.email,
-          ...(r.personal_number ? { personalNumber: r.personal_number } : {}),
-          roles: [],
-        });
-      people.get(r.email)!.roles.push({
-        role: r.role,
-        ...(r.insats ? { insats: r.insats } : {}),
-        ...(r.party_key ? { party: r.party_key } : {}),
-        ...(r.title ? { title: r.title } : {}),
-      });
-    }
-    const opt = <T>(k: string, v: T | null | undefined) => (v === null || v === undefined ? {} : { [k]: v });
-    return {
-      bundleVersion: 1,
-      organisation: {
-        slug: o.slug,
-        name: o.name,
-        reportingUnit: o.reporting_unit,
-        ...opt('vision', o.vision),
-      },
-      parties: parties.map((p: { key: string; name: string; kind: 'STAT' }) => ({
-        key: p.key,
-        name: p.name,
-        kind: p.kind,
-      })),
-      funding: funding.map((f: Record<string, string>) => ({
-        year: Number(f.year),
-        party: f.party_key,
-        amount: f.amount,
-        account: f.account,
-        ...opt('note', f.note),
-      })),
-      costCentres: centres,
-      budgets: budgets.map((x) => ({
-        year: x.year,
-        decided: x.decided,
-        ...(x.kind === 'SUPPLEMENTARY' ? { kind: 'SUPPLEMENTARY' as const } : {}),
-        ...opt('fundedBy', x.fundedBy),
-        lines: x.lines,
-        ...opt('outlook', x.outlook),
-        ...opt('financing', x.financing),
-      })),
-      forecasts: forecasts.map((f) => ({ year: f.year, asOf: f.asOf, lines: f.lines })),
-      financialGoals: goals.map((g: Record<string, never>) => ({
-        year: g.year,
-        key: g.key,
-        text: g.text,
-        metric: g.metric,
-        op: g.op,
-        value: g.value,
-      })),
-      historicalKeyFigures: history.map((h: { year: number; figures: Record<string, string> }) => ({
-        year: h.year,
-        ...h.figures,
-      })),
-      insatser: insatser.map((x: Record<string, never>) => ({
-        key: x.key,
-        name: x.name,
-        type: x.type,
-        ownerParty: x.owner_party_key,
-        costCentre: x.cost_centre_code,
-        start: x.start,
-        end: x.end,
-        budgets: ibudgets
-          .filter((bb: { insats_id: string }) => bb.insats_id === x.id)
-          .map((bb: Record<string, never>) => ({
-            year: bb.year,
-            amount: bb.amount,
-            ...opt('decision', bb.decision),
-          })),
-        matpunkter: matpunkter
-          .filter((m: { insats_id: string }) => m.insats_id === x.id)
-          .map((m: Record<string, never>) => ({
-            key: m.key,
-            year: m.year,
-            text: m.text,
-            ...opt('metric', m.metric),
-            ...opt('op', m.op),
-            ...opt('target', m.target),
-          })),
-      })),
-      people: [...people.values()],
-      ...opt('accountMapping', o.account_mapping),
-      ...opt('workflow', o.workflow_config),
-    } as OrganisationBundle;
+  export(slug: string, em: EntityManager = this.ds.manager): Promise<OrganisationBundle> {
+    return exportBundle(em, slug);
   }
 }

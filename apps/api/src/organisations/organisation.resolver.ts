@@ -15,6 +15,7 @@ import { AppError } from '../common/errors/app-error';
 import { CommonError } from '../common/errors/error-codes';
 import { ALL_ROLES } from '@app/domain';
 import { BundleService } from './bundle.service';
+import { PeopleService } from './people.service';
 import {
   CostCentreType,
   InsatsBudgetType,
@@ -41,6 +42,7 @@ export class OrganisationResolver {
   constructor(
     @Inject(DATA_SOURCE) private readonly ds: DataSource,
     private readonly bundles: BundleService,
+    private readonly peopleService: PeopleService,
   ) {}
 
   @Allow(ALL_ROLES, scopeOf.organisationSlug(), { platformAdmin: true, insatsRolesReachOrganisation: true })
@@ -86,7 +88,7 @@ export class OrganisationResolver {
     @Args('person') person: PersonInput,
     @CurrentPrincipal() me: Principal,
   ): Promise<OrganisationType> {
-    await this.bundles.savePerson(organisationId, person, me.personId);
+    await this.peopleService.savePerson(organisationId, person, me.personId);
     const [o] = await this.ds.query(`SELECT ${ORG_COLUMNS} FROM organisation WHERE id = $1`, [
       organisationId,
     ]);

@@ -76,6 +76,19 @@ export interface SieLine {
   text: string;
 }
 
+/** No SIE record comes near this; a longer line means a broken or hostile file. */
+export const MAX_SIE_LINE_CHARS = 64 * 1024;
+
+/** A line longer than the limit: the file is refused at once, with the line number. */
+export class SieLineTooLongError extends Error {
+  constructor(
+    readonly line: number,
+    readonly maxChars: number,
+  ) {
+    super(`rad ${line} är längre än ${maxChars} tecken; filen verkar trasig`);
+  }
+}
+
 /**
  * Turns a stream of byte chunks into decoded lines, one at a time, without ever holding the whole file.
  * The encoding is decided from the first 64 KiB.
@@ -83,6 +96,7 @@ export interface SieLine {
 export async function* decodeSieLines(
   chunks: AsyncIterable<Uint8Array>,
   onEncoding?: (g: EncodingGuess) => void,
+  maxLineChars: number = MAX_SIE_LINE_CHARS,
 ): AsyncGenerator<SieLine> {
   const SAMPLE = 64 * 1024;
   let pending: Uint8Array[] = [];
@@ -102,16 +116,22 @@ export async function* decodeSieLines(
     return decoder;
   };
 
+  // Only the new text is searched for line breaks, and a line may not grow past maxLineChars: a long line costs
+  // linear time and bounded memory, and an endless one is refused with its line number.
   function* feed(text: string): Generator<SieLine> {
-    carry += text;
+    let from = 0;
     let idx: number;
-    while ((idx = carry.indexOf('\n')) >= 0) {
-      let line = carry.slice(0, idx);
-      carry = carry.slice(idx + 1);
+    while ((idx = text.indexOf('\n', from)) >= 0) {
+      let line = carry + text.slice(from, idx);
+      carry = '';
+      from = idx + 1;
       if (line.endsWith('\r')) line = line.slice(0, -1);
       lineNo++;
+      if (line.length > maxLineChars) throw new SieLineTooLongError(lineNo, maxLineChars);
       yield { line: lineNo, text: line };
     }
+    carry += text.slice(from);
+    if (carry.length > maxLineChars) throw new SieLineTooLongError(lineNo + 1, maxLineChars);
   }
 
   for await (const chunk of chunks) {

@@ -1,6 +1,6 @@
 import { createReadStream, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { EncodingGuess, decodeSieLines } from './sie-encoding';
+import { EncodingGuess, decodeSieLines, MAX_SIE_LINE_CHARS, SieLineTooLongError } from './sie-encoding';
 import { parseSie, SieTransaction } from './sie-parser';
 import { tokenizeSieLine } from './sie-tokenizer';
 import { money, sum, toAmountString } from '../money/money';
@@ -116,5 +116,32 @@ describe('SIE parser refuses broken files with the right line', () => {
     expect(s.balances.find((b) => b.kind === 'PSALDO')).toEqual(
       expect.objectContaining({ period: '202501', objects: [['1', '800']], amount: '-100.00' }),
     );
+  });
+});
+
+describe('SIE lines, long and hostile', () => {
+  async function* chunked(text: string, size = 64 * 1024): AsyncGenerator<Uint8Array> {
+    const bytes = Buffer.from(text, 'utf8');
+    for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
+  }
+  async function lines(text: string): Promise<number> {
+    let n = 0;
+    for await (const l of decodeSieLines(chunked(text))) n = l.line;
+    return n;
+  }
+
+  it('refuses a 5 MB single line quickly, naming the line, instead of scanning it again per chunk', async () => {
+    const started = Date.now();
+    const text = '#FLAGGA 0\n#PROGRAM "x" 1\n#TRANS ' + 'A'.repeat(5 * 1024 * 1024) + '\n';
+    await expect(lines(text)).rejects.toThrow(new SieLineTooLongError(3, MAX_SIE_LINE_CHARS));
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  it('still reads many short lines and lines split across chunks', async () => {
+    const text = Array.from({ length: 50_000 }, (_, i) => `#TRANS 4610 {} ${i}.00`).join('\r\n') + '\r\n';
+    await expect(lines(text)).resolves.toBe(50_000);
+    const split: string[] = [];
+    for await (const l of decodeSieLines(chunked('#A 1\n#B 22\n#C', 3))) split.push(l.text);
+    expect(split).toEqual(['#A 1', '#B 22', '#C']);
   });
 });

@@ -62,6 +62,18 @@ export const configSchema = z.object({
     .default(256 * 1024),
   /** PostgreSQL statement_timeout for every pooled connection, in milliseconds. */
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
+  /** The largest SIE file accepted for upload (bytes). */
+  SIE_UPLOAD_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(200 * 1024 * 1024),
+  /** All of one förbund's stored files together may not exceed this (bytes). */
+  FILE_QUOTA_BYTES_PER_ORGANISATION: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(5 * 1024 * 1024 * 1024),
 });
 
 export type AppConfig = z.infer<typeof configSchema>;

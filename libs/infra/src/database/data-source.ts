@@ -8,7 +8,12 @@ export const DEFAULT_STATEMENT_TIMEOUT_MS = 30_000;
 
 export function dataSourceOptions(
   url: string,
-  opts: { poolSize?: number; applicationName?: string; statementTimeoutMs?: number } = {},
+  opts: {
+    poolSize?: number;
+    applicationName?: string;
+    statementTimeoutMs?: number;
+    connectionTimeoutMillis?: number;
+  } = {},
 ): DataSourceOptions {
   return {
     type: 'postgres',
@@ -24,6 +29,8 @@ export function dataSourceOptions(
       application_name: opts.applicationName ?? 'samordning',
       // Bounds every statement (config DB_STATEMENT_TIMEOUT_MS); a long import raises it with SET LOCAL.
       statement_timeout: opts.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS,
+      // A starved pool errors instead of hanging.
+      connectionTimeoutMillis: opts.connectionTimeoutMillis ?? 10_000,
     },
   };
 }

@@ -42,6 +42,7 @@ export enum FileError {
   FORBIDDEN = 'FILE_FORBIDDEN',
   TOO_LARGE = 'FILE_TOO_LARGE',
   TYPE_NOT_ALLOWED = 'FILE_TYPE_NOT_ALLOWED',
+  QUOTA_EXCEEDED = 'FILE_QUOTA_EXCEEDED',
   NOT_FOUND = 'FILE_NOT_FOUND',
 }
 
@@ -117,6 +118,7 @@ export const GRAPHQL_CODE: Record<FeatureErrorCode, ContractCode> = {
   [FileError.FORBIDDEN]: ContractCode.FORBIDDEN,
   [FileError.TOO_LARGE]: ContractCode.BAD_USER_INPUT,
   [FileError.TYPE_NOT_ALLOWED]: ContractCode.BAD_USER_INPUT,
+  [FileError.QUOTA_EXCEEDED]: ContractCode.BAD_USER_INPUT,
   [FileError.NOT_FOUND]: ContractCode.NOT_FOUND,
   [LedgerError.FILE_INVALID]: ContractCode.BAD_USER_INPUT,
   [LedgerError.FILE_NOT_FOUND]: ContractCode.NOT_FOUND,
