@@ -5,11 +5,11 @@ import { SessionProvider, useSession } from './session';
 import { ROLE_LABEL } from './format';
 import { LoginPage } from './pages/login-page';
 import { StartPage } from './pages/start-page';
-import { SubmissionPage } from './pages/submission-page';
+import { SubmissionPage } from './pages/submission/submission-page';
 import { OverviewPage } from './pages/overview-page';
 import { ReportsPage } from './pages/reports-page';
 import { ReportPage } from './pages/report-page';
-import { AdminPage } from './pages/admin-page';
+import { AdminPage } from './pages/admin/admin-page';
 import { AccountPage } from './pages/account-page';
 import { NotFoundPage } from './pages/not-found-page';
 
