@@ -23,6 +23,12 @@ export const AdminDocument = graphql(`
         name
         email
         roles
+        assignments {
+          role
+          insats
+          party
+          title
+        }
         hasPassword
       }
     }
