@@ -171,8 +171,6 @@ export class OrganisationResolver {
     const rows = await this.ds.query(
       `SELECT p.id, p.name, p.email, p.password_hash IS NOT NULL AS "hasPassword",
               array_agg(r.role || COALESCE(':' || i.key, '') ORDER BY r.role, i.key) AS roles
-              , json_agg(json_build_object('role', r.role, 'insats', i.key, 'party', r.party_key, 'title', r.title)
-                ORDER BY r.role, i.key) AS assignments
          FROM person p JOIN role_assignment r ON r.person_id = p.id LEFT JOIN insats i ON i.id = r.insats_id
         WHERE r.organisation_id = $1 GROUP BY p.id ORDER BY p.name`,
       [o.id],

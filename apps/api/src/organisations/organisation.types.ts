@@ -75,24 +75,12 @@ export class PersonInput {
   roles: PersonRoleInput[];
 }
 
-@ObjectType('PersonRole', { description: 'En av personens roller i förbundet, med insats, part och titel.' })
-export class PersonRoleType {
-  @Field() role: string;
-  @Field(() => String, { nullable: true }) insats: string | null;
-  @Field(() => String, { nullable: true }) party: string | null;
-  @Field(() => String, { nullable: true }) title: string | null;
-}
-
 @ObjectType('Person')
 export class PersonType {
   @Field(() => ID) id: string;
   @Field() name: string;
   @Field() email: string;
   @Field(() => [String]) roles: string[];
-  @Field(() => [PersonRoleType], {
-    description: 'Rollerna med insats, part och titel, så att en ändring kan skicka tillbaka allt.',
-  })
-  assignments: PersonRoleType[];
   @Field() hasPassword: boolean;
 }
 

@@ -70,13 +70,10 @@ export function AdminPage() {
                         setEditing({
                           email: p.email,
                           name: p.name,
-                          // Every role with its insats, party and title, so a save sends back all of them.
-                          roles: p.assignments.map((r) => ({
-                            role: r.role,
-                            insats: r.insats ?? '',
-                            party: r.party ?? '',
-                            title: r.title ?? '',
-                          })),
+                          roles: p.roles.map((r) => {
+                            const [role, insats] = r.split(':');
+                            return { role, insats: insats ?? '', party: '', title: '' };
+                          }),
                         });
                         document.getElementById('person-email')?.focus();
                       }}

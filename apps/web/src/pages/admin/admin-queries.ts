@@ -23,12 +23,6 @@ export const AdminDocument = graphql(`
         name
         email
         roles
-        assignments {
-          role
-          insats
-          party
-          title
-        }
         hasPassword
       }
     }

@@ -1,14 +1,7 @@
 import { useState } from 'react';
 import { useMutation } from 'urql';
 import { useSession } from '../../session';
-import {
-  BOARD_TITLE_ORDER,
-  errorDetails,
-  errorMessage,
-  ROLE_LABEL,
-  TITLE_LABEL,
-  type ErrorDetail,
-} from '../../format';
+import { errorDetails, errorMessage, ROLE_LABEL, type ErrorDetail } from '../../format';
 import { Alert } from '../../components/ui';
 
 import { SavePersonDocument } from './admin-queries';
@@ -37,8 +30,6 @@ export const ROLES = [
 ];
 export const INSATS_ROLES = ['PROJEKTAGARE', 'STYRGRUPP'];
 export const BOARD_ROLES = ['STYRELSELEDAMOT', 'STYRELSEERSATTARE'];
-/** Roles that carry a title: the board's (ordförande, vice ordförande) and the revisor's own. */
-export const TITLE_ROLES = [...BOARD_ROLES, 'REVISOR'];
 
 /** Add a person, or change one's roles; saving with no roles takes the person out of the förbund. */
 export function PersonForm(props: {
@@ -64,13 +55,6 @@ export function PersonForm(props: {
   const setRole = (i: number, patch: Partial<RoleDraft>) =>
     setP({ ...p, roles: p.roles.map((r, j) => (j === i ? { ...r, ...patch } : r)) });
   async function onSave() {
-    const removing = !p.roles.length;
-    if (
-      removing &&
-      !window.confirm(`Ta bort ${p.name || p.email} ur förbundet? Personen förlorar alla sina roller.`)
-    ) {
-      return;
-    }
     const r = await save({
       orgId: s.org!.id,
       person: {
@@ -80,7 +64,7 @@ export function PersonForm(props: {
           role: x.role,
           insats: INSATS_ROLES.includes(x.role) ? x.insats || null : null,
           party: BOARD_ROLES.includes(x.role) ? x.party || null : null,
-          title: TITLE_ROLES.includes(x.role) ? x.title.trim() || null : null,
+          title: x.title.trim() || null,
         })),
       },
     });
@@ -156,31 +140,6 @@ export function PersonForm(props: {
                   </option>
                 ))}
               </select>
-            </div>
-          )}
-          {TITLE_ROLES.includes(r.role) && (
-            <div className="field">
-              <label htmlFor={`role-title-${i}`}>Titel för roll {i + 1}</label>
-              {r.role === 'REVISOR' ? (
-                <input
-                  id={`role-title-${i}`}
-                  value={r.title}
-                  onChange={(e) => setRole(i, { title: e.target.value })}
-                />
-              ) : (
-                <select
-                  id={`role-title-${i}`}
-                  value={r.title}
-                  onChange={(e) => setRole(i, { title: e.target.value })}
-                >
-                  <option value="">Ledamot (ingen titel)</option>
-                  {BOARD_TITLE_ORDER.map((t) => (
-                    <option key={t} value={t}>
-                      {TITLE_LABEL[t] ?? t}
-                    </option>
-                  ))}
-                </select>
-              )}
             </div>
           )}
           <div className="field">
