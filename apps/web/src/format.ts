@@ -86,110 +86,20 @@ export function formatBytes(n: number): string {
   return `${String(Math.round((n * 10) / 1024 / 1024) / 10).replace('.', ',')} MB`;
 }
 
-export const STATUS_LABEL: Record<string, string> = {
-  DRAFT: 'Utkast',
-  SUBMITTED: 'Inskickad',
-  STYRGRUPP_APPROVED: 'Godkänd av styrgruppen',
-  APPROVED: 'Godkänd',
-  RETURNED: 'Återsänd',
-  WITHDRAWN: 'Tillbakadragen',
-};
-
-/** "7 godkända", "1 inskickad": status in the plural for counts. */
-export const STATUS_PLURAL: Record<string, string> = {
-  DRAFT: 'utkast',
-  SUBMITTED: 'inskickade',
-  STYRGRUPP_APPROVED: 'godkända av styrgruppen',
-  APPROVED: 'godkända',
-  RETURNED: 'återsända',
-  WITHDRAWN: 'tillbakadragna',
-};
-
-export const ROLE_LABEL: Record<string, string> = {
-  ADMIN: 'Kansli',
-  FORBUNDSCHEF: 'Förbundschef',
-  PROJEKTAGARE: 'Projektägare',
-  STYRGRUPP: 'Styrgrupp',
-  STYRELSELEDAMOT: 'Styrelseledamot',
-  STYRELSEERSATTARE: 'Styrelseersättare',
-  REVISOR: 'Revisor',
-  BEREDNINGSGRUPP: 'Beredningsgrupp',
-};
-
-export const CHOICE_LABEL: Record<string, string> = {
-  UPPFYLLT: 'Uppfyllt',
-  DELVIS_UPPFYLLT: 'Delvis uppfyllt',
-  EJ_UPPFYLLT: 'Ej uppfyllt',
-  EJ_MATBART_AN: 'Ej mätbart än',
-  HOG: 'Hög',
-  DELVIS_HOG: 'Delvis hög',
-  LAG: 'Låg',
-};
-
-export const REPORT_KIND_LABEL: Record<string, string> = {
-  DELARSRAPPORT: 'Delårsrapport',
-  ARSREDOVISNING: 'Årsredovisning',
-  VERKSAMHETSPLAN: 'Verksamhetsplan och budget',
-};
-
-export const REPORT_STATUS_LABEL: Record<string, string> = {
-  QUEUED: 'I kö',
-  RUNNING: 'Sammanställs',
-  READY: 'Klar',
-  FAILED: 'Misslyckades',
-};
-
-export const SIGNER_STATE_LABEL: Record<string, string> = {
-  NOT_SENT: 'Inte skickad än',
-  SENT: 'Väntar',
-  VIEWED: 'Har öppnat dokumentet',
-  SIGNED: 'Har undertecknat',
-  DECLINED: 'Har avböjt',
-};
-
-/** Board titles as the bundle stores them, in words. */
-export const TITLE_LABEL: Record<string, string> = {
-  ORDFORANDE: 'ordförande',
-  VICE_ORDFORANDE: 'vice ordförande',
-};
-
-export const SIGN_METHOD_LABEL: Record<string, string> = {
-  TOTP: 'lösenord och engångskod',
-  PASSKEY: 'passkey',
-  BANKID: 'BankID',
-};
-
-export const SIGNING_STATUS_LABEL: Record<string, string> = {
-  OPEN: 'Pågår',
-  SEALING: 'Förseglas',
-  COMPLETED: 'Klar och förseglad',
-  CANCELLED: 'Avbruten',
-  DECLINED: 'Avböjd',
-  EXPIRED: 'Har gått ut',
-};
-
-/** "HELAR-2025" → "Helår 2025" */
-export function periodLabel(period: string): string {
-  const m = /^(DELAR|HELAR)-(\d{4})$/.exec(period);
-  if (!m) return period;
-  return `${m[1] === 'DELAR' ? 'Delår' : 'Helår'} ${m[2]}`;
-}
-
-const ACTION_LABEL: Record<string, string> = {
-  'submission.started': 'påbörjade uppföljningen',
-  'submission.saved': 'sparade',
-  'submission.submitted': 'skickade in',
-  'submission.approved': 'godkände',
-  'submission.returned': 'återsände med kommentar',
-  'submission.withdrawn': 'drog tillbaka',
-  'submission.reopened': 'öppnade som ny revision',
-  'submission.commented': 'kommenterade',
-  'submission.comment_resolved': 'markerade en kommentar som löst',
-};
-
-export function actionLabel(action: string): string {
-  return ACTION_LABEL[action] ?? action;
-}
+export {
+  STATUS_LABEL,
+  STATUS_PLURAL,
+  ROLE_LABEL,
+  CHOICE_LABEL,
+  REPORT_KIND_LABEL,
+  REPORT_STATUS_LABEL,
+  SIGNER_STATE_LABEL,
+  TITLE_LABEL,
+  SIGN_METHOD_LABEL,
+  SIGNING_STATUS_LABEL,
+  periodLabel,
+  actionLabel,
+} from '../../../libs/domain/src/labels/labels';
 
 /** Message of a GraphQL error for a person: the API's own Swedish text, or a general one. */
 export function errorMessage(e: unknown): string {

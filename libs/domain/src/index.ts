@@ -17,3 +17,4 @@ export * from './workflow/workflow';
 export * from './signing/signing-rules';
 export * from './nns';
 export * from './plan';
+export * from './labels/labels';

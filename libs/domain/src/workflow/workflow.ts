@@ -1,4 +1,5 @@
 import { Role } from '../access/roles';
+import { ROLE_PHRASE, STATUS_PHRASE } from '../labels/labels';
 
 export enum SubmissionStatus {
   DRAFT = 'DRAFT',
@@ -235,27 +236,11 @@ export function waitingFor(wf: WorkflowConfig, state: SubmissionState): Role | n
 }
 
 export function label(status: SubmissionStatus): string {
-  return {
-    DRAFT: 'ett utkast',
-    SUBMITTED: 'inskickad',
-    STYRGRUPP_APPROVED: 'godkänd av styrgruppen',
-    APPROVED: 'godkänd',
-    RETURNED: 'återsänd',
-    WITHDRAWN: 'tillbakadragen',
-  }[status];
+  return STATUS_PHRASE[status];
 }
 
 export function roleLabel(role: Role): string {
-  return {
-    ADMIN: 'kansliet',
-    FORBUNDSCHEF: 'förbundschefen',
-    PROJEKTAGARE: 'projektägaren',
-    STYRGRUPP: 'styrgruppen',
-    STYRELSELEDAMOT: 'styrelsen',
-    STYRELSEERSATTARE: 'styrelsens ersättare',
-    REVISOR: 'revisorerna',
-    BEREDNINGSGRUPP: 'beredningsgruppen',
-  }[role];
+  return ROLE_PHRASE[role];
 }
 
 /** One step of the chain as the people following it see it. */

@@ -1,114 +1,23 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router-dom';
-import { useClient, useMutation, useQuery, useSubscription } from 'urql';
-import type { SectionDef, TemplateDef } from '../../../../libs/domain/src/forms/template';
-import type { SubmissionFieldsFragment } from '../gql/graphql';
-import { useSession } from '../session';
+import { useClient, useMutation } from 'urql';
+import type { SectionDef, TemplateDef } from '../../../../../libs/domain/src/forms/template';
+import { errorCode, errorDetails, errorMessage, formatTime } from '../../format';
+import { Alert } from '../../components/ui';
+import { fieldId, FollowUpForm, type Answers } from '../../components/follow-up-form/follow-up-form';
+import { jsonPath } from '../../../../../libs/domain/src/common/issues';
+import { Attachments } from '../../components/attachments';
 import {
-  actionLabel,
-  errorCode,
-  errorDetails,
-  errorMessage,
-  formatDate,
-  formatDateTime,
-  formatTime,
-  periodLabel,
-  STATUS_LABEL,
-} from '../format';
-import { Alert, ApprovalSteps, Loading, StatusBadge } from '../components/ui';
-import { fieldId, FollowUpForm, type Answers } from '../components/follow-up-form';
-import { jsonPath } from '../../../../libs/domain/src/common/issues';
-import { CommentThread } from '../components/comment-thread';
-import { Attachments } from '../components/attachments';
-import {
-  AddCommentDocument,
-  ApproveSubmissionDocument,
-  ReopenSubmissionDocument,
-  ResolveCommentDocument,
-  ReturnSubmissionDocument,
   SaveSubmissionDocument,
-  SubmissionChangedDocument,
   SubmissionDocument,
   SubmitSubmissionDocument,
   WithdrawSubmissionDocument,
-} from './submission-queries';
+} from '../submission-queries';
 
-type Sub = SubmissionFieldsFragment;
-const EDITABLE = ['DRAFT', 'RETURNED', 'WITHDRAWN'];
-const AUTOSAVE_MS = 800;
+import { Sub, AUTOSAVE_MS } from './submission-common';
+import { Header, useCommentRenderer } from './submission-page';
+import { GeneralComments, History } from './comments-history';
 
-export function SubmissionPage() {
-  const { id = '' } = useParams();
-  const [q, refetch] = useQuery({ query: SubmissionDocument, variables: { id } });
-  const s = useSession();
-  if (q.error && !q.data)
-    return (
-      <>
-        <h1>Uppföljningen kunde inte visas</h1>
-        <Alert kind="error">{errorMessage(q.error)}</Alert>
-        <Link to="/">Till startsidan</Link>
-      </>
-    );
-  if (!q.data) return <Loading what="uppföljningen" />;
-  const sub = q.data.submission;
-  const myInsatsRoles = s.me.roles
-    .filter((r) => r.organisationId === sub.organisationId && (!r.insatsId || r.insatsId === sub.insatsId))
-    .map((r) => r.role);
-  const canEdit =
-    EDITABLE.includes(sub.status) &&
-    (myInsatsRoles.includes('PROJEKTAGARE') || myInsatsRoles.includes('ADMIN'));
-  return canEdit ? (
-    <Editor key={`${sub.id}`} initial={sub} reload={() => refetch({ requestPolicy: 'network-only' })} />
-  ) : (
-    <Review sub={sub} roles={myInsatsRoles} reload={() => refetch({ requestPolicy: 'network-only' })} />
-  );
-}
-
-function Header(props: { sub: Sub; extra?: React.ReactNode }) {
-  const sub = props.sub;
-  return (
-    <div className="page-head">
-      <p className="breadcrumb">
-        <Link to="/">Start</Link> / Uppföljning
-      </p>
-      <h1>
-        {sub.insatsName}: {periodLabel(sub.period)}
-      </h1>
-      <p className="meta">
-        <StatusBadge status={sub.status} /> <span>Sista dag: {formatDate(sub.deadline)}</span>
-        {sub.revision > 1 && <span> · Revision {sub.revision}</span>}
-        {props.extra}
-      </p>
-      <ApprovalSteps status={sub.status} steps={sub.approvalChain} />
-    </div>
-  );
-}
-
-/** Comments beside each field: the thread and a button to add one. */
-function useCommentRenderer(sub: Sub, reload: () => void) {
-  const [, add] = useMutation(AddCommentDocument);
-  const [, resolve] = useMutation(ResolveCommentDocument);
-  return useCallback(
-    (path: string, label: string) => (
-      <CommentThread
-        label={label}
-        comments={sub.comments.filter((c) => c.path === path)}
-        onAdd={async (body) => {
-          const r = await add({ submissionId: sub.id, body, path });
-          if (!r.error) reload();
-          return r.error ? errorMessage(r.error) : null;
-        }}
-        onResolve={async (commentId) => {
-          await resolve({ id: commentId });
-          reload();
-        }}
-      />
-    ),
-    [sub, add, resolve, reload],
-  );
-}
-
-function Editor(props: { initial: Sub; reload: () => void }) {
+export function Editor(props: { initial: Sub; reload: () => void }) {
   const client = useClient();
   const [sub, setSub] = useState<Sub>(props.initial);
   const lastSaved = useRef<Sub>(props.initial);
@@ -407,7 +316,7 @@ function Editor(props: { initial: Sub; reload: () => void }) {
   );
 }
 
-function focusField(ev: React.MouseEvent, path: string) {
+export function focusField(ev: React.MouseEvent, path: string) {
   const el =
     document.getElementById(fieldId(path)) ?? document.getElementById(`sec-${path.split(/[.[]/)[1]}`);
   if (el) {
@@ -418,7 +327,7 @@ function focusField(ev: React.MouseEvent, path: string) {
 }
 
 /** "$.deltagare.avslutade" → "Deltagare › Avslutade", for the error summary. */
-function describePath(t: TemplateDef, path: string): string {
+export function describePath(t: TemplateDef, path: string): string {
   const m = /^\$\.([A-Za-z_0-9]+)(?:\[(\d+)\])?(?:\.([A-Za-z_0-9]+))?/.exec(path);
   if (!m) return path;
   const section = t.sections.find((s) => s.key === m[1]);
@@ -430,7 +339,7 @@ function describePath(t: TemplateDef, path: string): string {
   return parts.join(' › ');
 }
 
-function setIn(obj: unknown, path: Array<string | number>, value: unknown): Answers {
+export function setIn(obj: unknown, path: Array<string | number>, value: unknown): Answers {
   const [head, ...rest] = path;
   const base: Record<string | number, unknown> | unknown[] = Array.isArray(obj)
     ? [...obj]
@@ -440,239 +349,4 @@ function setIn(obj: unknown, path: Array<string | number>, value: unknown): Answ
     ? setIn(current ?? (typeof rest[0] === 'number' ? [] : {}), rest, value)
     : value;
   return base as Answers;
-}
-
-function GeneralComments(props: { sub: Sub; reload: () => void }) {
-  const [, add] = useMutation(AddCommentDocument);
-  const [, resolve] = useMutation(ResolveCommentDocument);
-  return (
-    <section className="card" aria-labelledby="general-comments">
-      <h2 id="general-comments">Kommentarer</h2>
-      <CommentThread
-        label="hela uppföljningen"
-        open
-        comments={props.sub.comments.filter((c) => !c.path)}
-        onAdd={async (body) => {
-          const r = await add({ submissionId: props.sub.id, body });
-          if (!r.error) props.reload();
-          return r.error ? errorMessage(r.error) : null;
-        }}
-        onResolve={async (id) => {
-          await resolve({ id });
-          props.reload();
-        }}
-      />
-      {props.sub.comments.some((c) => c.path) && (
-        <p className="muted">
-          {unresolvedText(props.sub.comments.filter((c) => c.path && !c.resolvedAt).length)}
-        </p>
-      )}
-    </section>
-  );
-}
-
-function unresolvedText(n: number): string {
-  if (n === 0) return 'Alla kommentarer vid fälten är lösta.';
-  return n === 1 ? '1 olöst kommentar vid ett fält.' : `${n} olösta kommentarer vid fälten.`;
-}
-
-function History(props: { sub: Sub }) {
-  const entries = props.sub.history.filter((h) => h.action !== 'submission.saved');
-  const saves = props.sub.history.length - entries.length;
-  return (
-    <section className="card" aria-labelledby="history-heading">
-      <h2 id="history-heading">Historik</h2>
-      <ol className="history">
-        {entries.map((h) => {
-          const comment =
-            (h.payload as { comment?: string; reason?: string } | null)?.comment ??
-            (h.payload as { reason?: string } | null)?.reason;
-          return (
-            <li key={h.id}>
-              <time dateTime={h.at}>{formatDateTime(h.at)}</time> <strong>{h.actorName ?? 'Systemet'}</strong>{' '}
-              {actionLabel(h.action)}
-              {h.toState && h.toState !== h.fromState && <> → {STATUS_LABEL[h.toState] ?? h.toState}</>}
-              {comment && <blockquote>{comment}</blockquote>}
-            </li>
-          );
-        })}
-      </ol>
-      {saves > 0 && <p className="muted">{saves} sparningar visas inte.</p>}
-    </section>
-  );
-}
-
-function Review(props: { sub: Sub; roles: string[]; reload: () => void }) {
-  const sub = props.sub;
-  useSubscription({ query: SubmissionChangedDocument, variables: { id: sub.id } }, () => {
-    props.reload();
-    return null;
-  });
-  const renderComments = useCommentRenderer(sub, props.reload);
-  const template = sub.template.definition as TemplateDef;
-  const current = sub.approvalChain.find((c) => c.state === 'CURRENT');
-  const mayDecide = !!current && props.roles.includes(current.role);
-  // Kept here: after a decision the decision panel goes away, the confirmation stays.
-  const [notice, setNotice] = useState<string | null>(null);
-  return (
-    <>
-      <Header sub={sub} />
-      <div className="layout-two">
-        <div>
-          {notice && <Alert kind="success">{notice}</Alert>}
-          {mayDecide && current && (
-            <Decision
-              sub={sub}
-              signature={current.requireSignature}
-              reload={props.reload}
-              onDone={setNotice}
-            />
-          )}
-          <FollowUpForm
-            template={template}
-            answers={sub.answers as Answers}
-            insatsType={sub.insatsType}
-            period={sub.period}
-            matpunkter={sub.matpunkter}
-            derived={sub.derived as Record<string, unknown>}
-            errors={new Map()}
-            readOnly
-            renderComments={renderComments}
-            renderFiles={(section) => (
-              <Attachments
-                section={section}
-                organisationId={sub.organisationId}
-                value={(sub.answers as Answers)[section.key]}
-                readOnly
-              />
-            )}
-          />
-        </div>
-        <aside className="side">
-          <GeneralComments sub={sub} reload={props.reload} />
-          <History sub={sub} />
-          {sub.status === 'APPROVED' && props.roles.includes('FORBUNDSCHEF') && <Reopen sub={sub} />}
-        </aside>
-      </div>
-    </>
-  );
-}
-
-function Decision(props: {
-  sub: Sub;
-  signature: boolean;
-  reload: () => void;
-  onDone: (message: string) => void;
-}) {
-  const [comment, setComment] = useState('');
-  const [password, setPassword] = useState('');
-  const [code, setCode] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [approving, approve] = useMutation(ApproveSubmissionDocument);
-  const [returning, doReturn] = useMutation(ReturnSubmissionDocument);
-  const busy = approving.fetching || returning.fetching;
-
-  async function onApprove() {
-    setError(null);
-    const r = await approve({
-      id: props.sub.id,
-      version: props.sub.version,
-      comment: comment.trim() || null,
-      ...(props.signature ? { password, code } : {}),
-    });
-    if (r.error) return setError(errorMessage(r.error));
-    props.onDone('Du har godkänt uppföljningen.');
-    props.reload();
-  }
-  async function onReturn() {
-    setError(null);
-    if (!comment.trim()) {
-      setError('Skriv en kommentar som säger vad projektägaren behöver ändra.');
-      document.getElementById('decision-comment')?.focus();
-      return;
-    }
-    const r = await doReturn({ id: props.sub.id, comment: comment.trim() });
-    if (r.error) return setError(errorMessage(r.error));
-    props.onDone('Uppföljningen är återsänd till projektägaren.');
-    props.reload();
-  }
-  return (
-    <section className="card decision" aria-labelledby="decision-heading">
-      <h2 id="decision-heading">Ditt beslut</h2>
-      {error && <Alert kind="error">{error}</Alert>}
-      <div className="field">
-        <label htmlFor="decision-comment">Kommentar till beslutet</label>
-        <span className="hint" id="decision-comment-hint">
-          Krävs när du skickar tillbaka; syns för projektägaren och i historiken.
-        </span>
-        <textarea
-          id="decision-comment"
-          aria-describedby="decision-comment-hint"
-          rows={3}
-          value={comment}
-          onChange={(e) => setComment(e.target.value)}
-        />
-      </div>
-      {props.signature && (
-        <div className="field-grid">
-          <div className="field">
-            <label htmlFor="decision-password">Lösenord</label>
-            <input
-              id="decision-password"
-              type="password"
-              autoComplete="current-password"
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="decision-code">Engångskod</label>
-            <input
-              id="decision-code"
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              value={code}
-              onChange={(e) => setCode(e.target.value)}
-            />
-          </div>
-        </div>
-      )}
-      <div className="button-row">
-        <button type="button" className="button primary" disabled={busy} onClick={onApprove}>
-          Godkänn
-        </button>
-        <button type="button" className="button danger" disabled={busy} onClick={onReturn}>
-          Skicka tillbaka till projektägaren
-        </button>
-      </div>
-    </section>
-  );
-}
-
-function Reopen(props: { sub: Sub }) {
-  const navigate = useNavigate();
-  const [reason, setReason] = useState('');
-  const [r, reopen] = useMutation(ReopenSubmissionDocument);
-  return (
-    <section className="card" aria-labelledby="reopen-heading">
-      <h2 id="reopen-heading">Öppna igen</h2>
-      <p className="muted">Skapar en ny revision; den godkända finns kvar i historiken.</p>
-      {r.error && <Alert kind="error">{errorMessage(r.error)}</Alert>}
-      <div className="field">
-        <label htmlFor="reopen-reason">Skäl</label>
-        <input id="reopen-reason" value={reason} onChange={(e) => setReason(e.target.value)} />
-      </div>
-      <button
-        type="button"
-        className="button"
-        disabled={!reason.trim() || r.fetching}
-        onClick={async () => {
-          const res = await reopen({ id: props.sub.id, reason: reason.trim() });
-          if (res.data) navigate(`/uppfoljningar/${res.data.reopenSubmission.id}`);
-        }}
-      >
-        Öppna som ny revision
-      </button>
-    </section>
-  );
 }

@@ -1,0 +1,125 @@
+import { useState } from 'react';
+import { useQuery } from 'urql';
+import { useSession } from '../../session';
+import { errorMessage, ROLE_LABEL } from '../../format';
+import { Alert, Loading } from '../../components/ui';
+
+import { AdminDocument } from './admin-queries';
+import { SieImport } from './sie-import';
+import { Budgets } from './budgets';
+import { PersonDraft, PersonForm } from './person-form';
+
+export const CATEGORY: Record<string, string> = {
+  ADMINISTRATION: 'Administration',
+  FORBUND: 'Förbundsgemensamt',
+  INSATS: 'Insats',
+};
+
+export function AdminPage() {
+  const s = useSession();
+  const [editing, setEditing] = useState<PersonDraft | null>(null);
+  const [q, refetch] = useQuery({
+    query: AdminDocument,
+    variables: { slug: s.org?.slug ?? '', orgId: s.org?.id ?? '' },
+    pause: !s.org || !s.has('ADMIN'),
+  });
+  if (!s.has('ADMIN')) return <Alert kind="info">Administrationen är till för förbundets kansli.</Alert>;
+  if (q.error && !q.data) return <Alert kind="error">{errorMessage(q.error)}</Alert>;
+  if (!q.data) return <Loading what="förbundets uppgifter" />;
+  const d = q.data;
+  const reload = () => refetch({ requestPolicy: 'network-only' });
+  return (
+    <>
+      <h1>Administration</h1>
+      <SieImport imports={d.sieImports} onImported={reload} />
+      <section className="card" aria-labelledby="people-heading">
+        <h2 id="people-heading">Personer och roller</h2>
+        <div className="table-wrap">
+          <table className="table">
+            <caption className="visually-hidden">Förbundets personer och deras roller</caption>
+            <thead>
+              <tr>
+                <th scope="col">Namn</th>
+                <th scope="col">E-post</th>
+                <th scope="col">Roller</th>
+                <th scope="col">Konto</th>
+                <th scope="col">
+                  <span className="visually-hidden">Åtgärd</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.organisation.people.map((p) => (
+                <tr key={p.id}>
+                  <th scope="row">{p.name}</th>
+                  <td>{p.email}</td>
+                  <td>
+                    {p.roles
+                      .map((r) => {
+                        const [role, insats] = r.split(':');
+                        return `${ROLE_LABEL[role] ?? role}${insats ? ` (${insats})` : ''}`;
+                      })
+                      .join(', ')}
+                  </td>
+                  <td>{p.hasPassword ? 'Aktivt' : 'Inbjuden'}</td>
+                  <td>
+                    <button
+                      type="button"
+                      className="button-link"
+                      onClick={() => {
+                        setEditing({
+                          email: p.email,
+                          name: p.name,
+                          roles: p.roles.map((r) => {
+                            const [role, insats] = r.split(':');
+                            return { role, insats: insats ?? '', party: '', title: '' };
+                          }),
+                        });
+                        document.getElementById('person-email')?.focus();
+                      }}
+                    >
+                      Ändra<span className="visually-hidden"> {p.name}</span>
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <PersonForm
+          key={editing?.email ?? 'new'}
+          initial={editing}
+          insatser={d.organisation.insatser}
+          parties={d.organisation.parties}
+          onSaved={() => {
+            setEditing(null);
+            reload();
+          }}
+        />
+      </section>
+      <section className="card" aria-labelledby="cc-heading">
+        <h2 id="cc-heading">Kostnadsställen</h2>
+        <table className="table">
+          <caption className="visually-hidden">Kostnadsställen</caption>
+          <thead>
+            <tr>
+              <th scope="col">Kod</th>
+              <th scope="col">Namn</th>
+              <th scope="col">Slag</th>
+            </tr>
+          </thead>
+          <tbody>
+            {d.organisation.costCentres.map((c) => (
+              <tr key={c.code}>
+                <th scope="row">{c.code}</th>
+                <td>{c.name}</td>
+                <td>{CATEGORY[c.category] ?? c.category}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <Budgets budgets={d.budgets} costCentres={d.organisation.costCentres} onSaved={reload} />
+    </>
+  );
+}
