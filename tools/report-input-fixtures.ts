@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Pool } from 'pg';
 import type { EntityManager } from 'typeorm';
-import { gatherReportInput } from '../libs/infra/src/reports/gather-report-input';
+import { gatherReportInput } from '../apps/worker/src/reports/gather-report-input';
 
 /**
  * Writes the gathered ReportInput for Samspelet 2025 (delårsrapport and årsredovisning) as JSON, so the report

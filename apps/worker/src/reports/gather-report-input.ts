@@ -1,8 +1,7 @@
 import { EntityManager } from 'typeorm';
 import type { AccountRange } from '@app/domain';
 import type { PeriodLedger, ReportInput, ReportKind } from '@app/reporting';
-import { LedgerReader } from '../ledger/ledger-reader';
-import { readBudgets, readForecasts } from '../ledger/budget-reader';
+import { LedgerReader, readBudgets, readForecasts } from '@app/infra';
 
 const obj = (m: Map<string, string>) => Object.fromEntries(m);
 
