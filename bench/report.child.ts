@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { compileReport, loadConfig, LocalDiskStorage, openDatabase } from '@app/infra';
+import { loadConfig, LocalDiskStorage, openDatabase } from '@app/infra';
+import { compileReport } from '../apps/worker/src/reports/compile-report';
 
 /**
  * Compiles one report in its own process (as the worker does) and prints one JSON line: wall time, peak memory,

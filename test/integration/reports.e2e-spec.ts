@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { INestApplicationContext } from '@nestjs/common';
 import request from 'supertest';
-import { compileReport, LocalDiskStorage } from '../../libs/infra/src';
+import { LocalDiskStorage } from '../../libs/infra/src';
+import { compileReport } from '../../apps/worker/src/reports/compile-report';
 import { DemoSeedService } from '../../apps/api/src/demo/demo-seed.service';
 import {
   Bundle,

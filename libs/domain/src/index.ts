@@ -18,3 +18,4 @@ export * from './signing/signing-rules';
 export * from './nns';
 export * from './plan';
 export * from './labels/labels';
+export * from './reports/report-status';

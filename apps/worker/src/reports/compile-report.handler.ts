@@ -1,7 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { AppConfig, compileReport, JobName, JobPayload, LocalDiskStorage } from '@app/infra';
+import { AppConfig, appendAudit, JobName, JobPayload, LocalDiskStorage } from '@app/infra';
+import { markReportFailed } from './report.store';
+import { compileReport } from './compile-report';
 import { JobHandler } from '../common/job-handler';
 import { WORKER_CONFIG, WORKER_DATA_SOURCE } from '../common/tokens';
 
@@ -30,10 +32,22 @@ export class CompileReportHandler implements JobHandler<JobName.COMPILE_REPORT> 
       const final = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
       this.logger.error({ reportId: p.reportId, err: (e as Error).message }, 'report compilation failed');
       if (final) {
-        await this.ds.query(
-          `UPDATE report SET status = 'FAILED', error = $2, stage = 'Misslyckades', updated_at = now() WHERE id = $1 AND status <> 'READY'`,
-          [p.reportId, 'Sammanställningen misslyckades; försök igen eller kontakta supporten.'],
-        );
+        // The last attempt: the report ends FAILED with a reason and an audit entry, never stays RUNNING.
+        const reason = 'Sammanställningen misslyckades; försök igen eller kontakta supporten.';
+        await this.ds.transaction(async (em) => {
+          const failed = await markReportFailed(em, p.reportId, reason, 'Misslyckades');
+          if (!failed) return;
+          await appendAudit(em, {
+            organisationId: failed.organisation_id,
+            actorId: failed.requested_by,
+            action: 'report.failed',
+            entityType: 'report',
+            entityId: p.reportId,
+            fromState: failed.from_status,
+            toState: 'FAILED',
+            payload: { reason },
+          });
+        });
       }
       throw e;
     }

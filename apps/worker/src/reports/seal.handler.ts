@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AppConfig, JobName, JobPayload, LocalDiskStorage, sealSigningRequest } from '@app/infra';
+import { AppConfig, JobName, JobPayload, LocalDiskStorage } from '@app/infra';
+import { sealSigningRequest } from '../signing/seal';
 import { JobHandler } from '../common/job-handler';
 import { WORKER_CONFIG, WORKER_DATA_SOURCE } from '../common/tokens';
 

@@ -1,9 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { computeNns, type AccountRange } from '@app/domain';
-import { readNationalYear, readSurveyYear } from '../nns/survey-reader';
 import type { PeriodLedger, ReportInput, ReportKind } from '@app/reporting';
-import { LedgerReader } from '../ledger/ledger-reader';
-import { readBudgets, readForecasts } from '../ledger/budget-reader';
+import { LedgerReader, readBudgets, readForecasts, readNationalYear, readSurveyYear } from '@app/infra';
 
 const obj = (m: Map<string, string>) => Object.fromEntries(m);
 

@@ -1,4 +1,3 @@
-import { createHmac } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -9,14 +8,19 @@ import { pdflibAddPlaceholder } from '@signpdf/placeholder-pdf-lib';
 import { P12Signer } from '@signpdf/signer-p12';
 import signpdf from '@signpdf/signpdf';
 import { DataSource } from 'typeorm';
-import { AppConfig } from '../config/config.schema';
-import { decidePlanFromSealedReport } from '../plans/plan-decision';
-import { returningRows } from '../database/sql';
-import { appendAudit, rowToAuditEntry } from '../audit/audit-writer';
-import { FileStorage } from '../storage/file-storage';
+import {
+  AppConfig,
+  appendAudit,
+  decidePlanFromSealedReport,
+  FileStorage,
+  returningRows,
+  rowToAuditEntry,
+  SEAL_MARKER,
+} from '@app/infra';
+import { sealPassphrase } from './seal-key';
 
 const FONT_DIR = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
-export const SEAL_MARKER = 'Samordningsplattformen, rapport-id';
+export { SEAL_MARKER };
 
 /**
  * The förbund's sealing certificate: a real one from SEAL_P12_PATH, or a self-signed one made on first use
@@ -29,7 +33,7 @@ export function sealCertificate(
 ): { p12: Buffer; passphrase: string } {
   if (config.SEAL_P12_PATH)
     return { p12: readFileSync(config.SEAL_P12_PATH), passphrase: config.SEAL_P12_PASSPHRASE ?? '' };
-  const passphrase = createHmac('sha256', config.JWT_SECRET).update(`seal:${organisationId}`).digest('hex');
+  const passphrase = sealPassphrase(config, organisationId);
   const file = join(config.FILE_STORAGE_DIR, 'seal', `${organisationId}.p12`);
   if (existsSync(file)) return { p12: readFileSync(file), passphrase };
   const keys = forge.pki.rsa.generateKeyPair(2048);

@@ -1,8 +1,7 @@
 import { computePlanBudget, planChecks, PlanGoal, validatePlan } from '@app/domain';
 import type { PlanReportInput } from '@app/reporting';
-import { Tx } from '../database/unit-of-work';
-import { ReportDataMissing } from '../reports/gather-report-input';
-import { planReader } from './plan-reader';
+import { planReader, Tx } from '@app/infra';
+import { ReportDataMissing } from './gather-report-input';
 
 /** Collects the year's verksamhetsplan and what it is checked against; the document is computed elsewhere, purely. */
 export async function gatherPlanInput(

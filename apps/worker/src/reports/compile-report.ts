@@ -11,10 +11,10 @@ import {
   renderXlsx,
   ReportKind,
 } from '@app/reporting';
-import { appendAudit } from '../audit/audit-writer';
-import { FileStorage } from '../storage/file-storage';
+import { appendAudit, FileStorage } from '@app/infra';
 import { gatherReportInput, ReportDataMissing } from './gather-report-input';
-import { gatherPlanInput } from '../plans/gather-plan-input';
+import { gatherPlanInput } from './gather-plan-input';
+import { markReportFailed, markReportReady, markReportRunning } from './report.store';
 
 const FILE_PREFIX = {
   ARSREDOVISNING: 'arsredovisning',
@@ -42,10 +42,7 @@ export async function compileReport(
   if (!r) throw new Error(`report ${reportId} not found`);
   if (r.status === 'READY') return 'ALREADY_READY';
   const progress = async (p: number, stage: string) => {
-    await ds.query(
-      `UPDATE report SET status = 'RUNNING', progress = GREATEST(progress, $2), stage = $3, updated_at = now() WHERE id = $1 AND status <> 'READY'`,
-      [reportId, p, stage],
-    );
+    await markReportRunning(ds.manager, reportId, p, stage);
     await onProgress?.(p, stage);
   };
   await ds.query(`UPDATE report SET attempts = attempts + 1 WHERE id = $1`, [reportId]);
@@ -66,10 +63,7 @@ export async function compileReport(
     }
   } catch (e) {
     if (e instanceof ReportDataMissing) {
-      await ds.query(
-        `UPDATE report SET status = 'FAILED', error = $2, stage = 'Underlag saknas', updated_at = now(), finished_at = now() WHERE id = $1 AND status <> 'READY'`,
-        [reportId, e.message],
-      );
+      await markReportFailed(ds.manager, reportId, e.message, 'Underlag saknas');
       return 'FAILED';
     }
     throw e;
@@ -127,20 +121,15 @@ export async function compileReport(
   const jsonFile = await store(json, 'application/json', 'json');
   const passed = model.checks.every((c) => c.status === 'PASS');
   return ds.transaction(async (em) => {
-    const done = await em.query(
-      `UPDATE report SET status = 'READY', progress = 100, stage = 'Klar', model = $2, checks = $3, checks_passed = $4, pdf_file_id = $5, xlsx_file_id = $6,
-              json_file_id = $7, error = NULL, updated_at = now(), finished_at = now() WHERE id = $1 AND status <> 'READY' RETURNING id`,
-      [
-        reportId,
-        JSON.stringify(model),
-        JSON.stringify(model.checks),
-        passed,
-        pdfFile.id,
-        xlsxFile.id,
-        jsonFile.id,
-      ],
-    );
-    if (!done.length) return 'ALREADY_READY' as const;
+    const done = await markReportReady(em, reportId, {
+      model: JSON.stringify(model),
+      checks: JSON.stringify(model.checks),
+      passed,
+      pdfFileId: pdfFile.id,
+      xlsxFileId: xlsxFile.id,
+      jsonFileId: jsonFile.id,
+    });
+    if (!done) return 'ALREADY_READY' as const;
     await appendAudit(em, {
       organisationId: r.organisation_id,
       actorId: r.requested_by,

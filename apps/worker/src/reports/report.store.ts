@@ -1,0 +1,76 @@
+import { EntityManager } from 'typeorm';
+import { REPORT_TRANSITIONS, reportStatusesFrom } from '@app/domain';
+import { returningRows } from '@app/infra';
+
+type Tx = Pick<EntityManager, 'query'>;
+
+/**
+ * The worker's report writes. Every status change goes through REPORT_TRANSITIONS: the target status and the
+ * statuses it may leave from come from the domain's transition map, never from the SQL here.
+ */
+export async function markReportRunning(
+  tx: Tx,
+  reportId: string,
+  progress: number,
+  stage: string,
+): Promise<void> {
+  await tx.query(
+    `UPDATE report SET status = $4, progress = GREATEST(progress, $2), stage = $3, updated_at = now()
+      WHERE id = $1 AND status = ANY($5)`,
+    [reportId, progress, stage, REPORT_TRANSITIONS.progress.to, reportStatusesFrom('progress')],
+  );
+}
+
+/** Marks a report FAILED with a reason the user can read; false when it was READY (or gone) already. */
+export async function markReportFailed(
+  tx: Tx,
+  reportId: string,
+  reason: string,
+  stage: string,
+): Promise<{ organisation_id: string; requested_by: string | null; from_status: string } | null> {
+  const [row] = await returningRows<{
+    organisation_id: string;
+    requested_by: string | null;
+    from_status: string;
+  }>(
+    tx,
+    `UPDATE report r SET status = $4, error = $2, stage = $3, updated_at = now(), finished_at = now()
+       FROM (SELECT id, status FROM report WHERE id = $1 FOR UPDATE) old
+      WHERE r.id = old.id AND old.status = ANY($5)
+      RETURNING r.organisation_id, r.requested_by, old.status AS from_status`,
+    [reportId, reason, stage, REPORT_TRANSITIONS.fail.to, reportStatusesFrom('fail')],
+  );
+  return row ?? null;
+}
+
+export async function markReportReady(
+  tx: Tx,
+  reportId: string,
+  f: {
+    model: string;
+    checks: string;
+    passed: boolean;
+    pdfFileId: string;
+    xlsxFileId: string;
+    jsonFileId: string;
+  },
+): Promise<boolean> {
+  const rows = await returningRows(
+    tx,
+    `UPDATE report SET status = $8, progress = 100, stage = 'Klar', model = $2, checks = $3, checks_passed = $4,
+            pdf_file_id = $5, xlsx_file_id = $6, json_file_id = $7, error = NULL, updated_at = now(), finished_at = now()
+      WHERE id = $1 AND status = ANY($9) RETURNING id`,
+    [
+      reportId,
+      f.model,
+      f.checks,
+      f.passed,
+      f.pdfFileId,
+      f.xlsxFileId,
+      f.jsonFileId,
+      REPORT_TRANSITIONS.complete.to,
+      reportStatusesFrom('complete'),
+    ],
+  );
+  return rows.length > 0;
+}

@@ -1,0 +1,57 @@
+import Decimal from 'decimal.js';
+import { computeFigures, Figures } from './figures';
+import { ReportInput } from './report-input';
+import { ReportCheck, ReportSection, ReportTable } from './report-model';
+
+/** What every section reads: the input, the figures computed once, and the lists the sections add to. */
+export interface BuildContext {
+  input: ReportInput;
+  year: number;
+  kind: ReportInput['kind'];
+  unit: ReportInput['organisation']['unit'];
+  cur: Figures;
+  prev: Figures | null;
+  prevEnd: Figures | null;
+  yearLabel: string;
+  prevLabel: string;
+  /** Sections, checks and tables in report order; each section builder appends its own. */
+  sections: ReportSection[];
+  checks: ReportCheck[];
+  tables: ReportTable[];
+  ccName: Map<string, string>;
+  /** The previous period's value of a figure, or null when there is no previous period. */
+  pv: (k: keyof Figures) => Decimal | null;
+  /** The approved follow-ups for the report's period (HELAR-year / DELAR-year). */
+  followUps: ReportInput['followUps'];
+  /** The bundle's history, oldest year first. */
+  history: ReportInput['history'];
+}
+
+export function createBuildContext(input: ReportInput): BuildContext {
+  const { year, kind } = input;
+  const cur = computeFigures(input.current, input, year);
+  const prev = input.previous ? computeFigures(input.previous, input, year - 1) : null;
+  const prevEnd = input.previousYearEnd ? computeFigures(input.previousYearEnd, input, year - 1) : prev;
+  const periodKind = kind === 'ARSREDOVISNING' ? 'HELAR' : 'DELAR';
+  return {
+    input,
+    year,
+    kind,
+    unit: input.organisation.unit,
+    cur,
+    prev,
+    prevEnd,
+    yearLabel:
+      kind === 'ARSREDOVISNING'
+        ? String(year)
+        : `${input.current.start.slice(0, 7)}–${input.current.end.slice(5, 7)} ${year}`,
+    prevLabel: kind === 'ARSREDOVISNING' ? String(year - 1) : `Motsv. period ${year - 1}`,
+    sections: [],
+    checks: [],
+    tables: [],
+    ccName: new Map(input.costCentres.map((c) => [c.code, c.name])),
+    pv: (k) => (prev ? (prev[k] as Decimal) : null),
+    followUps: input.followUps.filter((f) => f.period === `${periodKind}-${year}`),
+    history: [...input.history].sort((a, b) => a.year - b.year),
+  };
+}

@@ -1,0 +1,54 @@
+import { Money } from '@app/domain';
+import { ReportRow, ReportTable } from '../report-model';
+import { D } from '../figures';
+import { row } from '../table-helpers';
+import { FINANCING_LABEL, roleTitle } from '../bilagor';
+import { BuildContext } from '../build-context';
+
+/** 7 Budgetprognos (årsredovisning only). */
+export function budgetprognos(ctx: BuildContext): void {
+  const { input, year, kind, sections, tables } = ctx;
+  if (kind === 'ARSREDOVISNING') {
+    const next = input.budgets
+      .filter((b) => b.year > year && b.kind === 'ORDINARY')
+      .sort((a, b) => a.year - b.year || b.decided.localeCompare(a.decided))[0];
+    if (next) {
+      const lineSum = Object.values(next.lines).reduce((a, v) => a.plus(v), new Money(0));
+      const rows: ReportRow[] = [
+        row(`budget_${next.year}`, `Budget ${next.year} (beslutad ${next.decided}), kostnader`, [lineSum]),
+      ];
+      for (const [k, v] of Object.entries(next.financing ?? {}))
+        rows.push(
+          row(`finansiering_${k}`, `  varav finansiering: ${FINANCING_LABEL[k] ?? k}`, [D(v)], { level: 1 }),
+        );
+      for (const [y, v] of Object.entries(next.outlook ?? {}).sort())
+        rows.push(row(`plan_${y}`, `Plan ${y}`, [D(v)]));
+      const bp: ReportTable = { id: 'budgetprognos', title: 'Budgetprognos', columns: ['Belopp'], rows };
+      tables.push(bp);
+      sections.push({
+        id: 'budgetprognos',
+        title: 'Budgetprognos',
+        text: `Enligt senast beslutade verksamhetsplan och budget (${next.decided}).`,
+        tables: [bp],
+      });
+    }
+    const signers = input.board.filter((b) => b.role === 'STYRELSELEDAMOT' || b.role === 'REVISOR');
+    sections.push({
+      id: 'underskrifter',
+      title: 'Styrelsens underskrift',
+      text: `Årsredovisningen för ${year} har godkänts av styrelsen.`,
+      tables: [
+        {
+          id: 'underskrifter',
+          columns: ['Roll', 'Part'],
+          rows: signers.map((s, i) => ({
+            id: `signer_${i}`,
+            label: s.name,
+            values: [roleTitle(s), s.party],
+            format: 'text',
+          })),
+        },
+      ],
+    });
+  }
+}

@@ -1,0 +1,70 @@
+import { parseNnsMetric } from '@app/domain';
+import { ReportModel, ReportRow, ReportSection, ReportTable } from '../report-model';
+import { Figures, RATIOS } from '../figures';
+import { BEDOMNING_LABEL, defaultIntro, textsFor } from '../bilagor';
+import { BuildContext } from '../build-context';
+
+/** 1 Förvaltningsberättelse: texts, five-year overview, goals and each insats's follow-up. */
+export function forvaltningsberattelse(
+  ctx: BuildContext,
+  goals: ReportModel['financialGoals'],
+  femArs: ReportTable,
+): void {
+  const { input, kind, sections, followUps } = ctx;
+  const insatsText = followUps.map((f) => {
+    const a = f.answers as Record<string, unknown>;
+    const resultat = (Array.isArray(a.resultat) ? a.resultat : []) as Array<Record<string, string>>;
+    const lines = resultat.map((r) => {
+      const mp = f.matpunkter.find((m) => m.key === r.matpunkt);
+      return `– ${mp?.text ?? r.matpunkt}: ${r.utfall ? `utfall ${r.utfall}, ` : ''}${BEDOMNING_LABEL[r.bedomning] ?? r.bedomning}${r.kommentar ? ` (${r.kommentar})` : ''}`;
+    });
+    return {
+      id: `insats_${f.insatsKey}`,
+      title: f.insatsName,
+      text: [String(a.verksamhet ?? ''), ...lines].filter(Boolean).join('\n'),
+    };
+  });
+  const goalTable: ReportTable = {
+    id: 'finansiella_mal',
+    title: 'Finansiella mål',
+    columns: ['Mätvärde', 'Bedömning'],
+    rows: goals.map((g) => {
+      const metric = input.financialGoals.find((x) => x.key === g.key)!.metric;
+      return {
+        id: g.key,
+        label: g.text,
+        values: [g.value, g.status === 'UPPFYLLT' ? 'Uppfyllt' : 'Ej uppfyllt'],
+        format: parseNnsMetric(metric) ? 'share' : RATIOS.has(metric as keyof Figures) ? 'percent' : 'amount',
+      } as ReportRow;
+    }),
+  };
+  const forvaltning: ReportSection = {
+    id: 'forvaltningsberattelse',
+    title: 'Förvaltningsberättelse',
+    text: input.texts.forvaltningsberattelse ?? defaultIntro(input),
+    tables: kind === 'ARSREDOVISNING' ? [femArs, goalTable] : [goalTable],
+    charts:
+      kind === 'ARSREDOVISNING'
+        ? [
+            {
+              id: 'femarsutveckling',
+              title: 'Intäkter, kostnader och resultat fem år',
+              kind: 'bars',
+              categories: femArs.columns,
+              series: femArs.rows.slice(0, 3).map((r) => ({ name: r.label, values: r.values })),
+            },
+          ]
+        : [],
+    subsections: [
+      ...textsFor(input, ['aret_i_korthet', 'viktiga_handelser', 'overgripande_aktiviteter']),
+      {
+        id: 'maluppfoljning',
+        title: kind === 'ARSREDOVISNING' ? 'Måluppföljning per insats' : 'Insatserna under perioden',
+        text: followUps.length ? '' : 'Inga godkända uppföljningar för perioden.',
+      },
+      ...insatsText,
+      ...textsFor(input, ['bedomning_maluppfyllelse', 'forvantad_utveckling']),
+    ],
+  };
+  sections.push(forvaltning);
+}
