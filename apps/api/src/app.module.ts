@@ -35,7 +35,10 @@ import { ReportResolver } from './reports/report.resolver';
 import { ReportTextsService } from './reports/report-texts.service';
 import { SigningService } from './signing/signing.service';
 import { SigningResolver } from './signing/signing.resolver';
-import { PasskeyService } from './signing/passkey.service';
+import { PasskeyService } from './auth/factors/passkey.service';
+import { FactorAttempts } from './auth/factors/factor-attempts';
+import { FactorsService } from './auth/factors/factors.service';
+import { FactorsResolver } from './auth/factors/factors.resolver';
 
 @Module({
   imports: [
@@ -111,6 +114,9 @@ import { PasskeyService } from './signing/passkey.service';
     SigningService,
     SigningResolver,
     PasskeyService,
+    FactorAttempts,
+    FactorsService,
+    FactorsResolver,
   ],
 })
 export class AppModule {}

@@ -3,7 +3,6 @@ import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { ALL_ROLES, Principal, Role } from '@app/domain';
 import { Allow, Authenticated, CurrentPrincipal, ScopeResolver } from '../common/access/access.decorators';
 import { SigningService } from './signing.service';
-import { PasskeyService } from './passkey.service';
 import GraphQLJSON from 'graphql-type-json';
 import {
   BankIdStartType,
@@ -11,7 +10,6 @@ import {
   DocumentVerificationType,
   SigningOrder,
   SigningRequestType,
-  TotpSetupType,
 } from './signing.types';
 import { Context } from '@nestjs/graphql';
 
@@ -22,10 +20,7 @@ const READERS = REPORT_READERS;
 
 @Resolver(() => SigningRequestType)
 export class SigningResolver {
-  constructor(
-    private readonly signing: SigningService,
-    private readonly passkeys: PasskeyService,
-  ) {}
+  constructor(private readonly signing: SigningService) {}
 
   @Allow([Role.FORBUNDSCHEF], reportScope)
   @Mutation(() => SigningRequestType, {
@@ -72,20 +67,6 @@ export class SigningResolver {
     @CurrentPrincipal() me: Principal,
   ): Promise<string> {
     return this.signing.view(me, requestId);
-  }
-
-  @Authenticated()
-  @Mutation(() => TotpSetupType, {
-    description: 'Skapar en ny hemlighet för engångskoder (bekräftas med confirmTotp).',
-  })
-  setupTotp(@CurrentPrincipal() me: Principal): Promise<TotpSetupType> {
-    return this.signing.setupTotp(me);
-  }
-
-  @Authenticated()
-  @Mutation(() => Boolean)
-  confirmTotp(@Args('code') code: string, @CurrentPrincipal() me: Principal): Promise<boolean> {
-    return this.signing.confirmTotp(me, code);
   }
 
   @Allow(ALL_ROLES, requestScope)
@@ -137,23 +118,6 @@ export class SigningResolver {
     return this.signing.cancelBankId(me, orderRef);
   }
 
-  @Authenticated()
-  @Mutation(() => GraphQLJSON, {
-    description: 'Alternativ för att registrera en passkey (skickas till navigator.credentials.create).',
-  })
-  passkeyRegistrationOptions(@CurrentPrincipal() me: Principal): Promise<unknown> {
-    return this.passkeys.registrationOptions(me);
-  }
-
-  @Authenticated()
-  @Mutation(() => Boolean, { description: 'Registrerar passkeyn från webbläsarens svar.' })
-  registerPasskey(
-    @Args('response', { type: () => GraphQLJSON }) response: unknown,
-    @CurrentPrincipal() me: Principal,
-  ): Promise<boolean> {
-    return this.passkeys.register(me, response);
-  }
-
   @Allow(ALL_ROLES, requestScope)
   @Mutation(() => GraphQLJSON, {
     description:
@@ -202,7 +166,10 @@ export class SigningResolver {
   @Mutation(() => DocumentVerificationType, {
     description: 'Är den uppladdade PDF:en en förseglad version från plattformen, och oförändrad?',
   })
-  verifyDocument(@Args('fileId', { type: () => ID }) fileId: string): Promise<DocumentVerificationType> {
-    return this.signing.verify(fileId);
+  verifyDocument(
+    @Args('fileId', { type: () => ID }) fileId: string,
+    @CurrentPrincipal() me: Principal,
+  ): Promise<DocumentVerificationType> {
+    return this.signing.verify(me, fileId);
   }
 }

@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { authenticator } from 'otplib';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   decideSign,
@@ -21,14 +20,16 @@ import {
   BankIdClient,
   enqueueJob,
   JobName,
-  SEAL_MARKER,
+  returningRows,
 } from '@app/infra';
 import { APP_CONFIG, DATA_SOURCE } from '../common/infra/tokens';
 import { AppError } from '../common/errors/app-error';
 import { SigningError } from '../common/errors/error-codes';
 import { FilesService } from '../files/files.service';
-import { PasskeyService } from './passkey.service';
-import { checkPasswordAndCode, totpStep } from './totp-check';
+import { PasskeyService } from '../auth/factors/passkey.service';
+import { FactorAttempts } from '../auth/factors/factor-attempts';
+import { checkPasswordAndCode } from '../auth/factors/totp-check';
+import { scanForSeal } from './seal-scan';
 import {
   BankIdStartType,
   BankIdStatusType,
@@ -61,6 +62,7 @@ export class SigningService {
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly files: FilesService,
     private readonly passkeys: PasskeyService,
+    private readonly attempts: FactorAttempts,
   ) {
     this.bankId = config.BANKID_URL
       ? new BankIdClient({
@@ -170,7 +172,8 @@ export class SigningService {
       );
     }
     const signed = await this.sign(p, r, 'BANKID', async (em) => {
-      const done = await em.query(
+      const done = await returningRows(
+        em,
         `UPDATE bankid_order SET status = 'complete', finished_at = now() WHERE order_ref = $1 AND status = 'pending' RETURNING 1`,
         [orderRef],
       );
@@ -407,7 +410,8 @@ export class SigningService {
   async view(p: Principal, requestId: string): Promise<string> {
     const r = await this.request(this.ds, requestId);
     await this.ds.transaction(async (em) => {
-      const rows = await em.query(
+      const rows = await returningRows(
+        em,
         `UPDATE signing_signer SET state = 'VIEWED', viewed_at = now() WHERE request_id = $1 AND person_id = $2 AND state = 'SENT' RETURNING id`,
         [requestId, p.personId],
       );
@@ -425,26 +429,6 @@ export class SigningService {
       requestId,
     ]);
     return this.files.signedPath(f.document_file_id);
-  }
-
-  async setupTotp(p: Principal): Promise<{ otpauthUrl: string; secret: string }> {
-    const [person] = await this.ds.query('SELECT email FROM person WHERE id = $1', [p.personId]);
-    const secret = authenticator.generateSecret();
-    await this.ds.query(
-      `INSERT INTO person_totp (person_id, secret) VALUES ($1,$2) ON CONFLICT (person_id) DO UPDATE SET secret = EXCLUDED.secret, confirmed_at = NULL, last_used_step = NULL`,
-      [p.personId, secret],
-    );
-    return { otpauthUrl: authenticator.keyuri(person.email, 'Samordningsplattformen', secret), secret };
-  }
-
-  async confirmTotp(p: Principal, code: string): Promise<boolean> {
-    const [t] = await this.ds.query('SELECT secret FROM person_totp WHERE person_id = $1', [p.personId]);
-    if (!t || totpStep(code, t.secret) === null)
-      throw new AppError(SigningError.BAD_CREDENTIALS, 'Koden stämmer inte; prova nästa kod i appen.', {
-        details: [{ path: '$.code', message: 'fel kod' }],
-      });
-    await this.ds.query('UPDATE person_totp SET confirmed_at = now() WHERE person_id = $1', [p.personId]);
-    return true;
   }
 
   /** Refuses (and records the attempt) unless the person may sign this request now. */
@@ -493,6 +477,8 @@ export class SigningService {
     password: string,
     code: string,
   ): Promise<SigningRequestType> {
+    // Counted before the password hash and the code are checked.
+    await this.attempts.consume(p.personId);
     const r = await this.request(this.ds, requestId);
     await this.mayStart(p, r);
     const check = await checkPasswordAndCode(this.ds, p.personId, password, code, false);
@@ -513,12 +499,14 @@ export class SigningService {
         SigningError.BAD_CREDENTIALS,
       );
     // A code is good once: replaying it is refused.
-    return this.sign(
+    const signed = await this.sign(
       p,
       r,
       'TOTP',
       async (em) => (await checkPasswordAndCode(em, p.personId, password, code, true)) === 'OK',
     );
+    await this.attempts.succeeded(p.personId);
+    return signed;
   }
 
   /** Options for a passkey signature bound to this request's document. */
@@ -544,7 +532,8 @@ export class SigningService {
       );
     }
     return this.sign(p, r, 'PASSKEY', async (em) => {
-      const used = await em.query(
+      const used = await returningRows(
+        em,
         'UPDATE webauthn_challenge SET used_at = now() WHERE id = $1 AND used_at IS NULL RETURNING 1',
         [verified.challengeId],
       );
@@ -666,7 +655,8 @@ export class SigningService {
     if (!rolesIn(p, r.organisation_id).includes(Role.FORBUNDSCHEF))
       throw new AppError(SigningError.NOT_ON_LIST, 'Endast förbundschefen kan avbryta en signeringsbegäran.');
     await this.ds.transaction(async (em) => {
-      const rows = await em.query(
+      const rows = await returningRows(
+        em,
         `UPDATE signing_request SET status = 'CANCELLED', cancel_reason = $2, version = version + 1, updated_at = now() WHERE id = $1 AND status = 'OPEN' RETURNING id`,
         [requestId, reason],
       );
@@ -683,10 +673,20 @@ export class SigningService {
     return this.get(requestId);
   }
 
-  /** Is this file a sealed version from the platform, and unaltered? */
-  async verify(fileId: string): Promise<DocumentVerificationType> {
+  /**
+   * Is this file a sealed version from the platform, and unaltered? Only for a file the caller uploaded or
+   * may read; the content is streamed and capped.
+   */
+  async verify(p: Principal, fileId: string): Promise<DocumentVerificationType> {
     const file = await this.files.get(fileId);
-    if (!file) throw new AppError(SigningError.NOT_FOUND, 'Filen finns inte; ladda upp den först.');
+    const [own] = file
+      ? await this.ds.query('SELECT 1 FROM stored_file WHERE id = $1 AND uploaded_by = $2', [
+          fileId,
+          p.personId,
+        ])
+      : [];
+    if (!file || !(own || this.files.canRead(p, file)))
+      throw new AppError(SigningError.NOT_FOUND, 'Filen finns inte; ladda upp den först.');
     const [req] = await this.ds.query(
       `SELECT id, report_id FROM signing_request WHERE sealed_sha256 = $1 AND status = 'COMPLETED' LIMIT 1`,
       [file.sha256],
@@ -699,12 +699,12 @@ export class SigningService {
       return { sealed: true, unaltered: true, reportId: req.report_id, signers };
     }
     // Not byte for byte a sealed file: does it still carry our seal (then it was altered)?
-    const bytes: Buffer[] = [];
-    for await (const c of this.files.open(file)) bytes.push(c as Buffer);
-    const text = Buffer.concat(bytes).toString('latin1');
-    const m = new RegExp(`${SEAL_MARKER.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} ([0-9a-f-]{36})`).exec(
-      text.replace(/\\\(/g, '('),
-    );
-    return { sealed: !!m, unaltered: false, reportId: m ? m[1] : null, signers: [] };
+    const found = await scanForSeal(this.files.open(file), file.size);
+    if (found === 'TOO_LARGE')
+      throw new AppError(
+        SigningError.REASON_REQUIRED,
+        'Filen är för stor för att kontrolleras (högst 50 MB). Ladda upp den förseglade PDF:en som den laddades ned.',
+      );
+    return { sealed: found !== null, unaltered: false, reportId: found, signers: [] };
   }
 }
