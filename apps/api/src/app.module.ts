@@ -33,7 +33,10 @@ import { DemoSeedService } from './demo/demo-seed.service';
 import { ReportService } from './reports/report.service';
 import { ReportResolver } from './reports/report.resolver';
 import { ReportTextsService } from './reports/report-texts.service';
-import { SigningService } from './signing/signing.service';
+import { SigningRequestsService } from './signing/signing-requests.service';
+import { SignaturesService } from './signing/signatures.service';
+import { BankIdService } from './signing/bankid.service';
+import { VerificationService } from './signing/verification.service';
 import { SigningResolver } from './signing/signing.resolver';
 import { PasskeyService } from './auth/factors/passkey.service';
 import { FactorAttempts } from './auth/factors/factor-attempts';
@@ -111,7 +114,10 @@ import { FactorsResolver } from './auth/factors/factors.resolver';
     ReportService,
     ReportResolver,
     ReportTextsService,
-    SigningService,
+    SigningRequestsService,
+    SignaturesService,
+    BankIdService,
+    VerificationService,
     SigningResolver,
     PasskeyService,
     FactorAttempts,

@@ -15,3 +15,4 @@ export * from './forms/template';
 export * from './forms/validate-answers';
 export * from './workflow/workflow';
 export * from './signing/signing-rules';
+export * from './signing/signing-transitions';

@@ -6,6 +6,7 @@ import { ReportTexts1763874000000 } from './1763874000000-report-texts';
 import { Signing1763877600000 } from './1763877600000-signing';
 import { BankId1763881200000 } from './1763881200000-bankid';
 import { Passkeys1763884800000 } from './1763884800000-passkeys';
+import { SigningEvidence1763900000000 } from './1763900000000-signing-evidence';
 
 /** Every migration, in order. A new one is appended here. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   Signing1763877600000,
   BankId1763881200000,
   Passkeys1763884800000,
+  SigningEvidence1763900000000,
 ];
