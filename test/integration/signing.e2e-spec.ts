@@ -38,12 +38,23 @@ describe('e-signing: the board signs, the förbund seals, anyone verifies', () =
     if (!tokens.has(email)) tokens.set(email, await api.login(email));
     return tokens.get(email)!;
   };
-  const sign = async (requestId: string, email: string) =>
-    api.gql<{ signWithTotp: Req }>(
+  // A code is good once (issue 11): wait for a 30-second step after the person's last used one.
+  const freshStep = async (email: string) => {
+    const [row] = await api.ds.query(
+      'SELECT t.last_used_step FROM person_totp t JOIN person p ON p.id = t.person_id WHERE p.email = $1',
+      [email],
+    );
+    while (row?.last_used_step != null && Math.floor(Date.now() / 30000) <= Number(row.last_used_step) + 1)
+      await new Promise((r) => setTimeout(r, 500));
+  };
+  const sign = async (requestId: string, email: string) => {
+    await freshStep(email);
+    return api.gql<{ signWithTotp: Req }>(
       `mutation($r: ID!, $p: String!, $c: String!){ signWithTotp(requestId: $r, password: $p, code: $c){ ${SR} } }`,
       { r: requestId, p: PASSWORD, c: authenticator.generate(secrets.get(email) ?? 'JBSWY3DPEHPK3PXP') },
       await token(email),
     );
+  };
   async function compiled(kind: string): Promise<string> {
     const { done } = await api.compileReport(org, kind, chef);
     expect(done.status).toBe('READY');
