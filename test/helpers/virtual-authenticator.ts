@@ -91,7 +91,7 @@ export class VirtualAuthenticator {
   }
 
   /** navigator.credentials.get(options) */
-  get(options: { challenge: string }): Record<string, unknown> {
+  get(options: { challenge: string }, opts: { userVerified?: boolean } = {}): Record<string, unknown> {
     const clientDataJSON = Buffer.from(
       JSON.stringify({
         type: 'webauthn.get',
@@ -100,7 +100,8 @@ export class VirtualAuthenticator {
         crossOrigin: false,
       }),
     );
-    const authenticatorData = this.authData(0x05, null);
+    // flags: UP (0x01), UV (0x04) unless the test says the user was not verified
+    const authenticatorData = this.authData(opts.userVerified === false ? 0x01 : 0x05, null);
     const signature = sign(
       'sha256',
       Buffer.concat([authenticatorData, createHash('sha256').update(clientDataJSON).digest()]),

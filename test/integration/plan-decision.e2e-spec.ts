@@ -66,7 +66,11 @@ describe('verksamhetsplan: compiled, signed and decided', () => {
     chef = await api.login('forbundschef@beslutet.example');
     for (const email of board) {
       const t = await api.login(email);
-      const s = await api.ok<{ setupTotp: { secret: string } }>('mutation { setupTotp { secret } }', {}, t);
+      const s = await api.ok<{ setupTotp: { secret: string } }>(
+        'mutation($p: String){ setupTotp(password: $p){ secret } }',
+        { p: DEMO_PASSWORD },
+        t,
+      );
       await api.ok(
         'mutation($c: String!){ confirmTotp(code: $c) }',
         { c: authenticator.generate(s.setupTotp.secret) },

@@ -64,8 +64,8 @@ describe('signing: a code works once, and a file says nothing to another förbun
   it('refuses the same code on a second request', async () => {
     const ordforande = await api.login('ledamot1@repris.example');
     const setup = await api.ok<{ setupTotp: { secret: string } }>(
-      'mutation { setupTotp { secret } }',
-      {},
+      'mutation($p: String){ setupTotp(password: $p){ secret } }',
+      { p: DEMO_PASSWORD },
       ordforande,
     );
     const secret = setup.setupTotp.secret;

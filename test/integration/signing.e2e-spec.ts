@@ -38,21 +38,22 @@ describe('e-signing: the board signs, the förbund seals, anyone verifies', () =
     if (!tokens.has(email)) tokens.set(email, await api.login(email));
     return tokens.get(email)!;
   };
-  // A code works once: each signature takes the code of a step after the signer's last used one (the server also
-  // accepts the next 30-second step, so two signatures by one person within a step still pass).
-  const lastStep = new Map<string, number>();
+  // A code is good once (issue 11): wait for a 30-second step after the person's last used one.
+  const freshStep = async (email: string) => {
+    const [row] = await api.ds.query(
+      'SELECT t.last_used_step FROM person_totp t JOIN person p ON p.id = t.person_id WHERE p.email = $1',
+      [email],
+    );
+    while (row?.last_used_step != null && Math.floor(Date.now() / 30000) <= Number(row.last_used_step) + 1)
+      await new Promise((r) => setTimeout(r, 500));
+  };
   const sign = async (requestId: string, email: string) => {
-    const step = Math.max(Math.floor(Date.now() / 30_000), (lastStep.get(email) ?? -1) + 1);
-    const code = authenticator
-      .clone({ epoch: step * 30_000 + 1_000 })
-      .generate(secrets.get(email) ?? 'JBSWY3DPEHPK3PXP');
-    const r = await api.gql<{ signWithTotp: Req }>(
+    await freshStep(email);
+    return api.gql<{ signWithTotp: Req }>(
       `mutation($r: ID!, $p: String!, $c: String!){ signWithTotp(requestId: $r, password: $p, code: $c){ ${SR} } }`,
-      { r: requestId, p: PASSWORD, c: code },
+      { r: requestId, p: PASSWORD, c: authenticator.generate(secrets.get(email) ?? 'JBSWY3DPEHPK3PXP') },
       await token(email),
     );
-    if (!r.errors?.length) lastStep.set(email, step);
-    return r;
   };
   async function compiled(kind: string): Promise<string> {
     const { done } = await api.compileReport(org, kind, chef);
@@ -95,8 +96,8 @@ describe('e-signing: the board signs, the förbund seals, anyone verifies', () =
     for (const email of [...ledamoter, ...revisorer]) {
       const t = await token(email);
       const s = await api.ok<{ setupTotp: { secret: string; otpauthUrl: string } }>(
-        'mutation { setupTotp { secret otpauthUrl } }',
-        {},
+        'mutation($p: String){ setupTotp(password: $p) { secret otpauthUrl } }',
+        { p: PASSWORD },
         t,
       );
       expect(s.setupTotp.otpauthUrl).toMatch(/^otpauth:\/\/totp\//);
@@ -307,6 +308,27 @@ describe('e-signing: the board signs, the förbund seals, anyone verifies', () =
     bankid.approve(orderRef, { personalNumber: '196501011234', name: 'Ledamot Ett' });
     const done = await api.ok<{ collectBankIdSigning: { status: string } }>(COLLECT, { o: orderRef }, l1);
     expect(done.collectBankIdSigning.status).toBe('complete');
+    // the order is audited when started and completed, and BankID's completion data is kept as evidence
+    const [evidence] = await api.ds.query(
+      'SELECT status, signature, ocsp_response, completion_data FROM bankid_order WHERE order_ref = $1',
+      [orderRef],
+    );
+    expect(evidence).toEqual(
+      expect.objectContaining({
+        status: 'complete',
+        signature: expect.stringMatching(/.{20,}/),
+        ocsp_response: expect.stringMatching(/.{20,}/),
+      }),
+    );
+    expect(evidence.completion_data.user.personalNumber).toBe('196501011234');
+    const orderAudit = await api.ds.query(
+      `SELECT action FROM audit_entry WHERE entity_id = $1 AND payload->>'orderRef' = $2 ORDER BY seq`,
+      [req.id, orderRef],
+    );
+    expect(orderAudit.map((x: { action: string }) => x.action)).toEqual([
+      'bankid.order_started',
+      'bankid.order_completed',
+    ]);
     // the QR code's content is computed on the server from the secret, and changes with time
     const qr = await api.ok<{ bankIdQr: string }>(
       'query($o: String!){ bankIdQr(orderRef: $o) }',
@@ -374,8 +396,8 @@ describe('e-signing: the board signs, the förbund seals, anyone verifies', () =
       `http://localhost:${process.env.PORT ?? 3000}`,
     );
     const reg = await api.ok<{ passkeyRegistrationOptions: { challenge: string; user: { id: string } } }>(
-      'mutation { passkeyRegistrationOptions }',
-      {},
+      'mutation($p: String){ passkeyRegistrationOptions(password: $p) }',
+      { p: PASSWORD },
       l3,
     );
     expect(
@@ -410,6 +432,16 @@ describe('e-signing: the board signs, the förbund seals, anyone verifies', () =
         await api.gql(
           `mutation($r: ID!, $a: JSON!){ signWithPasskey(requestId: $r, response: $a){ id } }`,
           { r: req.id, a: forged },
+          l3,
+        ),
+      ),
+    ).toEqual(['BAD_USER_INPUT']);
+    // an assertion without user verification (no PIN or biometrics on the authenticator) is refused
+    expect(
+      codes(
+        await api.gql(
+          `mutation($r: ID!, $a: JSON!){ signWithPasskey(requestId: $r, response: $a){ id } }`,
+          { r: req.id, a: authenticator3.get(opts.passkeySigningOptions, { userVerified: false }) },
           l3,
         ),
       ),
@@ -519,8 +551,8 @@ describe('e-signing: the board signs, the förbund seals, anyone verifies', () =
     expect(codes(unsigned)).toEqual(['BAD_USER_INPUT']);
     expect(unsigned.errors![0].message).toMatch(/undertecknas/);
     const setup = await api.ok<{ setupTotp: { secret: string } }>(
-      'mutation { setupTotp { secret } }',
-      {},
+      'mutation($p: String){ setupTotp(password: $p) { secret } }',
+      { p: 'Demo-Samspelet-2025!' },
       chefToken,
     );
     await api.ok(
@@ -577,6 +609,19 @@ describe('e-signing: the board signs, the förbund seals, anyone verifies', () =
         ),
       )[0],
     );
+    const [file] = await api.ds.query(
+      `SELECT id FROM stored_file WHERE organisation_id = $1 AND purpose = 'sealed' LIMIT 1`,
+      [org],
+    );
+    expect(['FORBIDDEN', 'NOT_FOUND']).toContain(
+      codes(
+        await api.gql(
+          'mutation($f: ID!){ verifyDocument(fileId: $f){ sealed reportId signers { name } } }',
+          { f: file.id },
+          neighbour,
+        ),
+      )[0],
+    );
     expect(['FORBIDDEN', 'NOT_FOUND']).toContain(
       codes(
         await api.gql(
@@ -586,5 +631,92 @@ describe('e-signing: the board signs, the förbund seals, anyone verifies', () =
         ),
       )[0],
     );
+  });
+
+  it('adds a sign-in factor only with the current password: audited and mailed to the person', async () => {
+    const email = revisorer[1];
+    const t = await token(email);
+    for (const q of [
+      'mutation { setupTotp { secret } }',
+      'mutation { setupTotp(password: "fel-losenord-1") { secret } }',
+      'mutation { passkeyRegistrationOptions }',
+      'mutation { passkeyRegistrationOptions(password: "fel-losenord-1") }',
+    ])
+      expect(codes(await api.gql(q, {}, t))).toEqual(['BAD_USER_INPUT']);
+    const before = await api.ds.query(
+      `SELECT count(*)::int AS n FROM outbox WHERE job_name = 'send-email' AND payload->>'to' = $1 AND payload->>'subject' LIKE 'Ny inloggningsmetod%'`,
+      [email],
+    );
+    const s = await api.ok<{ setupTotp: { secret: string } }>(
+      'mutation($p: String){ setupTotp(password: $p) { secret } }',
+      { p: PASSWORD },
+      t,
+    );
+    await api.ok(
+      'mutation($c: String!){ confirmTotp(code: $c) }',
+      { c: authenticator.generate(s.setupTotp.secret) },
+      t,
+    );
+    secrets.set(email, s.setupTotp.secret);
+    const me = (await api.ok<{ me: { id: string } }>('{ me { id } }', {}, t)).me.id;
+    const audited = await api.ds.query(
+      `SELECT payload FROM audit_entry WHERE action = 'person.factor_enrolled' AND entity_id = $1`,
+      [me],
+    );
+    expect(audited.map((x: { payload: { factor: string } }) => x.payload.factor)).toContain('TOTP');
+    const after = await api.ds.query(
+      `SELECT count(*)::int AS n FROM outbox WHERE job_name = 'send-email' AND payload->>'to' = $1 AND payload->>'subject' LIKE 'Ny inloggningsmetod%'`,
+      [email],
+    );
+    expect(after[0].n).toBe(before[0].n + 1);
+  });
+
+  it('takes a one-time code once across requests: the same code on a second request is refused', async () => {
+    const reportId = await compiled('DELARSRAPPORT');
+    const create = async () =>
+      (
+        await api.ok<{ createSigningRequest: Req }>(
+          `mutation($r: ID!){ createSigningRequest(reportId: $r, order: PARALLEL){ ${SR} } }`,
+          { r: reportId },
+          chef,
+        )
+      ).createSigningRequest;
+    const email = ledamoter[0];
+    // a fresh 30-second step, so the first use is not refused for an earlier test's code
+    const [{ last_used_step: last }] = await api.ds.query(
+      'SELECT last_used_step FROM person_totp t JOIN person p ON p.id = t.person_id WHERE p.email = $1',
+      [email],
+    );
+    while (last !== null && Math.floor(Date.now() / 30000) <= Number(last) + 1)
+      await new Promise((r) => setTimeout(r, 1000));
+    const code = authenticator.generate(secrets.get(email)!);
+    const signWith = async (requestId: string) =>
+      api.gql<{ signWithTotp: Req }>(
+        `mutation($r: ID!, $p: String!, $c: String!){ signWithTotp(requestId: $r, password: $p, code: $c){ ${SR} } }`,
+        { r: requestId, p: PASSWORD, c: code },
+        await token(email),
+      );
+    const first = await create();
+    expect((await signWith(first.id)).errors).toBeUndefined();
+    await api.ok(
+      'mutation($r: ID!){ cancelSigningRequest(requestId: $r, reason: "Engångskodstest."){ id } }',
+      { r: first.id },
+      chef,
+    );
+    const second = await create();
+    const replay = await signWith(second.id);
+    expect(codes(replay)).toEqual(['BAD_USER_INPUT']);
+    await api.ok(
+      'mutation($r: ID!){ cancelSigningRequest(requestId: $r, reason: "Engångskodstest klart."){ id } }',
+      { r: second.id },
+      chef,
+    );
+  });
+
+  it('rate-limits one-time code attempts per person before checking them', async () => {
+    // the förbundschef has made no one-time code attempts in this file
+    const attempt = () => api.gql('mutation { confirmTotp(code: "000000") }', {}, chef);
+    for (let i = 0; i < 5; i++) expect(codes(await attempt())).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await attempt())).toEqual(['RATE_LIMITED']);
   });
 });

@@ -36,11 +36,17 @@ import { DemoSeedService } from './demo/demo-seed.service';
 import { ReportService } from './reports/report.service';
 import { ReportResolver } from './reports/report.resolver';
 import { ReportTextsService } from './reports/report-texts.service';
-import { SigningService } from './signing/signing.service';
+import { SigningRequestsService } from './signing/signing-requests.service';
+import { SignaturesService } from './signing/signatures.service';
+import { BankIdService } from './signing/bankid.service';
+import { VerificationService } from './signing/verification.service';
 import { SigningResolver } from './signing/signing.resolver';
-import { PasskeyService } from './signing/passkey.service';
 import { SurveysModule } from './surveys/surveys.module';
 import { PlansModule } from './plans/plans.module';
+import { PasskeyService } from './auth/factors/passkey.service';
+import { FactorAttempts } from './auth/factors/factor-attempts';
+import { FactorsService } from './auth/factors/factors.service';
+import { FactorsResolver } from './auth/factors/factors.resolver';
 
 @Module({
   imports: [
@@ -119,9 +125,15 @@ import { PlansModule } from './plans/plans.module';
     ReportService,
     ReportResolver,
     ReportTextsService,
-    SigningService,
+    SigningRequestsService,
+    SignaturesService,
+    BankIdService,
+    VerificationService,
     SigningResolver,
     PasskeyService,
+    FactorAttempts,
+    FactorsService,
+    FactorsResolver,
   ],
 })
 export class AppModule {}

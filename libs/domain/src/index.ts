@@ -19,3 +19,4 @@ export * from './nns';
 export * from './plan';
 export * from './labels/labels';
 export * from './reports/report-status';
+export * from './signing/signing-transitions';

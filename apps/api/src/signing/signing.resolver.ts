@@ -2,8 +2,10 @@ import { REPORT_READERS } from '../common/access/role-groups';
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { ALL_ROLES, Principal, Role } from '@app/domain';
 import { Allow, Authenticated, CurrentPrincipal, ScopeResolver } from '../common/access/access.decorators';
-import { SigningService } from './signing.service';
-import { PasskeyService } from './passkey.service';
+import { BankIdService } from './bankid.service';
+import { SignaturesService } from './signatures.service';
+import { SigningRequestsService } from './signing-requests.service';
+import { VerificationService } from './verification.service';
 import GraphQLJSON from 'graphql-type-json';
 import {
   BankIdStartType,
@@ -11,7 +13,6 @@ import {
   DocumentVerificationType,
   SigningOrder,
   SigningRequestType,
-  TotpSetupType,
 } from './signing.types';
 import { Context } from '@nestjs/graphql';
 
@@ -23,8 +24,10 @@ const READERS = REPORT_READERS;
 @Resolver(() => SigningRequestType)
 export class SigningResolver {
   constructor(
-    private readonly signing: SigningService,
-    private readonly passkeys: PasskeyService,
+    private readonly requests: SigningRequestsService,
+    private readonly signatures: SignaturesService,
+    private readonly bankId: BankIdService,
+    private readonly verification: VerificationService,
   ) {}
 
   @Allow([Role.FORBUNDSCHEF], reportScope)
@@ -44,7 +47,7 @@ export class SigningResolver {
     overrideReason: string | null,
     @CurrentPrincipal() me: Principal,
   ): Promise<SigningRequestType> {
-    return this.signing.create(
+    return this.requests.create(
       me,
       reportId,
       order,
@@ -60,7 +63,7 @@ export class SigningResolver {
     description: 'Den senaste signeringsbegäran för rapporten.',
   })
   signingRequest(@Args('reportId', { type: () => ID }) reportId: string): Promise<SigningRequestType | null> {
-    return this.signing.forReport(reportId);
+    return this.requests.forReport(reportId);
   }
 
   @Allow(READERS, requestScope)
@@ -71,21 +74,7 @@ export class SigningResolver {
     @Args('requestId', { type: () => ID }) requestId: string,
     @CurrentPrincipal() me: Principal,
   ): Promise<string> {
-    return this.signing.view(me, requestId);
-  }
-
-  @Authenticated()
-  @Mutation(() => TotpSetupType, {
-    description: 'Skapar en ny hemlighet för engångskoder (bekräftas med confirmTotp).',
-  })
-  setupTotp(@CurrentPrincipal() me: Principal): Promise<TotpSetupType> {
-    return this.signing.setupTotp(me);
-  }
-
-  @Authenticated()
-  @Mutation(() => Boolean)
-  confirmTotp(@Args('code') code: string, @CurrentPrincipal() me: Principal): Promise<boolean> {
-    return this.signing.confirmTotp(me, code);
+    return this.requests.view(me, requestId);
   }
 
   @Allow(ALL_ROLES, requestScope)
@@ -96,7 +85,7 @@ export class SigningResolver {
     @Args('code') code: string,
     @CurrentPrincipal() me: Principal,
   ): Promise<SigningRequestType> {
-    return this.signing.signWithTotp(me, requestId, password, code);
+    return this.signatures.signWithTotp(me, requestId, password, code);
   }
 
   @Allow(ALL_ROLES, requestScope)
@@ -108,13 +97,13 @@ export class SigningResolver {
     @CurrentPrincipal() me: Principal,
     @Context() ctx: { req: { ip?: string } },
   ): Promise<BankIdStartType> {
-    return this.signing.startBankId(me, requestId, (ctx.req.ip ?? '127.0.0.1').replace(/^::ffff:/, ''));
+    return this.bankId.start(me, requestId, (ctx.req.ip ?? '127.0.0.1').replace(/^::ffff:/, ''));
   }
 
   @Authenticated()
   @Query(() => String, { description: 'Den animerade QR-kodens innehåll just nu (hämtas varje sekund).' })
   bankIdQr(@Args('orderRef') orderRef: string, @CurrentPrincipal() me: Principal): Promise<string> {
-    return this.signing.bankIdQr(me, orderRef);
+    return this.bankId.qr(me, orderRef);
   }
 
   @Authenticated()
@@ -125,7 +114,7 @@ export class SigningResolver {
     @Args('orderRef') orderRef: string,
     @CurrentPrincipal() me: Principal,
   ): Promise<BankIdStatusType> {
-    return this.signing.collectBankId(me, orderRef);
+    return this.bankId.collect(me, orderRef);
   }
 
   @Authenticated()
@@ -134,24 +123,7 @@ export class SigningResolver {
     @Args('orderRef') orderRef: string,
     @CurrentPrincipal() me: Principal,
   ): Promise<boolean> {
-    return this.signing.cancelBankId(me, orderRef);
-  }
-
-  @Authenticated()
-  @Mutation(() => GraphQLJSON, {
-    description: 'Alternativ för att registrera en passkey (skickas till navigator.credentials.create).',
-  })
-  passkeyRegistrationOptions(@CurrentPrincipal() me: Principal): Promise<unknown> {
-    return this.passkeys.registrationOptions(me);
-  }
-
-  @Authenticated()
-  @Mutation(() => Boolean, { description: 'Registrerar passkeyn från webbläsarens svar.' })
-  registerPasskey(
-    @Args('response', { type: () => GraphQLJSON }) response: unknown,
-    @CurrentPrincipal() me: Principal,
-  ): Promise<boolean> {
-    return this.passkeys.register(me, response);
+    return this.bankId.cancel(me, orderRef);
   }
 
   @Allow(ALL_ROLES, requestScope)
@@ -163,7 +135,7 @@ export class SigningResolver {
     @Args('requestId', { type: () => ID }) requestId: string,
     @CurrentPrincipal() me: Principal,
   ): Promise<unknown> {
-    return this.signing.passkeyOptions(me, requestId);
+    return this.signatures.passkeyOptions(me, requestId);
   }
 
   @Allow(ALL_ROLES, requestScope)
@@ -175,7 +147,7 @@ export class SigningResolver {
     @Args('response', { type: () => GraphQLJSON }) response: unknown,
     @CurrentPrincipal() me: Principal,
   ): Promise<SigningRequestType> {
-    return this.signing.signWithPasskey(me, requestId, response);
+    return this.signatures.signWithPasskey(me, requestId, response);
   }
 
   @Allow(ALL_ROLES, requestScope)
@@ -185,7 +157,7 @@ export class SigningResolver {
     @Args('reason') reason: string,
     @CurrentPrincipal() me: Principal,
   ): Promise<SigningRequestType> {
-    return this.signing.decline(me, requestId, reason);
+    return this.signatures.decline(me, requestId, reason);
   }
 
   @Allow([Role.FORBUNDSCHEF], requestScope)
@@ -195,7 +167,7 @@ export class SigningResolver {
     @Args('reason') reason: string,
     @CurrentPrincipal() me: Principal,
   ): Promise<SigningRequestType> {
-    return this.signing.cancel(me, requestId, reason);
+    return this.requests.cancel(me, requestId, reason);
   }
 
   @Authenticated()
@@ -206,6 +178,6 @@ export class SigningResolver {
     @Args('fileId', { type: () => ID }) fileId: string,
     @CurrentPrincipal() me: Principal,
   ): Promise<DocumentVerificationType> {
-    return this.signing.verify(me, fileId);
+    return this.verification.verify(me, fileId);
   }
 }

@@ -33,12 +33,6 @@ export class SigningRequestType {
   @Field(() => [SignerType]) signers: SignerType[];
 }
 
-@ObjectType('TotpSetup')
-export class TotpSetupType {
-  @Field({ description: 'otpauth://-länk att visa som QR-kod i en autentiseringsapp.' }) otpauthUrl: string;
-  @Field({ description: 'Hemligheten i klartext (base32), för manuell inmatning.' }) secret: string;
-}
-
 @ObjectType('DocumentVerificationSigner')
 export class DocumentVerificationSignerType {
   @Field() name: string;

@@ -9,8 +9,8 @@ import { errorMessage, ROLE_LABEL } from '../format';
 import { Alert } from '../components/ui';
 
 const SetupTotpDocument = graphql(`
-  mutation SetupTotp {
-    setupTotp {
+  mutation SetupTotp($password: String) {
+    setupTotp(password: $password) {
       otpauthUrl
       secret
     }
@@ -22,8 +22,8 @@ const ConfirmTotpDocument = graphql(`
   }
 `);
 const PasskeyOptionsDocument = graphql(`
-  mutation PasskeyRegistrationOptions {
-    passkeyRegistrationOptions
+  mutation PasskeyRegistrationOptions($password: String) {
+    passkeyRegistrationOptions(password: $password)
   }
 `);
 const RegisterPasskeyDocument = graphql(`
@@ -69,6 +69,7 @@ function Totp() {
   const [confirm, doConfirm] = useMutation(ConfirmTotpDocument);
   const [qr, setQr] = useState<string | null>(null);
   const [code, setCode] = useState('');
+  const [password, setPassword] = useState('');
   const [done, setDone] = useState(false);
   const data = setup.data?.setupTotp;
   useEffect(() => {
@@ -82,9 +83,22 @@ function Totp() {
       </p>
       {setup.error && <Alert kind="error">{errorMessage(setup.error)}</Alert>}
       {!data && (
-        <button type="button" className="button" onClick={() => doSetup({})}>
-          Koppla en autentiseringsapp
-        </button>
+        <>
+          <div className="field">
+            <label htmlFor="totp-password">Ditt nuvarande lösenord</label>
+            <input
+              id="totp-password"
+              type="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
+            <p className="hint">Vi frågar för att ingen annan ska kunna koppla en app till ditt konto.</p>
+          </div>
+          <button type="button" className="button" onClick={() => doSetup({ password })}>
+            Koppla en autentiseringsapp
+          </button>
+        </>
       )}
       {data && !done && (
         <div>
@@ -121,13 +135,14 @@ function Totp() {
 }
 
 function Passkey() {
+  const [password, setPassword] = useState('');
   const [, options] = useMutation(PasskeyOptionsDocument);
   const [, register] = useMutation(RegisterPasskeyDocument);
   const [msg, setMsg] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
   async function go() {
     setMsg(null);
     try {
-      const o = await options({});
+      const o = await options({ password });
       if (o.error) throw new Error(errorMessage(o.error));
       // eslint-disable-next-line @typescript-eslint/no-explicit-any -- WebAuthn JSON from the server
       const response = await startRegistration({ optionsJSON: o.data!.passkeyRegistrationOptions as any });
@@ -148,6 +163,16 @@ function Passkey() {
         Underteckna med en säkerhetsnyckel eller med datorns eller telefonens upplåsning.
       </p>
       {msg && <Alert kind={msg.kind}>{msg.text}</Alert>}
+      <div className="field">
+        <label htmlFor="passkey-password">Ditt nuvarande lösenord</label>
+        <input
+          id="passkey-password"
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
+      </div>
       <button type="button" className="button" onClick={go}>
         Registrera en passkey
       </button>

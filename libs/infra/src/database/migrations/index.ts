@@ -6,6 +6,7 @@ import { ReportTexts1763874000000 } from './1763874000000-report-texts';
 import { Signing1763877600000 } from './1763877600000-signing';
 import { BankId1763881200000 } from './1763881200000-bankid';
 import { Passkeys1763884800000 } from './1763884800000-passkeys';
+import { SigningEvidence1763900000000 } from './1763900000000-signing-evidence';
 import { AuditEvidence1763910000000 } from './1763910000000-audit-evidence';
 import { NnsSurveys1763920000000 } from './1763920000000-nns-surveys';
 import { Plans1763920100000 } from './1763920100000-plans';
@@ -21,6 +22,7 @@ export const MIGRATIONS = [
   Signing1763877600000,
   BankId1763881200000,
   Passkeys1763884800000,
+  SigningEvidence1763900000000,
   AuditEvidence1763910000000,
   NnsSurveys1763920000000,
   Plans1763920100000,

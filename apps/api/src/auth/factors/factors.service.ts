@@ -1,0 +1,120 @@
+import { Injectable } from '@nestjs/common';
+import { authenticator } from 'otplib';
+import { Principal } from '@app/domain';
+import { appendAudit, enqueueJob, JobName, UnitOfWork, WriteTx } from '@app/infra';
+import { AppError } from '../../common/errors/app-error';
+import { SigningError } from '../../common/errors/error-codes';
+import { verifyPassword } from '../password';
+import { FactorAttempts } from './factor-attempts';
+import * as store from './factors.store';
+import { PasskeyService } from './passkey.service';
+import { totpStep } from './totp-check';
+
+export type Factor = 'TOTP' | 'PASSKEY';
+const FACTOR_NAME: Record<Factor, string> = { TOTP: 'en app för engångskoder', PASSKEY: 'en passkey' };
+
+/**
+ * A person's sign-in factors. Enrolling one needs the person, not just their session: the current password
+ * or a code from the factor they already have. Every enrolment is audited and mailed to the person.
+ */
+@Injectable()
+export class FactorsService {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly attempts: FactorAttempts,
+    private readonly passkeys: PasskeyService,
+  ) {}
+
+  /** Refuses unless the password is the person's, or the code is a fresh one of their confirmed TOTP. */
+  async reauthenticate(p: Principal, password: string | null, code: string | null): Promise<void> {
+    await this.attempts.consume(p.personId);
+    const person = await this.uow.read((tx) => store.personContact(tx, p.personId));
+    if (password && (await verifyPassword(person?.password_hash ?? null, password)))
+      return this.attempts.succeeded(p.personId);
+    if (code) {
+      const t = await this.uow.read((tx) => store.totpRow(tx, p.personId));
+      const step = t?.confirmed_at ? totpStep(code, t.secret) : null;
+      if (step !== null && (await this.uow.write((tx) => store.useTotpStep(tx, p.personId, step))))
+        return this.attempts.succeeded(p.personId);
+    }
+    throw new AppError(
+      SigningError.BAD_CREDENTIALS,
+      'Ange ditt nuvarande lösenord (eller en kod från din befintliga app) för att lägga till en inloggningsmetod.',
+      { details: [{ path: '$.password', message: 'fel eller saknas' }] },
+    );
+  }
+
+  async setupTotp(
+    p: Principal,
+    password: string | null,
+    code: string | null,
+  ): Promise<{ otpauthUrl: string; secret: string }> {
+    await this.reauthenticate(p, password, code);
+    const secret = authenticator.generateSecret();
+    const person = await this.uow.write(async (tx) => {
+      await store.saveTotpSecret(tx, p.personId, secret);
+      return store.personContact(tx, p.personId);
+    });
+    return {
+      otpauthUrl: authenticator.keyuri(person?.email ?? '', 'Samordningsplattformen', secret),
+      secret,
+    };
+  }
+
+  async confirmTotp(p: Principal, code: string): Promise<boolean> {
+    await this.attempts.consume(p.personId);
+    const t = await this.uow.read((tx) => store.totpRow(tx, p.personId));
+    const step = t ? totpStep(code, t.secret) : null;
+    const ok =
+      step !== null &&
+      (await this.uow.write(async (tx) => {
+        if (!(await store.confirmTotpSecret(tx, p.personId))) return false;
+        await this.enrolled(tx, p.personId, 'TOTP');
+        return true;
+      }));
+    if (ok) await this.attempts.succeeded(p.personId);
+    else
+      throw new AppError(SigningError.BAD_CREDENTIALS, 'Koden stämmer inte; prova nästa kod i appen.', {
+        details: [{ path: '$.code', message: 'fel kod' }],
+      });
+    return true;
+  }
+
+  async passkeyRegistrationOptions(
+    p: Principal,
+    password: string | null,
+    code: string | null,
+  ): Promise<unknown> {
+    await this.reauthenticate(p, password, code);
+    return this.passkeys.registrationOptions(p);
+  }
+
+  async registerPasskey(p: Principal, response: unknown): Promise<boolean> {
+    return this.passkeys.register(p, response, (tx) => this.enrolled(tx, p.personId, 'PASSKEY'));
+  }
+
+  /** Audit entry and a mail to the person, in the enrolment's transaction. */
+  private async enrolled(tx: WriteTx, personId: string, factor: Factor): Promise<void> {
+    const person = await store.personContact(tx, personId);
+    await appendAudit(tx, {
+      organisationId: await store.homeOrganisation(tx, personId),
+      actorId: personId,
+      action: 'person.factor_enrolled',
+      entityType: 'person',
+      entityId: personId,
+      payload: { factor },
+    });
+    if (person)
+      await enqueueJob(
+        tx,
+        JobName.SEND_EMAIL,
+        {
+          eventId: `factor-${personId}-${factor}-${Date.now()}`,
+          to: person.email,
+          subject: 'Ny inloggningsmetod på ditt konto',
+          text: `Hej ${person.name}!\n\nNu har ${FACTOR_NAME[factor]} lagts till på ditt konto i samordningsplattformen. Var det inte du? Byt lösenord och kontakta kansliet.\n`,
+        },
+        { organisationId: await store.homeOrganisation(tx, personId) },
+      );
+  }
+}

@@ -1,0 +1,230 @@
+import { Injectable } from '@nestjs/common';
+import {
+  AuditAction,
+  decideRequest,
+  decideSigner,
+  groupFor,
+  Principal,
+  REFUSAL_MESSAGE,
+  Role,
+  rolesIn,
+} from '@app/domain';
+import { appendAudit, enqueueJob, JobName, planSentForDecision, Tx, UnitOfWork, WriteTx } from '@app/infra';
+import { AppError } from '../common/errors/app-error';
+import { SigningError } from '../common/errors/error-codes';
+import { FilesService } from '../files/files.service';
+import * as store from './signing.store';
+import { RequestRow } from './signing.store';
+import { SigningOrder, SigningRequestType } from './signing.types';
+
+/** Signing requests on a report version: create, send to the signers in turn, view, cancel, read. */
+@Injectable()
+export class SigningRequestsService {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly files: FilesService,
+  ) {}
+
+  async request(tx: Tx, id: string, lock = false): Promise<RequestRow> {
+    const r = await store.request(tx, id, lock);
+    if (!r) throw new AppError(SigningError.NOT_FOUND, 'Signeringsbegäran finns inte.');
+    return r;
+  }
+
+  async create(
+    p: Principal,
+    reportId: string,
+    order: SigningOrder,
+    expiresInDays: number,
+    reminderDays: number | null,
+    overrideReason: string | null,
+  ): Promise<SigningRequestType> {
+    const rep = await this.uow.read((tx) => store.report(tx, reportId));
+    if (rep?.status !== 'READY')
+      throw new AppError(
+        SigningError.NOT_READY,
+        'Rapporten är inte färdig och kan inte skickas för underskrift.',
+      );
+    if (rep.checks_passed === false && !overrideReason?.trim()) {
+      throw new AppError(
+        SigningError.OVERRIDE_REQUIRED,
+        'Rapporten har kontroller som inte är godkända. Förbundschefen måste ange en skriftlig motivering för att ändå skicka den för underskrift.',
+        {
+          details: [{ path: '$.overrideReason', message: 'krävs när kontroller inte är godkända' }],
+        },
+      );
+    }
+    if (!Number.isInteger(expiresInDays) || expiresInDays < 1 || expiresInDays > 365) {
+      throw new AppError(SigningError.REASON_REQUIRED, 'Ange giltighetstid i dagar (1–365).', {
+        details: [{ path: '$.expiresInDays', message: '1–365' }],
+      });
+    }
+    const sha256 = (await this.uow.read((tx) => store.fileSha256(tx, rep.pdf_file_id))) as string;
+    const all = await this.uow.read((tx) => store.candidates(tx, rep.organisation_id));
+    // A verksamhetsplan is decided by the styrelse: signed by the ordförande and the vice ordförande as justerare.
+    const people =
+      rep.kind === 'VERKSAMHETSPLAN'
+        ? all.filter(
+            (x) =>
+              x.role === 'STYRELSELEDAMOT' && (x.title === 'ORDFORANDE' || x.title === 'VICE_ORDFORANDE'),
+          )
+        : all;
+    const rank = (x: { role: string; title: string | null }) =>
+      x.role === 'REVISOR' ? 3 : x.title === 'ORDFORANDE' ? 0 : x.title === 'VICE_ORDFORANDE' ? 1 : 2;
+    people.sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name, 'sv'));
+    if (!people.length)
+      throw new AppError(
+        SigningError.NO_SIGNERS,
+        'Förbundet har inga ledamöter eller revisorer att skicka till.',
+      );
+    const id = await this.uow.write(async (tx) => {
+      if (await store.hasOpenRequest(tx, reportId))
+        throw new AppError(
+          SigningError.ALREADY_OPEN,
+          'Rapporten har redan en öppen signeringsbegäran; avbryt den först.',
+        );
+      const requestId = await store.insertRequest(tx, {
+        organisationId: rep.organisation_id,
+        reportId,
+        fileId: rep.pdf_file_id,
+        sha256,
+        order,
+        expiresInDays,
+        reminderDays,
+        overrideReason,
+        createdBy: p.personId,
+      });
+      await planSentForDecision(tx, reportId, p.personId);
+      const first = Math.min(...people.map((x, i) => groupFor(order, i, x.role)));
+      // Everyone starts NOT_SENT; the first group is then sent through the signer transition.
+      for (const [i, x] of people.entries())
+        await store.insertSigner(tx, requestId, x, i, groupFor(order, i, x.role), 'NOT_SENT');
+      const audit = (action: AuditAction, payload: Record<string, unknown>) =>
+        appendAudit(tx, {
+          organisationId: rep.organisation_id,
+          actorId: p.personId,
+          action,
+          entityType: 'signing_request',
+          entityId: requestId,
+          payload,
+          documentHash: sha256,
+        });
+      await audit('signing.created', { reportId, order, signers: people.length, expiresInDays });
+      // Reminders every N days while the request is open (at most ten).
+      if (reminderDays && reminderDays > 0) {
+        for (let round = 1; round <= Math.min(10, Math.floor((expiresInDays - 1) / reminderDays)); round++) {
+          await enqueueJob(
+            tx,
+            JobName.SIGNING_REMINDER,
+            { requestId, round },
+            {
+              organisationId: rep.organisation_id,
+              delayUntil: new Date(Date.now() + round * reminderDays * 24 * 3600 * 1000),
+            },
+          );
+        }
+      }
+      if (overrideReason) await audit('signing.override', { reason: overrideReason });
+      await this.send(
+        tx,
+        requestId,
+        rep.organisation_id,
+        people.filter((x, i) => groupFor(order, i, x.role) === first).map((x) => x.person_id),
+      );
+      return requestId;
+    });
+    return this.get(id);
+  }
+
+  /** Mails the signers who are now asked, and records that they were. */
+  async send(tx: WriteTx, requestId: string, organisationId: string, personIds: string[]): Promise<void> {
+    const sent = decideSigner('NOT_SENT', 'send');
+    if (!sent.ok) return;
+    for (const x of await store.people(tx, personIds)) {
+      await store.moveSigner(tx, requestId, x.id, sent);
+      await appendAudit(tx, {
+        organisationId,
+        actorId: null,
+        action: 'signing.sent',
+        entityType: 'signing_request',
+        entityId: requestId,
+        payload: { to: x.name },
+      });
+      await enqueueJob(
+        tx,
+        JobName.SEND_EMAIL,
+        {
+          eventId: `signing-${requestId}-sent`,
+          to: x.email,
+          subject: 'Dokument att underteckna',
+          text: `Hej ${x.name}!\n\nEtt dokument väntar på din underskrift i samordningsplattformen.\n`,
+        },
+        { organisationId },
+      );
+    }
+  }
+
+  async get(id: string): Promise<SigningRequestType> {
+    const r = await this.uow.read((tx) => this.request(tx, id));
+    const signers = await this.uow.read((tx) => store.signerViews(tx, id));
+    const expired = decideRequest(r.status, 'expire').ok && new Date(r.expires_at).getTime() < Date.now();
+    return {
+      id: r.id,
+      reportId: r.report_id,
+      status: expired ? 'EXPIRED' : r.status,
+      orderMode: r.order_mode,
+      expiresAt: new Date(r.expires_at).toISOString(),
+      documentSha256: r.document_sha256,
+      sealedPdfFileId: r.sealed_file_id,
+      signers,
+    };
+  }
+
+  async forReport(reportId: string): Promise<SigningRequestType | null> {
+    const id = await this.uow.read((tx) => store.latestRequestId(tx, reportId));
+    return id ? this.get(id) : null;
+  }
+
+  /** The signer opens the document: recorded, and a short-lived link to it. */
+  async view(p: Principal, requestId: string): Promise<string> {
+    const r = await this.uow.read((tx) => this.request(tx, requestId));
+    const viewed = decideSigner('SENT', 'view');
+    await this.uow.write(async (tx) => {
+      if (viewed.ok && (await store.moveSigner(tx, requestId, p.personId, viewed)))
+        await appendAudit(tx, {
+          organisationId: r.organisation_id,
+          actorId: p.personId,
+          action: 'signing.viewed',
+          entityType: 'signing_request',
+          entityId: requestId,
+          documentHash: r.document_sha256,
+        });
+    });
+    return this.files.signedPath(r.document_file_id);
+  }
+
+  async cancel(p: Principal, requestId: string, reason: string): Promise<SigningRequestType> {
+    if (!reason.trim())
+      throw new AppError(SigningError.REASON_REQUIRED, 'Ange varför begäran avbryts.', {
+        details: [{ path: '$.reason', message: 'krävs' }],
+      });
+    const r = await this.uow.read((tx) => this.request(tx, requestId));
+    if (!rolesIn(p, r.organisation_id).includes(Role.FORBUNDSCHEF))
+      throw new AppError(SigningError.NOT_ON_LIST, 'Endast förbundschefen kan avbryta en signeringsbegäran.');
+    await this.uow.write(async (tx) => {
+      const current = await this.request(tx, requestId, true);
+      const t = decideRequest(current.status, 'cancel');
+      if (!t.ok || !(await store.moveRequest(tx, requestId, t, reason)))
+        throw new AppError(SigningError.REFUSED, REFUSAL_MESSAGE.NOT_OPEN);
+      await appendAudit(tx, {
+        organisationId: r.organisation_id,
+        actorId: p.personId,
+        action: 'signing.cancelled',
+        entityType: 'signing_request',
+        entityId: requestId,
+        payload: { reason },
+      });
+    });
+    return this.get(requestId);
+  }
+}
