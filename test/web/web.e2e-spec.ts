@@ -222,6 +222,8 @@ describe('web application: every role in a real browser', () => {
     const sg = await as(mail('styrgrupp1.stegen'));
     await sg.goto(submissionUrl);
     await sg.getByLabel('Kommentar till beslutet').fill('Styrgruppen tillstyrker.');
+    // The styrgrupp's comment on the field is still open: the reviewer is warned and confirms having read it.
+    await sg.getByRole('checkbox', { name: /läst de olösta kommentarerna/ }).check();
     await sg.getByRole('button', { name: 'Godkänn' }).click();
     await sg.getByText('Du har godkänt uppföljningen.').waitFor();
 
@@ -229,6 +231,7 @@ describe('web application: every role in a real browser', () => {
     await chef.getByRole('link', { name: /Stegen.*Helår 2025/ }).click();
     await chef.getByRole('heading', { name: 'Ditt beslut' }).waitFor();
     expect(await chef.locator('.steps .step-done').count()).toBe(2);
+    await chef.getByRole('checkbox', { name: /läst de olösta kommentarerna/ }).check();
     await chef.getByRole('button', { name: 'Godkänn' }).click();
     await chef
       .locator('.badge', { hasText: /^Godkänd$/ })

@@ -31,7 +31,11 @@ const CONCURRENCY: Record<QueueName, number> = { [QueueName.MAIL]: 4, [QueueName
       provide: WORKER_DATA_SOURCE,
       inject: [WORKER_CONFIG],
       useFactory: (c: AppConfig) =>
-        openDatabase(c.DATABASE_URL, { applicationName: 'samordning-worker', poolSize: 10 }),
+        openDatabase(c.DATABASE_URL, {
+          applicationName: 'samordning-worker',
+          poolSize: 10,
+          statementTimeoutMs: c.DB_STATEMENT_TIMEOUT_MS,
+        }),
     },
     { provide: UnitOfWork, inject: [WORKER_DATA_SOURCE], useFactory: (ds: DataSource) => new UnitOfWork(ds) },
     {

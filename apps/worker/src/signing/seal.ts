@@ -12,6 +12,8 @@ import {
   AppConfig,
   appendAudit,
   decidePlanFromSealedReport,
+  enqueueJob,
+  JobName,
   FileStorage,
   returningRows,
   rowToAuditEntry,
@@ -261,6 +263,11 @@ export async function sealSigningRequest(
     });
     // A signed verksamhetsplan is decided: its budget, goals and mätpunkter become the year's.
     await decidePlanFromSealedReport(em, req.report_id, stockholmDate(new Date()));
+    // Anchor the förbund's audit chain right after the seal, not only at the next hourly checkpoint.
+    await enqueueJob(em, JobName.AUDIT_CHECKPOINT, {
+      organisationId: req.organisation_id,
+      reason: requestId,
+    });
     return 'SEALED' as const;
   });
 }

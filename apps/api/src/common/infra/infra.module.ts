@@ -13,7 +13,10 @@ import { APP_CONFIG, DATA_SOURCE, FILE_STORAGE, REDIS } from './tokens';
       provide: DATA_SOURCE,
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) =>
-        openDatabase(config.DATABASE_URL, { applicationName: 'samordning-api' }),
+        openDatabase(config.DATABASE_URL, {
+          applicationName: 'samordning-api',
+          statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
+        }),
     },
     { provide: UnitOfWork, inject: [DATA_SOURCE], useFactory: (ds: DataSource) => new UnitOfWork(ds) },
     {

@@ -83,19 +83,30 @@ export function Decision(props: {
   const [password, setPassword] = useState('');
   const [code, setCode] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [ack, setAck] = useState(false);
+  const [askAck, setAskAck] = useState(false);
+  const open = props.sub.comments.filter((c) => !c.resolvedAt).length;
   const [approving, approve] = useMutation(ApproveSubmissionDocument);
   const [returning, doReturn] = useMutation(ReturnSubmissionDocument);
   const busy = approving.fetching || returning.fetching;
 
   async function onApprove() {
     setError(null);
+    if ((open > 0 || askAck) && !ack) {
+      setError('Läs de olösta kommentarerna och bocka i att du godkänner ändå.');
+      return;
+    }
     const r = await approve({
       id: props.sub.id,
       version: props.sub.version,
       comment: comment.trim() || null,
+      acknowledgeOpenComments: ack || null,
       ...(props.signature ? { password, code } : {}),
     });
-    if (r.error) return setError(errorMessage(r.error));
+    if (r.error) {
+      if (errorReason(r.error) === 'SUBMISSION_OPEN_COMMENTS') setAskAck(true);
+      return setError(errorMessage(r.error));
+    }
     props.onDone('Du har godkänt uppföljningen.');
     props.reload();
   }
@@ -152,6 +163,18 @@ export function Decision(props: {
           </div>
         </div>
       )}
+      {(open > 0 || askAck) && (
+        <div className="field">
+          <Alert kind="warning">
+            {open === 1 ? 'Det finns 1 olöst kommentar.' : `Det finns ${open} olösta kommentarer.`} Läs dem
+            innan du godkänner.
+          </Alert>
+          <label className="radio">
+            <input type="checkbox" checked={ack} onChange={(e) => setAck(e.target.checked)} /> Jag har läst de
+            olösta kommentarerna och godkänner ändå
+          </label>
+        </div>
+      )}
       <div className="button-row">
         <button type="button" className="button primary" disabled={busy} onClick={onApprove}>
           Godkänn
@@ -190,4 +213,9 @@ export function Reopen(props: { sub: Sub }) {
       </button>
     </section>
   );
+}
+
+function errorReason(e: unknown): string | undefined {
+  const err = e as { graphQLErrors?: Array<{ extensions?: { reason?: string } }> };
+  return err?.graphQLErrors?.[0]?.extensions?.reason;
 }
