@@ -1,4 +1,4 @@
-import { AnswerOption, SurveyAnswer, SurveyGroup } from '@app/domain';
+import { SurveyAnswer, SurveyGroup } from '@app/domain';
 import { returningRows, Tx } from '@app/infra';
 
 export interface CollectionRow {
@@ -152,28 +152,5 @@ export const collectionStore = {
       [id, version],
     );
     return rows.length === 1;
-  },
-
-  async tallies(
-    tx: Tx,
-    organisationId: string,
-    year: number,
-  ): Promise<
-    Array<{
-      collectionId: string;
-      survey: SurveyGroup;
-      asked: number;
-      answered: number;
-      question: number | null;
-      option: AnswerOption | null;
-      count: number | null;
-    }>
-  > {
-    return tx.query(
-      `SELECT c.id AS "collectionId", c.survey, c.asked, c.answered, t.question, t.option, t.count
-         FROM survey_collection c LEFT JOIN survey_tally t ON t.collection_id = c.id
-        WHERE c.organisation_id = $1 AND c.year = $2 ORDER BY c.id, t.question, t.option`,
-      [organisationId, year],
-    );
   },
 };
