@@ -106,7 +106,7 @@ async function signAndSeal(
       { e: email },
     );
     const { setupTotp } = await gql<{ setupTotp: { secret: string } }>(
-      'mutation { setupTotp { secret } }',
+      'mutation { setupTotp(password: "Demo-Samspelet-2025!") { secret } }',
       {},
       login.token,
     );
