@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { decimalString } from '@app/domain';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -126,16 +127,18 @@ describe('verksamhetsplan: compiled, signed and decided', () => {
     for (const [y, figures] of Object.entries(expected.years as Record<string, Record<string, string>>))
       for (const [k, v] of Object.entries(figures)) {
         const row = budget.rows.find((x) => x.id === k) as Table['rows'][number];
-        expect([y, k, new Decimal(row.values[budget.columns.indexOf(y)]).toFixed(0)]).toEqual([y, k, v]);
+        expect([y, k, decimalString(new Decimal(row.values[budget.columns.indexOf(y)]), 0)]).toEqual([
+          y,
+          k,
+          v,
+        ]);
       }
-    expect(budget.rows.find((x) => x.id === '851')?.values.map((v) => new Decimal(v).toFixed(0))).toEqual([
-      '3823000',
-      '0',
-      '0',
-    ]);
+    expect(
+      budget.rows.find((x) => x.id === '851')?.values.map((v) => decimalString(new Decimal(v), 0)),
+    ).toEqual(['3823000', '0', '0']);
     const allocation = tables.find((t) => t.id === 'medelstilldelning') as Table;
     expect(
-      Object.fromEntries(allocation.rows.map((x) => [x.id, new Decimal(x.values[0]).toFixed(0)])),
+      Object.fromEntries(allocation.rows.map((x) => [x.id, decimalString(new Decimal(x.values[0]), 0)])),
     ).toEqual(expected.allocation);
     const text = await pdfText(r.pdfFileId);
     expect(text).toContain('Verksamhetsplan och budget 2026');
@@ -184,7 +187,7 @@ describe('verksamhetsplan: compiled, signed and decided', () => {
       "SELECT value::text FROM financial_goal WHERE organisation_id = $1 AND year = 2026 AND metric = 'administrativ_kostnadsandel'",
       [org],
     );
-    expect(new Decimal(goal.value).toFixed(2)).toBe('0.20');
+    expect(decimalString(new Decimal(goal.value), 2)).toBe('0.20');
 
     // The next follow-up of Stegen measures the plan's mätpunkt.
     const [{ id: stegen }] = await api.ds.query(

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { decimalString } from '@app/domain';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -87,13 +88,13 @@ describe('reports: NNS indicators in the årsredovisning', () => {
         question: i.question,
         respondents: i.respondents,
         positive: i.positive,
-        topShare: new Decimal(i.topShare).toFixed(6),
+        topShare: decimalString(new Decimal(i.topShare), 6),
         printed: `${i.percent} %`,
       })),
     ).toEqual(expected.indicators);
     const goal = done.model.financialGoals.find((g) => g.key === GOAL.key);
     expect(goal?.status).toBe('UPPFYLLT');
-    expect(new Decimal(goal?.value ?? '0').toFixed(6)).toBe('0.833333');
+    expect(decimalString(new Decimal(goal?.value ?? '0'), 6)).toBe('0.833333');
     expect(done.checks.find((c) => c.id === `nns_mal_${GOAL.key}`)?.status).toBe('PASS');
     expect(done.model.sections.map((s) => s.id)).toContain('nns_indikatorer');
 

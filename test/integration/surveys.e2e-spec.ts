@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import Decimal from 'decimal.js';
+import { decimalString } from '@app/domain';
 import { join } from 'node:path';
 import request from 'supertest';
 import { codes, importBundle, tenantBundle, TestApi } from '../helpers/api';
@@ -81,7 +83,7 @@ describe('NNS indikatorenkät: catalogue and counts', () => {
         question: i.question,
         respondents: i.respondents,
         positive: i.positive,
-        topShare: Number(i.topShare).toFixed(6),
+        topShare: decimalString(new Decimal(i.topShare), 6),
         printed: `${i.percent} %`,
       })),
     ).toEqual(expected.indicators);

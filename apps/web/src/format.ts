@@ -31,6 +31,11 @@ export function formatShare(value: string | null | undefined): string {
   return formatPercent(new Money(value.trim()), 1).replace(/,0(?=\u00a0%)/, '');
 }
 
+/** "3 of 4" as a Swedish percentage, computed exactly from the counts ("75 %"). */
+export function formatPartOf(part: number, whole: number): string {
+  return whole > 0 ? formatShare(new Money(part).dividedBy(whole).toString()) : '–';
+}
+
 /** A mätpunkt's target: shares (between 0 and 1) as percent, counts without trailing zeros. */
 export function formatTarget(value: string): string {
   if (!isDecimalString(value)) return value;

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { decimalString } from '../money/money';
 import { join } from 'node:path';
 import Decimal from 'decimal.js';
 import { validateNnsCatalogue } from './nns-catalogue';
@@ -39,7 +40,7 @@ describe('NNS shares from counts', () => {
         question: i.question,
         respondents: i.respondents,
         positive: i.positive,
-        topShare: new Decimal(i.topShare as string).toFixed(6),
+        topShare: decimalString(new Decimal(i.topShare as string), 6),
         printed: `${i.percent} %`,
       })),
     ).toEqual(expected.indicators);
@@ -76,7 +77,7 @@ describe('NNS shares from counts', () => {
       'STYRELSE',
       'BEREDNINGSGRUPP',
     ]);
-    expect(new Decimal(rates[0].responseRate as string).toFixed(4)).toBe('0.7500');
+    expect(decimalString(new Decimal(rates[0].responseRate as string), 4)).toBe('0.7500');
   });
 
   it('refuses counts with every error located by its path', () => {

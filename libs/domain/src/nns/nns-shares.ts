@@ -1,4 +1,5 @@
 import Decimal from 'decimal.js';
+import { decimalString } from '../money/money';
 import { AnswerOption, NnsCatalogue, SURVEY_GROUPS, SurveyGroup, scaleOf } from './nns-catalogue';
 import { SurveyCounts } from './nns-counts';
 
@@ -44,10 +45,7 @@ const groupOrder = (g: SurveyGroup) => SURVEY_GROUPS.indexOf(g);
 
 /** The share of `part` in `whole` as an exact decimal string. */
 export function exactShare(part: number, whole: number): string {
-  return new Decimal(part)
-    .div(whole)
-    .toDecimalPlaces(SHARE_PLACES, Decimal.ROUND_HALF_UP)
-    .toFixed(SHARE_PLACES);
+  return decimalString(new Decimal(part).div(whole), SHARE_PLACES);
 }
 
 /** Whole percent from counts, half up: computed from the counts, never from rounded parts. */

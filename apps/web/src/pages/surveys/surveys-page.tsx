@@ -3,7 +3,7 @@ import { useMutation, useQuery } from 'urql';
 import QRCode from 'qrcode';
 import { graphql } from '../../gql';
 import { useSession } from '../../session';
-import { errorMessage, formatShare, yearsAround } from '../../format';
+import { errorMessage, formatPartOf, yearsAround } from '../../format';
 import { Alert, Loading, StatusBadge } from '../../components/ui';
 import { MySurveys } from './my-surveys';
 import { SurveyResults } from './survey-results';
@@ -243,7 +243,7 @@ export function SurveysPage() {
                         </td>
                         <td>
                           {c.answered} av {c.asked}
-                          {c.asked > 0 && ` (${formatShare(String(c.answered / c.asked))})`}
+                          {c.asked > 0 && ` (${formatPartOf(c.answered, c.asked)})`}
                         </td>
                         <td>
                           {c.mode === 'CODES' ? (
