@@ -1,8 +1,8 @@
 import { computePlanBudget, decidePlan, PlanStatus, validatePlan } from '@app/domain';
 import { appendAudit } from '../audit/audit-writer';
-import { returningRows } from '../database/sql';
 import { WriteTx } from '../database/unit-of-work';
-import { planReader } from './plan-reader';
+import { planDecisionStore as store } from './plan-decision.store';
+import { planReader } from './plan-read.store';
 
 /** When a plan's document is sent for signing, the plan goes for decision (no more edits). */
 export async function planSentForDecision(
@@ -10,19 +10,15 @@ export async function planSentForDecision(
   reportId: string,
   actorId: string | null,
 ): Promise<void> {
-  const [r] = await tx.query('SELECT organisation_id, kind, year FROM report WHERE id = $1', [reportId]);
+  const r = await store.report(tx, reportId);
   if (r?.kind !== 'VERKSAMHETSPLAN') return;
-  const plan = await planReader.current(tx, r.organisation_id, r.year);
+  const plan = await planReader.current(tx, r.organisationId, r.year);
   if (!plan) return;
   const d = decidePlan(plan.status, 'sendForDecision', { acceptFailing: true });
   if (!d.ok) return;
-  await returningRows(
-    tx,
-    `UPDATE plan SET status = $2, version = version + 1, updated_at = now() WHERE id = $1 RETURNING id`,
-    [plan.id, d.status],
-  );
+  await store.setStatus(tx, plan.id, d.status);
   await appendAudit(tx, {
-    organisationId: r.organisation_id,
+    organisationId: r.organisationId,
     actorId,
     action: 'plan.sent_for_decision',
     entityType: 'plan',
@@ -44,9 +40,9 @@ export async function decidePlanFromSealedReport(
   reportId: string,
   decidedAt: string,
 ): Promise<boolean> {
-  const [r] = await tx.query('SELECT organisation_id, kind, year FROM report WHERE id = $1', [reportId]);
+  const r = await store.report(tx, reportId);
   if (r?.kind !== 'VERKSAMHETSPLAN') return false;
-  const org: string = r.organisation_id;
+  const org = r.organisationId;
   const plan = await planReader.current(tx, org, r.year);
   if (!plan) return false;
   const from = plan.status === PlanStatus.DRAFT ? PlanStatus.FOR_DECISION : plan.status;
@@ -55,76 +51,26 @@ export async function decidePlanFromSealedReport(
   if (!d.ok || !v.ok) return false;
   const p = v.plan;
   const year = String(p.year);
-  const budget = computePlanBudget(p, await planReader.parties(tx, org));
-  const [y0, y1, y2] = budget.years;
+  const [y0, y1, y2] = computePlanBudget(p, await planReader.parties(tx, org)).years;
   // A new revision supersedes the one decided before it.
   const before = await planReader.decided(tx, org, r.year);
   if (before && before.id !== plan.id) {
     const sup = decidePlan(before.status, 'supersede');
-    if (sup.ok)
-      await tx.query(`UPDATE plan SET status = $2, version = version + 1, updated_at = now() WHERE id = $1`, [
-        before.id,
-        sup.status,
-      ]);
+    if (sup.ok) await store.setStatus(tx, before.id, sup.status);
   }
-  await tx.query(
-    `UPDATE plan SET status = 'DECIDED', decided_at = $2, decided_report_id = $3, version = version + 1, updated_at = now()
-      WHERE id = $1`,
-    [plan.id, decidedAt, reportId],
-  );
-  // The decided budget of the year: the plan's, replacing an ordinary budget the year may already have.
-  const outlook = JSON.stringify({ [y1.year]: y1.summaKostnader, [y2.year]: y2.summaKostnader });
-  const financing = JSON.stringify({
-    fromParties: y0.fromParties,
-    fromEquity: y0.fromEquity,
-    esf: y0.esf,
-    other: y0.other,
+  await store.markDecided(tx, plan.id, decidedAt, reportId);
+  const budgetId = await store.replaceOrdinaryBudget(tx, {
+    organisationId: org,
+    year: p.year,
+    decided: decidedAt,
+    outlook: { [y1.year]: y1.summaKostnader, [y2.year]: y2.summaKostnader },
+    financing: { fromParties: y0.fromParties, fromEquity: y0.fromEquity, esf: y0.esf, other: y0.other },
+    lines: Object.entries(p.lines)
+      .filter(([, byYear]) => byYear[year] !== undefined)
+      .map(([cc, byYear]) => [cc, byYear[year]]),
   });
-  const [existing] = await tx.query(
-    `SELECT id FROM budget WHERE organisation_id = $1 AND year = $2 AND kind = 'ORDINARY' ORDER BY decided DESC LIMIT 1`,
-    [org, p.year],
-  );
-  const budgetId: string = existing
-    ? (
-        await returningRows<{ id: string }>(
-          tx,
-          `UPDATE budget SET decided = $2, outlook = $3, financing = $4, updated_at = now() WHERE id = $1 RETURNING id`,
-          [existing.id, decidedAt, outlook, financing],
-        )
-      )[0].id
-    : (
-        await tx.query(
-          `INSERT INTO budget (organisation_id, year, decided, kind, outlook, financing) VALUES ($1,$2,$3,'ORDINARY',$4,$5) RETURNING id`,
-          [org, p.year, decidedAt, outlook, financing],
-        )
-      )[0].id;
-  await tx.query('DELETE FROM budget_line WHERE budget_id = $1', [budgetId]);
-  const lines = Object.entries(p.lines).filter(([, byYear]) => byYear[year] !== undefined);
-  await tx.query(
-    'INSERT INTO budget_line (budget_id, cost_centre_code, amount) SELECT $1, unnest($2::text[]), unnest($3::numeric[])',
-    [budgetId, lines.map(([cc]) => cc), lines.map(([, byYear]) => byYear[year])],
-  );
-  // The year's financial goals are the plan's.
-  await tx.query('DELETE FROM financial_goal WHERE organisation_id = $1 AND year = $2', [org, p.year]);
-  for (const g of p.financialGoals)
-    await tx.query(
-      'INSERT INTO financial_goal (organisation_id, year, key, text, metric, op, value) VALUES ($1,$2,$3,$4,$5,$6,$7)',
-      [org, p.year, g.key, g.text, g.metric, g.op, g.value],
-    );
-  // Each insats' mätpunkter for the year are the plan's.
-  for (const ins of p.insatser) {
-    const [row] = await tx.query('SELECT id FROM insats WHERE organisation_id = $1 AND key = $2', [
-      org,
-      ins.key,
-    ]);
-    if (!row) continue;
-    await tx.query('DELETE FROM matpunkt WHERE insats_id = $1 AND year = $2', [row.id, p.year]);
-    for (const [i, m] of ins.matpunkter.entries())
-      await tx.query(
-        'INSERT INTO matpunkt (insats_id, year, key, text, metric, op, target, position) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)',
-        [row.id, p.year, m.key, m.text, m.metric ?? null, m.op ?? null, m.target ?? null, i],
-      );
-  }
+  await store.replaceGoals(tx, org, p.year, p.financialGoals);
+  for (const ins of p.insatser) await store.replaceMatpunkter(tx, org, ins.key, p.year, ins.matpunkter);
   await appendAudit(tx, {
     organisationId: org,
     actorId: null,
