@@ -33,6 +33,15 @@ const SOURCE: Record<string, string> = {
   IMPORT_AND_PLATFORM: 'inlästa antal och svar lämnade i plattformen, summerade',
 };
 
+/** Short group words that fit under a bar without breaking mid-word. */
+const SHORT_GROUP: Record<string, string> = {
+  DELTAGARE_PAGAENDE: 'deltagare',
+  DELTAGARE_AVSLUT: 'deltagare',
+  PERSONAL: 'personal',
+  STYRELSE: 'styrelse',
+  BEREDNINGSGRUPP: 'beredning',
+};
+
 const pct = (part: number, whole: number) => `${wholePercent(part, whole)}\u00a0%`;
 const groupWord = (s: string) => SURVEY_GROUP_LABEL[s as keyof typeof SURVEY_GROUP_LABEL]?.toLowerCase() ?? s;
 
@@ -118,10 +127,7 @@ export function nnsAnnex(input: ReportInput): {
     title: 'Andel positiva svar per indikatorfråga',
     kind: 'bars',
     format: 'percent',
-    categories: shown.map(
-      (i) =>
-        `Ind. ${i.indicator} (${i.survey === 'DELTAGARE_AVSLUT' || i.survey === 'DELTAGARE_PAGAENDE' ? 'deltagare' : groupWord(i.survey)})`,
-    ),
+    categories: shown.map((i) => `Ind. ${i.indicator} ${SHORT_GROUP[i.survey]}`),
     series: [{ name: 'Andel positiva svar', values: shown.map((i) => i.topShare) }],
   };
   const section: ReportSection = {
