@@ -1,7 +1,5 @@
 import { DataSource, DataSourceOptions } from 'typeorm';
-import { ENTITIES } from '../entities';
 import { MIGRATIONS } from './migrations';
-import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 /** The default for config DB_STATEMENT_TIMEOUT_MS: no SQL statement runs longer than 30 s. */
 export const DEFAULT_STATEMENT_TIMEOUT_MS = 30_000;
@@ -18,12 +16,11 @@ export function dataSourceOptions(
   return {
     type: 'postgres',
     url,
-    entities: ENTITIES,
+    entities: [],
     migrations: MIGRATIONS,
     migrationsTableName: 'typeorm_migrations',
     migrationsTransactionMode: 'each',
     synchronize: false,
-    namingStrategy: new SnakeNamingStrategy(),
     extra: {
       max: opts.poolSize ?? 20,
       application_name: opts.applicationName ?? 'samordning',
@@ -36,8 +33,33 @@ export function dataSourceOptions(
 }
 
 /**
- * Opens a connection, runs pending migrations, and returns the data source. Migrations run as
- * `migrationUrl` (the schema owner) when given, else as `url`; the returned source always uses `url`.
+ * The advisory lock every migration run takes first, so instances started together by one deploy never race:
+ * the first runs the pending migrations, the others wait for it and then find nothing left to do.
+ */
+export const MIGRATION_LOCK_KEY = 7_319_420_251;
+
+/** Runs the pending migrations under {@link MIGRATION_LOCK_KEY}; the lock is held on a connection of its own. */
+async function runMigrationsLocked(ds: DataSource): Promise<void> {
+  const lock = ds.createQueryRunner();
+  await lock.connect();
+  try {
+    // Waiting for another instance's migrations may take longer than one statement is allowed.
+    await lock.query('SET statement_timeout = 0');
+    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    try {
+      await ds.runMigrations({ transaction: 'each' });
+    } finally {
+      await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
+    }
+  } finally {
+    await lock.release();
+  }
+}
+
+/**
+ * Opens a connection, runs pending migrations (under a lock, once however many instances start), and returns
+ * the data source. Migrations run as `migrationUrl` (the schema owner) when given, else as `url`; the returned
+ * source always uses `url`.
  */
 export async function openDatabase(
   url: string,
@@ -51,18 +73,18 @@ export async function openDatabase(
 ): Promise<DataSource> {
   if (opts.migrate && opts.migrationUrl && opts.migrationUrl !== url) {
     const owner = new DataSource(
-      dataSourceOptions(opts.migrationUrl, { poolSize: 1, applicationName: opts.applicationName }),
+      dataSourceOptions(opts.migrationUrl, { poolSize: 2, applicationName: opts.applicationName }),
     );
     await owner.initialize();
     try {
-      await owner.runMigrations({ transaction: 'each' });
+      await runMigrationsLocked(owner);
     } finally {
       await owner.destroy();
     }
     return openDatabase(url, { ...opts, migrate: false });
   }
-  const ds = new DataSource(dataSourceOptions(url, opts));
+  const ds = new DataSource(dataSourceOptions(url, { ...opts, poolSize: Math.max(opts.poolSize ?? 20, 2) }));
   await ds.initialize();
-  if (opts.migrate) await ds.runMigrations({ transaction: 'each' });
+  if (opts.migrate) await runMigrationsLocked(ds);
   return ds;
 }
