@@ -110,4 +110,46 @@ describe('signing: a code works once, and a file says nothing to another förbun
     const own = await api.ok<{ verifyDocument: { sealed: boolean } }>(VERIFY, { f: fileId }, chef);
     expect(own.verifyDocument.sealed).toBe(false);
   });
+
+  it('removes a factor only with the password, audited and mailed to the person', async () => {
+    const ledamot = await api.login('ledamot2@repris.example');
+    const setup = await api.ok<{ setupTotp: { secret: string } }>(
+      'mutation($p: String){ setupTotp(password: $p){ secret } }',
+      { p: DEMO_PASSWORD },
+      ledamot,
+    );
+    await api.ok(
+      'mutation($c: String!){ confirmTotp(code: $c) }',
+      { c: authenticator.generate(setup.setupTotp.secret) },
+      ledamot,
+    );
+    const REMOVE = 'mutation($p: String){ removeSigningFactor(factor: TOTP, password: $p) }';
+    const [{ id: personId }] = await api.ds.query(
+      "SELECT id FROM person WHERE email = 'ledamot2@repris.example'",
+    );
+    const totps = async () =>
+      (await api.ds.query('SELECT count(*)::int AS n FROM person_totp WHERE person_id = $1', [personId]))[0]
+        .n;
+
+    // A stolen session without the password cannot strip the signer's factor.
+    expect(codes(await api.gql(REMOVE, { p: 'fel-lösenord' }, ledamot))).toEqual(['BAD_USER_INPUT']);
+    expect(await totps()).toBe(1);
+
+    expect(
+      (await api.ok<{ removeSigningFactor: boolean }>(REMOVE, { p: DEMO_PASSWORD }, ledamot))
+        .removeSigningFactor,
+    ).toBe(true);
+    expect(await totps()).toBe(0);
+    const audit = await api.ds.query(
+      "SELECT payload FROM audit_entry WHERE action = 'person.factor_removed' AND entity_id = $1",
+      [personId],
+    );
+    expect(audit).toEqual([{ payload: { factor: 'TOTP' } }]);
+    const mails = await api.ds.query(
+      "SELECT 1 FROM outbox WHERE payload->>'subject' = 'En inloggningsmetod har tagits bort från ditt konto' AND payload->>'to' = 'ledamot2@repris.example'",
+    );
+    expect(mails).toHaveLength(1);
+    // Nothing left to remove: a clear refusal, not a silent true.
+    expect(codes(await api.gql(REMOVE, { p: DEMO_PASSWORD }, ledamot))).toEqual(['NOT_FOUND']);
+  });
 });

@@ -31,6 +31,11 @@ const RegisterPasskeyDocument = graphql(`
     registerPasskey(response: $response)
   }
 `);
+const RemoveFactorDocument = graphql(`
+  mutation RemoveSigningFactor($factor: SigningFactor!, $password: String) {
+    removeSigningFactor(factor: $factor, password: $password)
+  }
+`);
 const ChangePasswordDocument = graphql(`
   mutation ChangePassword($currentPassword: String!, $newPassword: String!) {
     changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {
@@ -59,6 +64,7 @@ export function AccountPage() {
       </section>
       <Totp />
       <Passkey />
+      <RemoveFactor />
       <Password />
     </>
   );
@@ -175,6 +181,69 @@ function Passkey() {
       </div>
       <button type="button" className="button" onClick={go}>
         Registrera en passkey
+      </button>
+    </section>
+  );
+}
+
+const FACTOR_CHOICES = [
+  { value: 'TOTP', label: 'Appen för engångskoder' },
+  { value: 'PASSKEY', label: 'Mina passkeys' },
+] as const;
+
+/** A lost phone or security key: the person removes that factor with the password (and gets a mail). */
+function RemoveFactor() {
+  const [factor, setFactor] = useState<'TOTP' | 'PASSKEY'>('TOTP');
+  const [password, setPassword] = useState('');
+  const [r, remove] = useMutation(RemoveFactorDocument);
+  const [done, setDone] = useState<string | null>(null);
+  return (
+    <section className="card" aria-labelledby="remove-factor-heading">
+      <h2 id="remove-factor-heading">Ta bort en inloggningsmetod</h2>
+      <p className="muted">
+        Har du bytt telefon eller tappat en säkerhetsnyckel? Ta bort den här och lägg till en ny ovan.
+      </p>
+      {r.error && <Alert kind="error">{errorMessage(r.error)}</Alert>}
+      {done && <Alert kind="success">{done}</Alert>}
+      <div className="field-grid">
+        <div className="field">
+          <label htmlFor="remove-factor">Metod</label>
+          <select
+            id="remove-factor"
+            value={factor}
+            onChange={(e) => setFactor(e.target.value as 'TOTP' | 'PASSKEY')}
+          >
+            {FACTOR_CHOICES.map((c) => (
+              <option key={c.value} value={c.value}>
+                {c.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="remove-factor-password">Ditt nuvarande lösenord</label>
+          <input
+            id="remove-factor-password"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+        </div>
+      </div>
+      <button
+        type="button"
+        className="button"
+        onClick={async () => {
+          setDone(null);
+          const res = await remove({ factor, password });
+          if (res.data?.removeSigningFactor)
+            setDone(
+              `${FACTOR_CHOICES.find((c) => c.value === factor)!.label} är borttagen. Du får ett mejl om ändringen.`,
+            );
+        }}
+      >
+        Ta bort
       </button>
     </section>
   );

@@ -3,7 +3,7 @@ import GraphQLJSON from 'graphql-type-json';
 import { Principal } from '@app/domain';
 import { Authenticated, CurrentPrincipal } from '../../common/access/access.decorators';
 import { FactorsService } from './factors.service';
-import { TotpSetupType } from './factors.types';
+import { SigningFactor, TotpSetupType } from './factors.types';
 
 const REAUTH = {
   password: { nullable: true, description: 'Ditt nuvarande lösenord (krävs, om du inte anger code).' },
@@ -57,5 +57,19 @@ export class FactorsResolver {
     @CurrentPrincipal() me: Principal,
   ): Promise<boolean> {
     return this.factors.registerPasskey(me, response);
+  }
+
+  @Authenticated()
+  @Mutation(() => Boolean, {
+    description:
+      'Tar bort en inloggningsmetod (alla passkeys, eller appen för engångskoder). Kräver nuvarande lösenord eller kod; du får ett mejl om ändringen.',
+  })
+  removeSigningFactor(
+    @CurrentPrincipal() me: Principal,
+    @Args('factor', { type: () => SigningFactor }) factor: SigningFactor,
+    @Args('password', { type: () => String, ...REAUTH.password }) password: string | null,
+    @Args('code', { type: () => String, ...REAUTH.code }) code: string | null,
+  ): Promise<boolean> {
+    return this.factors.removeFactor(me, factor, password ?? null, code ?? null);
   }
 }

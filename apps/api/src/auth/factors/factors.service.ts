@@ -93,28 +93,66 @@ export class FactorsService {
     return this.passkeys.register(p, response, (tx) => this.enrolled(tx, p.personId, 'PASSKEY'));
   }
 
-  /** Audit entry and a mail to the person, in the enrolment's transaction. */
-  private async enrolled(tx: WriteTx, personId: string, factor: Factor): Promise<void> {
+  /**
+   * Removes a lost or replaced factor (a new phone, a lost security key). Needs the password or a code, like
+   * enrolment; audited and mailed to the person, so a stolen session cannot quietly strip the signer's
+   * factors. Refused when the person has no such factor.
+   */
+  async removeFactor(
+    p: Principal,
+    factor: Factor,
+    password: string | null,
+    code: string | null,
+  ): Promise<boolean> {
+    await this.reauthenticate(p, password, code);
+    const removed = await this.uow.write(async (tx) => {
+      if (!(await store.deleteFactor(tx, p.personId, factor))) return false;
+      await this.factorChanged(tx, p.personId, factor, 'removed');
+      return true;
+    });
+    if (!removed)
+      throw new AppError(SigningError.NOT_FOUND, `Du har ingen ${FACTOR_NAME[factor]} att ta bort.`, {
+        details: [{ path: '$.factor', message: 'finns inte' }],
+      });
+    return true;
+  }
+
+  private enrolled(tx: WriteTx, personId: string, factor: Factor): Promise<void> {
+    return this.factorChanged(tx, personId, factor, 'enrolled');
+  }
+
+  /** Audit entry and a mail to the person, in the change's transaction. */
+  private async factorChanged(
+    tx: WriteTx,
+    personId: string,
+    factor: Factor,
+    change: 'enrolled' | 'removed',
+  ): Promise<void> {
     const person = await store.personContact(tx, personId);
+    const organisationId = await store.homeOrganisation(tx, personId);
     await appendAudit(tx, {
-      organisationId: await store.homeOrganisation(tx, personId),
+      organisationId,
       actorId: personId,
-      action: 'person.factor_enrolled',
+      action: change === 'enrolled' ? 'person.factor_enrolled' : 'person.factor_removed',
       entityType: 'person',
       entityId: personId,
       payload: { factor },
     });
-    if (person)
-      await enqueueJob(
-        tx,
-        JobName.SEND_EMAIL,
-        {
-          eventId: `factor-${personId}-${factor}-${Date.now()}`,
-          to: person.email,
-          subject: 'Ny inloggningsmetod på ditt konto',
-          text: `Hej ${person.name}!\n\nNu har ${FACTOR_NAME[factor]} lagts till på ditt konto i samordningsplattformen. Var det inte du? Byt lösenord och kontakta kansliet.\n`,
-        },
-        { organisationId: await store.homeOrganisation(tx, personId) },
-      );
+    if (!person) return;
+    const what =
+      change === 'enrolled'
+        ? { subject: 'Ny inloggningsmetod på ditt konto', verb: 'lagts till på' }
+        : { subject: 'En inloggningsmetod har tagits bort från ditt konto', verb: 'tagits bort från' };
+    await enqueueJob(
+      tx,
+      JobName.SEND_EMAIL,
+      {
+        eventId: `factor-${change}-${personId}-${factor}-${Date.now()}`,
+        to: person.email,
+        subject: what.subject,
+        text: `Hej ${person.name}!\n\nNu har ${FACTOR_NAME[factor]} ${what.verb} ditt konto i samordningsplattformen. Var det inte du? Byt lösenord och kontakta kansliet.\n`,
+      },
+      { organisationId },
+    );
   }
 }

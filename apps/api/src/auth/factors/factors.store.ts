@@ -124,3 +124,15 @@ export async function consumeChallenge(tx: Tx, id: string): Promise<boolean> {
   );
   return rows.length > 0;
 }
+
+/** Removes the person's factor of that kind (TOTP: the secret; PASSKEY: every passkey); false when none. */
+export async function deleteFactor(tx: Tx, personId: string, factor: 'TOTP' | 'PASSKEY'): Promise<boolean> {
+  const rows = await returningRows(
+    tx,
+    factor === 'TOTP'
+      ? 'DELETE FROM person_totp WHERE person_id = $1 RETURNING 1'
+      : 'DELETE FROM person_passkey WHERE person_id = $1 RETURNING 1',
+    [personId],
+  );
+  return rows.length > 0;
+}

@@ -1,4 +1,14 @@
-import { Field, ObjectType } from '@nestjs/graphql';
+import { Field, ObjectType, registerEnumType } from '@nestjs/graphql';
+
+/** A sign-in and signing factor a person can enrol and remove. */
+export enum SigningFactor {
+  TOTP = 'TOTP',
+  PASSKEY = 'PASSKEY',
+}
+registerEnumType(SigningFactor, {
+  name: 'SigningFactor',
+  description: 'En inloggningsmetod: app för engångskoder (TOTP) eller passkey.',
+});
 
 @ObjectType('TotpSetup')
 export class TotpSetupType {
