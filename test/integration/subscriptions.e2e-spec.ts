@@ -128,6 +128,55 @@ describe('subscriptions', () => {
     expect(received[0].version).toBeGreaterThan(s.version);
   });
 
+  it('reaches a subscriber on another API instance (Redis pub/sub)', async () => {
+    const other = await TestApi.start();
+    let c: Client | undefined;
+    try {
+      const s = (
+        await api.ok<{ startSubmission: { id: string; version: number } }>(
+          'mutation($i: ID!){ startSubmission(insatsId: $i, period: "HELAR-2032"){ id version } }',
+          { i: insatsId },
+          owner,
+        )
+      ).startSubmission;
+      const reviewer = await api.login('styrgrupp1.stegen@direkt.example');
+      const ws = createClient({
+        url: other.url.replace('http', 'ws') + '/graphql',
+        webSocketImpl: WebSocket,
+        connectionParams: { authorization: `Bearer ${reviewer}` },
+        retryAttempts: 0,
+      });
+      c = ws;
+      const received: string[] = [];
+      const arrived = (async () => {
+        for await (const msg of ws.iterate<{ submissionChanged: { answers: { verksamhet?: string } } }>({
+          query: SUB,
+          variables: { id: s.id },
+        })) {
+          received.push(msg.data?.submissionChanged.answers.verksamhet ?? JSON.stringify(msg.errors));
+          return;
+        }
+      })();
+      // Saved on the first instance until the second one's subscriber has heard of it.
+      let version = s.version;
+      for (let i = 0; i < 50 && !received.length; i++) {
+        version = (
+          await api.ok<{ saveSubmission: { version: number } }>(
+            'mutation($id: ID!, $v: Int!, $a: JSON!){ saveSubmission(id: $id, version: $v, answers: $a){ version } }',
+            { id: s.id, v: version, a: { verksamhet: `Från instans A ${i}` } },
+            owner,
+          )
+        ).saveSubmission.version;
+        await Promise.race([arrived, new Promise((res) => setTimeout(res, 100))]);
+      }
+      await arrived;
+      expect(received[0]).toMatch(/^Från instans A \d+$/);
+    } finally {
+      await c?.dispose();
+      await other.close();
+    }
+  });
+
   it('refuses a WebSocket connection without a valid token at connect', async () => {
     for (const token of [undefined, 'not-a-jwt']) {
       const w = watch(token, '00000000-0000-0000-0000-000000000000');
