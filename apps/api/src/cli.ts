@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { printSchema } from 'graphql';
-import { loadConfig, loadConfigOrExit, LocalDiskStorage, openDatabase } from '@app/infra';
+import { createFileStorage, loadConfig, loadConfigOrExit, openDatabase } from '@app/infra';
 import { compileReport } from '../../worker/src/reports/compile-report';
 import { DomainValidationError } from '@app/domain';
 import { AppModule } from './app.module';
@@ -145,7 +145,7 @@ async function run(argv: string[]): Promise<void> {
         const report = await app
           .get(ReportService)
           .request(org.id, kind as ReportKindEnum, Number(yearRaw), null);
-        const storage = new LocalDiskStorage(loadConfig().FILE_STORAGE_DIR);
+        const storage = createFileStorage(loadConfig(), ds);
         const result = await compileReport(
           ds,
           storage,

@@ -9,6 +9,7 @@ export * from './outbox/outbox.store';
 export * from './database/sql';
 export * from './database/unit-of-work';
 export * from './storage/file-storage';
+export * from './storage/postgres-file-storage';
 export * from './ledger/ledger-reader';
 export * from './signing/seal-marker';
 export * from './bankid/bankid-client';

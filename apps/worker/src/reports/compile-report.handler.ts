@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { AppConfig, appendAudit, JobName, JobPayload, LocalDiskStorage } from '@app/infra';
+import { AppConfig, appendAudit, createFileStorage, FileStorage, JobName, JobPayload } from '@app/infra';
 import { markReportFailed } from './report.store';
 import { compileReport } from './compile-report';
 import { JobHandler } from '../common/job-handler';
@@ -12,13 +12,13 @@ import { WORKER_CONFIG, WORKER_DATA_SOURCE } from '../common/tokens';
 export class CompileReportHandler implements JobHandler<JobName.COMPILE_REPORT> {
   readonly name = JobName.COMPILE_REPORT;
   private readonly logger = new Logger(CompileReportHandler.name);
-  private readonly storage: LocalDiskStorage;
+  private readonly storage: FileStorage;
 
   constructor(
     @Inject(WORKER_DATA_SOURCE) private readonly ds: DataSource,
     @Inject(WORKER_CONFIG) config: AppConfig,
   ) {
-    this.storage = new LocalDiskStorage(config.FILE_STORAGE_DIR);
+    this.storage = createFileStorage(config, ds);
   }
 
   async handle(p: JobPayload<JobName.COMPILE_REPORT>, job: Job): Promise<string> {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AppConfig, JobName, JobPayload, LocalDiskStorage } from '@app/infra';
+import { AppConfig, createFileStorage, FileStorage, JobName, JobPayload } from '@app/infra';
 import { sealSigningRequest } from '../signing/seal';
 import { JobHandler } from '../common/job-handler';
 import { WORKER_CONFIG, WORKER_DATA_SOURCE } from '../common/tokens';
@@ -9,13 +9,13 @@ import { WORKER_CONFIG, WORKER_DATA_SOURCE } from '../common/tokens';
 @Injectable()
 export class SealSignedDocumentHandler implements JobHandler<JobName.SEAL_SIGNED_DOCUMENT> {
   readonly name = JobName.SEAL_SIGNED_DOCUMENT;
-  private readonly storage: LocalDiskStorage;
+  private readonly storage: FileStorage;
 
   constructor(
     @Inject(WORKER_DATA_SOURCE) private readonly ds: DataSource,
     @Inject(WORKER_CONFIG) private readonly config: AppConfig,
   ) {
-    this.storage = new LocalDiskStorage(config.FILE_STORAGE_DIR);
+    this.storage = createFileStorage(config, ds);
   }
 
   handle(p: JobPayload<JobName.SEAL_SIGNED_DOCUMENT>): Promise<string> {

@@ -36,6 +36,11 @@ export const configSchema = z.object({
   ADMIN_PASSWORD: z.string().min(12, { message: 'must be at least 12 characters' }).optional(),
   PUBLIC_URL: url(['http:', 'https:']).optional(),
   FILE_STORAGE_DIR: z.string().min(1).default('.data/files'),
+  /**
+   * Where file contents live: `disk` (FILE_STORAGE_DIR, one machine or a shared volume) or `postgres` (the
+   * database every API and worker instance already reaches).
+   */
+  FILE_STORAGE_BACKEND: z.enum(['disk', 'postgres']).default('disk'),
   /** The web application's built files (vite build), served by the API at /. */
   WEB_DIST_DIR: z.string().min(1).default('dist/web'),
   SMTP_URL: url(['smtp:', 'smtps:']).optional(),

@@ -23,6 +23,39 @@ export class FileTooLargeError extends Error {
 
 const HEAD_BYTES = 64 * 1024;
 
+/**
+ * Passes content through while hashing it, counting its size (refusing past `maxBytes`) and keeping its
+ * first 64 KiB (for sniffing the file type). Every adapter's `put` streams through one.
+ */
+export class ContentMeter extends Transform {
+  private readonly hash = createHash('sha256');
+  private size = 0;
+  private readonly headParts: Buffer[] = [];
+  private headLen = 0;
+
+  constructor(private readonly maxBytes?: number) {
+    super();
+  }
+
+  override _transform(chunk: Buffer, _enc: BufferEncoding, cb: (e?: Error | null, c?: Buffer) => void) {
+    this.size += chunk.length;
+    if (this.maxBytes !== undefined && this.size > this.maxBytes)
+      return cb(new FileTooLargeError(this.maxBytes));
+    if (this.headLen < HEAD_BYTES) {
+      const part = chunk.subarray(0, HEAD_BYTES - this.headLen);
+      this.headParts.push(part);
+      this.headLen += part.length;
+    }
+    this.hash.update(chunk);
+    cb(null, chunk);
+  }
+
+  /** Once the content has passed: its hash, size and head. */
+  result(): { sha256: string; size: number; head: Buffer } {
+    return { sha256: this.hash.digest('hex'), size: this.size, head: Buffer.concat(this.headParts) };
+  }
+}
+
 export class LocalDiskStorage implements FileStorage {
   private readonly root: string;
 
@@ -42,32 +75,15 @@ export class LocalDiskStorage implements FileStorage {
     const tmpDir = join(this.root, 'tmp');
     await fs.mkdir(tmpDir, { recursive: true });
     const tmp = join(tmpDir, randomUUID());
-    const hash = createHash('sha256');
-    let size = 0;
-    const headParts: Buffer[] = [];
-    let headLen = 0;
-    const meter = new Transform({
-      transform(chunk: Buffer, _enc, cb) {
-        size += chunk.length;
-        if (opts.maxBytes !== undefined && size > opts.maxBytes)
-          return cb(new FileTooLargeError(opts.maxBytes));
-        if (headLen < HEAD_BYTES) {
-          const part = chunk.subarray(0, HEAD_BYTES - headLen);
-          headParts.push(part);
-          headLen += part.length;
-        }
-        hash.update(chunk);
-        cb(null, chunk);
-      },
-    });
+    const meter = new ContentMeter(opts.maxBytes);
     try {
       await pipeline(content, meter, createWriteStream(tmp, { flags: 'wx' }));
-      const sha256 = hash.digest('hex');
+      const { sha256, size, head } = meter.result();
       const target = this.path(sha256);
       await fs.mkdir(dirname(target), { recursive: true });
       // rename is atomic: a reader sees the whole file or none
       await fs.rename(tmp, target);
-      return { sha256, size, head: Buffer.concat(headParts) };
+      return { sha256, size, head };
     } catch (e) {
       await fs.rm(tmp, { force: true });
       throw e;

@@ -1,7 +1,7 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import Redis from 'ioredis';
-import { AppConfig, LocalDiskStorage, loadConfig, openDatabase, UnitOfWork } from '@app/infra';
+import { AppConfig, createFileStorage, loadConfig, openDatabase, UnitOfWork } from '@app/infra';
 import { APP_CONFIG, DATA_SOURCE, FILE_STORAGE, REDIS } from './tokens';
 
 /** Configuration (read once), the database pool and the Redis client, shared by every feature. */
@@ -31,8 +31,8 @@ import { APP_CONFIG, DATA_SOURCE, FILE_STORAGE, REDIS } from './tokens';
     },
     {
       provide: FILE_STORAGE,
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => new LocalDiskStorage(config.FILE_STORAGE_DIR),
+      inject: [APP_CONFIG, DATA_SOURCE],
+      useFactory: (config: AppConfig, ds: DataSource) => createFileStorage(config, ds),
     },
   ],
   exports: [APP_CONFIG, DATA_SOURCE, REDIS, FILE_STORAGE, UnitOfWork],
