@@ -63,6 +63,17 @@ pg_run() {
   fi
 }
 
+# Where the cluster lives: under .data/ normally. As root the cluster belongs to the postgres user, who may
+# not be able to enter the checkout (a clone in /root or any 0700 directory): then it lives in a directory
+# of its own outside the checkout, named after the checkout so two clones never share one.
+pg_home() {
+  if [ -n "$PG_OS_USER" ] && ! (cd / && runuser -u "$PG_OS_USER" -- test -x "$DATA" -a -r "$DATA") 2>/dev/null; then
+    echo "/var/tmp/samordning-pg-$(printf '%s' "$DATA" | sha256sum | cut -c1-16)"
+  else
+    echo "$DATA"
+  fi
+}
+
 start_pg() {
   local bindir
   bindir="$(pg_bindir)" || { apt_install postgresql postgresql-client; bindir="$(pg_bindir)" || die "PostgreSQL binaries not found after install"; }
@@ -70,29 +81,32 @@ start_pg() {
     PG_OS_USER=postgres
     id -u "$PG_OS_USER" >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin "$PG_OS_USER"
   fi
-  local pgdata="$DATA/pg" sock="$DATA/pg-run"
-  mkdir -p "$DATA" "$sock"
+  mkdir -p "$DATA"
   chmod 755 "$DATA"
+  local home; home="$(pg_home)"
+  local pgdata="$home/pg" sock="$home/pg-run" pglog="$home/pg.log"
+  mkdir -p "$home" "$sock"
+  chmod 755 "$home"
   [ -n "$PG_OS_USER" ] && chown "$PG_OS_USER" "$sock"
   if [ ! -s "$pgdata/PG_VERSION" ]; then
     log "initdb $pgdata"
     rm -rf "$pgdata"; mkdir -p "$pgdata"
     [ -n "$PG_OS_USER" ] && chown "$PG_OS_USER" "$pgdata"
-    local pwfile="$DATA/.pgpw"
+    local pwfile="$home/.pgpw"
     printf '%s\n' "$PG_SUPER_PASSWORD" >"$pwfile"
     [ -n "$PG_OS_USER" ] && chown "$PG_OS_USER" "$pwfile"
     pg_run "$bindir/initdb" -D "$pgdata" -U postgres --pwfile="$pwfile" --auth-local=trust --auth-host=scram-sha-256 \
-      --encoding=UTF8 --locale=C.UTF-8 >"$DATA/initdb.log" 2>&1 || { cat "$DATA/initdb.log" >&2; die "initdb failed"; }
+      --encoding=UTF8 --locale=C.UTF-8 >"$home/initdb.log" 2>&1 || { cat "$home/initdb.log" >&2; die "initdb failed"; }
     rm -f "$pwfile"
   fi
   if pg_run "$bindir/pg_ctl" -D "$pgdata" status >/dev/null 2>&1; then
     log "PostgreSQL already running on port $PG_PORT"
   else
     log "starting PostgreSQL on 127.0.0.1:$PG_PORT"
-    [ -n "$PG_OS_USER" ] && touch "$DATA/pg.log" && chown "$PG_OS_USER" "$DATA/pg.log"
-    pg_run "$bindir/pg_ctl" -D "$pgdata" -l "$DATA/pg.log" -w -t 60 start \
+    [ -n "$PG_OS_USER" ] && touch "$pglog" && chown "$PG_OS_USER" "$pglog"
+    pg_run "$bindir/pg_ctl" -D "$pgdata" -l "$pglog" -w -t 60 start \
       -o "-p $PG_PORT -k $sock -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" >/dev/null \
-      || { tail -20 "$DATA/pg.log" >&2; die "PostgreSQL did not start"; }
+      || { tail -20 "$pglog" >&2; die "PostgreSQL did not start"; }
   fi
   local psql="$bindir/psql"
   [ -x "$psql" ] || psql="psql"
@@ -178,10 +192,11 @@ stop_redis() {
 
 stop_pg() {
   local bindir; bindir="$(pg_bindir)" || return 0
-  [ -s "$DATA/pg/PG_VERSION" ] || return 0
   [ "$(id -u)" = 0 ] && PG_OS_USER=postgres
-  if pg_run "$bindir/pg_ctl" -D "$DATA/pg" status >/dev/null 2>&1; then
-    log "stopping PostgreSQL"; pg_run "$bindir/pg_ctl" -D "$DATA/pg" -m fast -w stop >/dev/null || true
+  local pgdata; pgdata="$(pg_home)/pg"
+  [ -s "$pgdata/PG_VERSION" ] || return 0
+  if pg_run "$bindir/pg_ctl" -D "$pgdata" status >/dev/null 2>&1; then
+    log "stopping PostgreSQL"; pg_run "$bindir/pg_ctl" -D "$pgdata" -m fast -w stop >/dev/null || true
   fi
 }
 
