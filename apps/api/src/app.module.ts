@@ -30,6 +30,7 @@ import { BudgetService } from './ledger/budget.service';
 import { LedgerResolver } from './ledger/ledger.resolver';
 import { SubmissionService } from './submissions/submission.service';
 import { SubmissionEvents } from './submissions/submission.events';
+import { ApiMetrics } from './common/observability/api-metrics';
 import { SubmissionResolver } from './submissions/submission.resolver';
 import { SUBMISSION_PROVIDERS } from './submissions/submission.providers';
 import { DemoSeedService } from './demo/demo-seed.service';
@@ -118,6 +119,7 @@ import { FactorsResolver } from './auth/factors/factors.resolver';
     BudgetService,
     LedgerResolver,
     SubmissionEvents,
+    ApiMetrics,
     ...SUBMISSION_PROVIDERS,
     SubmissionService,
     SubmissionResolver,

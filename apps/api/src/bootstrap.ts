@@ -6,6 +6,7 @@ import { AppConfig } from '@app/infra';
 import { AppModule } from './app.module';
 import { APP_CONFIG } from './common/infra/tokens';
 import { capWebSocketPayload } from './common/graphql/ws-limits';
+import { ApiMetrics } from './common/observability/api-metrics';
 
 /** Builds the API application (used by main.ts, the demo and the tests). */
 export async function createApp(opts: { logger?: boolean } = {}): Promise<INestApplication> {
@@ -16,6 +17,7 @@ export async function createApp(opts: { logger?: boolean } = {}): Promise<INestA
   app.useLogger(opts.logger === false ? false : app.get(Logger));
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
+  app.use(app.get(ApiMetrics).middleware());
   app.enableShutdownHooks();
   await app.init();
   capWebSocketPayload(app, app.get<AppConfig>(APP_CONFIG).GRAPHQL_WS_MAX_PAYLOAD);

@@ -2,11 +2,16 @@ import { Inject, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown }
 import { Queue, Worker } from 'bullmq';
 import IORedis from 'ioredis';
 import { DataSource } from 'typeorm';
+import { LoggerModule, PinoLogger } from 'nestjs-pino';
+import { storage as logContext, Store as LogStore } from 'nestjs-pino/storage';
 import {
   AppConfig,
+  bullQueueDepth,
   JobName,
   loadConfig,
+  Metrics,
   openDatabase,
+  outboxLagSeconds,
   parseJobPayload,
   QueueName,
   JOB_QUEUE,
@@ -25,8 +30,23 @@ import { AuditCheckpointHandler } from './audit/audit-checkpoint.handler';
 const CONCURRENCY: Record<QueueName, number> = { [QueueName.MAIL]: 4, [QueueName.REPORTS]: 1 };
 
 @Module({
+  imports: [
+    // One log format with the API: pino JSON lines; each job's lines carry its id and name.
+    LoggerModule.forRootAsync({
+      useFactory: () => ({ pinoHttp: { level: loadConfig().LOG_LEVEL } }),
+    }),
+  ],
   providers: [
     { provide: WORKER_CONFIG, useFactory: () => loadConfig() },
+    {
+      provide: Metrics,
+      inject: [RELAY_QUEUES, UnitOfWork],
+      useFactory: (queues: Map<QueueName, Queue>, uow: UnitOfWork) =>
+        new Metrics('worker', {
+          queueDepth: bullQueueDepth(queues.values()),
+          outboxLag: () => outboxLagSeconds(uow.reader),
+        }),
+    },
     {
       provide: WORKER_DATA_SOURCE,
       inject: [WORKER_CONFIG],
@@ -81,13 +101,15 @@ export class WorkerModule implements OnApplicationBootstrap, OnApplicationShutdo
     @Inject(JOB_HANDLERS) private readonly handlers: JobHandler[],
     @Inject(RELAY_QUEUES) private readonly queues: Map<QueueName, Queue>,
     @Inject(WORKER_DATA_SOURCE) private readonly ds: DataSource,
+    private readonly metrics: Metrics,
   ) {
     const missing = missingHandlers(handlers);
     if (missing.length)
       throw new Error(`worker refuses to start: no handler for job(s) ${missing.join(', ')}`);
   }
 
-  onApplicationBootstrap(): void {
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.config.METRICS_PORT !== undefined) await this.metrics.serve(this.config.METRICS_PORT);
     const byName = new Map(this.handlers.map((h) => [h.name, h]));
     for (const queue of Object.values(QueueName)) {
       if (!Object.values(JobName).some((n) => JOB_QUEUE[n] === queue)) continue;
@@ -100,7 +122,9 @@ export class WorkerModule implements OnApplicationBootstrap, OnApplicationShutdo
           const handler = byName.get(job.name as JobName);
           if (!handler) throw new Error(`no handler for job ${job.name}`);
           const payload = parseJobPayload(handler.name, job.data);
-          return handler.handle(payload as never, job);
+          const log = PinoLogger.root?.child({ jobId: job.id, job: job.name, attempt: job.attemptsMade + 1 });
+          const run = () => this.metrics.timeJob(job.name, () => handler.handle(payload as never, job));
+          return log ? logContext.run(new LogStore(log), run) : run();
         },
         {
           connection,
@@ -124,6 +148,7 @@ export class WorkerModule implements OnApplicationBootstrap, OnApplicationShutdo
   /** Graceful: in-flight jobs finish, then connections close. */
   async onApplicationShutdown(): Promise<void> {
     await Promise.all(this.workers.map((w) => w.close()));
+    await this.metrics.close();
     await Promise.all([...this.queues.values()].map((q) => q.close().catch(() => undefined)));
     // Connections handed to BullMQ are shared and not closed by it.
     for (const c of [

@@ -53,6 +53,8 @@ export const configSchema = z.object({
   BANKID_CA_PATH: z.string().min(1).optional(),
   WEBAUTHN_RP_ID: z.string().min(1).default('localhost'),
   WEBAUTHN_ORIGIN: url(['https:', 'http:']).optional(),
+  /** Port of this process' Prometheus endpoint (GET /metrics), apart from the API's; unset: not served. */
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOGIN_MAX_ATTEMPTS_PER_EMAIL: z.coerce.number().int().min(1).default(10),
   LOGIN_MAX_ATTEMPTS_PER_IP: z.coerce.number().int().min(1).default(100),

@@ -35,3 +35,15 @@ export async function markOutboxFailed(tx: Tx, id: string, error: string): Promi
     error.slice(0, 500),
   ]);
 }
+
+/**
+ * Seconds the oldest due, unrelayed row has waited (0 when none): the outbox lag. A row delayed on purpose
+ * counts from the time it became due.
+ */
+export async function outboxLagSeconds(tx: Tx): Promise<number> {
+  const [r] = await tx.query(
+    `SELECT coalesce(extract(epoch FROM now() - min(greatest(created_at, coalesce(delay_until, created_at)))), 0)::float8 AS lag
+       FROM outbox WHERE relayed_at IS NULL AND (delay_until IS NULL OR delay_until <= now())`,
+  );
+  return Math.max(0, Number(r?.lag ?? 0));
+}
