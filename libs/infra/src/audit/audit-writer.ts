@@ -26,17 +26,68 @@ export interface AuditInput<A extends AuditAction = AuditAction> {
 }
 
 /**
- * Appends one entry to a förbund's hash chain. Must run inside the transaction of the change it records:
- * the advisory lock serialises writers per chain until that transaction ends.
+ * Transactions run by the UnitOfWork collect their audit entries here and chain them as the transaction's
+ * last statements (see {@link flushDeferredAudit}): the per-chain lock is then held for the few
+ * milliseconds between the chain write and the commit, not for the whole use case, so writers of one
+ * förbund no longer queue behind each other's work. The entries are still written in the change's own
+ * transaction: the change and its entry commit together or not at all.
+ */
+const DEFERRED = new WeakMap<object, AuditInput[]>();
+
+/** Makes `em`'s transaction collect its audit entries until {@link flushDeferredAudit}. */
+export function deferAudit(em: EntityManager): void {
+  if (em.queryRunner) DEFERRED.set(em.queryRunner, []);
+}
+
+/**
+ * Chains the entries collected in `em`'s transaction, in the order they were appended. Chains are locked in
+ * a fixed order (by key), so two transactions touching the same two chains cannot deadlock.
+ */
+export async function flushDeferredAudit(em: EntityManager): Promise<void> {
+  const queue = em.queryRunner ? DEFERRED.get(em.queryRunner) : undefined;
+  if (!queue) return;
+  if (em.queryRunner) DEFERRED.delete(em.queryRunner);
+  if (!queue.length) return;
+  const keys = [...new Set(queue.map((e) => chainKeyOf(e.organisationId)))].sort();
+  for (const key of keys) await lockChain(em, key);
+  for (const entry of queue) await writeAuditEntry(em, entry, { locked: true });
+}
+
+/** Forgets what a failed transaction collected. */
+export function discardDeferredAudit(em: EntityManager): void {
+  if (em.queryRunner) DEFERRED.delete(em.queryRunner);
+}
+
+const chainKeyOf = (organisationId: string | null) => `audit:${organisationId ?? 'platform'}`;
+
+async function lockChain(em: EntityManager, key: string): Promise<void> {
+  await em.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 7))', [key]);
+}
+
+/**
+ * Appends one entry to a förbund's hash chain, inside the transaction of the change it records. In a
+ * UnitOfWork transaction the entry is chained at the transaction's end; elsewhere at once (the advisory
+ * lock then serialises writers of that chain until the transaction ends). The payload is checked here,
+ * so a bad one fails the change before anything else runs.
  */
 export async function appendAudit<A extends AuditAction>(
   em: EntityManager,
   input: AuditInput<A>,
-): Promise<AuditEntryWithHash> {
+): Promise<void> {
   if (!em.queryRunner?.isTransactionActive) throw new Error('appendAudit must run inside a transaction');
-  const payload = checkAuditPayload(input.action, input.payload ?? {});
-  const chainKey = input.organisationId ?? 'platform';
-  await em.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 7))', [`audit:${chainKey}`]);
+  const checked = { ...input, payload: checkAuditPayload(input.action, input.payload ?? {}) } as AuditInput;
+  const queue = DEFERRED.get(em.queryRunner);
+  if (queue) queue.push(checked);
+  else await writeAuditEntry(em, checked, { locked: false });
+}
+
+async function writeAuditEntry(
+  em: EntityManager,
+  input: AuditInput,
+  opts: { locked: boolean },
+): Promise<AuditEntryWithHash> {
+  if (!opts.locked) await lockChain(em, chainKeyOf(input.organisationId));
+  const payload = input.payload ?? {};
   const [last] = (await em.query(
     'SELECT seq, hash FROM audit_entry WHERE organisation_id IS NOT DISTINCT FROM $1 ORDER BY seq DESC LIMIT 1',
     [input.organisationId],

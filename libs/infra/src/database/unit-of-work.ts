@@ -1,4 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
+import { deferAudit, discardDeferredAudit, flushDeferredAudit } from '../audit/audit-writer';
 
 /**
  * The handle a store works with: a transaction's manager (for writes and consistent reads) or the data
@@ -17,8 +18,21 @@ export type WriteTx = EntityManager;
 export class UnitOfWork {
   constructor(private readonly ds: DataSource) {}
 
+  /**
+   * The audit entries the use case appends are chained as the transaction's last statements, so the
+   * förbund's chain lock is held only until the commit right after.
+   */
   write<T>(work: (tx: WriteTx) => Promise<T>): Promise<T> {
-    return this.ds.transaction(work);
+    return this.ds.transaction(async (tx) => {
+      deferAudit(tx);
+      try {
+        const result = await work(tx);
+        await flushDeferredAudit(tx);
+        return result;
+      } finally {
+        discardDeferredAudit(tx);
+      }
+    });
   }
 
   read<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
