@@ -14,7 +14,14 @@ import {
 import { appendAudit, FileStorage } from '@app/infra';
 import { gatherReportInput, ReportDataMissing } from './gather-report-input';
 import { gatherPlanInput } from './gather-plan-input';
-import { markReportFailed, markReportReady, markReportRunning } from './report.store';
+import {
+  countReportAttempt,
+  insertReportFile,
+  loadReport,
+  markReportFailed,
+  markReportReady,
+  markReportRunning,
+} from './report.store';
 
 const FILE_PREFIX = {
   ARSREDOVISNING: 'arsredovisning',
@@ -35,17 +42,14 @@ export async function compileReport(
   reportId: string,
   onProgress?: ProgressFn,
 ): Promise<'READY' | 'ALREADY_READY' | 'FAILED'> {
-  const [r] = await ds.query(
-    'SELECT id, organisation_id, kind, year, version, status, requested_by FROM report WHERE id = $1',
-    [reportId],
-  );
+  const r = await loadReport(ds.manager, reportId);
   if (!r) throw new Error(`report ${reportId} not found`);
   if (r.status === 'READY') return 'ALREADY_READY';
   const progress = async (p: number, stage: string) => {
     await markReportRunning(ds.manager, reportId, p, stage);
     await onProgress?.(p, stage);
   };
-  await ds.query(`UPDATE report SET attempts = attempts + 1 WHERE id = $1`, [reportId]);
+  await countReportAttempt(ds.manager, reportId);
   await progress(5, 'Hämtar huvudbok, budget och uppföljningar');
   let model: ReportModel;
   let organisation: { slug: string; name: string };
@@ -56,7 +60,7 @@ export async function compileReport(
       model = buildPlanReport(planInput);
       organisation = planInput.organisation;
     } else {
-      const input = await gatherReportInput(ds.manager, r.organisation_id, r.kind as ReportKind, r.year);
+      const input = await gatherReportInput(ds.manager, r.organisation_id, r.kind, r.year);
       await progress(25, 'Beräknar räkningar, noter och kontroller');
       model = buildReport(input);
       organisation = input.organisation;
@@ -106,11 +110,14 @@ export async function compileReport(
   const base = `${FILE_PREFIX[r.kind as keyof typeof FILE_PREFIX]}-${organisation.slug}-${r.year}-v${r.version}`;
   const store = async (buf: Buffer, contentType: string, ext: string) => {
     const put = await storage.put(Readable.from([buf]));
-    const [f] = await ds.query(
-      `INSERT INTO stored_file (organisation_id, sha256, size, content_type, original_name, purpose) VALUES ($1,$2,$3,$4,$5,'report') RETURNING id`,
-      [r.organisation_id, put.sha256, put.size, contentType, `${base}.${ext}`],
-    );
-    return { id: f.id as string, sha256: put.sha256 };
+    const id = await insertReportFile(ds.manager, {
+      organisationId: r.organisation_id,
+      sha256: put.sha256,
+      size: put.size,
+      contentType,
+      name: `${base}.${ext}`,
+    });
+    return { id, sha256: put.sha256 };
   };
   const pdfFile = await store(pdf, 'application/pdf', 'pdf');
   const xlsxFile = await store(
