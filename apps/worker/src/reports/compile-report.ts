@@ -1,19 +1,20 @@
 import { Readable } from 'node:stream';
+import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import {
   appendAttachments,
-  attachmentPages,
   AttachmentFile,
   buildPlanReport,
   buildReport,
   renderPdf,
   ReportModel,
   renderXlsx,
-  ReportKind,
 } from '@app/reporting';
 import { appendAudit, FileStorage } from '@app/infra';
 import { gatherReportInput, ReportDataMissing } from './gather-report-input';
 import { gatherPlanInput } from './gather-plan-input';
+import { BILAGA_LIMITS, BilagaRefused, checkBilaga } from './bilaga-check';
+import { failReport } from './fail-report';
 import {
   countReportAttempt,
   insertReportFile,
@@ -29,7 +30,17 @@ const FILE_PREFIX = {
   VERKSAMHETSPLAN: 'verksamhetsplan',
 } as const;
 
+const log = new Logger('CompileReport');
+
 export type ProgressFn = (progress: number, stage: string) => Promise<void>;
+
+/** A compilation that ran past its job's time limit; it stops at the next stage and is not retried. */
+export class ReportTimedOut extends Error {}
+
+export interface CompileOptions {
+  /** Epoch milliseconds after which the compilation stops at its next stage (the job's time limit). */
+  deadline?: number;
+}
 
 /**
  * Compiles one report version: gather, model, PDF, XLSX, JSON, then one UPDATE that makes it READY together
@@ -41,11 +52,14 @@ export async function compileReport(
   storage: FileStorage,
   reportId: string,
   onProgress?: ProgressFn,
+  options: CompileOptions = {},
 ): Promise<'READY' | 'ALREADY_READY' | 'FAILED'> {
   const r = await loadReport(ds.manager, reportId);
   if (!r) throw new Error(`report ${reportId} not found`);
   if (r.status === 'READY') return 'ALREADY_READY';
   const progress = async (p: number, stage: string) => {
+    if (options.deadline !== undefined && Date.now() > options.deadline)
+      throw new ReportTimedOut(`report ${reportId} ran past its time limit at "${stage}"`);
     await markReportRunning(ds.manager, reportId, p, stage);
     await onProgress?.(p, stage);
   };
@@ -72,19 +86,25 @@ export async function compileReport(
     }
     throw e;
   }
-  // Uploaded bilagor of the approved follow-ups, read from storage and counted first so the numbering is known.
+  // Uploaded bilagor of the approved follow-ups, read from storage and checked within limits (size, pages, parse
+  // time in a thread of their own) and counted first so the numbering is known. A file that cannot be appended
+  // fails this report with a reason naming it; it never stalls the queue every förbund's reports share.
   const attachments: Array<AttachmentFile & { pages: number }> = [];
-  for (const b of model.bilagor) {
-    for (const a of b.attachments) {
-      const bytes = await readAll(storage.open(a.sha256));
-      const file = {
-        title: `${b.title.replace(/^Bilaga \d+: /, '')}: ${a.name ?? 'bilaga'}`,
-        contentType: a.contentType,
-        bytes,
-      };
-      const pages = await attachmentPages(file).catch(() => 0);
-      if (pages > 0) attachments.push({ ...file, pages });
+  try {
+    for (const b of model.bilagor) {
+      for (const a of b.attachments) {
+        const name = a.name ?? 'bilaga';
+        const bytes = await readAtMost(storage.open(a.sha256), BILAGA_LIMITS.maxBytes + 1);
+        const pages = await checkBilaga({ name, contentType: a.contentType, bytes });
+        const title = `${b.title.replace(/^Bilaga \d+: /, '')}: ${name}`;
+        if (pages > 0) attachments.push({ title, contentType: a.contentType, bytes, pages });
+      }
     }
+  } catch (e) {
+    if (!(e instanceof BilagaRefused)) throw e;
+    log.warn({ reportId, err: e.detail }, 'report refused: a bilaga is over its limits or unreadable');
+    await failReport(ds, reportId, e.reason, 'Bilaga kan inte bifogas');
+    return 'FAILED';
   }
   await progress(40, 'Skapar PDF');
   let last = 40;
@@ -159,8 +179,18 @@ export async function compileReport(
   });
 }
 
-async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
+/** Reads a stored file, but never more than `max` bytes of it (a larger file is cut there and refused after). */
+async function readAtMost(stream: NodeJS.ReadableStream, max: number): Promise<Buffer> {
   const parts: Buffer[] = [];
-  for await (const c of stream) parts.push(Buffer.isBuffer(c) ? c : Buffer.from(c as string));
-  return Buffer.concat(parts);
+  let size = 0;
+  for await (const c of stream) {
+    const chunk = Buffer.isBuffer(c) ? c : Buffer.from(c as string);
+    parts.push(chunk);
+    size += chunk.length;
+    if (size >= max) {
+      (stream as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
+      break;
+    }
+  }
+  return Buffer.concat(parts).subarray(0, max);
 }
