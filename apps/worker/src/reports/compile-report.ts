@@ -10,6 +10,7 @@ import {
   ReportModel,
   renderXlsx,
 } from '@app/reporting';
+import { reportFileBase } from '@app/domain';
 import { appendAudit, FileStorage } from '@app/infra';
 import { gatherReportInput, ReportDataMissing } from './gather-report-input';
 import { gatherPlanInput } from './gather-plan-input';
@@ -23,12 +24,6 @@ import {
   markReportReady,
   markReportRunning,
 } from './report.store';
-
-const FILE_PREFIX = {
-  ARSREDOVISNING: 'arsredovisning',
-  DELARSRAPPORT: 'delarsrapport',
-  VERKSAMHETSPLAN: 'verksamhetsplan',
-} as const;
 
 const log = new Logger('CompileReport');
 
@@ -127,7 +122,7 @@ export async function compileReport(
   const xlsx = await renderXlsx(model);
   const json = Buffer.from(JSON.stringify(model, null, 2));
   await progress(92, 'Sparar filerna');
-  const base = `${FILE_PREFIX[r.kind as keyof typeof FILE_PREFIX]}-${organisation.slug}-${r.year}-v${r.version}`;
+  const base = reportFileBase(r.kind, organisation.slug, r.year, r.version);
   const store = async (buf: Buffer, contentType: string, ext: string) => {
     const put = await storage.put(Readable.from([buf]));
     const id = await insertReportFile(ds.manager, {

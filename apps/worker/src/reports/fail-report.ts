@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { REPORT_STATUS_LABEL } from '@app/domain';
 import { appendAudit } from '@app/infra';
 import { markReportFailed } from './report.store';
 
@@ -10,7 +11,7 @@ export async function failReport(
   ds: DataSource,
   reportId: string,
   reason: string,
-  stage = 'Misslyckades',
+  stage = REPORT_STATUS_LABEL.FAILED,
 ): Promise<boolean> {
   return ds.transaction(async (em) => {
     const failed = await markReportFailed(em, reportId, reason, stage);

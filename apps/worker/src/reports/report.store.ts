@@ -1,4 +1,4 @@
-import { REPORT_TRANSITIONS, reportStatusesFrom } from '@app/domain';
+import { REPORT_STATUS_LABEL, REPORT_TRANSITIONS, reportStatusesFrom } from '@app/domain';
 import { returningRows, Tx } from '@app/infra';
 
 export interface ReportRow {
@@ -89,7 +89,7 @@ export async function markReportReady(
 ): Promise<boolean> {
   const rows = await returningRows(
     tx,
-    `UPDATE report SET status = $8, progress = 100, stage = 'Klar', model = $2, checks = $3, checks_passed = $4,
+    `UPDATE report SET status = $8, progress = 100, stage = $10, model = $2, checks = $3, checks_passed = $4,
             pdf_file_id = $5, xlsx_file_id = $6, json_file_id = $7, error = NULL, updated_at = now(), finished_at = now()
       WHERE id = $1 AND status = ANY($9) RETURNING id`,
     [
@@ -102,6 +102,7 @@ export async function markReportReady(
       f.jsonFileId,
       REPORT_TRANSITIONS.complete.to,
       reportStatusesFrom('complete'),
+      REPORT_STATUS_LABEL.READY,
     ],
   );
   return rows.length > 0;
