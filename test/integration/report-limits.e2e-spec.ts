@@ -2,12 +2,11 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { INestApplicationContext } from '@nestjs/common';
-import { Job } from 'bullmq';
+import { Job, UnrecoverableError } from 'bullmq';
 import { PDFDocument } from 'pdf-lib';
-import { AppConfig, LocalDiskStorage } from '../../libs/infra/src';
+import { AppConfig } from '../../libs/infra/src';
 import { DemoSeedService } from '../../apps/api/src/demo/demo-seed.service';
 import { CompileReportHandler } from '../../apps/worker/src/reports/compile-report.handler';
-import { compileReport, ReportTimedOut } from '../../apps/worker/src/reports/compile-report';
 import { FIXTURES, importBundle, orgId, tenantBundle, TestApi, upload } from '../helpers/api';
 import { startWorker } from '../helpers/worker';
 
@@ -177,14 +176,25 @@ describe('reports: a hostile bilaga fails its own report, never the worker for e
     expect(n).toBe(1);
   });
 
-  it('stops a compilation that runs past its time limit at its next stage', async () => {
+  it('ends a compilation that runs past its job’s time limit FAILED at once, with a reason, without retries', async () => {
     const [{ id }] = await api.ds.query(
       `INSERT INTO report (organisation_id, kind, year, version, status) VALUES ($1, 'ARSREDOVISNING', 2025, 91, 'QUEUED') RETURNING id`,
       [samspelet],
     );
-    const storage = new LocalDiskStorage(process.env.FILE_STORAGE_DIR as string);
-    await expect(compileReport(api.ds, storage, id, undefined, { deadline: Date.now() - 1 })).rejects.toThrow(
-      ReportTimedOut,
+    const handler = new CompileReportHandler(api.ds, {
+      FILE_STORAGE_DIR: process.env.FILE_STORAGE_DIR,
+    } as AppConfig);
+    handler.timeLimitMs = -1;
+    const job = {
+      attemptsMade: 0,
+      opts: { attempts: 8 },
+      updateProgress: async () => undefined,
+    } as unknown as Job;
+    await expect(handler.handle({ reportId: id, organisationId: samspelet }, job)).rejects.toBeInstanceOf(
+      UnrecoverableError,
     );
+    const [r] = await api.ds.query('SELECT status, error FROM report WHERE id = $1', [id]);
+    expect(r.status).toBe('FAILED');
+    expect(r.error).toContain('Sammanställningen tog för lång tid');
   });
 });

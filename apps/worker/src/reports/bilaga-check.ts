@@ -9,6 +9,8 @@ export const BILAGA_LIMITS = {
   maxBytes: 20 * 1024 * 1024,
   /** Pages one bilaga may add to a report. */
   maxPages: 300,
+  /** Pages all bilagor of one report may add together. */
+  maxTotalPages: 1000,
   /** Pixels of a PNG (decoded in full when it is embedded). */
   maxPixels: 40_000_000,
   /** Wall time for parsing one bilaga, in a thread of its own that is stopped when it runs over. */

@@ -19,6 +19,8 @@ export class CompileReportHandler implements JobHandler<JobName.COMPILE_REPORT> 
   readonly name = JobName.COMPILE_REPORT;
   private readonly logger = new Logger(CompileReportHandler.name);
   private readonly storage: LocalDiskStorage;
+  /** The job's time limit (a property, so a test can shorten it). */
+  timeLimitMs = REPORT_JOB_TIME_LIMIT_MS;
 
   constructor(
     @Inject(WORKER_DATA_SOURCE) private readonly ds: DataSource,
@@ -36,7 +38,7 @@ export class CompileReportHandler implements JobHandler<JobName.COMPILE_REPORT> 
         async (progress) => {
           await job.updateProgress(progress);
         },
-        { deadline: Date.now() + REPORT_JOB_TIME_LIMIT_MS },
+        { deadline: Date.now() + this.timeLimitMs },
       );
       this.logger.log({ reportId: p.reportId, result }, 'report compiled');
       return result;

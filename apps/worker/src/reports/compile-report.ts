@@ -52,9 +52,12 @@ export async function compileReport(
   const r = await loadReport(ds.manager, reportId);
   if (!r) throw new Error(`report ${reportId} not found`);
   if (r.status === 'READY') return 'ALREADY_READY';
-  const progress = async (p: number, stage: string) => {
+  const inTime = (stage: string) => {
     if (options.deadline !== undefined && Date.now() > options.deadline)
       throw new ReportTimedOut(`report ${reportId} ran past its time limit at "${stage}"`);
+  };
+  const progress = async (p: number, stage: string) => {
+    inTime(stage);
     await markReportRunning(ds.manager, reportId, p, stage);
     await onProgress?.(p, stage);
   };
@@ -85,12 +88,20 @@ export async function compileReport(
   // time in a thread of their own) and counted first so the numbering is known. A file that cannot be appended
   // fails this report with a reason naming it; it never stalls the queue every förbund's reports share.
   const attachments: Array<AttachmentFile & { pages: number }> = [];
+  let totalPages = 0;
   try {
     for (const b of model.bilagor) {
       for (const a of b.attachments) {
         const name = a.name ?? 'bilaga';
         const bytes = await readAtMost(storage.open(a.sha256), BILAGA_LIMITS.maxBytes + 1);
+        inTime('bilagor');
         const pages = await checkBilaga({ name, contentType: a.contentType, bytes });
+        totalPages += pages;
+        if (totalPages > BILAGA_LIMITS.maxTotalPages)
+          throw new BilagaRefused(
+            `Bilagorna har tillsammans för många sidor (högst ${BILAGA_LIMITS.maxTotalPages}); ta bort någon av dem och sammanställ igen.`,
+            `bilagor of more than ${BILAGA_LIMITS.maxTotalPages} pages together`,
+          );
         const title = `${b.title.replace(/^Bilaga \d+: /, '')}: ${name}`;
         if (pages > 0) attachments.push({ title, contentType: a.contentType, bytes, pages });
       }
