@@ -145,6 +145,23 @@ describe('reports: a hostile bilaga fails its own report, never the worker for e
     expect(r.error).toContain('Bilagan ”slinga.pdf” kunde inte läsas');
   });
 
+  it('fails a report whose ledger is missing with a reason and an audit entry', async () => {
+    await importBundle(api, tenantBundle('utanbok', 'Samordningsförbundet Utan bok'));
+    const o = await orgId(api, 'utanbok');
+    const chef = await api.login('forbundschef@utanbok.example');
+    const r = await finished(await queue(o, chef), chef);
+    expect(r).toMatchObject({
+      status: 'FAILED',
+      stage: 'Underlag saknas',
+      error: 'Huvudboken för 2025 är inte inläst; läs in SIE-filen först.',
+    });
+    const [{ n }] = await api.ds.query(
+      "SELECT count(*)::int AS n FROM audit_entry WHERE entity_id = $1 AND action = 'report.failed'",
+      [r.id],
+    );
+    expect(n).toBe(1);
+  });
+
   it('marks the report FAILED with a reason when its job fails for good (attempts exhausted)', async () => {
     const [{ id }] = await api.ds.query(
       `INSERT INTO report (organisation_id, kind, year, version, status) VALUES ($1, 'ARSREDOVISNING', 2025, 90, 'QUEUED') RETURNING id`,

@@ -20,7 +20,6 @@ import {
   countReportAttempt,
   insertReportFile,
   loadReport,
-  markReportFailed,
   markReportReady,
   markReportRunning,
 } from './report.store';
@@ -79,7 +78,7 @@ export async function compileReport(
     }
   } catch (e) {
     if (e instanceof ReportDataMissing) {
-      await markReportFailed(ds.manager, reportId, e.message, 'Underlag saknas');
+      await failReport(ds, reportId, e.message, 'Underlag saknas');
       return 'FAILED';
     }
     throw e;
