@@ -1,11 +1,17 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { Job } from 'bullmq';
+import { Job, UnrecoverableError } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { AppConfig, appendAudit, createFileStorage, FileStorage, JobName, JobPayload } from '@app/infra';
-import { markReportFailed } from './report.store';
-import { compileReport } from './compile-report';
+import { AppConfig, createFileStorage, FileStorage, JobName, JobPayload } from '@app/infra';
+import { compileReport, ReportTimedOut } from './compile-report';
+import { failReport } from './fail-report';
 import { JobHandler } from '../common/job-handler';
 import { WORKER_CONFIG, WORKER_DATA_SOURCE } from '../common/tokens';
+
+/** The longest one compilation may run; the queue is shared by every förbund, one job at a time. */
+export const REPORT_JOB_TIME_LIMIT_MS = 10 * 60_000;
+
+const FAILED_REASON = 'Sammanställningen misslyckades; försök igen eller kontakta supporten.';
+const TIMED_OUT_REASON = `Sammanställningen tog för lång tid (mer än ${REPORT_JOB_TIME_LIMIT_MS / 60_000} minuter) och avbröts; kontrollera bilagorna och försök igen.`;
 
 /** Compiles a report version; progress goes to the report row (and so to the API's subscribers). */
 @Injectable()
@@ -13,6 +19,8 @@ export class CompileReportHandler implements JobHandler<JobName.COMPILE_REPORT> 
   readonly name = JobName.COMPILE_REPORT;
   private readonly logger = new Logger(CompileReportHandler.name);
   private readonly storage: FileStorage;
+  /** The job's time limit (a property, so a test can shorten it). */
+  timeLimitMs = REPORT_JOB_TIME_LIMIT_MS;
 
   constructor(
     @Inject(WORKER_DATA_SOURCE) private readonly ds: DataSource,
@@ -23,32 +31,28 @@ export class CompileReportHandler implements JobHandler<JobName.COMPILE_REPORT> 
 
   async handle(p: JobPayload<JobName.COMPILE_REPORT>, job: Job): Promise<string> {
     try {
-      const result = await compileReport(this.ds, this.storage, p.reportId, async (progress) => {
-        await job.updateProgress(progress);
-      });
+      const result = await compileReport(
+        this.ds,
+        this.storage,
+        p.reportId,
+        async (progress) => {
+          await job.updateProgress(progress);
+        },
+        { deadline: Date.now() + this.timeLimitMs },
+      );
       this.logger.log({ reportId: p.reportId, result }, 'report compiled');
       return result;
     } catch (e) {
-      const final = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-      this.logger.error({ reportId: p.reportId, err: (e as Error).message }, 'report compilation failed');
-      if (final) {
-        // The last attempt: the report ends FAILED with a reason and an audit entry, never stays RUNNING.
-        const reason = 'Sammanställningen misslyckades; försök igen eller kontakta supporten.';
-        await this.ds.transaction(async (em) => {
-          const failed = await markReportFailed(em, p.reportId, reason, 'Misslyckades');
-          if (!failed) return;
-          await appendAudit(em, {
-            organisationId: failed.organisation_id,
-            actorId: failed.requested_by,
-            action: 'report.failed',
-            entityType: 'report',
-            entityId: p.reportId,
-            fromState: failed.from_status,
-            toState: 'FAILED',
-            payload: { reason },
-          });
-        });
-      }
+      const timedOut = e instanceof ReportTimedOut;
+      const final = timedOut || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      this.logger.error(
+        { reportId: p.reportId, err: (e as Error).message, final },
+        timedOut ? 'report compilation ran past its time limit' : 'report compilation failed',
+      );
+      // The last attempt (or past the time limit, which a retry would only repeat): the report ends FAILED
+      // with a reason and an audit entry, never stays RUNNING.
+      if (final) await failReport(this.ds, p.reportId, timedOut ? TIMED_OUT_REASON : FAILED_REASON);
+      if (timedOut) throw new UnrecoverableError((e as Error).message);
       throw e;
     }
   }

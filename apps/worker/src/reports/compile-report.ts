@@ -1,28 +1,40 @@
 import { Readable } from 'node:stream';
+import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import {
   appendAttachments,
-  attachmentPages,
   AttachmentFile,
   buildPlanReport,
   buildReport,
   renderPdf,
   ReportModel,
   renderXlsx,
-  ReportKind,
 } from '@app/reporting';
+import { reportFileBase } from '@app/domain';
 import { appendAudit, FileStorage } from '@app/infra';
 import { gatherReportInput, ReportDataMissing } from './gather-report-input';
 import { gatherPlanInput } from './gather-plan-input';
-import { markReportFailed, markReportReady, markReportRunning } from './report.store';
+import { BILAGA_LIMITS, BilagaRefused, checkBilaga } from './bilaga-check';
+import { failReport } from './fail-report';
+import {
+  countReportAttempt,
+  insertReportFile,
+  loadReport,
+  markReportReady,
+  markReportRunning,
+} from './report.store';
 
-const FILE_PREFIX = {
-  ARSREDOVISNING: 'arsredovisning',
-  DELARSRAPPORT: 'delarsrapport',
-  VERKSAMHETSPLAN: 'verksamhetsplan',
-} as const;
+const log = new Logger('CompileReport');
 
 export type ProgressFn = (progress: number, stage: string) => Promise<void>;
+
+/** A compilation that ran past its job's time limit; it stops at the next stage and is not retried. */
+export class ReportTimedOut extends Error {}
+
+export interface CompileOptions {
+  /** Epoch milliseconds after which the compilation stops at its next stage (the job's time limit). */
+  deadline?: number;
+}
 
 /**
  * Compiles one report version: gather, model, PDF, XLSX, JSON, then one UPDATE that makes it READY together
@@ -34,18 +46,21 @@ export async function compileReport(
   storage: FileStorage,
   reportId: string,
   onProgress?: ProgressFn,
+  options: CompileOptions = {},
 ): Promise<'READY' | 'ALREADY_READY' | 'FAILED'> {
-  const [r] = await ds.query(
-    'SELECT id, organisation_id, kind, year, version, status, requested_by FROM report WHERE id = $1',
-    [reportId],
-  );
+  const r = await loadReport(ds.manager, reportId);
   if (!r) throw new Error(`report ${reportId} not found`);
   if (r.status === 'READY') return 'ALREADY_READY';
+  const inTime = (stage: string) => {
+    if (options.deadline !== undefined && Date.now() > options.deadline)
+      throw new ReportTimedOut(`report ${reportId} ran past its time limit at "${stage}"`);
+  };
   const progress = async (p: number, stage: string) => {
+    inTime(stage);
     await markReportRunning(ds.manager, reportId, p, stage);
     await onProgress?.(p, stage);
   };
-  await ds.query(`UPDATE report SET attempts = attempts + 1 WHERE id = $1`, [reportId]);
+  await countReportAttempt(ds.manager, reportId);
   await progress(5, 'Hämtar huvudbok, budget och uppföljningar');
   let model: ReportModel;
   let organisation: { slug: string; name: string };
@@ -56,31 +71,45 @@ export async function compileReport(
       model = buildPlanReport(planInput);
       organisation = planInput.organisation;
     } else {
-      const input = await gatherReportInput(ds.manager, r.organisation_id, r.kind as ReportKind, r.year);
+      const input = await gatherReportInput(ds.manager, r.organisation_id, r.kind, r.year);
       await progress(25, 'Beräknar räkningar, noter och kontroller');
       model = buildReport(input);
       organisation = input.organisation;
     }
   } catch (e) {
     if (e instanceof ReportDataMissing) {
-      await markReportFailed(ds.manager, reportId, e.message, 'Underlag saknas');
+      await failReport(ds, reportId, e.message, 'Underlag saknas');
       return 'FAILED';
     }
     throw e;
   }
-  // Uploaded bilagor of the approved follow-ups, read from storage and counted first so the numbering is known.
+  // Uploaded bilagor of the approved follow-ups, read from storage and checked within limits (size, pages, parse
+  // time in a thread of their own) and counted first so the numbering is known. A file that cannot be appended
+  // fails this report with a reason naming it; it never stalls the queue every förbund's reports share.
   const attachments: Array<AttachmentFile & { pages: number }> = [];
-  for (const b of model.bilagor) {
-    for (const a of b.attachments) {
-      const bytes = await readAll(storage.open(a.sha256));
-      const file = {
-        title: `${b.title.replace(/^Bilaga \d+: /, '')}: ${a.name ?? 'bilaga'}`,
-        contentType: a.contentType,
-        bytes,
-      };
-      const pages = await attachmentPages(file).catch(() => 0);
-      if (pages > 0) attachments.push({ ...file, pages });
+  let totalPages = 0;
+  try {
+    for (const b of model.bilagor) {
+      for (const a of b.attachments) {
+        const name = a.name ?? 'bilaga';
+        const bytes = await readAtMost(storage.open(a.sha256), BILAGA_LIMITS.maxBytes + 1);
+        inTime('bilagor');
+        const pages = await checkBilaga({ name, contentType: a.contentType, bytes });
+        totalPages += pages;
+        if (totalPages > BILAGA_LIMITS.maxTotalPages)
+          throw new BilagaRefused(
+            `Bilagorna har tillsammans för många sidor (högst ${BILAGA_LIMITS.maxTotalPages}); ta bort någon av dem och sammanställ igen.`,
+            `bilagor of more than ${BILAGA_LIMITS.maxTotalPages} pages together`,
+          );
+        const title = `${b.title.replace(/^Bilaga \d+: /, '')}: ${name}`;
+        if (pages > 0) attachments.push({ title, contentType: a.contentType, bytes, pages });
+      }
     }
+  } catch (e) {
+    if (!(e instanceof BilagaRefused)) throw e;
+    log.warn({ reportId, err: e.detail }, 'report refused: a bilaga is over its limits or unreadable');
+    await failReport(ds, reportId, e.reason, 'Bilaga kan inte bifogas');
+    return 'FAILED';
   }
   await progress(40, 'Skapar PDF');
   let last = 40;
@@ -103,14 +132,17 @@ export async function compileReport(
   const xlsx = await renderXlsx(model);
   const json = Buffer.from(JSON.stringify(model, null, 2));
   await progress(92, 'Sparar filerna');
-  const base = `${FILE_PREFIX[r.kind as keyof typeof FILE_PREFIX]}-${organisation.slug}-${r.year}-v${r.version}`;
+  const base = reportFileBase(r.kind, organisation.slug, r.year, r.version);
   const store = async (buf: Buffer, contentType: string, ext: string) => {
     const put = await storage.put(Readable.from([buf]));
-    const [f] = await ds.query(
-      `INSERT INTO stored_file (organisation_id, sha256, size, content_type, original_name, purpose) VALUES ($1,$2,$3,$4,$5,'report') RETURNING id`,
-      [r.organisation_id, put.sha256, put.size, contentType, `${base}.${ext}`],
-    );
-    return { id: f.id as string, sha256: put.sha256 };
+    const id = await insertReportFile(ds.manager, {
+      organisationId: r.organisation_id,
+      sha256: put.sha256,
+      size: put.size,
+      contentType,
+      name: `${base}.${ext}`,
+    });
+    return { id, sha256: put.sha256 };
   };
   const pdfFile = await store(pdf, 'application/pdf', 'pdf');
   const xlsxFile = await store(
@@ -152,8 +184,18 @@ export async function compileReport(
   });
 }
 
-async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
+/** Reads a stored file, but never more than `max` bytes of it (a larger file is cut there and refused after). */
+async function readAtMost(stream: NodeJS.ReadableStream, max: number): Promise<Buffer> {
   const parts: Buffer[] = [];
-  for await (const c of stream) parts.push(Buffer.isBuffer(c) ? c : Buffer.from(c as string));
-  return Buffer.concat(parts);
+  let size = 0;
+  for await (const c of stream) {
+    const chunk = Buffer.isBuffer(c) ? c : Buffer.from(c as string);
+    parts.push(chunk);
+    size += chunk.length;
+    if (size >= max) {
+      (stream as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
+      break;
+    }
+  }
+  return Buffer.concat(parts).subarray(0, max);
 }

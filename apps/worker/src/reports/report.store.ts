@@ -1,8 +1,40 @@
-import { EntityManager } from 'typeorm';
-import { REPORT_TRANSITIONS, reportStatusesFrom } from '@app/domain';
-import { returningRows } from '@app/infra';
+import { REPORT_STATUS_LABEL, REPORT_TRANSITIONS, reportStatusesFrom } from '@app/domain';
+import { returningRows, Tx } from '@app/infra';
 
-type Tx = Pick<EntityManager, 'query'>;
+export interface ReportRow {
+  id: string;
+  organisation_id: string;
+  kind: 'ARSREDOVISNING' | 'DELARSRAPPORT' | 'VERKSAMHETSPLAN';
+  year: number;
+  version: number;
+  status: string;
+  requested_by: string | null;
+}
+
+export async function loadReport(tx: Tx, reportId: string): Promise<ReportRow | null> {
+  const [r] = await tx.query(
+    'SELECT id, organisation_id, kind, year, version, status, requested_by FROM report WHERE id = $1',
+    [reportId],
+  );
+  return r ?? null;
+}
+
+/** Counts one more compilation attempt (a retried job, or a crash half-way, shows here). */
+export async function countReportAttempt(tx: Tx, reportId: string): Promise<void> {
+  await tx.query('UPDATE report SET attempts = attempts + 1 WHERE id = $1', [reportId]);
+}
+
+/** Registers one of the report's rendered files (PDF, XLSX, JSON) already put in storage. */
+export async function insertReportFile(
+  tx: Tx,
+  f: { organisationId: string; sha256: string; size: number; contentType: string; name: string },
+): Promise<string> {
+  const [row] = await tx.query(
+    `INSERT INTO stored_file (organisation_id, sha256, size, content_type, original_name, purpose) VALUES ($1,$2,$3,$4,$5,'report') RETURNING id`,
+    [f.organisationId, f.sha256, f.size, f.contentType, f.name],
+  );
+  return row.id as string;
+}
 
 /**
  * The worker's report writes. Every status change goes through REPORT_TRANSITIONS: the target status and the
@@ -57,7 +89,7 @@ export async function markReportReady(
 ): Promise<boolean> {
   const rows = await returningRows(
     tx,
-    `UPDATE report SET status = $8, progress = 100, stage = 'Klar', model = $2, checks = $3, checks_passed = $4,
+    `UPDATE report SET status = $8, progress = 100, stage = $10, model = $2, checks = $3, checks_passed = $4,
             pdf_file_id = $5, xlsx_file_id = $6, json_file_id = $7, error = NULL, updated_at = now(), finished_at = now()
       WHERE id = $1 AND status = ANY($9) RETURNING id`,
     [
@@ -70,6 +102,7 @@ export async function markReportReady(
       f.jsonFileId,
       REPORT_TRANSITIONS.complete.to,
       reportStatusesFrom('complete'),
+      REPORT_STATUS_LABEL.READY,
     ],
   );
   return rows.length > 0;

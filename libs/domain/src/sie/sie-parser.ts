@@ -2,67 +2,16 @@ import Decimal from 'decimal.js';
 import { Money, toAmountString } from '../money/money';
 import { EncodingGuess, SieLine } from './sie-encoding';
 import { SieSyntaxError, SieToken, tokenizeSieLine } from './sie-tokenizer';
+import { SieSink, SieSummary } from './sie-types';
+import { AMOUNT, isoDate, pairs, word } from './sie-fields';
+import { readRecord, SieYear } from './sie-records';
+import { checkSieTotals } from './sie-checks';
 
-export interface SieProblem {
-  line: number;
-  /** Swedish, for the ekonom who has to fix the file. */
-  message: string;
-}
-
-export interface SieTransaction {
-  line: number;
-  kind: 'TRANS' | 'RTRANS';
-  series: string;
-  number: string;
-  voucherDate: string; // YYYY-MM-DD
-  voucherText: string | null;
-  account: string;
-  /** Dimension 1 object (kostnadsställe), if any. */
-  costCentre: string | null;
-  /** Every object of the row as [dimension, code]. */
-  objects: Array<[string, string]>;
-  amount: string;
-  transDate: string | null;
-  text: string | null;
-  quantity: string | null;
-}
-
-export type BalanceKind = 'IB' | 'UB' | 'RES' | 'OIB' | 'OUB' | 'PSALDO' | 'PBUDGET';
-
-export interface SieBalance {
-  line: number;
-  kind: BalanceKind;
-  yearOffset: number;
-  period: string | null; // YYYYMM for PSALDO/PBUDGET
-  account: string;
-  objects: Array<[string, string]>;
-  amount: string;
-  quantity: string | null;
-}
-
-export interface SieSummary {
-  encoding: EncodingGuess | null;
-  header: Record<string, string>;
-  fiscalYears: Array<{ offset: number; start: string; end: string; line: number }>;
-  accounts: Map<string, { name: string; type: string | null }>;
-  dimensions: Map<string, string>;
-  objects: Map<string, Map<string, string>>;
-  balances: SieBalance[];
-  vouchers: number;
-  transactions: number;
-  lines: number;
-  warnings: SieProblem[];
-  errors: SieProblem[];
-}
-
-export interface SieSink {
-  transaction(t: SieTransaction): void | Promise<void>;
-}
+// The parser's public shapes live in sie-types.ts; exported here too, as they always were.
+export * from './sie-types';
 
 const MAX_ERRORS = 200;
 const MAX_EMPTY_RUN = 1000;
-const AMOUNT = /^-?\d+(\.\d+)?$/;
-const DATE = /^\d{8}$/;
 /** Labels we read or knowingly pass over (they carry nothing the platform uses). */
 const KNOWN_IGNORED = new Set([
   '#FLAGGA',
@@ -79,31 +28,6 @@ const KNOWN_IGNORED = new Set([
   '#ENHET',
   '#UNDERDIM',
 ]);
-/** SIE's reserved dimensions, usable without a #DIM. */
-const STANDARD_DIMS = new Set(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
-
-function isoDate(yyyymmdd: string): string | null {
-  if (!DATE.test(yyyymmdd)) return null;
-  const iso = `${yyyymmdd.slice(0, 4)}-${yyyymmdd.slice(4, 6)}-${yyyymmdd.slice(6, 8)}`;
-  const d = new Date(`${iso}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(iso) ? iso : null;
-}
-
-function word(t: SieToken | undefined): string | null {
-  return t && t.kind === 'word' ? t.value : null;
-}
-
-function pairs(items: string[]): Array<[string, string]> {
-  const out: Array<[string, string]> = [];
-  for (let i = 0; i + 1 < items.length; i += 2) out.push([items[i], items[i + 1]]);
-  return out;
-}
-
-function isBalanceAccount(account: string, type: string | null | undefined): boolean {
-  if (type === 'T' || type === 'S') return true;
-  if (type === 'I' || type === 'K') return false;
-  return account.startsWith('1') || account.startsWith('2');
-}
 
 /**
  * Reads a SIE 4 file line by line, hands every transaction to the sink as it comes, and checks what a correct
@@ -149,8 +73,7 @@ export async function parseSie(
   let emptyRun = 0;
   let emptyRunStart = 0;
   let sawRecord = false;
-  let yearStart: string | null = null;
-  let yearEnd: string | null = null;
+  const year: SieYear = { start: null, end: null };
 
   for await (const { line, text } of lines) {
     s.lines = line;
@@ -283,12 +206,12 @@ export async function parseSie(
         s.vouchers++;
         if (!date) {
           error(line, `verifikation ${series} ${number} har ogiltigt datum "${dateRaw}"`);
-        } else if (!yearStart || !yearEnd) {
+        } else if (!year.start || !year.end) {
           error(line, 'verifikation före #RAR 0: räkenskapsåret är okänt');
-        } else if (date < yearStart || date > yearEnd) {
+        } else if (date < year.start || date > year.end) {
           error(
             line,
-            `verifikation ${series} ${number} är daterad ${date}, utanför räkenskapsåret ${yearStart}–${yearEnd}`,
+            `verifikation ${series} ${number} är daterad ${date}, utanför räkenskapsåret ${year.start}–${year.end}`,
           );
         }
         voucher = {
@@ -302,106 +225,8 @@ export async function parseSie(
         };
         break;
       }
-      case '#RAR': {
-        const offset = Number(word(f[0]));
-        const start = isoDate(word(f[1]) ?? '');
-        const end = isoDate(word(f[2]) ?? '');
-        if (!Number.isInteger(offset) || !start || !end || end < start) {
-          error(line, '#RAR ska ha årsnummer, startdatum och slutdatum (ÅÅÅÅMMDD)');
-          break;
-        }
-        s.fiscalYears.push({ offset, start, end, line });
-        if (offset === 0) {
-          yearStart = start;
-          yearEnd = end;
-        }
-        break;
-      }
-      case '#KONTO': {
-        const account = word(f[0]);
-        if (!account || !/^\d+$/.test(account)) error(line, '#KONTO saknar ett giltigt kontonummer');
-        else s.accounts.set(account, { name: word(f[1]) ?? '', type: s.accounts.get(account)?.type ?? null });
-        break;
-      }
-      case '#KTYP': {
-        const account = word(f[0]);
-        const type = (word(f[1]) ?? '').toUpperCase();
-        if (!account || !['T', 'S', 'I', 'K'].includes(type))
-          error(line, '#KTYP ska ange konto och typ T, S, I eller K');
-        else s.accounts.set(account, { name: s.accounts.get(account)?.name ?? '', type });
-        break;
-      }
-      case '#DIM': {
-        const dim = word(f[0]);
-        if (!dim) error(line, '#DIM saknar dimensionsnummer');
-        else s.dimensions.set(dim, word(f[1]) ?? '');
-        break;
-      }
-      case '#OBJEKT': {
-        const dim = word(f[0]);
-        const code = word(f[1]);
-        if (!dim || code === null) {
-          error(line, '#OBJEKT ska ange dimension och objektkod');
-          break;
-        }
-        if (!s.objects.has(dim)) s.objects.set(dim, new Map());
-        s.objects.get(dim)!.set(code, word(f[2]) ?? '');
-        break;
-      }
-      case '#IB':
-      case '#UB':
-      case '#RES':
-      case '#OIB':
-      case '#OUB':
-      case '#PSALDO':
-      case '#PBUDGET': {
-        const kind = label.slice(1) as BalanceKind;
-        const withPeriod = kind === 'PSALDO' || kind === 'PBUDGET';
-        const withObjects = withPeriod || kind === 'OIB' || kind === 'OUB';
-        const yearOffset = Number(word(f[0]));
-        let idx = 1;
-        const period = withPeriod ? word(f[idx++]) : null;
-        const account = word(f[idx++]);
-        let objects: Array<[string, string]> = [];
-        if (withObjects) {
-          const l = f[idx++];
-          if (!l || l.kind !== 'list') {
-            error(line, `${label} saknar objektlistan { }`);
-            break;
-          }
-          objects = pairs(l.items);
-        }
-        const amount = word(f[idx++]);
-        if (
-          !Number.isInteger(yearOffset) ||
-          !account ||
-          !/^\d+$/.test(account) ||
-          !amount ||
-          !AMOUNT.test(amount)
-        ) {
-          error(line, `${label} ska ange årsnummer, konto och ett belopp`);
-          break;
-        }
-        if (withPeriod && !/^\d{6}$/.test(period ?? '')) {
-          error(line, `${label} ska ange period som ÅÅÅÅMM`);
-          break;
-        }
-        s.balances.push({ line, kind, yearOffset, period, account, objects, amount, quantity: word(f[idx]) });
-        break;
-      }
-      case '#FORMAT':
-      case '#SIETYP':
-      case '#PROGRAM':
-      case '#GEN':
-      case '#FNAMN':
-      case '#ORGNR':
-      case '#KPTYP':
-        s.header[label.slice(1)] = f
-          .map((t) => (t.kind === 'word' ? t.value : `{${t.items.join(' ')}}`))
-          .join(' ');
-        break;
       default:
-        if (KNOWN_IGNORED.has(label)) break;
+        if (readRecord(s, year, label, f, line, error) || KNOWN_IGNORED.has(label)) break;
         if (!unknownLabels.has(label)) unknownLabels.set(label, { line, count: 0 });
         unknownLabels.get(label)!.count++;
     }
@@ -417,7 +242,7 @@ export async function parseSie(
     error(s.lines || 1, s.lines > 0 ? 'filen innehåller bara tomma rader' : 'filen är tom');
     return s;
   }
-  if (!yearStart) error(1, 'filen saknar #RAR 0 (räkenskapsåret)');
+  if (!year.start) error(1, 'filen saknar #RAR 0 (räkenskapsåret)');
   if (s.header.SIETYP && s.header.SIETYP.trim() !== '4')
     s.warnings.push({
       line: 1,
@@ -427,52 +252,7 @@ export async function parseSie(
     s.warnings.push({ line, message: `okänd post ${label} (${count} st) hoppades över` });
   }
 
-  // Every object used is declared.
-  for (const [key, line] of objectUses) {
-    const [dim, code] = key.split('|');
-    if (!s.dimensions.has(dim) && !STANDARD_DIMS.has(dim))
-      error(line, `dimension ${dim} används men deklareras inte med #DIM`);
-    if (!s.objects.get(dim)?.has(code))
-      error(line, `objekt ${dim} "${code}" används men deklareras inte med #OBJEKT`);
-  }
-
-  // IB + Σ TRANS = UB (balance accounts) and Σ TRANS = RES (result accounts), for this year.
-  const current = (kind: BalanceKind) => {
-    const m = new Map<string, { amount: Decimal; line: number }>();
-    for (const b of s.balances) {
-      if (b.kind !== kind || b.yearOffset !== 0) continue;
-      const prev = m.get(b.account);
-      m.set(b.account, { amount: (prev?.amount ?? new Money(0)).plus(b.amount), line: prev?.line ?? b.line });
-    }
-    return m;
-  };
-  const ib = current('IB');
-  const ub = current('UB');
-  const res = current('RES');
-  const accounts = new Set([...sums.keys(), ...ib.keys(), ...ub.keys(), ...res.keys()]);
-  for (const account of [...accounts].sort()) {
-    const moved = sums.get(account) ?? new Money(0);
-    if (isBalanceAccount(account, s.accounts.get(account)?.type)) {
-      const opening = ib.get(account)?.amount ?? new Money(0);
-      const closing = ub.get(account)?.amount ?? new Money(0);
-      if (!opening.plus(moved).equals(closing)) {
-        error(
-          ub.get(account)?.line ?? ib.get(account)?.line ?? 1,
-          `konto ${account}: IB ${toAmountString(opening)} + transaktioner ${toAmountString(moved)} = ${toAmountString(opening.plus(moved))}, men UB är ${toAmountString(closing)}`,
-        );
-      }
-    } else {
-      const result = res.get(account)?.amount ?? new Money(0);
-      if (!moved.equals(result)) {
-        error(
-          res.get(account)?.line ?? 1,
-          `konto ${account}: transaktionerna summerar till ${toAmountString(moved)}, men #RES anger ${toAmountString(result)}`,
-        );
-      }
-    }
-    if (!s.accounts.has(account))
-      s.warnings.push({ line: 1, message: `konto ${account} används men saknar #KONTO` });
-  }
+  checkSieTotals(s, sums, objectUses, error);
   s.errors.sort((a, b) => a.line - b.line);
   return s;
 }

@@ -7,7 +7,7 @@ import {
   type PlanInsatsRef,
   type PlanStatus,
 } from '@app/domain';
-import { readBudgets, readForecasts } from '../ledger/budget-reader';
+import { readBudgets, readForecasts } from '../ledger/budget.store';
 import { LedgerReader } from '../ledger/ledger-reader';
 import { Tx } from '../database/unit-of-work';
 

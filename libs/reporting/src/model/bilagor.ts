@@ -1,37 +1,12 @@
 import { BuildContext } from './build-context';
 import { ReportModel } from './report-model';
 import { formatAmount, UPPFOLJNING_INSATS_V1 } from '@app/domain';
+import { CHOICE_PHRASE } from '@app/domain';
 import { REPORT_TEXT_KEYS, ReportInput } from './report-input';
 import { D } from './figures';
 
-export const MONTHS = [
-  'januari',
-  'februari',
-  'mars',
-  'april',
-  'maj',
-  'juni',
-  'juli',
-  'augusti',
-  'september',
-  'oktober',
-  'november',
-  'december',
-];
-export const BEDOMNING_LABEL: Record<string, string> = {
-  UPPFYLLT: 'uppfyllt',
-  DELVIS_UPPFYLLT: 'delvis uppfyllt',
-  EJ_UPPFYLLT: 'ej uppfyllt',
-  EJ_MATBART_AN: 'ej mätbart än',
-  HOG: 'hög',
-  DELVIS_HOG: 'delvis hög',
-  LAG: 'låg',
-};
-export const FINANCING_LABEL: Record<string, string> = {
-  fromParties: 'medlemmarnas tilldelning',
-  fromEquity: 'eget kapital',
-  esf: 'ESF',
-};
+/** An assessment (bedömning) in a sentence; the words live in libs/domain's labels. */
+export const BEDOMNING_LABEL = CHOICE_PHRASE;
 
 /** The förbundschef's texts that exist, as subsections in the given order. */
 export function textsFor(
@@ -41,15 +16,6 @@ export function textsFor(
   return keys
     .filter((k) => input.texts[k]?.trim())
     .map((k) => ({ id: k, title: REPORT_TEXT_KEYS[k], text: input.texts[k] }));
-}
-
-export function roleTitle(b: { role: string; title: string | null }): string {
-  if (b.role === 'REVISOR') return b.title ?? 'Revisor';
-  return b.title === 'ORDFORANDE'
-    ? 'Ordförande'
-    : b.title === 'VICE_ORDFORANDE'
-      ? 'Vice ordförande'
-      : 'Ledamot';
 }
 
 export function defaultIntro(input: ReportInput): string {
@@ -107,13 +73,6 @@ export function followUpSections(
     }
   }
   return out;
-}
-
-/** The report's title: "Årsredovisning 2025" or "Delårsrapport januari–augusti 2025". */
-export function reportTitle({ kind, year, input }: BuildContext): string {
-  return kind === 'ARSREDOVISNING'
-    ? `Årsredovisning ${year}`
-    : `Delårsrapport januari–${MONTHS[Number(input.current.end.slice(5, 7)) - 1]} ${year}`;
 }
 
 /** One bilaga per approved follow-up of the period, in the follow-ups' order. */

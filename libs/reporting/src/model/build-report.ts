@@ -1,4 +1,5 @@
-import { bilagor, reportTitle } from './bilagor';
+import { reportTitle } from '@app/domain';
+import { bilagor } from './bilagor';
 import { createBuildContext } from './build-context';
 import { crossChecks } from './checks';
 import { keyFigures } from './figures';
@@ -50,7 +51,7 @@ export function buildReport(input: ReportInput): ReportModel {
 
   return {
     kind,
-    title: reportTitle(ctx),
+    title: reportTitle(ctx.kind, ctx.year, ctx.input.current.end),
     organisation: { slug: ctx.input.organisation.slug, name: input.organisation.name },
     period: { start: ctx.input.current.start, end: ctx.input.current.end },
     unit: ctx.unit,

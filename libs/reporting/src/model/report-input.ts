@@ -75,14 +75,5 @@ export interface ReportInput {
   } | null;
 }
 
-/** The förbundschef's own texts (förvaltningsberättelse), by key. */
-export const REPORT_TEXT_KEYS = {
-  forvaltningsberattelse: 'Inledning: organisation, uppdrag och finansiering',
-  aret_i_korthet: 'Året (perioden) i korthet',
-  viktiga_handelser: 'Väsentliga händelser',
-  overgripande_aktiviteter: 'Övergripande aktiviteter',
-  bedomning_maluppfyllelse: 'Bedömning av måluppfyllelse per målområde',
-  forvantad_utveckling: 'Förväntad utveckling',
-} as const;
-
-export type ReportTextKey = keyof typeof REPORT_TEXT_KEYS;
+// The förbundschef's own texts and their headings: one home in libs/domain's labels.
+export { REPORT_TEXT_KEYS, type ReportTextKey } from '@app/domain';

@@ -1,6 +1,7 @@
 import PDFDocument from 'pdfkit';
 import { join, dirname } from 'node:path';
 import { formatAmount, formatPercent, money, toAmountString } from '@app/domain';
+import { AMOUNT_UNIT_LABEL, checkStatusLabel } from '@app/domain';
 import type { ReportChart, ReportModel, ReportTable } from '../model/report-model';
 import { presentValue } from './format';
 
@@ -47,7 +48,7 @@ export async function renderPdf(
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
-  const unitText = model.unit === 'tkr' ? 'Belopp i tkr' : 'Belopp i kronor';
+  const unitText = AMOUNT_UNIT_LABEL[model.unit];
 
   // Cover
   doc.addPage();
@@ -133,7 +134,7 @@ export async function renderPdf(
       .font('bold')
       .fontSize(9)
       .fillColor(c.status === 'PASS' ? COLOR.pass : COLOR.fail)
-      .text(c.status === 'PASS' ? 'GODKÄND' : 'EJ GODKÄND', MARGIN, y, { width: 80 });
+      .text(checkStatusLabel(c.status), MARGIN, y, { width: 80 });
     doc
       .font('regular')
       .fillColor(COLOR.text)
@@ -342,7 +343,7 @@ function table(doc: Doc, t: ReportTable, unit: 'tkr' | 'kr'): void {
   }
   doc.font('regular').fontSize(7.5).fillColor(COLOR.muted);
   const hasAmounts = t.rows.some((r) => !r.format || r.format === 'amount');
-  if (hasAmounts) doc.text(unit === 'tkr' ? 'Belopp i tkr.' : 'Belopp i kronor.', MARGIN, doc.y + 2);
+  if (hasAmounts) doc.text(`${AMOUNT_UNIT_LABEL[unit]}.`, MARGIN, doc.y + 2);
   for (const n of t.notes ?? []) doc.text(`Avrundning: ${n}`, MARGIN, doc.y, { width });
   doc.moveDown(0.8);
 }

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { money } from '@app/domain';
+import { AMOUNT_UNIT_LABEL, checkStatusLabel, money } from '@app/domain';
 import type { ReportModel } from '../model/report-model';
 
 /** One sheet per statement; numbers are numbers with number formats, in the förbund's unit. */
@@ -21,7 +21,7 @@ export async function renderXlsx(model: ReportModel): Promise<Buffer> {
       const ws = wb.addWorksheet(sheetName(t.title ?? section.title));
       ws.addRow([t.title ?? section.title]).font = { bold: true, size: 13 };
       ws.addRow([
-        `${model.organisation.name}, ${model.period.start} – ${model.period.end}. ${model.unit === 'tkr' ? 'Belopp i tkr' : 'Belopp i kronor'}.`,
+        `${model.organisation.name}, ${model.period.start} – ${model.period.end}. ${AMOUNT_UNIT_LABEL[model.unit]}.`,
       ]);
       ws.addRow([]);
       const header = ws.addRow(['', ...t.columns]);
@@ -72,8 +72,7 @@ export async function renderXlsx(model: ReportModel): Promise<Buffer> {
   kf.getColumn(3).width = 18;
   const checks = wb.addWorksheet(sheetName('Kontroller'));
   checks.addRow(['Kontroll', 'Status', 'Beskrivning']).font = { bold: true };
-  for (const c of model.checks)
-    checks.addRow([c.id, c.status === 'PASS' ? 'GODKÄND' : 'EJ GODKÄND', c.message]);
+  for (const c of model.checks) checks.addRow([c.id, checkStatusLabel(c.status), c.message]);
   checks.getColumn(1).width = 36;
   checks.getColumn(3).width = 120;
   return Buffer.from(await wb.xlsx.writeBuffer());

@@ -7,6 +7,8 @@ import {
   PlanBudget,
   PlanCheck,
   PlanStatus,
+  REPORT_KIND_LABEL,
+  reportTitle,
 } from '@app/domain';
 import type { ReportModel, ReportRow, ReportSection, ReportTable } from '../report-model';
 
@@ -141,7 +143,8 @@ export function buildPlanReport(input: PlanReportInput): ReportModel {
       id: 'inledning',
       title: 'Inledning',
       text:
-        text(p, 'inledning') ?? `Verksamhetsplan och budget för ${input.organisation.name} ${input.year}.`,
+        text(p, 'inledning') ??
+        `${REPORT_KIND_LABEL.VERKSAMHETSPLAN} för ${input.organisation.name} ${input.year}.`,
       tables: [],
     },
     { id: 'organisation', title: 'Organisation', text: text(p, 'organisation'), tables: [] },
@@ -182,7 +185,7 @@ export function buildPlanReport(input: PlanReportInput): ReportModel {
   ];
   return {
     kind: 'VERKSAMHETSPLAN',
-    title: `Verksamhetsplan och budget ${input.year}`,
+    title: reportTitle('VERKSAMHETSPLAN', input.year),
     organisation: { slug: input.organisation.slug, name: input.organisation.name },
     period: { start: `${input.year}-01-01`, end: `${input.year}-12-31` },
     unit: 'kr',

@@ -1,8 +1,7 @@
-import { Money } from '@app/domain';
+import { boardRoleTitle, FINANCING_LABEL, Money } from '@app/domain';
 import { ReportRow, ReportTable } from '../report-model';
 import { D } from '../figures';
 import { row } from '../table-helpers';
-import { FINANCING_LABEL, roleTitle } from '../bilagor';
 import { BuildContext } from '../build-context';
 
 /** 7 Budgetprognos (årsredovisning only). */
@@ -44,7 +43,7 @@ export function budgetprognos(ctx: BuildContext): void {
           rows: signers.map((s, i) => ({
             id: `signer_${i}`,
             label: s.name,
-            values: [roleTitle(s), s.party],
+            values: [boardRoleTitle(s), s.party],
             format: 'text',
           })),
         },

@@ -1,7 +1,7 @@
-import { parseNnsMetric } from '@app/domain';
+import { CHOICE_LABEL, CHOICE_PHRASE, parseNnsMetric } from '@app/domain';
 import { ReportModel, ReportRow, ReportSection, ReportTable } from '../report-model';
 import { Figures, RATIOS } from '../figures';
-import { BEDOMNING_LABEL, defaultIntro, textsFor } from '../bilagor';
+import { defaultIntro, textsFor } from '../bilagor';
 import { BuildContext } from '../build-context';
 
 /** 1 Förvaltningsberättelse: texts, five-year overview, goals and each insats's follow-up. */
@@ -16,7 +16,7 @@ export function forvaltningsberattelse(
     const resultat = (Array.isArray(a.resultat) ? a.resultat : []) as Array<Record<string, string>>;
     const lines = resultat.map((r) => {
       const mp = f.matpunkter.find((m) => m.key === r.matpunkt);
-      return `– ${mp?.text ?? r.matpunkt}: ${r.utfall ? `utfall ${r.utfall}, ` : ''}${BEDOMNING_LABEL[r.bedomning] ?? r.bedomning}${r.kommentar ? ` (${r.kommentar})` : ''}`;
+      return `– ${mp?.text ?? r.matpunkt}: ${r.utfall ? `utfall ${r.utfall}, ` : ''}${CHOICE_PHRASE[r.bedomning] ?? r.bedomning}${r.kommentar ? ` (${r.kommentar})` : ''}`;
     });
     return {
       id: `insats_${f.insatsKey}`,
@@ -33,7 +33,7 @@ export function forvaltningsberattelse(
       return {
         id: g.key,
         label: g.text,
-        values: [g.value, g.status === 'UPPFYLLT' ? 'Uppfyllt' : 'Ej uppfyllt'],
+        values: [g.value, CHOICE_LABEL[g.status]],
         format: parseNnsMetric(metric) ? 'share' : RATIOS.has(metric as keyof Figures) ? 'percent' : 'amount',
       } as ReportRow;
     }),

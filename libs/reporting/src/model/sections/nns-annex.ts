@@ -2,8 +2,10 @@ import Decimal from 'decimal.js';
 import {
   ANSWER_OPTION_LABEL,
   NnsModel,
+  NNS_SOURCE_PHRASE,
   parseNnsMetric,
   SURVEY_GROUP_LABEL,
+  SURVEY_GROUP_SHORT_LABEL,
   wholePercent,
   type IndicatorResult,
 } from '@app/domain';
@@ -25,22 +27,6 @@ export interface NnsReportModel {
     suppressed: boolean;
   }>;
 }
-
-const SOURCE: Record<string, string> = {
-  IMPORT: 'antal inlästa från enkäter på papper eller i ett annat verktyg',
-  PLATFORM:
-    'svar lämnade i plattformen (deltagare anonymt med engångskod, styrelse och beredningsgrupp inloggade)',
-  IMPORT_AND_PLATFORM: 'inlästa antal och svar lämnade i plattformen, summerade',
-};
-
-/** Short group words that fit under a bar without breaking mid-word. */
-const SHORT_GROUP: Record<string, string> = {
-  DELTAGARE_PAGAENDE: 'deltagare',
-  DELTAGARE_AVSLUT: 'deltagare',
-  PERSONAL: 'personal',
-  STYRELSE: 'styrelse',
-  BEREDNINGSGRUPP: 'beredning',
-};
 
 const pct = (part: number, whole: number) => `${wholePercent(part, whole)}\u00a0%`;
 const groupWord = (s: string) => SURVEY_GROUP_LABEL[s as keyof typeof SURVEY_GROUP_LABEL]?.toLowerCase() ?? s;
@@ -127,14 +113,14 @@ export function nnsAnnex(input: ReportInput): {
     title: 'Andel positiva svar per indikatorfråga',
     kind: 'bars',
     format: 'percent',
-    categories: shown.map((i) => `Ind. ${i.indicator} ${SHORT_GROUP[i.survey]}`),
+    categories: shown.map((i) => `Ind. ${i.indicator} ${SURVEY_GROUP_SHORT_LABEL[i.survey]}`),
     series: [{ name: 'Andel positiva svar', values: shown.map((i) => i.topShare) }],
   };
   const section: ReportSection = {
     id: 'nns_indikatorer',
     title: `Indikatorer ur NNS indikatorenkät ${nns.year}`,
     text: [
-      `Förbundet mäter sitt arbete med den nationella indikatorenkäten (NNS). Underlaget är ${SOURCE[input.nns?.source ?? 'IMPORT']}.`,
+      `Förbundet mäter sitt arbete med den nationella indikatorenkäten (NNS). Underlaget är ${NNS_SOURCE_PHRASE[input.nns?.source ?? 'IMPORT']}.`,
       collected ? `Tillfrågade och svarande: ${collected}.` : '',
       input.nns?.national
         ? `Bredvid förbundets egna andelar står den nationella bilden: svaren från de ${input.nns.national.organisations} förbund som valt att bidra, summerade.`

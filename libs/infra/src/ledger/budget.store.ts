@@ -1,4 +1,4 @@
-import { EntityManager } from 'typeorm';
+import { Tx } from '../database/unit-of-work';
 
 export interface BudgetRow {
   id: string;
@@ -23,12 +23,8 @@ const LINES = (alias: string) =>
   `COALESCE(jsonb_object_agg(${alias}.cost_centre_code, ${alias}.amount::text) FILTER (WHERE ${alias}.cost_centre_code IS NOT NULL), '{}'::jsonb) AS lines`;
 
 /** A förbund's budget decisions with their lines, oldest first (all years, or one). */
-export function readBudgets(
-  em: Pick<EntityManager, 'query'>,
-  organisationId: string,
-  year?: number | null,
-): Promise<BudgetRow[]> {
-  return em.query(
+export function readBudgets(tx: Tx, organisationId: string, year?: number | null): Promise<BudgetRow[]> {
+  return tx.query(
     `SELECT b.id, b.year, to_char(b.decided,'YYYY-MM-DD') AS decided, b.kind, b.funded_by AS "fundedBy", b.outlook, b.financing, ${LINES('l')}
        FROM budget b LEFT JOIN budget_line l ON l.budget_id = b.id
       WHERE b.organisation_id = $1 AND ($2::int IS NULL OR b.year = $2) GROUP BY b.id ORDER BY b.year, b.decided, b.kind`,
@@ -37,12 +33,8 @@ export function readBudgets(
 }
 
 /** A förbund's forecasts with their lines, oldest first (all years, or one). */
-export function readForecasts(
-  em: Pick<EntityManager, 'query'>,
-  organisationId: string,
-  year?: number | null,
-): Promise<ForecastRow[]> {
-  return em.query(
+export function readForecasts(tx: Tx, organisationId: string, year?: number | null): Promise<ForecastRow[]> {
+  return tx.query(
     `SELECT f.id, f.year, to_char(f.as_of,'YYYY-MM-DD') AS "asOf", ${LINES('l')}
        FROM forecast f LEFT JOIN forecast_line l ON l.forecast_id = f.id
       WHERE f.organisation_id = $1 AND ($2::int IS NULL OR f.year = $2) GROUP BY f.id ORDER BY f.year, f.as_of`,

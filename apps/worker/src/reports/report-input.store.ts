@@ -1,0 +1,117 @@
+import type { AccountRange, ReportingUnit } from '@app/domain';
+import type { ReportInput, ReportKind } from '@app/reporting';
+import { Tx } from '@app/infra';
+
+/**
+ * The reads a report's input is gathered from (beside the ledger, budget, plan and survey readers in
+ * `libs/infra`): the transaction handle first, typed rows out, all of this feature's SQL in one place.
+ */
+
+export interface ReportOrganisationRow {
+  slug: string;
+  name: string;
+  unit: ReportingUnit;
+  vision: string | null;
+  accountMapping: AccountRange[] | null;
+}
+
+export async function reportOrganisation(
+  tx: Tx,
+  organisationId: string,
+): Promise<ReportOrganisationRow | null> {
+  const [org] = await tx.query(
+    `SELECT slug, name, reporting_unit AS unit, vision, account_mapping AS "accountMapping"
+       FROM organisation WHERE id = $1`,
+    [organisationId],
+  );
+  return org ?? null;
+}
+
+export function reportCostCentres(tx: Tx, organisationId: string): Promise<ReportInput['costCentres']> {
+  return tx.query('SELECT code, name, category FROM cost_centre WHERE organisation_id = $1 ORDER BY code', [
+    organisationId,
+  ]);
+}
+
+export function reportFunding(tx: Tx, organisationId: string): Promise<ReportInput['funding']> {
+  return tx.query(
+    'SELECT f.year, f.party_key AS party, p.name AS "partyName", f.amount::text AS amount FROM funding f JOIN party p ON p.organisation_id = f.organisation_id AND p.key = f.party_key WHERE f.organisation_id = $1',
+    [organisationId],
+  );
+}
+
+export function reportFinancialGoals(
+  tx: Tx,
+  organisationId: string,
+  year: number,
+): Promise<ReportInput['financialGoals']> {
+  return tx.query(
+    'SELECT key, text, metric, op, value::text AS value FROM financial_goal WHERE organisation_id = $1 AND year = $2 ORDER BY key',
+    [organisationId, year],
+  );
+}
+
+export function reportHistory(tx: Tx, organisationId: string): Promise<ReportInput['history']> {
+  return tx.query('SELECT year, figures FROM historical_key_figure WHERE organisation_id = $1', [
+    organisationId,
+  ]);
+}
+
+export function reportInsatser(tx: Tx, organisationId: string): Promise<ReportInput['insatser']> {
+  return tx.query(
+    `SELECT i.key, i.name, i.cost_centre_code AS "costCentre", COALESCE(jsonb_object_agg(b.year::text, b.amount::text) FILTER (WHERE b.year IS NOT NULL), '{}'::jsonb) AS budgets
+       FROM insats i LEFT JOIN insats_budget b ON b.insats_id = i.id WHERE i.organisation_id = $1 GROUP BY i.id ORDER BY i.key`,
+    [organisationId],
+  );
+}
+
+/** The year's approved follow-ups (delår and helår) with their mätpunkter and uploaded bilagor. */
+export function approvedFollowUps(
+  tx: Tx,
+  organisationId: string,
+  year: number,
+): Promise<ReportInput['followUps']> {
+  return tx.query(
+    `SELECT i.key AS "insatsKey", i.name AS "insatsName", i.type AS "insatsType", i.cost_centre_code AS "costCentre", s.period, s.content_hash AS "contentHash", s.answers,
+            COALESCE((SELECT jsonb_agg(jsonb_build_object('key', m.key, 'text', m.text, 'metric', m.metric) ORDER BY m.position) FROM matpunkt m WHERE m.insats_id = i.id AND m.year = $2), '[]'::jsonb) AS matpunkter,
+            COALESCE((SELECT jsonb_agg(jsonb_build_object('fileId', f.id, 'name', f.original_name, 'contentType', f.content_type, 'sha256', f.sha256) ORDER BY b.ord)
+                FROM jsonb_array_elements(CASE WHEN jsonb_typeof(s.answers->'bilagor') = 'array' THEN s.answers->'bilagor' ELSE '[]'::jsonb END) WITH ORDINALITY b(v, ord)
+                JOIN stored_file f ON f.id::text = COALESCE(b.v->>'fileId', b.v #>> '{}') AND f.organisation_id = s.organisation_id), '[]'::jsonb) AS attachments
+       FROM submission s JOIN insats i ON i.id = s.insats_id
+      WHERE s.organisation_id = $1 AND s.status = 'APPROVED' AND s.period IN ($3, $4) ORDER BY i.key`,
+    [organisationId, year, `DELAR-${year}`, `HELAR-${year}`],
+  );
+}
+
+/** The styrelse and the revisorer, ordförande and vice ordförande first. */
+export function reportBoard(tx: Tx, organisationId: string): Promise<ReportInput['board']> {
+  return tx.query(
+    `SELECT p.name, r.role, r.title, pa.name AS party FROM role_assignment r JOIN person p ON p.id = r.person_id
+       LEFT JOIN party pa ON pa.organisation_id = r.organisation_id AND pa.key = r.party_key
+      WHERE r.organisation_id = $1 AND r.role IN ('STYRELSELEDAMOT','REVISOR')
+      ORDER BY r.role DESC, (r.title = 'ORDFORANDE') DESC NULLS LAST, (r.title = 'VICE_ORDFORANDE') DESC NULLS LAST, p.name`,
+    [organisationId],
+  );
+}
+
+/** The active ledger imports of the year and the one before. */
+export function reportImports(tx: Tx, organisationId: string, year: number): Promise<ReportInput['imports']> {
+  return tx.query(
+    `SELECT year, version, transactions, jsonb_array_length(warnings) AS warnings FROM sie_import WHERE organisation_id = $1 AND active AND year IN ($2, $3) ORDER BY year`,
+    [organisationId, year, year - 1],
+  );
+}
+
+/** The förbundschef's own texts for the report, or an empty record. */
+export async function reportTexts(
+  tx: Tx,
+  organisationId: string,
+  kind: ReportKind,
+  year: number,
+): Promise<Record<string, string>> {
+  const [row] = await tx.query(
+    'SELECT texts FROM report_text WHERE organisation_id = $1 AND kind = $2 AND year = $3',
+    [organisationId, kind, year],
+  );
+  return (row?.texts ?? {}) as Record<string, string>;
+}

@@ -1,0 +1,99 @@
+/**
+ * The words of the reports (PDF, XLSX, the model's texts): titles and file names of report kinds, check
+ * statuses, amount units, assessments, financing sources, the months. Beside `labels.ts`, the one home of
+ * the Swedish words for the platform's codes.
+ */
+import type { ReportingUnit } from '../money/money';
+import { CHOICE_LABEL, REPORT_KIND_LABEL } from './labels';
+
+export const MONTH_NAMES: readonly string[] = [
+  'januari',
+  'februari',
+  'mars',
+  'april',
+  'maj',
+  'juni',
+  'juli',
+  'augusti',
+  'september',
+  'oktober',
+  'november',
+  'december',
+];
+
+/** A report's title: "Årsredovisning 2025", "Delårsrapport januari–augusti 2025" (up to the period's end month), "Verksamhetsplan och budget 2026". */
+export function reportTitle(kind: string, year: number, periodEnd?: string): string {
+  if (kind === 'DELARSRAPPORT')
+    return `${REPORT_KIND_LABEL.DELARSRAPPORT} januari–${MONTH_NAMES[Number((periodEnd ?? '').slice(5, 7)) - 1]} ${year}`;
+  return `${REPORT_KIND_LABEL[kind] ?? kind} ${year}`;
+}
+
+/** The first word of a report's file names, per kind. */
+export const REPORT_FILE_PREFIX: Record<string, string> = {
+  ARSREDOVISNING: 'arsredovisning',
+  DELARSRAPPORT: 'delarsrapport',
+  VERKSAMHETSPLAN: 'verksamhetsplan',
+};
+
+/** A compiled report's file name without extension: "arsredovisning-samspelet-2025-v3". */
+export function reportFileBase(kind: string, slug: string, year: number, version: number): string {
+  return `${REPORT_FILE_PREFIX[kind] ?? 'rapport'}-${slug}-${year}-v${version}`;
+}
+
+/** A report check's status as the report prints it. */
+export const CHECK_STATUS_LABEL: Record<string, string> = {
+  PASS: 'GODKÄND',
+  FAIL: 'EJ GODKÄND',
+};
+
+/** Anything but a passed check reads as not passed. */
+export function checkStatusLabel(status: string): string {
+  return status === 'PASS' ? CHECK_STATUS_LABEL.PASS : CHECK_STATUS_LABEL.FAIL;
+}
+
+/** The line under a report's tables: "Belopp i tkr" or "Belopp i kronor". */
+export const AMOUNT_UNIT_LABEL: Record<ReportingUnit, string> = {
+  tkr: 'Belopp i tkr',
+  kr: 'Belopp i kronor',
+};
+
+/** An assessment (bedömning) inside a sentence: "delvis uppfyllt", "ej mätbart än". */
+export const CHOICE_PHRASE: Record<string, string> = Object.fromEntries(
+  Object.entries(CHOICE_LABEL).map(([code, label]) => [code, label.toLowerCase()]),
+);
+
+/** Where a budget's financing comes from (the budget's `financing` keys). */
+export const FINANCING_LABEL: Record<string, string> = {
+  fromParties: 'medlemmarnas tilldelning',
+  fromEquity: 'eget kapital',
+  esf: 'ESF',
+};
+
+/** Where the year's NNS counts come from, inside a sentence: "Underlaget är {…}". */
+export const NNS_SOURCE_PHRASE: Record<string, string> = {
+  IMPORT: 'antal inlästa från enkäter på papper eller i ett annat verktyg',
+  PLATFORM:
+    'svar lämnade i plattformen (deltagare anonymt med engångskod, styrelse och beredningsgrupp inloggade)',
+  IMPORT_AND_PLATFORM: 'inlästa antal och svar lämnade i plattformen, summerade',
+};
+
+/** Short group words that fit under a chart's bar without breaking mid-word. */
+export const SURVEY_GROUP_SHORT_LABEL: Record<string, string> = {
+  DELTAGARE_PAGAENDE: 'deltagare',
+  DELTAGARE_AVSLUT: 'deltagare',
+  PERSONAL: 'personal',
+  STYRELSE: 'styrelse',
+  BEREDNINGSGRUPP: 'beredning',
+};
+
+/** The förbundschef's own texts (förvaltningsberättelse), by key. */
+export const REPORT_TEXT_KEYS = {
+  forvaltningsberattelse: 'Inledning: organisation, uppdrag och finansiering',
+  aret_i_korthet: 'Året (perioden) i korthet',
+  viktiga_handelser: 'Väsentliga händelser',
+  overgripande_aktiviteter: 'Övergripande aktiviteter',
+  bedomning_maluppfyllelse: 'Bedömning av måluppfyllelse per målområde',
+  forvantad_utveckling: 'Förväntad utveckling',
+} as const;
+
+export type ReportTextKey = keyof typeof REPORT_TEXT_KEYS;
