@@ -18,5 +18,6 @@ export * from './signing/signing-rules';
 export * from './nns';
 export * from './plan';
 export * from './labels/labels';
+export * from './labels/signing-labels';
 export * from './reports/report-status';
 export * from './signing/signing-transitions';

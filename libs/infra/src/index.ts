@@ -13,7 +13,7 @@ export * from './database/unit-of-work';
 export * from './storage/file-storage';
 export * from './ledger/ledger-reader';
 export * from './signing/seal-marker';
-export { PadesSigner, readP12, type PadesLevel } from './signing/pades-signer';
+export { PADES_SUBFILTER, PadesSigner, readP12, type PadesLevel } from './signing/pades-signer';
 export { requestTimestamp, readTstInfo, TimestampError } from './signing/tsa-client';
 export * from './bankid/bankid-client';
 export * from './ledger/budget-reader';

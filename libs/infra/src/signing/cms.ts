@@ -54,7 +54,7 @@ export const der = {
    * after the structure are allowed (a PDF's /Contents is zero-padded).
    */
   fromBuffer: (bytes: Buffer, padded = false): Node =>
-    (asn1.fromDer as (b: forge.util.ByteBuffer, o: object) => Node)(
+    (asn1.fromDer as unknown as (b: forge.util.ByteBuffer, o: object) => Node)(
       forge.util.createBuffer(bytes.toString('binary')),
       { strict: true, decodeBitStrings: false, parseAllBytes: !padded },
     ),

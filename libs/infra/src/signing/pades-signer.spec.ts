@@ -7,10 +7,9 @@ import forge from 'node-forge';
 import { PDFDocument } from 'pdf-lib';
 import { pdflibAddPlaceholder } from '@signpdf/placeholder-pdf-lib';
 import signpdf from '@signpdf/signpdf';
-import { SUBFILTER_ETSI_CADES_DETACHED } from '@signpdf/utils';
 import { FakeTsa } from '../../../../test/helpers/fake-tsa';
 import { der, OID, parseSignedData } from './cms';
-import { PadesSigner, readP12 } from './pades-signer';
+import { PADES_SUBFILTER, PadesSigner, readP12 } from './pades-signer';
 import { readTstInfo, requestTimestamp, TimestampError } from './tsa-client';
 
 /** A throw-away self-signed seal certificate in a PKCS#12, as the worker makes one per förbund. */
@@ -38,7 +37,7 @@ async function sealed(signer: PadesSigner): Promise<Buffer> {
     contactInfo: 'test',
     name: 'Testförbundet',
     location: 'Sverige',
-    subFilter: SUBFILTER_ETSI_CADES_DETACHED,
+    subFilter: PADES_SUBFILTER,
     signatureLength: 16384,
   });
   return signpdf.sign(Buffer.from(await doc.save({ useObjectStreams: false })), signer);

@@ -1,7 +1,10 @@
 import forge from 'node-forge';
-import { Signer } from '@signpdf/utils';
+import { Signer } from '@signpdf/signpdf';
 import { attribute, buildSignedData, CmsSigner, der, OID } from './cms';
 import { requestTimestamp } from './tsa-client';
+
+/** The sub-filter of a PAdES signature dictionary (ETSI EN 319 142-1): CAdES, detached. */
+export const PADES_SUBFILTER = 'ETSI.CAdES.detached';
 
 /** The PAdES baseline level a seal reaches: B-T with a TSA, B-B without one. */
 export type PadesLevel = 'B-B' | 'B-T';
@@ -51,7 +54,7 @@ export class PadesSigner extends Signer {
     return this.tsaUrl ? 'B-T' : 'B-B';
   }
 
-  async sign(pdfBuffer: Buffer): Promise<Buffer> {
+  override async sign(pdfBuffer: Buffer): Promise<Buffer> {
     const tsa = this.tsaUrl;
     return buildSignedData(this.signer, pdfBuffer, {
       unsigned: tsa
