@@ -5,10 +5,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { INestApplicationContext } from '@nestjs/common';
 import { swedishDateTime } from '@app/domain';
-import { appendAudit, enqueueJob, JobName } from '@app/infra';
+import { appendAudit, enqueueJob, JobName, loadConfig, LocalDiskStorage } from '@app/infra';
 import { der, OID, parseSignedData } from '../../libs/infra/src/signing/cms';
 import { readTstInfo } from '../../libs/infra/src/signing/tsa-client';
-import { AUDIT_HEAD_HASH_KEY, AUDIT_HEAD_SEQ_KEY } from '../../apps/worker/src/signing/seal';
+import {
+  AUDIT_HEAD_HASH_KEY,
+  AUDIT_HEAD_SEQ_KEY,
+  sealSigningRequest,
+} from '../../apps/worker/src/signing/seal';
+import { FakeCa } from '../helpers/fake-ca';
 import { importBundle, tenantBundle, TestApi } from '../helpers/api';
 import { FakeTsa } from '../helpers/fake-tsa';
 import { startWorker } from '../helpers/worker';
@@ -40,6 +45,7 @@ function cmsOf(pdf: Buffer): Buffer {
  */
 describe('PAdES B-T seal with a timestamp, anchoring the audit chain', () => {
   const tsa = new FakeTsa();
+  const ca = new FakeCa();
   const tmp = mkdtempSync(join(tmpdir(), 'pades-seal-'));
   let api: TestApi;
   let worker: INestApplicationContext;
@@ -48,6 +54,7 @@ describe('PAdES B-T seal with a timestamp, anchoring the audit chain', () => {
 
   beforeAll(async () => {
     await tsa.start();
+    await ca.start();
     process.env.TSA_URL = tsa.url;
     api = await TestApi.start();
     worker = await startWorker();
@@ -64,11 +71,12 @@ describe('PAdES B-T seal with a timestamp, anchoring the audit chain', () => {
     await worker?.close();
     await api?.close();
     await tsa.stop();
+    await ca.stop();
     delete process.env.TSA_URL;
   });
 
   /** A compiled verksamhetsplan whose signers have all signed: the request waits for its seal. */
-  async function signedRequest(): Promise<string> {
+  async function signedRequest(enqueueSeal = true): Promise<string> {
     const q = await api.ok<{ compileReport: { id: string } }>(
       'mutation($o: ID!){ compileReport(organisationId: $o, kind: VERKSAMHETSPLAN, year: 2026){ id } }',
       { o: org },
@@ -109,7 +117,7 @@ describe('PAdES B-T seal with a timestamp, anchoring the audit chain', () => {
         [req.id],
       );
       await em.query(`UPDATE signing_request SET status = 'SEALING' WHERE id = $1`, [req.id]);
-      await enqueueJob(em, JobName.SEAL_SIGNED_DOCUMENT, { requestId: req.id });
+      if (enqueueSeal) await enqueueJob(em, JobName.SEAL_SIGNED_DOCUMENT, { requestId: req.id });
     });
     return req.id;
   }
@@ -221,5 +229,38 @@ describe('PAdES B-T seal with a timestamp, anchoring the audit chain', () => {
       expect(intyg).toContain(words);
     expect(intyg).toContain(swedishDateTime(events[0].at));
     expect(intyg).not.toMatch(/signing\.[a-z_]+|UTC/);
+  });
+
+  it('reaches B-LT with a CA-issued seal certificate: its CRL is fetched, checked and embedded in a DSS after the signature', async () => {
+    const requestId = await signedRequest(false);
+    const p12 = join(tmp, 'seal.p12');
+    writeFileSync(p12, ca.issueSealP12('Samordningsforbundet Pades (sigill)', 'seal-pass').p12);
+    const config = {
+      ...loadConfig(),
+      SEAL_P12_PATH: p12,
+      SEAL_P12_PASSPHRASE: 'seal-pass',
+      TSA_URL: tsa.url,
+    };
+    const storage = new LocalDiskStorage(config.FILE_STORAGE_DIR);
+    expect(await sealSigningRequest(api.ds, storage, config, requestId)).toBe('SEALED');
+    expect(ca.crlFetches).toBeGreaterThanOrEqual(1);
+    const pdf = await sealedPdf(requestId);
+    const file = join(tmp, 'lt.pdf');
+    writeFileSync(file, pdf);
+
+    // the DSS is an incremental update after the signature: the signature stays valid over its ranges
+    const sig = run('pdfsig', [file]);
+    expect(sig).toContain('Signature Type: ETSI.CAdES.detached');
+    expect(sig).toContain('Signature Validation: Signature is Valid.');
+    expect(pdf.toString('latin1')).toMatch(/\/Type \/DSS \/Certs \[(\d+ 0 R ?){3}\] \/CRLs \[\d+ 0 R\]/);
+    const pages = Number(/Pages:\s+(\d+)/.exec(run('pdfinfo', [file]))![1]);
+    expect(run('pdftotext', ['-f', String(pages), '-l', String(pages), file, '-'])).toContain(
+      'PAdES baslinje B-LT',
+    );
+    const [sealedEntry] = await api.ds.query(
+      `SELECT payload FROM audit_entry WHERE entity_id = $1 AND action = 'signing.sealed'`,
+      [requestId],
+    );
+    expect(sealedEntry.payload.level).toBe('B-LT');
   });
 });

@@ -15,6 +15,7 @@ export * from './ledger/ledger-reader';
 export * from './signing/seal-marker';
 export { PADES_SUBFILTER, PadesSigner, readP12, type PadesLevel } from './signing/pades-signer';
 export { requestTimestamp, readTstInfo, TimestampError } from './signing/tsa-client';
+export { addLongTermValidation, collectValidationData, ValidationDataError } from './signing/dss';
 export * from './bankid/bankid-client';
 export * from './ledger/budget-reader';
 export * from './nns/survey-year.store';

@@ -51,6 +51,8 @@ export function eventLine(e: SealEventRow): string {
 }
 
 const LEVEL_TEXT: Record<PadesLevel, string> = {
+  'B-LT':
+    'PAdES baslinje B-LT: förbundets elektroniska sigill med en tidsstämpel (RFC 3161) och, efter sigillet, certifikatkedjan och dess spärrlistor (CRL) inbäddade så att sigillet kan kontrolleras även när certifikatet har gått ut.',
   'B-T':
     'PAdES baslinje B-T: förbundets elektroniska sigill med en tidsstämpel (RFC 3161) från en tidsstämplingstjänst som visar att sigillet fanns vid den tidpunkten.',
   'B-B':

@@ -11,12 +11,15 @@ import { REPORT_KIND_LABEL, REQUEST_TRANSITIONS } from '@app/domain';
 import {
   AppConfig,
   appendAudit,
+  addLongTermValidation,
   auditHead,
+  collectValidationData,
   decidePlanFromSealedReport,
   enqueueJob,
   JobName,
   FileStorage,
   PADES_SUBFILTER,
+  PadesLevel,
   PadesSigner,
   readP12,
   SEAL_MARKER,
@@ -87,7 +90,7 @@ export const AUDIT_HEAD_HASH_KEY = 'SamordningAuditHeadHash';
 
 /**
  * Seals a fully signed request: the report, then the signing certificate page, then a PAdES signature over the
- * whole file (B-T with a timestamp from TSA_URL, B-B without). The förbund's audit chain head at that moment is
+ * whole file (B-T with a timestamp from TSA_URL, B-B without, B-LT when the certificate names its CRLs). The förbund's audit chain head at that moment is
  * printed on the certificate page and written into the document's metadata. Idempotent: a request already
  * sealed is left as it is.
  */
@@ -109,8 +112,14 @@ export async function sealSigningRequest(
     ]),
   );
   const { p12, passphrase } = sealCertificate(config, req.organisation_id, req.org_name);
-  const signer = new PadesSigner(readP12(p12, passphrase), config.TSA_URL);
-  if (signer.level === 'B-B')
+  const key = readP12(p12, passphrase);
+  const signer = new PadesSigner(key, config.TSA_URL);
+  // B-LT when the seal certificate's chain names revocation lists: fetched and checked before signing, so a
+  // revoked certificate never seals. A self-signed seal has none and stays B-T.
+  const validation =
+    signer.level === 'B-T' ? await collectValidationData([key.certificate, ...(key.chain ?? [])]) : null;
+  const level: PadesLevel = validation ? 'B-LT' : signer.level;
+  if (level === 'B-B')
     logger.warn(
       `sealing request ${requestId} at PAdES B-B: no TSA_URL set, so the seal carries no timestamp`,
     );
@@ -125,7 +134,7 @@ export async function sealSigningRequest(
     events,
     auditHead: head,
     sealedAt,
-    level: signer.level,
+    level,
   });
   const report = await readAll(storage.open(req.doc_sha));
   const merged = await LibDocument.load(report);
@@ -148,8 +157,9 @@ export async function sealSigningRequest(
     signatureLength: 16384,
   });
   const withPlaceholder = Buffer.from(await merged.save({ useObjectStreams: false }));
-  const sealed = await signpdf.sign(withPlaceholder, signer);
-  logger.log(`sealed request ${requestId} at PAdES ${signer.level}`);
+  const signed = await signpdf.sign(withPlaceholder, signer);
+  const sealed = validation ? await addLongTermValidation(signed, signer.lastSignature!, validation) : signed;
+  logger.log(`sealed request ${requestId} at PAdES ${level}`);
   const put = await storage.put(Readable.from([sealed]));
   const prefix = {
     ARSREDOVISNING: 'arsredovisning',
@@ -174,7 +184,7 @@ export async function sealSigningRequest(
       entityId: requestId,
       fromState: REQUEST_TRANSITIONS.complete.from[0],
       toState: REQUEST_TRANSITIONS.complete.to,
-      payload: { sealedFileId: fileId, signers: signers.length, level: signer.level, auditHead: head },
+      payload: { sealedFileId: fileId, signers: signers.length, level, auditHead: head },
       documentHash: put.sha256,
     });
     // A signed verksamhetsplan is decided: its budget, goals and mätpunkter become the year's.

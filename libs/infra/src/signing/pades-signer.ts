@@ -6,8 +6,11 @@ import { requestTimestamp } from './tsa-client';
 /** The sub-filter of a PAdES signature dictionary (ETSI EN 319 142-1): CAdES, detached. */
 export const PADES_SUBFILTER = 'ETSI.CAdES.detached';
 
-/** The PAdES baseline level a seal reaches: B-T with a TSA, B-B without one. */
-export type PadesLevel = 'B-B' | 'B-T';
+/**
+ * The PAdES baseline level a seal reaches: B-B without a TSA, B-T with one, B-LT when the certificates'
+ * revocation data is embedded as well (a CA-issued seal certificate naming its CRL).
+ */
+export type PadesLevel = 'B-B' | 'B-T' | 'B-LT';
 
 /** The signer's certificate, key and chain out of a PKCS#12 file (RSA keys). */
 export function readP12(p12: Buffer, passphrase: string): CmsSigner {
@@ -50,13 +53,16 @@ export class PadesSigner extends Signer {
     super();
   }
 
-  get level(): PadesLevel {
+  /** The CMS of the last signature made (for the B-LT step, which reads its timestamp's certificates). */
+  lastSignature: Buffer | null = null;
+
+  get level(): 'B-B' | 'B-T' {
     return this.tsaUrl ? 'B-T' : 'B-B';
   }
 
   override async sign(pdfBuffer: Buffer): Promise<Buffer> {
     const tsa = this.tsaUrl;
-    return buildSignedData(this.signer, pdfBuffer, {
+    this.lastSignature = await buildSignedData(this.signer, pdfBuffer, {
       unsigned: tsa
         ? async (signatureValue) => [
             attribute(
@@ -66,5 +72,6 @@ export class PadesSigner extends Signer {
           ]
         : undefined,
     });
+    return this.lastSignature;
   }
 }
