@@ -137,12 +137,16 @@ export async function sealSigningRequest(
     level,
   });
   const report = await readAll(storage.open(req.doc_sha));
-  const merged = await LibDocument.load(report);
+  // The report's own metadata (and its XMP, which PDF/A keeps equal to it) stays as the report wrote it.
+  const merged = await LibDocument.load(report, { updateMetadata: false });
   const certDoc = await LibDocument.load(cert);
   for (const p of await merged.copyPages(certDoc, certDoc.getPageIndices())) merged.addPage(p);
-  merged.setModificationDate(sealedAt); // makes sure the document has an Info dictionary
   if (head) {
-    const info = merged.context.lookup(merged.context.trailerInfo.Info, PDFDict);
+    const { context } = merged;
+    const info = context.trailerInfo.Info
+      ? context.lookup(context.trailerInfo.Info, PDFDict)
+      : context.obj({});
+    if (!context.trailerInfo.Info) context.trailerInfo.Info = context.register(info);
     info.set(PDFName.of(AUDIT_HEAD_SEQ_KEY), PDFString.of(String(head.seq)));
     info.set(PDFName.of(AUDIT_HEAD_HASH_KEY), PDFString.of(head.hash));
   }
