@@ -1,7 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import http from 'node:http';
 import forge from 'node-forge';
-import { buildSignedData, der, OID } from '../../libs/infra/src/signing/cms';
+import { buildSignedData, der, OID, parseSignedData } from '../../libs/infra/src/signing/cms';
 
 /** A made-up policy OID under the "example" arc (2.999, ITU-T X.660): nobody's real TSA policy. */
 export const FAKE_TSA_POLICY = '2.999.3161.1';
@@ -19,7 +19,7 @@ export class FakeTsa {
   /** Every request the fake answered (its DER), so a test can see the seal asked. */
   readonly requests: Buffer[] = [];
   /** Makes the fake misbehave, to show the client refuses: stamp other data, or echo another nonce. */
-  misbehave: 'other-imprint' | 'other-nonce' | null = null;
+  misbehave: 'other-imprint' | 'other-nonce' | 'bad-signature' | null = null;
   readonly certificate: Buffer;
   readonly certificatePem: string;
   private readonly privateKeyPem: string;
@@ -109,6 +109,10 @@ export class FakeTsa {
       der.toBuffer(tstInfo),
       { contentType: OID.tstInfo, encapsulate: true },
     );
+    if (this.misbehave === 'bad-signature') {
+      const at = token.indexOf(parseSignedData(token).signatureValue);
+      token[at + 10] ^= 0x01;
+    }
     const granted = der.seq(der.seq(der.int(0)), der.fromBuffer(token));
     return { status: 200, type: 'application/timestamp-reply', body: der.toBuffer(granted) };
   }

@@ -1,4 +1,10 @@
-import { createHash, createPrivateKey, sign as rsaSign } from 'node:crypto';
+import {
+  createHash,
+  createPrivateKey,
+  sign as rsaSign,
+  verify as verifySignature,
+  X509Certificate,
+} from 'node:crypto';
 import forge from 'node-forge';
 
 /**
@@ -153,6 +159,10 @@ export interface ParsedSignedData {
   signatureValue: Buffer;
   encapsulatedContent: Buffer | null;
   certificates: Buffer[];
+  /** The signed attributes as the signature covers them: DER, tagged as a SET (0x31), in their stored order. */
+  signedAttributesDer: Buffer | null;
+  /** The signer's serial number (from its IssuerAndSerialNumber), to find its certificate. */
+  signerSerial: Buffer;
 }
 
 /** Reads a SignedData (one signer) back: attributes by OID, the signature value, the certificates. */
@@ -174,11 +184,48 @@ export function parseSignedData(cms: Buffer): ParsedSignedData {
   const signed = si.find((n) => n.tagClass === C && n.type === 0);
   const unsigned = si.find((n) => n.tagClass === C && n.type === 1);
   const signatureValue = der.bytes(si.find((n, i) => i > 3 && n.tagClass === U && n.type === T.OCTETSTRING)!);
+  const signerSerial = der.bytes(der.children(si[1])[1]);
   return {
+    signedAttributesDer: signed ? der.toBuffer(asn1.create(U, T.SET, true, der.children(signed))) : null,
+    signerSerial,
     signedAttributes: attrs(signed),
     unsignedAttributes: attrs(unsigned),
     signatureValue,
     encapsulatedContent,
     certificates,
   };
+}
+
+const HASH_OF: Record<string, string> = {
+  [OID.sha256]: 'sha256',
+  '2.16.840.1.101.3.4.2.2': 'sha384',
+  '2.16.840.1.101.3.4.2.3': 'sha512',
+};
+
+/**
+ * Verifies a SignedData over `content` (the encapsulated content when omitted): the message-digest attribute
+ * is the content's hash and the signature over the signed attributes verifies with the signer's certificate,
+ * which is returned (DER). Trust in that certificate is the caller's matter.
+ */
+export function verifySignedData(cms: Buffer, content?: Buffer): Buffer {
+  const p = parseSignedData(cms);
+  const data = content ?? p.encapsulatedContent;
+  if (!data || !p.signedAttributesDer) throw new Error('CMS without content or signed attributes');
+  const si = der.children(
+    der.children(der.children(der.children(der.children(der.fromBuffer(cms))[1])[0]).slice(-1)[0])[0],
+  );
+  const hash = HASH_OF[der.oidOf(der.children(si[2])[0])];
+  if (!hash) throw new Error('CMS digest algorithm not supported');
+  const digest = p.signedAttributes.get(OID.messageDigest);
+  if (!digest || !der.bytes(digest).equals(createHash(hash).update(data).digest()))
+    throw new Error('CMS message digest does not match the content');
+  const cert = p.certificates.find((c) => {
+    const serial = der.bytes(certificateParts(c).serial);
+    return serial.equals(p.signerSerial);
+  });
+  if (!cert) throw new Error("CMS does not carry its signer's certificate");
+  const key = new X509Certificate(cert).publicKey;
+  if (!verifySignature(hash, p.signedAttributesDer, key, p.signatureValue))
+    throw new Error('CMS signature does not verify');
+  return cert;
 }

@@ -8,7 +8,7 @@ import { PDFDocument } from 'pdf-lib';
 import { pdflibAddPlaceholder } from '@signpdf/placeholder-pdf-lib';
 import signpdf from '@signpdf/signpdf';
 import { FakeTsa } from '../../../../test/helpers/fake-tsa';
-import { der, OID, parseSignedData } from './cms';
+import { der, OID, parseSignedData, verifySignedData } from './cms';
 import { PADES_SUBFILTER, PadesSigner, readP12 } from './pades-signer';
 import { readTstInfo, requestTimestamp, TimestampError } from './tsa-client';
 
@@ -118,6 +118,11 @@ describe('PAdES seal (CAdES detached, signing-certificate-v2, RFC 3161 signature
       .map(Number);
     writeFileSync(join(tmp, 'signed.bin'), Buffer.concat([pdf.subarray(a, a + b), pdf.subarray(c, c + d)]));
     writeFileSync(join(tmp, 'cms.der'), contents(pdf));
+    const signedBytes = Buffer.concat([pdf.subarray(a, a + b), pdf.subarray(c, c + d)]);
+    expect(verifySignedData(contents(pdf), signedBytes)).toEqual(key.certificate);
+    expect(() => verifySignedData(contents(pdf), Buffer.concat([signedBytes, Buffer.from(' ')]))).toThrow(
+      'digest',
+    );
     execFileSync(
       'openssl',
       [
@@ -161,6 +166,8 @@ describe('PAdES seal (CAdES detached, signing-certificate-v2, RFC 3161 signature
     await expect(requestTimestamp(tsa.url, Buffer.from('x'))).rejects.toThrow('TSA token is over other data');
     tsa.misbehave = 'other-nonce';
     await expect(requestTimestamp(tsa.url, Buffer.from('x'))).rejects.toThrow('nonce');
+    tsa.misbehave = 'bad-signature';
+    await expect(requestTimestamp(tsa.url, Buffer.from('x'))).rejects.toThrow('TSA token does not verify');
     tsa.misbehave = null;
     await expect(requestTimestamp('http://127.0.0.1:1/tsa', Buffer.from('x'), 2000)).rejects.toThrow(
       TimestampError,

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { der, OID, parseSignedData } from './cms';
+import { X509Certificate } from 'node:crypto';
+import { der, OID, parseSignedData, verifySignedData } from './cms';
 
 export class TimestampError extends Error {}
 
@@ -66,6 +67,15 @@ export async function requestTimestamp(url: string, data: Buffer, timeoutMs = 15
   if (status !== 0 && status !== 1) throw new TimestampError(`TSA refused the request (status ${status})`);
   if (!reply[1]) throw new TimestampError('TSA granted but sent no token');
   const token = der.toBuffer(reply[1]);
+  let tsaCert: Buffer;
+  try {
+    tsaCert = verifySignedData(token);
+  } catch (e) {
+    throw new TimestampError(`TSA token does not verify: ${(e as Error).message}`);
+  }
+  // RFC 3161 2.3: the TSA's certificate has the sole extended key usage timeStamping.
+  if (!new X509Certificate(tsaCert).toLegacyObject().ext_key_usage?.includes('1.3.6.1.5.5.7.3.8'))
+    throw new TimestampError('TSA certificate is not for time-stamping');
   const info = readTstInfo(token);
   if (info.hashAlgorithm !== OID.sha256) throw new TimestampError('TSA used another hash algorithm');
   if (!info.messageImprint.equals(createHash('sha256').update(data).digest()))
