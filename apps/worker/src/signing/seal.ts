@@ -90,9 +90,10 @@ export const AUDIT_HEAD_HASH_KEY = 'SamordningAuditHeadHash';
 
 /**
  * Seals a fully signed request: the report, then the signing certificate page, then a PAdES signature over the
- * whole file (B-T with a timestamp from TSA_URL, B-B without, B-LT when the certificate names its CRLs). The förbund's audit chain head at that moment is
- * printed on the certificate page and written into the document's metadata. Idempotent: a request already
- * sealed is left as it is.
+ * whole file (B-T with a timestamp from TSA_URL, B-B without, B-LT when the certificate names its CRLs). The
+ * förbund's audit chain head at that moment is printed on the certificate page and written into the
+ * document's metadata (the seal's own audit entry then chains to it). Idempotent: a request already sealed is
+ * left as it is.
  */
 export async function sealSigningRequest(
   ds: DataSource,
