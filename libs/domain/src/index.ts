@@ -19,5 +19,6 @@ export * from './nns';
 export * from './plan';
 export * from './labels/labels';
 export * from './labels/report-labels';
+export * from './labels/signing-labels';
 export * from './reports/report-status';
 export * from './signing/signing-transitions';

@@ -2,26 +2,33 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import forge from 'node-forge';
-import PDFDocument from 'pdfkit';
-import { PDFDocument as LibDocument } from 'pdf-lib';
+import { PDFDict, PDFDocument as LibDocument, PDFName, PDFString } from 'pdf-lib';
 import { pdflibAddPlaceholder } from '@signpdf/placeholder-pdf-lib';
-import { P12Signer } from '@signpdf/signer-p12';
 import signpdf from '@signpdf/signpdf';
+import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { REPORT_KIND_LABEL, REQUEST_TRANSITIONS } from '@app/domain';
 import {
   AppConfig,
   appendAudit,
+  addLongTermValidation,
+  auditHead,
+  collectValidationData,
   decidePlanFromSealedReport,
   enqueueJob,
   JobName,
   FileStorage,
-  returningRows,
-  rowToAuditEntry,
+  PADES_SUBFILTER,
+  PadesLevel,
+  PadesSigner,
+  readP12,
   SEAL_MARKER,
+  UnitOfWork,
 } from '@app/infra';
 import { sealPassphrase } from './seal-key';
+import { certificatePages } from './seal-certificate';
+import * as store from './seal.store';
 
-const FONT_DIR = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
 export { SEAL_MARKER };
 
 /**
@@ -75,108 +82,18 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
   return Buffer.concat(parts);
 }
 
-const METHOD: Record<string, string> = {
-  TOTP: 'lösenord + engångskod',
-  PASSKEY: 'passkey',
-  BANKID: 'BankID',
-};
-const EVENT: Record<string, string> = {
-  'signing.created': 'Signeringsbegäran skapad',
-  'signing.override': 'Kontroller förbigångna med motivering',
-  'signing.sent': 'Skickad för underskrift',
-  'signing.viewed': 'Dokumentet öppnat',
-  'signing.signed': 'Undertecknat',
-  'signing.attempt_refused': 'Försök att underteckna avvisat',
-  'signing.sealed': 'Förseglat',
-};
-const TITLE: Record<string, string> = { ORDFORANDE: 'ordförande', VICE_ORDFORANDE: 'vice ordförande' };
-const REFUSAL: Record<string, string> = {
-  OUT_OF_TURN: 'inte i tur',
-  NOT_ON_LIST: 'inte bland undertecknarna',
-  ALREADY_SIGNED: 'redan undertecknat',
-  EXPIRED: 'begäran har gått ut',
-  NOT_OPEN: 'begäran är inte öppen',
-  BAD_CREDENTIALS: 'fel lösenord eller kod',
-  CODE_REUSED: 'engångskoden redan använd',
-  DECLINED: 'har avböjt',
-  TOTP_NOT_SET_UP: 'engångskod saknas',
-};
+const logger = new Logger('Seal');
 
-/** The signing certificate page(s): every event with time, method and the document's SHA-256. */
-async function certificatePages(input: {
-  title: string;
-  organisation: string;
-  documentSha256: string;
-  requestId: string;
-  signers: Array<{ name: string; role: string; title: string | null; signed_at: Date; method: string }>;
-  events: Array<{ at: string; action: string; actor: string | null; payload: Record<string, unknown> }>;
-}): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: 56 });
-  doc.registerFont('regular', join(FONT_DIR, 'DejaVuSans.ttf'));
-  doc.registerFont('bold', join(FONT_DIR, 'DejaVuSans-Bold.ttf'));
-  const parts: Buffer[] = [];
-  doc.on('data', (c: Buffer) => parts.push(c));
-  const done = new Promise<Buffer>((r) => doc.on('end', () => r(Buffer.concat(parts))));
-  doc.font('bold').fontSize(17).fillColor('#1f4e79').text('Signeringsintyg');
-  doc
-    .moveDown(0.4)
-    .font('regular')
-    .fontSize(10)
-    .fillColor('#1a1a1a')
-    .text(`${input.title} – ${input.organisation}`);
-  doc
-    .fontSize(8.5)
-    .fillColor('#5a5a5a')
-    .text(`Dokumentets SHA-256: ${input.documentSha256}`)
-    .text(`Signeringsbegäran: ${input.requestId}`);
-  doc
-    .moveDown(0.8)
-    .font('bold')
-    .fontSize(11)
-    .fillColor('#1a1a1a')
-    .text(`Underskrifter (${input.signers.length})`);
-  for (const s of input.signers) {
-    doc
-      .font('regular')
-      .fontSize(9.5)
-      .text(
-        `${s.name}, ${(s.title && TITLE[s.title]) ?? s.title ?? (s.role === 'REVISOR' ? 'revisor' : 'ledamot')} – undertecknat ${new Date(s.signed_at).toISOString().replace('T', ' ').slice(0, 19)} UTC med ${METHOD[s.method] ?? s.method}`,
-      );
-  }
-  doc.moveDown(0.8).font('bold').fontSize(11).text('Händelser');
-  for (const e of input.events) {
-    const what = EVENT[e.action] ?? e.action;
-    const reason = e.payload.reason ? String(e.payload.reason) : null;
-    const detail = [
-      e.actor ?? (e.payload.to ? `till ${String(e.payload.to)}` : null),
-      e.payload.method ? METHOD[String(e.payload.method)] : null,
-      reason
-        ? e.action === 'signing.attempt_refused'
-          ? (REFUSAL[reason] ?? reason)
-          : `motivering: ${reason}`
-        : null,
-    ]
-      .filter(Boolean)
-      .join(', ');
-    doc
-      .font('regular')
-      .fontSize(8.5)
-      .text(`${e.at.replace('T', ' ').slice(0, 19)} UTC  ${what}${detail ? ` (${detail})` : ''}`);
-  }
-  doc
-    .moveDown(0.8)
-    .fontSize(8)
-    .fillColor('#5a5a5a')
-    .text(
-      'Hela filen är försedd med förbundets elektroniska sigill (PAdES). Varje ändring av en enda byte gör sigillet ogiltigt; kontrollera med verifyDocument eller ett verktyg som pdfsig.',
-    );
-  doc.end();
-  return done;
-}
+/** Info-dictionary keys of a sealed PDF that anchor the förbund's audit chain (read with `pdfinfo -custom`). */
+export const AUDIT_HEAD_SEQ_KEY = 'SamordningAuditHeadSeq';
+export const AUDIT_HEAD_HASH_KEY = 'SamordningAuditHeadHash';
 
 /**
  * Seals a fully signed request: the report, then the signing certificate page, then a PAdES signature over the
- * whole file. Idempotent: a request already sealed is left as it is.
+ * whole file (B-T with a timestamp from TSA_URL, B-B without, B-LT when the certificate names its CRLs). The
+ * förbund's audit chain head at that moment is printed on the certificate page and written into the
+ * document's metadata (the seal's own audit entry then chains to it). Idempotent: a request already sealed is
+ * left as it is.
  */
 export async function sealSigningRequest(
   ds: DataSource,
@@ -184,52 +101,70 @@ export async function sealSigningRequest(
   config: AppConfig,
   requestId: string,
 ): Promise<'SEALED' | 'ALREADY_SEALED'> {
-  const [req] = await ds.query(
-    `SELECT r.*, o.name AS org_name, rep.kind, rep.year, rep.version AS report_version, f.sha256 AS doc_sha
-       FROM signing_request r JOIN organisation o ON o.id = r.organisation_id JOIN report rep ON rep.id = r.report_id JOIN stored_file f ON f.id = r.document_file_id
-      WHERE r.id = $1`,
-    [requestId],
-  );
+  const uow = new UnitOfWork(ds);
+  const req = await uow.read((tx) => store.findSealRequest(tx, requestId));
   if (!req) throw new Error(`signing request ${requestId} not found`);
   if (req.status === 'COMPLETED') return 'ALREADY_SEALED';
-  const signers = await ds.query(
-    `SELECT name, role, title, signed_at, method FROM signing_signer WHERE request_id = $1 ORDER BY position`,
-    [requestId],
+  const [signers, events, head] = await uow.read((tx) =>
+    Promise.all([
+      store.sealSigners(tx, requestId),
+      store.sealEvents(tx, requestId),
+      auditHead(tx, req.organisation_id),
+    ]),
   );
-  const events = (await ds.query(
-    `SELECT a.*, p.name AS actor_name FROM audit_entry a LEFT JOIN person p ON p.id = a.actor_id
-      WHERE a.entity_type = 'signing_request' AND a.entity_id = $1 ORDER BY a.seq`,
-    [requestId],
-  )) as Array<Parameters<typeof rowToAuditEntry>[0] & { actor_name: string | null }>;
-  const title = `${req.kind === 'ARSREDOVISNING' ? 'Årsredovisning' : 'Delårsrapport'} ${req.year} (version ${req.report_version})`;
+  const { p12, passphrase } = sealCertificate(config, req.organisation_id, req.org_name);
+  const key = readP12(p12, passphrase);
+  const signer = new PadesSigner(key, config.TSA_URL);
+  // B-LT when the seal certificate's chain names revocation lists: fetched and checked before signing, so a
+  // revoked certificate never seals. A self-signed seal has none and stays B-T.
+  const validation =
+    signer.level === 'B-T' ? await collectValidationData([key.certificate, ...(key.chain ?? [])]) : null;
+  const level: PadesLevel = validation ? 'B-LT' : signer.level;
+  if (level === 'B-B')
+    logger.warn(
+      `sealing request ${requestId} at PAdES B-B: no TSA_URL set, so the seal carries no timestamp`,
+    );
+  const sealedAt = new Date();
+  const title = `${REPORT_KIND_LABEL[req.kind] ?? 'Rapport'} ${req.year} (version ${req.report_version})`;
   const cert = await certificatePages({
     title,
     organisation: req.org_name,
     documentSha256: req.document_sha256,
     requestId,
     signers,
-    events: events.map((e) => ({
-      at: new Date(e.at).toISOString(),
-      action: e.action,
-      actor: e.actor_name,
-      payload: (e.payload ?? {}) as Record<string, unknown>,
-    })),
+    events,
+    auditHead: head,
+    sealedAt,
+    level,
   });
   const report = await readAll(storage.open(req.doc_sha));
-  const merged = await LibDocument.load(report);
+  // The report's own metadata (and its XMP, which PDF/A keeps equal to it) stays as the report wrote it.
+  const merged = await LibDocument.load(report, { updateMetadata: false });
   const certDoc = await LibDocument.load(cert);
   for (const p of await merged.copyPages(certDoc, certDoc.getPageIndices())) merged.addPage(p);
+  if (head) {
+    const { context } = merged;
+    const info = context.trailerInfo.Info
+      ? context.lookup(context.trailerInfo.Info, PDFDict)
+      : context.obj({});
+    if (!context.trailerInfo.Info) context.trailerInfo.Info = context.register(info);
+    info.set(PDFName.of(AUDIT_HEAD_SEQ_KEY), PDFString.of(String(head.seq)));
+    info.set(PDFName.of(AUDIT_HEAD_HASH_KEY), PDFString.of(head.hash));
+  }
   pdflibAddPlaceholder({
     pdfDoc: merged,
     reason: `${SEAL_MARKER} ${req.report_id} (request ${requestId})`,
     contactInfo: 'Samordningsplattformen',
     name: req.org_name,
     location: 'Sverige',
+    signingTime: sealedAt,
+    subFilter: PADES_SUBFILTER,
     signatureLength: 16384,
   });
   const withPlaceholder = Buffer.from(await merged.save({ useObjectStreams: false }));
-  const { p12, passphrase } = sealCertificate(config, req.organisation_id, req.org_name);
-  const sealed = await signpdf.sign(withPlaceholder, new P12Signer(p12, { passphrase }));
+  const signed = await signpdf.sign(withPlaceholder, signer);
+  const sealed = validation ? await addLongTermValidation(signed, signer.lastSignature!, validation) : signed;
+  logger.log(`sealed request ${requestId} at PAdES ${level}`);
   const put = await storage.put(Readable.from([sealed]));
   const prefix = {
     ARSREDOVISNING: 'arsredovisning',
@@ -237,34 +172,30 @@ export async function sealSigningRequest(
     VERKSAMHETSPLAN: 'verksamhetsplan',
   };
   const name = `${prefix[req.kind as keyof typeof prefix] ?? 'rapport'}-${req.year}-v${req.report_version}-signerad.pdf`;
-  return ds.transaction(async (em) => {
-    const [f] = await em.query(
-      `INSERT INTO stored_file (organisation_id, sha256, size, content_type, original_name, purpose) VALUES ($1,$2,$3,'application/pdf',$4,'sealed') RETURNING id`,
-      [req.organisation_id, put.sha256, put.size, name],
-    );
-    // returningRows: TypeORM answers UPDATE … RETURNING with [rows, count], so a plain .length is always 2.
-    const done = await returningRows(
-      em,
-      `UPDATE signing_request SET status = 'COMPLETED', sealed_file_id = $2, sealed_sha256 = $3, version = version + 1, updated_at = now()
-        WHERE id = $1 AND status = 'SEALING' RETURNING id`,
-      [requestId, f.id, put.sha256],
-    );
-    if (!done.length) return 'ALREADY_SEALED' as const;
-    await appendAudit(em, {
+  return uow.write(async (tx) => {
+    const fileId = await store.insertSealedFile(tx, {
+      organisationId: req.organisation_id,
+      sha256: put.sha256,
+      size: put.size,
+      name,
+    });
+    if (!(await store.completeSealedRequest(tx, requestId, fileId, put.sha256)))
+      return 'ALREADY_SEALED' as const;
+    await appendAudit(tx, {
       organisationId: req.organisation_id,
       actorId: null,
       action: 'signing.sealed',
       entityType: 'signing_request',
       entityId: requestId,
-      fromState: 'SEALING',
-      toState: 'COMPLETED',
-      payload: { sealedFileId: f.id, signers: signers.length },
+      fromState: REQUEST_TRANSITIONS.complete.from[0],
+      toState: REQUEST_TRANSITIONS.complete.to,
+      payload: { sealedFileId: fileId, signers: signers.length, level, auditHead: head },
       documentHash: put.sha256,
     });
     // A signed verksamhetsplan is decided: its budget, goals and mätpunkter become the year's.
-    await decidePlanFromSealedReport(em, req.report_id, stockholmDate(new Date()));
+    await decidePlanFromSealedReport(tx, req.report_id, stockholmDate(new Date()));
     // Anchor the förbund's audit chain right after the seal, not only at the next hourly checkpoint.
-    await enqueueJob(em, JobName.AUDIT_CHECKPOINT, {
+    await enqueueJob(tx, JobName.AUDIT_CHECKPOINT, {
       organisationId: req.organisation_id,
       reason: requestId,
     });

@@ -64,7 +64,17 @@ export const AUDIT_EVENTS = {
   'signing.signed': z.looseObject({ method: z.string() }),
   'signing.declined': z.looseObject({ reason }),
   'signing.cancelled': z.looseObject({ reason }),
-  'signing.sealed': z.looseObject({ sealedFileId: id, signers: z.number().int() }),
+  'signing.sealed': z.looseObject({
+    sealedFileId: id,
+    signers: z.number().int(),
+    /** The PAdES baseline level the seal reached. */
+    level: z.enum(['B-B', 'B-T', 'B-LT']).optional(),
+    /** The förbund's audit chain head written into the sealed PDF (its anchor). */
+    auditHead: z
+      .object({ seq: z.number().int().min(1), hash: z.string().regex(/^[0-9a-f]{64}$/) })
+      .nullable()
+      .optional(),
+  }),
   'signing.seal_failed': z.looseObject({ reason }),
   'bankid.order_started': z.looseObject({ orderRef: z.string() }),
   'bankid.order_completed': z.looseObject({ orderRef: z.string() }),

@@ -27,6 +27,16 @@ describe('config', () => {
     expect(() => parseConfig({ ...good, JWT_SECRET: 'short' })).toThrow(
       'Configuration error: JWT_SECRET must be at least 32 characters',
     );
+    expect(() => parseConfig({ ...good, TSA_URL: 'tsa.example' })).toThrow(
+      /^Configuration error: TSA_URL must be a URL/,
+    );
+  });
+
+  it('takes an optional time-stamping authority for the PAdES B-T seal', () => {
+    expect(parseConfig(good).TSA_URL).toBeUndefined();
+    expect(parseConfig({ ...good, TSA_URL: 'https://tsa.example/tsr' }).TSA_URL).toBe(
+      'https://tsa.example/tsr',
+    );
   });
 });
 

@@ -47,6 +47,11 @@ export const configSchema = z.object({
   MAIL_FROM: z.string().default('Samordningsplattformen <noreply@plattform.example>'),
   SEAL_P12_PATH: z.string().min(1).optional(),
   SEAL_P12_PASSPHRASE: z.string().optional(),
+  /**
+   * An RFC 3161 time-stamping authority: the seal asks it for a signature timestamp (PAdES B-T). Unset, seals
+   * are PAdES B-B (no timestamp) and the worker logs so.
+   */
+  TSA_URL: url(['https:', 'http:']).optional(),
   BANKID_URL: url(['https:', 'http:']).optional(),
   BANKID_PFX_PATH: z.string().min(1).optional(),
   BANKID_PFX_PASSPHRASE: z.string().optional(),

@@ -1,0 +1,54 @@
+/**
+ * The words of the signing certificate page (signeringsintyg): every event a signing request records, the
+ * reasons an attempt is refused, and times as a Swede reads them (Europe/Stockholm, not UTC).
+ */
+
+/** Each audit action recorded on a signing request, as a Swedish phrase. */
+export const SIGNING_EVENT_LABEL: Record<string, string> = {
+  'signing.created': 'Signeringsbegäran skapad',
+  'signing.override': 'Kontroller förbigångna med skriftlig motivering',
+  'signing.sent': 'Skickad för underskrift',
+  'signing.viewed': 'Dokumentet öppnat',
+  'signing.signed': 'Undertecknat',
+  'signing.attempt_refused': 'Försök att underteckna avvisat',
+  'signing.declined': 'Underskrift avböjd',
+  'signing.cancelled': 'Signeringsbegäran avbruten',
+  'signing.sealed': 'Förseglat med förbundets elektroniska sigill',
+  'signing.seal_failed': 'Förseglingen misslyckades',
+  'bankid.order_started': 'BankID-underskrift påbörjad',
+  'bankid.order_completed': 'BankID-underskrift slutförd',
+};
+
+/** An event in words; an action without a label still reads as a sentence, never as a code. */
+export function signingEventLabel(action: string): string {
+  return SIGNING_EVENT_LABEL[action] ?? 'Annan händelse i signeringen';
+}
+
+/** Why an attempt to sign was refused (the audit payload's reason), in words. */
+export const SIGNING_REFUSAL_LABEL: Record<string, string> = {
+  OUT_OF_TURN: 'inte i tur',
+  NOT_ON_LIST: 'inte bland undertecknarna',
+  ALREADY_SIGNED: 'redan undertecknat',
+  EXPIRED: 'begäran har gått ut',
+  NOT_OPEN: 'begäran är inte öppen',
+  BAD_CREDENTIALS: 'fel lösenord eller kod',
+  CODE_REUSED: 'engångskoden redan använd',
+  DECLINED: 'har avböjt',
+  TOTP_NOT_SET_UP: 'engångskod saknas',
+};
+
+const STOCKHOLM = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Europe/Stockholm',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
+
+/** "2026-11-23 kl. 11:21:51": a moment in Swedish time (CET/CEST as the date has it). */
+export function swedishDateTime(at: Date | string): string {
+  const parts = Object.fromEntries(STOCKHOLM.formatToParts(new Date(at)).map((p) => [p.type, p.value]));
+  return `${parts.year}-${parts.month}-${parts.day} kl. ${parts.hour}:${parts.minute}:${parts.second}`;
+}
