@@ -20,6 +20,7 @@ import { AppError } from '../common/errors/app-error';
 import { SubmissionError } from '../common/errors/error-codes';
 import { CommentRow, SubmissionRow, SubmissionStore } from './submission.store';
 import { rolesFor } from './submission-roles';
+import * as batch from './submission-batch.store';
 import { SubmissionType } from './submission.types';
 
 export const stateOf = (row: SubmissionRow): SubmissionState => ({
@@ -55,7 +56,25 @@ export class SubmissionReads {
   }
 
   async toType(row: SubmissionRow): Promise<SubmissionType> {
-    const ctx = await this.context(this.uow.reader, row);
+    return this.typeWith(row, await this.context(this.uow.reader, row));
+  }
+
+  /** Many rows with their mätpunkter loaded in one query (lists and the inbox: no query per row). */
+  async toTypes(rows: readonly SubmissionRow[]): Promise<SubmissionType[]> {
+    const byKey = await batch.matpunkterForMany(
+      this.uow.reader,
+      rows.map((r) => ({ insatsId: r.insats_id, year: periodYear(r.period)! })),
+    );
+    return rows.map((r) =>
+      this.typeWith(r, {
+        insatsType: r.insats_type,
+        period: periodKind(r.period)!,
+        matpunkter: (byKey.get(`${r.insats_id}:${periodYear(r.period)}`) ?? []) as FormContext['matpunkter'],
+      }),
+    );
+  }
+
+  private typeWith(row: SubmissionRow, ctx: FormContext): SubmissionType {
     const result = validateAnswers(row.definition, row.answers, ctx);
     const state = stateOf(row);
     const wf = workflowFrom(row.workflow_config);
@@ -119,7 +138,7 @@ export class SubmissionReads {
       orgWide,
       insatsIds,
     });
-    return Promise.all(rows.map((r) => this.toType(r)));
+    return this.toTypes(rows);
   }
 
   /** What waits for me, across my förbund. */
@@ -127,23 +146,27 @@ export class SubmissionReads {
     const orgs = [...new Set(p.grants.map((g) => g.organisationId))];
     if (!orgs.length) return [];
     const tx = this.uow.reader;
-    const rows = await this.store.openInOrganisations(tx, orgs);
-    const out: SubmissionType[] = [];
-    for (const r of rows) {
+    const rows = (await this.store.openInOrganisations(tx, orgs)).filter((r) => {
       const waiting = waitingFor(workflowFrom(r.workflow_config), stateOf(r));
-      if (
-        !waiting ||
-        !rolesFor(p, r.organisation_id, r.insats_id).includes(waiting) ||
-        (waiting === Role.PROJEKTAGARE && !EDITABLE.has(r.status))
-      )
-        continue;
-      if (waiting !== Role.PROJEKTAGARE) {
-        const steps = await this.store.stepsApprovedBy(tx, r.id, r.round, p.personId);
-        if (steps.includes(r.step)) continue;
-      }
-      out.push(await this.toType(r));
-    }
-    return out;
+      return (
+        !!waiting &&
+        rolesFor(p, r.organisation_id, r.insats_id).includes(waiting) &&
+        !(waiting === Role.PROJEKTAGARE && !EDITABLE.has(r.status))
+      );
+    });
+    // One query for my approvals of them all: a step I already approved waits for someone else.
+    const mine = await batch.approvalsByPerson(
+      tx,
+      rows.map((r) => r.id),
+      p.personId,
+    );
+    return this.toTypes(
+      rows.filter(
+        (r) =>
+          waitingFor(workflowFrom(r.workflow_config), stateOf(r)) === Role.PROJEKTAGARE ||
+          !mine.has(`${r.id}:${r.round}:${r.step}`),
+      ),
+    );
   }
 
   comments(submissionId: string): Promise<CommentRow[]> {
