@@ -1,9 +1,9 @@
 import { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import {
-  appendAttachments,
-  attachmentPages,
-  AttachmentFile,
+  placeUploadedPages,
+  prepareAttachment,
+  PreparedAttachment,
   buildPlanReport,
   buildReport,
   renderPdf,
@@ -68,25 +68,27 @@ export async function compileReport(
     }
     throw e;
   }
-  // Uploaded bilagor of the approved follow-ups, read from storage and counted first so the numbering is known.
-  const attachments: Array<AttachmentFile & { pages: number }> = [];
+  // Uploaded bilagor of the approved follow-ups, read from storage, PDFs normalised to PDF/A by Ghostscript where
+  // it is installed, and measured first so the renderer can reserve their pages and number them.
+  const attachments: PreparedAttachment[] = [];
   for (const b of model.bilagor) {
     for (const a of b.attachments) {
       const bytes = await readAll(storage.open(a.sha256));
       const file = {
         title: `${b.title.replace(/^Bilaga \d+: /, '')}: ${a.name ?? 'bilaga'}`,
+        name: a.name ?? 'bilaga',
         contentType: a.contentType,
         bytes,
       };
-      const pages = await attachmentPages(file).catch(() => 0);
-      if (pages > 0) attachments.push({ ...file, pages });
+      const prepared = await prepareAttachment(file).catch(() => null);
+      if (prepared) attachments.push(prepared);
     }
   }
   await progress(40, 'Skapar PDF');
   let last = 40;
   let reported: Promise<void> = Promise.resolve();
   const rendered = await renderPdf(model, {
-    extraPages: attachments.map((a) => ({ title: a.title, pages: a.pages })),
+    uploads: attachments,
     onProgress: (f) => {
       const p = 40 + Math.floor(f * 40);
       if (p >= last + 10) {
@@ -96,9 +98,7 @@ export async function compileReport(
     },
   });
   await reported;
-  const pdf = attachments.length
-    ? await appendAttachments(rendered, attachments, `${organisation.name} · ${model.title}`)
-    : rendered;
+  const pdf = await placeUploadedPages(rendered, attachments);
   await progress(85, 'Skapar Excel-fil');
   const xlsx = await renderXlsx(model);
   const json = Buffer.from(JSON.stringify(model, null, 2));
