@@ -2,7 +2,17 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PDFArray, PDFDict, PDFDocument as PdfLib, PDFName, PDFRef, PDFString, PDFHexString } from 'pdf-lib';
+import {
+  decodePDFRawStream,
+  PDFArray,
+  PDFDict,
+  PDFDocument as PdfLib,
+  PDFHexString,
+  PDFName,
+  PDFRawStream,
+  PDFRef,
+  PDFString,
+} from 'pdf-lib';
 import PDFDocument from 'pdfkit';
 import { samspeletInput } from '../model/__fixtures__/samspelet';
 import { buildReport } from '../model/build-report';
@@ -11,7 +21,8 @@ import { renderPdf } from './pdf-renderer';
 
 // Reads the PDF as poppler does (pdfinfo, pdftotext): archival and accessibility properties, not pixels.
 const dir = mkdtempSync(join(tmpdir(), 'pdfa-'));
-const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 << 20 });
+const run = (cmd: string, args: string[]) =>
+  execFileSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 << 20 });
 const PNG_1X1 = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAMBAQDJ/pLvAAAAAElFTkSuQmCC',
   'base64',
@@ -47,6 +58,68 @@ async function tocLinkTargets(bytes: Buffer, page: number): Promise<string[]> {
   });
 }
 
+/** The document outline's top-level titles, with each entry's children's titles. */
+async function outlineTitles(bytes: Buffer): Promise<Array<{ title: string; children: string[] }>> {
+  const pdf = await PdfLib.load(bytes, { updateMetadata: false });
+  const titles = (first: PDFDict | undefined): PDFDict[] => {
+    const out: PDFDict[] = [];
+    for (let n = first; n; n = n.lookupMaybe(PDFName.of('Next'), PDFDict)) out.push(n);
+    return out;
+  };
+  const text = (d: PDFDict) => (d.lookup(PDFName.of('Title')) as PDFString | PDFHexString).decodeText();
+  const root = pdf.catalog.lookup(PDFName.of('Outlines'), PDFDict);
+  return titles(root.lookupMaybe(PDFName.of('First'), PDFDict)).map((d) => ({
+    title: text(d),
+    children: titles(d.lookupMaybe(PDFName.of('First'), PDFDict)).map(text),
+  }));
+}
+
+/**
+ * Painting operators (text, paths, images, XObjects) found outside any marked-content sequence, per page:
+ * PDF/UA requires every piece of content to be either tagged or an artifact.
+ */
+async function unmarkedPainting(bytes: Buffer): Promise<string[]> {
+  const pdf = await PdfLib.load(bytes, { updateMetadata: false });
+  const PAINT = new Set([
+    'Tj',
+    'TJ',
+    "'",
+    '"',
+    'f',
+    'F',
+    'f*',
+    'S',
+    's',
+    'B',
+    'B*',
+    'b',
+    'b*',
+    'Do',
+    'sh',
+    'BI',
+  ]);
+  const found: string[] = [];
+  pdf.getPages().forEach((page, i) => {
+    const contents = page.node.Contents();
+    const streams =
+      contents instanceof PDFArray ? contents.asArray().map((r) => pdf.context.lookup(r)) : [contents];
+    const source = streams
+      .map((st) => Buffer.from(decodePDFRawStream(st as PDFRawStream).decode()).toString('latin1'))
+      .join('\n')
+      // strings and dictionaries carry no operators
+      .replace(/\((?:\\.|[^\\)])*\)/g, ' ')
+      .replace(/<<[^>]*>>/g, ' ')
+      .replace(/<[0-9a-fA-F\s]*>/g, ' ');
+    let depth = 0;
+    for (const token of source.split(/[\s[\]]+/)) {
+      if (token === 'BDC' || token === 'BMC') depth++;
+      else if (token === 'EMC') depth--;
+      else if (depth === 0 && PAINT.has(token)) found.push(`page ${i + 1}: ${token}`);
+    }
+  });
+  return found;
+}
+
 function uploadedPdf(): Promise<Buffer> {
   return new Promise((resolve) => {
     const d = new PDFDocument();
@@ -62,6 +135,7 @@ function uploadedPdf(): Promise<Buffer> {
 describe('the report PDF: PDF/A-2a, tagged, navigable', () => {
   let file: string;
   let pdf: Buffer;
+  let normalised = false;
   let info: string;
   let model: ReturnType<typeof buildReport>;
 
@@ -74,8 +148,14 @@ describe('the report PDF: PDF/A-2a, tagged, navigable', () => {
         contentType: 'application/pdf',
         bytes: await uploadedPdf(),
       }),
-      await prepareAttachment({ title: 'Stegen: foto.png', name: 'foto.png', contentType: 'image/png', bytes: PNG_1X1 }),
+      await prepareAttachment({
+        title: 'Stegen: foto.png',
+        name: 'foto.png',
+        contentType: 'image/png',
+        bytes: PNG_1X1,
+      }),
     ].filter((u) => u !== null);
+    normalised = uploads[0].normalised;
     pdf = await placeUploadedPages(
       await renderPdf(model, { compiledAt: new Date('2026-02-15T10:00:00Z'), uploads }),
       uploads,
@@ -93,10 +173,13 @@ describe('the report PDF: PDF/A-2a, tagged, navigable', () => {
     expect(meta).toMatch(/<pdfaid:part>2<\/pdfaid:part>/);
     expect(meta).toMatch(/<pdfaid:conformance>A<\/pdfaid:conformance>/);
     expect(meta).toMatch(/<pdfuaid:part>1<\/pdfuaid:part>/);
-    expect(meta).toContain(`<rdf:li xml:lang="x-default">${model.title} – ${model.organisation.name}</rdf:li>`);
+    expect(meta).toContain(
+      `<rdf:li xml:lang="x-default">${model.title} – ${model.organisation.name}</rdf:li>`,
+    );
   });
 
-  it('embeds every font it uses', () => {
+  it('embeds every font it uses, also those of an uploaded PDF (normalised by Ghostscript to PDF/A-2b)', () => {
+    expect(normalised).toBe(true);
     const fonts = run('pdffonts', [file]).split('\n').slice(2).filter(Boolean);
     expect(fonts.length).toBeGreaterThan(0);
     // columns: name type encoding emb sub uni object ID
@@ -118,11 +201,23 @@ describe('the report PDF: PDF/A-2a, tagged, navigable', () => {
     expect(struct).toMatch(/^\s+TOC/m);
     expect(struct).toMatch(/^\s+TOCI/m);
     expect(struct).toMatch(/^\s+Link/m);
-    const text = run('pdfinfo', ['-struct-text', file]);
-    // every chart is also a data table, and the uploaded image has its name as alternative text
+    expect(struct).toMatch(/^\s+Caption/m);
+    expect(struct).toMatch(/^\s+Figure/m);
+    expect(struct).toMatch(/^\s+Lbl/m);
+    expect(struct).toMatch(/^\s+LBody/m);
+    // one H1 per section, for Kontroller, the contents page and each bilaga (plus the cover's title)
+    expect(struct.match(/^\s+H1\b/gm)!.length).toBe(model.sections.length + model.bilagor.length + 3);
+    const text = run('pdftotext', [file, '-']);
+    // every chart is also a data table
     const charts = model.sections.flatMap((s) => s.charts ?? []);
     expect(charts.length).toBeGreaterThan(0);
     for (const c of charts) expect(text).toContain(`Diagrammets värden: ${c.title}`);
+  });
+
+  it('marks every piece of content as tagged or as an artifact', async () => {
+    expect(await unmarkedPainting(pdf)).toEqual([]);
+    // the check itself sees untagged content: a plain pdfkit document has some
+    expect(await unmarkedPainting(await uploadedPdf())).not.toEqual([]);
   });
 
   it('gives every figure alternative text: charts say what they show, uploads their name and page', async () => {
@@ -137,10 +232,18 @@ describe('the report PDF: PDF/A-2a, tagged, navigable', () => {
   it('has a bookmark per section and bilaga, and table-of-contents links that resolve to their pages', async () => {
     const pages = Number(/^Pages:\s+(\d+)$/m.exec(info)![1]);
     const dests = run('pdfinfo', ['-dests', file]);
-    const outline = run('pdftotext', ['-f', '2', '-l', '2', '-layout', file, '-']);
+    const contents = run('pdftotext', ['-f', '2', '-l', '2', '-layout', file, '-']);
+    const bookmarks = await outlineTitles(pdf);
+    expect(bookmarks.map((b) => b.title)).toEqual([
+      ...model.sections.map((s, i) => `${i + 1} ${s.title}`),
+      'Kontroller',
+      ...model.bilagor.map((b) => b.title),
+      'Stegen: enkat.pdf',
+      'Stegen: foto.png',
+    ]);
     for (const [i, s] of model.sections.entries()) {
-      const entry = `${i + 1} ${s.title}`;
-      expect(outline).toContain(entry);
+      expect(contents).toContain(`${i + 1} ${s.title}`);
+      expect(bookmarks[i].children).toEqual((s.subsections ?? []).map((sub) => sub.title));
     }
     // named destinations: one per TOC entry, each on the page the contents page names
     const named = [...dests.matchAll(/^\s*(\d+)\s+\[\s*XYZ[^\]]*\]\s+"(avsnitt-\d+)"$/gm)].map((m) => ({
@@ -148,7 +251,7 @@ describe('the report PDF: PDF/A-2a, tagged, navigable', () => {
       name: m[2],
     }));
     expect(named.length).toBe(model.sections.length + 1 + model.bilagor.length + 2);
-    const tocLines = outline.split('\n').filter((l) => /^\s*\S.*\S\s{3,}\d+$/.test(l) && !/Sida|·/.test(l));
+    const tocLines = contents.split('\n').filter((l) => /^\s*\S.*\S\s{3,}\d+$/.test(l) && !/Sida|·/.test(l));
     const tocPages = tocLines.map((l) => Number(/(\d+)\s*$/.exec(l)![1]));
     expect(named.map((n) => n.page)).toEqual(tocPages);
     for (const n of named) expect(n.page).toBeLessThanOrEqual(pages);

@@ -58,10 +58,9 @@ export async function renderPdf(
       CreationDate: opts.compiledAt ?? new Date(),
     },
   });
-  // PDF/UA-1 identification next to PDF/A's (pdfkit writes one subset's identifier itself).
-  doc.appendXML(
-    `<rdf:Description xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/" rdf:about=""><pdfuaid:part>1</pdfuaid:part></rdf:Description>`,
-  );
+  // PDF/UA-1 identification next to PDF/A's (pdfkit writes one subset's identifier itself), with the PDF/A
+  // extension schema that declares the pdfuaid namespace (PDF/A-2 allows no undeclared XMP properties).
+  doc.appendXML(PDFUA_XMP);
   doc.registerFont('regular', REGULAR);
   doc.registerFont('bold', BOLD);
   const chunks: Buffer[] = [];
@@ -157,6 +156,21 @@ export async function renderPdf(
   doc.end();
   return done;
 }
+
+const PDFUA_XMP = `<rdf:Description rdf:about="" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/"><pdfuaid:part>1</pdfuaid:part></rdf:Description>
+<rdf:Description rdf:about="" xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/" xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#" xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">
+<pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType="Resource">
+<pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>
+<pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>
+<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>
+<pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType="Resource">
+<pdfaProperty:name>part</pdfaProperty:name>
+<pdfaProperty:valueType>Integer</pdfaProperty:valueType>
+<pdfaProperty:category>internal</pdfaProperty:category>
+<pdfaProperty:description>Part of ISO 14289 the document conforms to</pdfaProperty:description>
+</rdf:li></rdf:Seq></pdfaSchema:property>
+</rdf:li></rdf:Bag></pdfaExtension:schemas>
+</rdf:Description>`;
 
 /** Characters pdfkit would copy unescaped into the XMP packet are kept out of the title and author. */
 const xmpSafe = (s: string) => s.replace(/&/g, 'och').replace(/[<>]/g, '');
