@@ -1,136 +1,24 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  decodePDFRawStream,
-  PDFArray,
-  PDFDict,
-  PDFDocument as PdfLib,
-  PDFHexString,
-  PDFName,
-  PDFRawStream,
-  PDFRef,
-  PDFString,
-} from 'pdf-lib';
-import PDFDocument from 'pdfkit';
 import { samspeletInput } from '../model/__fixtures__/samspelet';
 import { buildReport } from '../model/build-report';
 import { placeUploadedPages, prepareAttachment } from './attachments';
 import { renderPdf } from './pdf-renderer';
+import {
+  outlineTitles,
+  run,
+  structAlts,
+  tocLinkTargets,
+  unmarkedPainting,
+  uploadedPdf,
+} from './__fixtures__/pdf-probe';
 
-// Reads the PDF as poppler does (pdfinfo, pdftotext): archival and accessibility properties, not pixels.
 const dir = mkdtempSync(join(tmpdir(), 'pdfa-'));
-const run = (cmd: string, args: string[]) =>
-  execFileSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 << 20 });
 const PNG_1X1 = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAMBAQDJ/pLvAAAAAElFTkSuQmCC',
   'base64',
 );
-
-/** Every structure element of one type with its /Alt, walked from the StructTreeRoot with pdf-lib. */
-async function structAlts(bytes: Buffer, type: string): Promise<Array<string | null>> {
-  const pdf = await PdfLib.load(bytes, { updateMetadata: false });
-  const found: Array<string | null> = [];
-  const visit = (node: unknown): void => {
-    const obj = node instanceof PDFRef ? pdf.context.lookup(node) : node;
-    if (obj instanceof PDFArray) return obj.asArray().forEach(visit);
-    if (!(obj instanceof PDFDict)) return;
-    const s = obj.get(PDFName.of('S'));
-    if (s instanceof PDFName && s.decodeText() === type) {
-      const alt = obj.lookup(PDFName.of('Alt'));
-      found.push(alt instanceof PDFString || alt instanceof PDFHexString ? alt.decodeText() : null);
-    }
-    const k = obj.get(PDFName.of('K'));
-    if (k) visit(k);
-  };
-  visit(pdf.catalog.lookup(PDFName.of('StructTreeRoot'), PDFDict).get(PDFName.of('K')));
-  return found;
-}
-
-/** The named destinations the contents page's link annotations go to, in order. */
-async function tocLinkTargets(bytes: Buffer, page: number): Promise<string[]> {
-  const pdf = await PdfLib.load(bytes, { updateMetadata: false });
-  const annots = pdf.getPage(page).node.Annots()?.asArray() ?? [];
-  return annots.map((a) => {
-    const action = pdf.context.lookup(a, PDFDict).lookup(PDFName.of('A'), PDFDict);
-    return (action.lookup(PDFName.of('D')) as PDFString).decodeText();
-  });
-}
-
-/** The document outline's top-level titles, with each entry's children's titles. */
-async function outlineTitles(bytes: Buffer): Promise<Array<{ title: string; children: string[] }>> {
-  const pdf = await PdfLib.load(bytes, { updateMetadata: false });
-  const titles = (first: PDFDict | undefined): PDFDict[] => {
-    const out: PDFDict[] = [];
-    for (let n = first; n; n = n.lookupMaybe(PDFName.of('Next'), PDFDict)) out.push(n);
-    return out;
-  };
-  const text = (d: PDFDict) => (d.lookup(PDFName.of('Title')) as PDFString | PDFHexString).decodeText();
-  const root = pdf.catalog.lookup(PDFName.of('Outlines'), PDFDict);
-  return titles(root.lookupMaybe(PDFName.of('First'), PDFDict)).map((d) => ({
-    title: text(d),
-    children: titles(d.lookupMaybe(PDFName.of('First'), PDFDict)).map(text),
-  }));
-}
-
-/**
- * Painting operators (text, paths, images, XObjects) found outside any marked-content sequence, per page:
- * PDF/UA requires every piece of content to be either tagged or an artifact.
- */
-async function unmarkedPainting(bytes: Buffer): Promise<string[]> {
-  const pdf = await PdfLib.load(bytes, { updateMetadata: false });
-  const PAINT = new Set([
-    'Tj',
-    'TJ',
-    "'",
-    '"',
-    'f',
-    'F',
-    'f*',
-    'S',
-    's',
-    'B',
-    'B*',
-    'b',
-    'b*',
-    'Do',
-    'sh',
-    'BI',
-  ]);
-  const found: string[] = [];
-  pdf.getPages().forEach((page, i) => {
-    const contents = page.node.Contents();
-    const streams =
-      contents instanceof PDFArray ? contents.asArray().map((r) => pdf.context.lookup(r)) : [contents];
-    const source = streams
-      .map((st) => Buffer.from(decodePDFRawStream(st as PDFRawStream).decode()).toString('latin1'))
-      .join('\n')
-      // strings and dictionaries carry no operators
-      .replace(/\((?:\\.|[^\\)])*\)/g, ' ')
-      .replace(/<<[^>]*>>/g, ' ')
-      .replace(/<[0-9a-fA-F\s]*>/g, ' ');
-    let depth = 0;
-    for (const token of source.split(/[\s[\]]+/)) {
-      if (token === 'BDC' || token === 'BMC') depth++;
-      else if (token === 'EMC') depth--;
-      else if (depth === 0 && PAINT.has(token)) found.push(`page ${i + 1}: ${token}`);
-    }
-  });
-  return found;
-}
-
-function uploadedPdf(): Promise<Buffer> {
-  return new Promise((resolve) => {
-    const d = new PDFDocument();
-    const parts: Buffer[] = [];
-    d.on('data', (c: Buffer) => parts.push(c));
-    d.on('end', () => resolve(Buffer.concat(parts)));
-    d.text('Bilagans egen text: deltagarenkät 2025');
-    d.addPage().text('Andra sidan av bilagan');
-    d.end();
-  });
-}
 
 describe('the report PDF: PDF/A-2a, tagged, navigable', () => {
   let file: string;
@@ -216,6 +104,9 @@ describe('the report PDF: PDF/A-2a, tagged, navigable', () => {
 
   it('marks every piece of content as tagged or as an artifact', async () => {
     expect(await unmarkedPainting(pdf)).toEqual([]);
+    // a draft delårsrapport too: its watermark is an artifact
+    const draft = await renderPdf({ ...buildReport(samspeletInput('delar')), draft: true });
+    expect(await unmarkedPainting(draft)).toEqual([]);
     // the check itself sees untagged content: a plain pdfkit document has some
     expect(await unmarkedPainting(await uploadedPdf())).not.toEqual([]);
   });
