@@ -9,11 +9,15 @@ export interface TocEntry {
   dest: string;
 }
 
-/** Fills the reserved contents page: a TOC element whose TOCI entries are links to named destinations. */
-export function fillToc(doc: Doc, tocPage: number, el: Struct, entries: TocEntry[]): void {
+/**
+ * Fills the reserved contents page inside its reserved Sect: the heading, then a TOC element whose TOCI
+ * entries are links to named destinations.
+ */
+export function fillToc(doc: Doc, tocPage: number, sect: Struct, entries: TocEntry[]): void {
   doc.switchToPage(tocPage);
   doc.y = doc.page.margins.top;
-  heading(doc, el, 'Innehåll');
+  heading(doc, sect, 'Innehåll');
+  const el = group(doc, sect, 'TOC');
   for (const e of entries) {
     const y = doc.y;
     const indent = e.level * 14;
@@ -42,6 +46,7 @@ export function fillToc(doc: Doc, tocPage: number, el: Struct, entries: TocEntry
     doc.y = bottom + 2;
   }
   el.end();
+  sect.end();
 }
 
 /** Running header and "Sida N av M" on every page but the cover, as pagination artifacts. */

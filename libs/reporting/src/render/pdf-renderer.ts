@@ -74,7 +74,7 @@ export async function renderPdf(
   // Table of contents: reserved now (its place in the reading order too), filled in when page numbers are known.
   doc.addPage();
   const tocPage = doc.bufferedPageRange().count - 1;
-  const tocEl = group(doc, root, 'TOC');
+  const tocSect = group(doc, root, 'Sect');
   const toc: TocEntry[] = [];
   const start = (entry: string, level: number) => {
     const dest = `avsnitt-${toc.length + 1}`;
@@ -148,7 +148,7 @@ export async function renderPdf(
     sect.end();
   });
 
-  fillToc(doc, tocPage, tocEl, toc);
+  fillToc(doc, tocPage, tocSect, toc);
   const pages = doc.bufferedPageRange().count;
   runningHeaders(doc, `${model.organisation.name} · ${model.title}`, pages, suffixes);
   if (model.draft) draftWatermark(doc);
