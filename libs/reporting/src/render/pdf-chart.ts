@@ -17,7 +17,10 @@ export function chart(doc: Doc, parent: Struct, c: ReportChart, unit: 'tkr' | 'k
   );
   const top = doc.y + 8;
   const alt = `Stapeldiagram: ${c.title}. Staplar för ${c.series.map((s) => s.name).join(', ')} per ${c.categories.join(', ')}. Värdena står i tabellen under diagrammet.`;
-  tag(doc, parent, 'Figure', () => bars(doc, c, unit, top, width, height), { alt });
+  tag(doc, parent, 'Figure', () => bars(doc, c, unit, top, width, height), {
+    alt,
+    bbox: [MARGIN, top, MARGIN + width, top + height + 30],
+  });
   doc.y = top + height + 38;
   doc.x = MARGIN;
   table(

@@ -6,6 +6,7 @@ import { buildReport } from '../model/build-report';
 import { placeUploadedPages, prepareAttachment } from './attachments';
 import { renderPdf } from './pdf-renderer';
 import {
+  catalogFlags,
   outlineTitles,
   run,
   structAlts,
@@ -53,7 +54,7 @@ describe('the report PDF: PDF/A-2a, tagged, navigable', () => {
     info = run('pdfinfo', [file]);
   });
 
-  it('declares itself tagged PDF 1.7 with the title shown, and PDF/A-2a and PDF/UA-1 in its XMP', () => {
+  it('declares itself tagged PDF 1.7 in Swedish with the title shown, and PDF/A-2a and PDF/UA-1 in its XMP', async () => {
     expect(info).toMatch(/^Tagged:\s+yes$/m);
     expect(Number(/^PDF version:\s+([\d.]+)$/m.exec(info)![1])).toBeGreaterThanOrEqual(1.7);
     expect(info).toMatch(new RegExp(`^Title:\\s+${model.title} – ${model.organisation.name}$`, 'm'));
@@ -61,6 +62,7 @@ describe('the report PDF: PDF/A-2a, tagged, navigable', () => {
     expect(meta).toMatch(/<pdfaid:part>2<\/pdfaid:part>/);
     expect(meta).toMatch(/<pdfaid:conformance>A<\/pdfaid:conformance>/);
     expect(meta).toMatch(/<pdfuaid:part>1<\/pdfuaid:part>/);
+    expect(await catalogFlags(pdf)).toEqual({ lang: 'sv-SE', displayTitle: true, marked: true });
     expect(meta).toContain(
       `<rdf:li xml:lang="x-default">${model.title} – ${model.organisation.name}</rdf:li>`,
     );

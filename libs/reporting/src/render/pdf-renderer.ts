@@ -133,6 +133,7 @@ export async function renderPdf(
       if (u.kind === 'image')
         tag(doc, sect, 'Figure', () => doc.image(Buffer.from(u.bytes), x, y, { width: w, height: h }), {
           alt: u.name ?? u.title,
+          bbox: [x, y, x + w, y + h],
         });
       else
         tag(
@@ -142,6 +143,7 @@ export async function renderPdf(
           () => doc.addContent(`q ${s} 0 0 ${-s} ${x} ${y + h} cm /${uploadedPageName(n, k)} Do Q`),
           {
             alt: `${u.title}, sida ${k + 1} av ${u.pages.length}: uppladdad PDF återgiven som den lämnades in.`,
+            bbox: [x, y, x + w, y + h],
           },
         );
     });

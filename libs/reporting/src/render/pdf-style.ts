@@ -24,6 +24,8 @@ interface StructOptions {
   alt?: string;
   title?: string;
   scope?: 'Row' | 'Column' | 'Both';
+  /** A figure's box in pdfkit coordinates (left, top, right, bottom): the Layout BBox attribute. */
+  bbox?: [number, number, number, number];
 }
 
 /**

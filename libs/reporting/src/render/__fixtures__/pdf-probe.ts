@@ -109,6 +109,21 @@ export async function unmarkedPainting(bytes: Buffer): Promise<string[]> {
   return found;
 }
 
+/** The catalog's /Lang, whether the viewer shows the title, and MarkInfo /Marked. */
+export async function catalogFlags(
+  bytes: Buffer,
+): Promise<{ lang: string | null; displayTitle: boolean; marked: boolean }> {
+  const pdf = await PdfLib.load(bytes, { updateMetadata: false });
+  const lang = pdf.catalog.lookup(PDFName.of('Lang'));
+  const prefs = pdf.catalog.lookupMaybe(PDFName.of('ViewerPreferences'), PDFDict);
+  const mark = pdf.catalog.lookupMaybe(PDFName.of('MarkInfo'), PDFDict);
+  return {
+    lang: lang instanceof PDFString || lang instanceof PDFHexString ? lang.decodeText() : null,
+    displayTitle: String(prefs?.get(PDFName.of('DisplayDocTitle'))) === 'true',
+    marked: String(mark?.get(PDFName.of('Marked'))) === 'true',
+  };
+}
+
 export function uploadedPdf(): Promise<Buffer> {
   return new Promise((resolve) => {
     const d = new PDFDocument();
