@@ -59,7 +59,7 @@ function ghostscriptPdfA(bytes: Uint8Array): Promise<Buffer | null> {
   ];
   return new Promise((resolve) => {
     const child = execFile(
-      process.env.GHOSTSCRIPT_PATH ?? 'gs',
+      'gs',
       args,
       { encoding: 'buffer', maxBuffer: 256 * 1024 * 1024, timeout: 120_000 },
       (err, stdout) => resolve(err || !stdout.subarray(0, 5).equals(Buffer.from('%PDF-')) ? null : stdout),
