@@ -5,10 +5,12 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 # shellcheck disable=SC1091
 . scripts/env.sh
-# Debian packages the tests use: poppler's pdftotext (the report tests read the PDFs as a person would) and
-# Chromium (the web application's end-to-end tests drive it with playwright-core; never a downloaded browser).
+# Debian packages the tests use: poppler's pdftotext (the report tests read the PDFs as a person would),
+# Ghostscript (uploaded PDF bilagor become PDF/A) and Chromium (the web application's end-to-end tests drive it with playwright-core; never a downloaded browser).
 MISSING=()
 command -v pdftotext >/dev/null || MISSING+=(poppler-utils)
+# Ghostscript normalises uploaded PDF bilagor to PDF/A before the worker lays their pages into a report.
+command -v gs >/dev/null || MISSING+=(ghostscript)
 [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || MISSING+=(chromium fonts-dejavu-core)
 if [ ${#MISSING[@]} -gt 0 ]; then
   echo "installing ${MISSING[*]} from Debian's packages"

@@ -344,6 +344,14 @@ describe('reports: compiled by the worker from the ledger, the bundle and approv
     expect(text).toContain('Andra sidan av bilagan');
     expect(text).toContain(`Sida ${pages} av ${pages}`);
     expect(text).toContain('Uppladdade bilagor: enkat.pdf');
+    // the worker's PDF with the upload laid in stays a tagged PDF/A-2a whose fonts are all embedded
+    const file = join(out, `${r.pdfFileId}.pdf`);
+    expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/^Tagged:\s+yes$/m);
+    const meta = execFileSync('pdfinfo', ['-meta', file], { encoding: 'utf8' });
+    expect(meta).toContain('<pdfaid:part>2</pdfaid:part>');
+    expect(meta).toContain('<pdfaid:conformance>A</pdfaid:conformance>');
+    const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
+    for (const f of fonts) expect(f).toMatch(/\s+yes\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+$/);
   });
 
   it('lets only the förbundschef and kansli compile; the styrelse reads', async () => {

@@ -2,8 +2,9 @@ import { Readable } from 'node:stream';
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import {
-  appendAttachments,
-  AttachmentFile,
+  placeUploadedPages,
+  prepareAttachment,
+  PreparedAttachment,
   buildPlanReport,
   buildReport,
   renderPdf,
@@ -85,8 +86,10 @@ export async function compileReport(
   }
   // Uploaded bilagor of the approved follow-ups, read from storage and checked within limits (size, pages, parse
   // time in a thread of their own) and counted first so the numbering is known. A file that cannot be appended
-  // fails this report with a reason naming it; it never stalls the queue every förbund's reports share.
-  const attachments: Array<AttachmentFile & { pages: number }> = [];
+  // fails this report with a reason naming it; it never stalls the queue every förbund's reports share. A PDF
+  // that passed is normalised to PDF/A by Ghostscript where it is installed, and measured so the renderer can
+  // reserve its pages and number them.
+  const attachments: PreparedAttachment[] = [];
   let totalPages = 0;
   try {
     for (const b of model.bilagor) {
@@ -101,8 +104,13 @@ export async function compileReport(
             `Bilagorna har tillsammans för många sidor (högst ${BILAGA_LIMITS.maxTotalPages}); ta bort någon av dem och sammanställ igen.`,
             `bilagor of more than ${BILAGA_LIMITS.maxTotalPages} pages together`,
           );
+        if (pages === 0) continue;
         const title = `${b.title.replace(/^Bilaga \d+: /, '')}: ${name}`;
-        if (pages > 0) attachments.push({ title, contentType: a.contentType, bytes, pages });
+        const prepared = await prepareAttachment({ title, name, contentType: a.contentType, bytes }).catch(
+          () => null,
+        );
+        inTime('bilagor');
+        if (prepared) attachments.push(prepared);
       }
     }
   } catch (e) {
@@ -115,7 +123,7 @@ export async function compileReport(
   let last = 40;
   let reported: Promise<void> = Promise.resolve();
   const rendered = await renderPdf(model, {
-    extraPages: attachments.map((a) => ({ title: a.title, pages: a.pages })),
+    uploads: attachments,
     onProgress: (f) => {
       const p = 40 + Math.floor(f * 40);
       if (p >= last + 10) {
@@ -125,9 +133,7 @@ export async function compileReport(
     },
   });
   await reported;
-  const pdf = attachments.length
-    ? await appendAttachments(rendered, attachments, `${organisation.name} · ${model.title}`)
-    : rendered;
+  const pdf = await placeUploadedPages(rendered, attachments);
   await progress(85, 'Skapar Excel-fil');
   const xlsx = await renderXlsx(model);
   const json = Buffer.from(JSON.stringify(model, null, 2));

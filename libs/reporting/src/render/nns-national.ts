@@ -1,9 +1,7 @@
-import { dirname, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import PDFDocument from 'pdfkit';
 import { formatPercent, money, NnsModel, SURVEY_GROUP_LABEL } from '@app/domain';
-
-const FONT_DIR = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+import { BOLD, REGULAR, tag } from './pdf-style';
 
 export interface NationalPicture {
   year: number;
@@ -44,36 +42,55 @@ export async function renderNationalXlsx(p: NationalPicture): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-/** The national roll-up as a PDF with embedded fonts: title, how it is made, one line per indicator question. */
+/** The national roll-up as a PDF/A-2a with embedded fonts, tagged: title, how it is made, each indicator question. */
 export function renderNationalPdf(p: NationalPicture): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const doc = new PDFDocument({
       size: 'A4',
       margin: 56,
+      pdfVersion: '1.7',
+      subset: 'PDF/A-2a',
+      tagged: true,
       lang: 'sv-SE',
-      info: { Title: title(p) },
+      info: {
+        Title: title(p),
+        Creator: 'Samordningsplattformen',
+        Producer: 'Samordningsplattformen (PDFKit)',
+      },
       displayTitle: true,
+      font: REGULAR,
     });
     const parts: Buffer[] = [];
     doc.on('data', (c: Buffer) => parts.push(c));
     doc.on('end', () => resolve(Buffer.concat(parts)));
     doc.on('error', reject);
-    doc.registerFont('regular', join(FONT_DIR, 'DejaVuSans.ttf'));
-    doc.registerFont('bold', join(FONT_DIR, 'DejaVuSans-Bold.ttf'));
-    doc.font('bold').fontSize(16).text(title(p));
-    doc.moveDown(0.5).font('regular').fontSize(10).text(intro(p));
+    doc.registerFont('regular', REGULAR);
+    doc.registerFont('bold', BOLD);
+    doc.addPage();
+    const root = doc.struct('Document');
+    doc.addStructure(root);
+    tag(doc, root, 'H1', () => doc.font('bold').fontSize(16).text(title(p)));
+    doc.moveDown(0.5);
+    tag(doc, root, 'P', () => doc.font('regular').fontSize(10).text(intro(p)));
     doc.moveDown();
     for (const i of p.nns?.indicators ?? []) {
-      doc
-        .font('bold')
-        .fontSize(10)
-        .text(`Indikator ${i.indicator}, ${SURVEY_GROUP_LABEL[i.survey].toLowerCase()}, fråga ${i.question}`);
-      doc.font('regular').fontSize(9).text(i.questionText);
-      doc.text(`${i.respondents} svar · andel positiva: ${share(i.topShare)}`);
+      tag(doc, root, 'H2', () =>
+        doc
+          .font('bold')
+          .fontSize(10)
+          .text(
+            `Indikator ${i.indicator}, ${SURVEY_GROUP_LABEL[i.survey].toLowerCase()}, fråga ${i.question}`,
+          ),
+      );
+      tag(doc, root, 'P', () => doc.font('regular').fontSize(9).text(i.questionText));
+      tag(doc, root, 'P', () => doc.text(`${i.respondents} svar · andel positiva: ${share(i.topShare)}`));
       doc.moveDown(0.5);
     }
     if (!p.nns?.indicators.length)
-      doc.font('regular').fontSize(10).text('Inga svar att sammanställa för året.');
+      tag(doc, root, 'P', () =>
+        doc.font('regular').fontSize(10).text('Inga svar att sammanställa för året.'),
+      );
+    root.end();
     doc.end();
   });
 }

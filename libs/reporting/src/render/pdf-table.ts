@@ -1,0 +1,88 @@
+import { AMOUNT_UNIT_LABEL } from '@app/domain';
+import type { ReportTable } from '../model/report-model';
+import { presentValue } from './format';
+import { COLOR, Doc, ensureSpace, group, MARGIN, note, rule, artifact, Struct, tag } from './pdf-style';
+
+/**
+ * A tagged table: Caption, a header row of TH (scope Column), then one TR per row with the label as TH
+ * (scope Row) and the values as TD. Label column, then value columns right-aligned so the digits line up;
+ * totals bold with a rule above. A header repeated after a page break is an artifact.
+ */
+export function table(doc: Doc, parent: Struct, t: ReportTable, unit: 'tkr' | 'kr'): void {
+  const width = doc.page.width - 2 * MARGIN;
+  // Text tables (the signature page) get wide, left-aligned, wrapping columns; amounts get narrow right-aligned ones.
+  const textTable = t.rows.length > 0 && t.rows.every((r) => r.format === 'text');
+  const valueWidth = textTable
+    ? (width * 0.6) / Math.max(1, t.columns.length)
+    : Math.min(86, (width * 0.55) / Math.max(1, t.columns.length));
+  const align = textTable ? 'left' : 'right';
+  const labelWidth = width - valueWidth * t.columns.length;
+  const el = group(doc, parent, 'Table');
+  const drawHeader = (tagged: boolean) => {
+    const y = doc.y;
+    doc.font('bold').fontSize(8.5).fillColor(COLOR.muted);
+    const h = Math.max(11, ...t.columns.map((c) => doc.heightOfString(c, { width: valueWidth - 4 })));
+    const cells = () =>
+      t.columns.forEach((c, i) => {
+        const draw = () =>
+          doc.text(c, MARGIN + labelWidth + i * valueWidth, y, { width: valueWidth - 4, align });
+        if (tagged) tag(doc, tr, 'TH', draw, { scope: 'Column' });
+        else draw();
+      });
+    const tr = tagged ? group(doc, el, 'TR') : el;
+    if (tagged) {
+      tag(doc, tr, 'TH', () => undefined, { scope: 'Column' });
+      cells();
+      tr.end();
+    } else artifact(doc, 'Pagination', cells);
+    doc.y = y + h + 4;
+    rule(doc, MARGIN, MARGIN + width, doc.y - 2);
+  };
+  ensureSpace(doc, 60);
+  if (t.title) {
+    doc.moveDown(0.4);
+    tag(doc, el, 'Caption', () =>
+      doc.font('bold').fontSize(11).fillColor(COLOR.text).text(t.title!, MARGIN, doc.y),
+    );
+  }
+  doc.moveDown(0.2);
+  drawHeader(true);
+  for (const r of t.rows) {
+    doc.font(r.total ? 'bold' : 'regular').fontSize(9);
+    const texts = r.values.map((v, i) => presentValue(v, r, unit, t.signedColumns?.includes(i)));
+    const indent = (r.level ?? 0) * 10;
+    const labelHeight = Math.max(
+      doc.heightOfString(r.label, { width: labelWidth - 8 - indent }),
+      ...(textTable ? texts.map((x) => doc.heightOfString(x, { width: valueWidth - 4 })) : []),
+    );
+    if (doc.y + labelHeight + 4 > doc.page.height - doc.page.margins.bottom) {
+      doc.continueOnNewPage();
+      drawHeader(false);
+      doc.font(r.total ? 'bold' : 'regular').fontSize(9);
+    }
+    const y = doc.y;
+    if (r.total) rule(doc, MARGIN, MARGIN + width, y - 1, COLOR.text);
+    const tr = group(doc, el, 'TR');
+    doc.fillColor(COLOR.text);
+    tag(doc, tr, 'TH', () => doc.text(r.label, MARGIN + indent, y + 1, { width: labelWidth - 8 - indent }), {
+      scope: 'Row',
+    });
+    texts.forEach((text, i) => {
+      tag(doc, tr, 'TD', () =>
+        doc.text(text, MARGIN + labelWidth + i * valueWidth, y + 1, {
+          width: valueWidth - 4,
+          align,
+          lineBreak: textTable,
+        }),
+      );
+    });
+    tr.end();
+    doc.y = y + Math.max(labelHeight, 11) + 3;
+  }
+  el.end();
+  const hasAmounts = t.rows.some((r) => !r.format || r.format === 'amount');
+  if (hasAmounts)
+    note(doc, parent, `${AMOUNT_UNIT_LABEL[unit]}.`, 7.5, MARGIN, doc.y + 2);
+  for (const n of t.notes ?? []) note(doc, parent, `Avrundning: ${n}`);
+  doc.moveDown(0.8);
+}
