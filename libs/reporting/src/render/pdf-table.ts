@@ -81,8 +81,7 @@ export function table(doc: Doc, parent: Struct, t: ReportTable, unit: 'tkr' | 'k
   }
   el.end();
   const hasAmounts = t.rows.some((r) => !r.format || r.format === 'amount');
-  if (hasAmounts)
-    note(doc, parent, `${AMOUNT_UNIT_LABEL[unit]}.`, 7.5, MARGIN, doc.y + 2);
+  if (hasAmounts) note(doc, parent, `${AMOUNT_UNIT_LABEL[unit]}.`, 7.5, MARGIN, doc.y + 2);
   for (const n of t.notes ?? []) note(doc, parent, `Avrundning: ${n}`);
   doc.moveDown(0.8);
 }
