@@ -6,6 +6,15 @@ import { DATA_SOURCE } from '../common/infra/tokens';
 import { AppError } from '../common/errors/app-error';
 import { LedgerError } from '../common/errors/error-codes';
 import { BudgetInput, ForecastInput, FundingInput } from './ledger.types';
+import {
+  costCentreCodes,
+  partyExists,
+  replaceBudgetLines,
+  replaceForecastLines,
+  upsertBudget,
+  upsertForecast,
+  upsertFunding,
+} from './budget.store';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -24,11 +33,7 @@ export class BudgetService {
       issues.push({ path: base, message: 'ska vara ett objekt kostnadsställe → belopp' });
       return;
     }
-    const codes = new Set(
-      (await this.ds.query('SELECT code FROM cost_centre WHERE organisation_id = $1', [organisationId])).map(
-        (r: { code: string }) => r.code,
-      ),
-    );
+    const codes = await costCentreCodes(this.ds.manager, organisationId);
     for (const [code, amount] of Object.entries(lines)) {
       if (!codes.has(code))
         issues.push({ path: `${base}["${code}"]`, message: `okänt kostnadsställe "${code}"` });
@@ -54,36 +59,24 @@ export class BudgetService {
         details: issues,
       });
     return this.ds.transaction(async (em) => {
-      const [b] = await em.query(
-        `INSERT INTO budget (organisation_id, year, decided, kind, funded_by, outlook) VALUES ($1,$2,$3,$4,$5,$6)
-         ON CONFLICT (organisation_id, year, decided, kind) DO UPDATE SET funded_by = EXCLUDED.funded_by, outlook = EXCLUDED.outlook, updated_at = now()
-         RETURNING id`,
-        [
-          organisationId,
-          input.year,
-          input.decided,
-          kind,
-          input.fundedBy ?? null,
-          input.outlook ? JSON.stringify(input.outlook) : null,
-        ],
-      );
-      await em.query('DELETE FROM budget_line WHERE budget_id = $1', [b.id]);
-      for (const [code, amount] of Object.entries(input.lines)) {
-        await em.query('INSERT INTO budget_line (budget_id, cost_centre_code, amount) VALUES ($1,$2,$3)', [
-          b.id,
-          code,
-          amount,
-        ]);
-      }
+      const budgetId = await upsertBudget(em, {
+        organisationId,
+        year: input.year,
+        decided: input.decided,
+        kind,
+        fundedBy: input.fundedBy ?? null,
+        outlook: input.outlook ?? null,
+      });
+      await replaceBudgetLines(em, budgetId, input.lines);
       await appendAudit(em, {
         organisationId,
         actorId,
         action: 'budget.saved',
         entityType: 'budget',
-        entityId: b.id,
+        entityId: budgetId,
         payload: { ...input, kind },
       });
-      return b.id as string;
+      return budgetId;
     });
   }
 
@@ -96,27 +89,21 @@ export class BudgetService {
         details: issues,
       });
     return this.ds.transaction(async (em) => {
-      const [f] = await em.query(
-        `INSERT INTO forecast (organisation_id, year, as_of) VALUES ($1,$2,$3)
-         ON CONFLICT (organisation_id, year, as_of) DO UPDATE SET updated_at = now() RETURNING id`,
-        [organisationId, input.year, input.asOf],
-      );
-      await em.query('DELETE FROM forecast_line WHERE forecast_id = $1', [f.id]);
-      for (const [code, amount] of Object.entries(input.lines)) {
-        await em.query(
-          'INSERT INTO forecast_line (forecast_id, cost_centre_code, amount) VALUES ($1,$2,$3)',
-          [f.id, code, amount],
-        );
-      }
+      const forecastId = await upsertForecast(em, {
+        organisationId,
+        year: input.year,
+        asOf: input.asOf,
+      });
+      await replaceForecastLines(em, forecastId, input.lines);
       await appendAudit(em, {
         organisationId,
         actorId,
         action: 'forecast.saved',
         entityType: 'forecast',
-        entityId: f.id,
+        entityId: forecastId,
         payload: { ...input },
       });
-      return f.id as string;
+      return forecastId;
     });
   }
 
@@ -126,21 +113,21 @@ export class BudgetService {
       issues.push({ path: '$.amount', message: 'ska vara ett belopp som decimaltal i text' });
     if (!/^\d{4}$/.test(input.account))
       issues.push({ path: '$.account', message: 'ska vara ett fyrsiffrigt konto' });
-    const [party] = await this.ds.query('SELECT 1 FROM party WHERE organisation_id = $1 AND key = $2', [
-      organisationId,
-      input.party,
-    ]);
-    if (!party) issues.push({ path: '$.party', message: `okänd part "${input.party}"` });
+    if (!(await partyExists(this.ds.manager, organisationId, input.party)))
+      issues.push({ path: '$.party', message: `okänd part "${input.party}"` });
     if (issues.length)
       throw new AppError(LedgerError.BUDGET_INVALID, 'Finansieringen innehåller fel och har inte sparats.', {
         details: issues,
       });
     await this.ds.transaction(async (em) => {
-      await em.query(
-        `INSERT INTO funding (organisation_id, year, party_key, amount, account, note) VALUES ($1,$2,$3,$4,$5,$6)
-         ON CONFLICT (organisation_id, year, party_key) DO UPDATE SET amount = EXCLUDED.amount, account = EXCLUDED.account, note = EXCLUDED.note, updated_at = now()`,
-        [organisationId, input.year, input.party, input.amount, input.account, input.note ?? null],
-      );
+      await upsertFunding(em, {
+        organisationId,
+        year: input.year,
+        partyKey: input.party,
+        amount: input.amount,
+        account: input.account,
+        note: input.note ?? null,
+      });
       await appendAudit(em, {
         organisationId,
         actorId,

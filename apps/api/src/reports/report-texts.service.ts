@@ -1,12 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { REPORT_TEXT_KEYS } from '@app/reporting';
-import { appendAudit, returningRows } from '@app/infra';
+import { appendAudit } from '@app/infra';
 import { ValidationIssue } from '@app/domain';
 import { DATA_SOURCE } from '../common/infra/tokens';
 import { AppError } from '../common/errors/app-error';
 import { ReportError } from '../common/errors/error-codes';
 import { ReportKindEnum } from './report.types';
+import { insertReportTexts, reportTexts, updateReportTexts } from './report.store';
 
 export interface ReportTexts {
   texts: Record<string, string>;
@@ -19,10 +20,7 @@ export class ReportTextsService {
   constructor(@Inject(DATA_SOURCE) private readonly ds: DataSource) {}
 
   async get(organisationId: string, kind: ReportKindEnum, year: number): Promise<ReportTexts> {
-    const [r] = await this.ds.query(
-      'SELECT texts, version FROM report_text WHERE organisation_id = $1 AND kind = $2 AND year = $3',
-      [organisationId, kind, year],
-    );
+    const r = await reportTexts(this.ds.manager, { organisationId, kind, year });
     return r ? { texts: r.texts, version: r.version } : { texts: {}, version: 0 };
   }
 
@@ -63,20 +61,12 @@ export class ReportTextsService {
         details: issues,
       });
     return this.ds.transaction(async (em) => {
-      const rows =
+      const key = { organisationId, kind, year };
+      const saved =
         version === 0
-          ? await em.query(
-              `INSERT INTO report_text (organisation_id, kind, year, texts, updated_by) VALUES ($1,$2,$3,$4,$5)
-             ON CONFLICT (organisation_id, kind, year) DO NOTHING RETURNING version`,
-              [organisationId, kind, year, JSON.stringify(texts), actorId],
-            )
-          : await returningRows<{ version: number }>(
-              em,
-              `UPDATE report_text SET texts = $4, version = version + 1, updated_by = $6, updated_at = now()
-              WHERE organisation_id = $1 AND kind = $2 AND year = $3 AND version = $5 RETURNING version`,
-              [organisationId, kind, year, JSON.stringify(texts), version, actorId],
-            );
-      if (!rows.length) {
+          ? await insertReportTexts(em, key, texts, actorId)
+          : await updateReportTexts(em, key, version, texts, actorId);
+      if (saved === null) {
         const current = await this.get(organisationId, kind, year);
         throw new AppError(
           ReportError.VERSION_CONFLICT,
@@ -90,9 +80,9 @@ export class ReportTextsService {
         action: 'report_texts.saved',
         entityType: 'report_text',
         entityId: `${kind}/${year}`,
-        payload: { version: rows[0].version, keys: Object.keys(texts as object) },
+        payload: { version: saved, keys: Object.keys(texts as object) },
       });
-      return { texts: texts as Record<string, string>, version: rows[0].version };
+      return { texts: texts as Record<string, string>, version: saved };
     });
   }
 }

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig, JobName, JobPayload } from '@app/infra';
 import { JobHandler } from '../common/job-handler';
 import { WORKER_CONFIG, WORKER_DATA_SOURCE } from '../common/tokens';
+import { logSentMail, sentByJob } from './mail.store';
 
 /** Sends one e-mail over SMTP (nodemailer). Without SMTP_URL it logs the mail instead of sending it. */
 @Injectable()
@@ -27,7 +28,7 @@ export class SendEmailHandler implements JobHandler<JobName.SEND_EMAIL> {
     job: Job,
   ): Promise<{ messageId: string | null; skipped?: boolean }> {
     // A job that already sent (the worker died before BullMQ heard of it) is not sent twice.
-    const [sent] = await this.ds.query('SELECT message_id FROM mail_log WHERE job_id = $1', [job.id]);
+    const sent = await sentByJob(this.ds.manager, job.id!);
     if (sent) return { messageId: sent.message_id, skipped: true };
     const info = await this.transport.sendMail({
       from: this.config.MAIL_FROM,
@@ -35,10 +36,12 @@ export class SendEmailHandler implements JobHandler<JobName.SEND_EMAIL> {
       subject: p.subject,
       text: p.text,
     });
-    await this.ds.query(
-      'INSERT INTO mail_log (job_id, recipient, subject, message_id) VALUES ($1,$2,$3,$4) ON CONFLICT (job_id) DO NOTHING',
-      [job.id, p.to, p.subject, info.messageId ?? null],
-    );
+    await logSentMail(this.ds.manager, {
+      jobId: job.id!,
+      to: p.to,
+      subject: p.subject,
+      messageId: info.messageId ?? null,
+    });
     if (!this.config.SMTP_URL)
       this.logger.log({ to: p.to, subject: p.subject }, 'e-mail not sent (no SMTP_URL); logged instead');
     return { messageId: info.messageId ?? null };

@@ -80,7 +80,7 @@ export async function appendAudit<A extends AuditAction>(
   return { ...content, id, hash };
 }
 
-interface AuditRow {
+export interface AuditRow {
   id: string;
   organisation_id: string | null;
   seq: string;
