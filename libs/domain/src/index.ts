@@ -1,6 +1,7 @@
 export * from './money/money';
 export * from './common/issues';
 export * from './access/roles';
+export * from './access/invitation-token';
 export * from './audit/hash-chain';
 export * from './audit/audit-events';
 export * from './bundle/key-figures';
@@ -18,5 +19,6 @@ export * from './signing/signing-rules';
 export * from './nns';
 export * from './plan';
 export * from './labels/labels';
+export * from './labels/invitation-mail';
 export * from './reports/report-status';
 export * from './signing/signing-transitions';

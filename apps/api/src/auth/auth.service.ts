@@ -3,6 +3,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import Redis from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { invitationTokenHash } from '@app/domain';
 import { AppConfig, appendAudit } from '@app/infra';
 import { APP_CONFIG, DATA_SOURCE, REDIS } from '../common/infra/tokens';
 import { AppError } from '../common/errors/app-error';
@@ -146,7 +147,7 @@ export class AuthService {
       });
     const hash = await hashPassword(password);
     const result = await this.ds.transaction(async (em) => {
-      const row = await acceptInvitationByHash(em, sha256(token), hash);
+      const row = await acceptInvitationByHash(em, invitationTokenHash(token), hash);
       if (!row) return null;
       await appendAudit(em, {
         organisationId: null,

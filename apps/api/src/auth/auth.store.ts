@@ -96,7 +96,7 @@ export async function acceptInvitationByHash(
 ): Promise<{ id: string; token_version: number } | null> {
   const [row] = await returningRows<{ id: string; token_version: number }>(
     tx,
-    `UPDATE person SET password_hash = $2, invitation_token_hash = NULL, invitation_expires_at = NULL,
+    `UPDATE person SET password_hash = $2, invitation_id = NULL, invitation_token_hash = NULL, invitation_expires_at = NULL,
             token_version = token_version + 1, updated_at = now()
       WHERE invitation_token_hash = $1 AND invitation_expires_at > now()
       RETURNING id, token_version`,
@@ -114,4 +114,20 @@ export async function insertPlatformAdmin(tx: Tx, email: string, hash: string): 
     [email, hash],
   );
   return row?.id ?? null;
+}
+
+/**
+ * Opens a new invitation for the person, replacing any earlier one (whose link stops working). No token yet:
+ * the worker mints the link when it mails it and stores only the link's hash (see the mail's invitation store).
+ */
+export async function openInvitation(
+  tx: Tx,
+  personId: string,
+  invitationId: string,
+  expires: Date,
+): Promise<void> {
+  await tx.query(
+    'UPDATE person SET invitation_id = $2, invitation_token_hash = NULL, invitation_expires_at = $3 WHERE id = $1',
+    [personId, invitationId, expires],
+  );
 }
