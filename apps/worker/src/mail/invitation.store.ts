@@ -17,7 +17,7 @@ export async function armInvitation(
   const [row] = await returningRows<ArmedInvitation>(
     tx,
     `UPDATE person SET invitation_token_hash = $4
-      WHERE id = $1 AND invitation_id = $2 AND email = $3 AND invitation_expires_at > now()
+      WHERE id = $1 AND invitation_id = $2 AND lower(email) = lower($3) AND invitation_expires_at > now()
       RETURNING name, invitation_expires_at AS expires_at`,
     [i.personId, i.invitationId, i.to, i.tokenHash],
   );
