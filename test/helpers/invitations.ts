@@ -1,5 +1,5 @@
 import { Job } from 'bullmq';
-import { JobName, loadConfig, parseJobPayload } from '@app/infra';
+import { JobName, loadConfig, parseJobPayload, UnitOfWork } from '@app/infra';
 import { SendInvitationHandler } from '../../apps/worker/src/mail/invitation.handler';
 import { Mailer } from '../../apps/worker/src/mail/mailer';
 import { CaughtMail, MailCatcher } from './mail';
@@ -27,8 +27,9 @@ export async function deliverInvitation(
   const catcher = new MailCatcher();
   await catcher.start();
   try {
-    const mailer = new Mailer({ ...loadConfig(), SMTP_URL: catcher.url }, api.ds);
-    const handler = new SendInvitationHandler(mailer, api.ds);
+    const uow = new UnitOfWork(api.ds);
+    const mailer = new Mailer({ ...loadConfig(), SMTP_URL: catcher.url }, uow);
+    const handler = new SendInvitationHandler(mailer, uow);
     const r = await handler.handle(parseJobPayload(JobName.SEND_INVITATION, row.payload), {
       id: jobId ?? row.job_id,
     } as Job);

@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import Redis from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { invitationTokenHash } from '@app/domain';
-import { AppConfig, appendAudit } from '@app/infra';
-import { APP_CONFIG, DATA_SOURCE, REDIS } from '../common/infra/tokens';
+import { AppConfig, appendAudit, UnitOfWork } from '@app/infra';
+import { APP_CONFIG, REDIS } from '../common/infra/tokens';
 import { AppError } from '../common/errors/app-error';
 import { AuthError } from '../common/errors/error-codes';
 import { dummyHash, hashPassword, passwordProblem, verifyPassword } from './password';
@@ -30,7 +29,7 @@ export class AuthService {
   private readonly perIp: RateLimiterRedis;
 
   constructor(
-    @Inject(DATA_SOURCE) private readonly ds: DataSource,
+    private readonly uow: UnitOfWork,
     @Inject(REDIS) redis: Redis,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly principals: PrincipalService,
@@ -74,7 +73,7 @@ export class AuthService {
       }
       throw e;
     }
-    const person = await personByEmail(this.ds.manager, email);
+    const person = await personByEmail(this.uow.reader, email);
     const ok = person
       ? await verifyPassword(person.password_hash, password)
       : (await verifyPassword(await dummyHash(), password), false);
@@ -96,8 +95,8 @@ export class AuthService {
   }
 
   async user(personId: string): Promise<UserType> {
-    const p = (await personProfile(this.ds.manager, personId))!;
-    const roles = await personRoles(this.ds.manager, personId);
+    const p = (await personProfile(this.uow.reader, personId))!;
+    const roles = await personRoles(this.uow.reader, personId);
     return {
       id: p.id,
       email: p.email,
@@ -116,7 +115,7 @@ export class AuthService {
 
   /** Changing the password revokes every token issued before. */
   async changePassword(personId: string, current: string, next: string): Promise<AuthPayloadType> {
-    const p = await personContact(this.ds.manager, personId);
+    const p = await personContact(this.uow.reader, personId);
     if (!(await verifyPassword(p?.password_hash, current)))
       throw new AppError(AuthError.INVALID_CREDENTIALS, 'Nuvarande lösenord stämmer inte.');
     const problem = passwordProblem(next);
@@ -125,7 +124,7 @@ export class AuthService {
         details: [{ path: '$.newPassword', message: problem }],
       });
     const hash = await hashPassword(next);
-    const tv = await this.ds.transaction(async (em) => {
+    const tv = await this.uow.write(async (em) => {
       const tokenVersion = await setPassword(em, personId, hash);
       await appendAudit(em, {
         organisationId: null,
@@ -146,7 +145,7 @@ export class AuthService {
         details: [{ path: '$.password', message: problem }],
       });
     const hash = await hashPassword(password);
-    const result = await this.ds.transaction(async (em) => {
+    const result = await this.uow.write(async (em) => {
       const row = await acceptInvitationByHash(em, invitationTokenHash(token), hash);
       if (!row) return null;
       await appendAudit(em, {
@@ -175,7 +174,7 @@ export class AuthService {
     const email = this.config.ADMIN_EMAIL.toLowerCase();
     const password = this.config.ADMIN_PASSWORD;
     if (!password) return { email, created: false };
-    const existing = await personByEmail(this.ds.manager, email);
+    const existing = await personByEmail(this.uow.reader, email);
     if (existing?.is_platform_admin) return { email, created: false };
     if (existing) {
       this.logger.error(
@@ -184,7 +183,7 @@ export class AuthService {
       return { email, created: false, refused: true };
     }
     const hash = await hashPassword(password);
-    const created = await this.ds.transaction(async (em) => {
+    const created = await this.uow.write(async (em) => {
       const id = await insertPlatformAdmin(em, email, hash);
       if (!id) return false;
       await appendAudit(em, {

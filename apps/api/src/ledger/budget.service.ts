@@ -1,8 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Injectable } from '@nestjs/common';
 import { isDecimalString, ValidationIssue } from '@app/domain';
-import { appendAudit, readBudgets, readForecasts } from '@app/infra';
-import { DATA_SOURCE } from '../common/infra/tokens';
+import { appendAudit, readBudgets, readForecasts, UnitOfWork } from '@app/infra';
 import { AppError } from '../common/errors/app-error';
 import { LedgerError } from '../common/errors/error-codes';
 import { BudgetInput, ForecastInput, FundingInput } from './ledger.types';
@@ -21,7 +19,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** Budgets, supplementary decisions, forecasts and funding: decisions with dates, each change audited. */
 @Injectable()
 export class BudgetService {
-  constructor(@Inject(DATA_SOURCE) private readonly ds: DataSource) {}
+  constructor(private readonly uow: UnitOfWork) {}
 
   private async checkLines(
     organisationId: string,
@@ -33,7 +31,7 @@ export class BudgetService {
       issues.push({ path: base, message: 'ska vara ett objekt kostnadsställe → belopp' });
       return;
     }
-    const codes = await costCentreCodes(this.ds.manager, organisationId);
+    const codes = await costCentreCodes(this.uow.reader, organisationId);
     for (const [code, amount] of Object.entries(lines)) {
       if (!codes.has(code))
         issues.push({ path: `${base}["${code}"]`, message: `okänt kostnadsställe "${code}"` });
@@ -58,7 +56,7 @@ export class BudgetService {
       throw new AppError(LedgerError.BUDGET_INVALID, 'Budgeten innehåller fel och har inte sparats.', {
         details: issues,
       });
-    return this.ds.transaction(async (em) => {
+    return this.uow.write(async (em) => {
       const budgetId = await upsertBudget(em, {
         organisationId,
         year: input.year,
@@ -88,7 +86,7 @@ export class BudgetService {
       throw new AppError(LedgerError.BUDGET_INVALID, 'Prognosen innehåller fel och har inte sparats.', {
         details: issues,
       });
-    return this.ds.transaction(async (em) => {
+    return this.uow.write(async (em) => {
       const forecastId = await upsertForecast(em, {
         organisationId,
         year: input.year,
@@ -113,13 +111,13 @@ export class BudgetService {
       issues.push({ path: '$.amount', message: 'ska vara ett belopp som decimaltal i text' });
     if (!/^\d{4}$/.test(input.account))
       issues.push({ path: '$.account', message: 'ska vara ett fyrsiffrigt konto' });
-    if (!(await partyExists(this.ds.manager, organisationId, input.party)))
+    if (!(await partyExists(this.uow.reader, organisationId, input.party)))
       issues.push({ path: '$.party', message: `okänd part "${input.party}"` });
     if (issues.length)
       throw new AppError(LedgerError.BUDGET_INVALID, 'Finansieringen innehåller fel och har inte sparats.', {
         details: issues,
       });
-    await this.ds.transaction(async (em) => {
+    await this.uow.write(async (em) => {
       await upsertFunding(em, {
         organisationId,
         year: input.year,
@@ -140,10 +138,10 @@ export class BudgetService {
   }
 
   budgets(organisationId: string, year?: number | null) {
-    return readBudgets(this.ds.manager, organisationId, year);
+    return readBudgets(this.uow.reader, organisationId, year);
   }
 
   forecasts(organisationId: string, year?: number | null) {
-    return readForecasts(this.ds.manager, organisationId, year);
+    return readForecasts(this.uow.reader, organisationId, year);
   }
 }

@@ -1,10 +1,7 @@
-import { Inject } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { DataSource } from 'typeorm';
 import { mapAccount, Principal, REPORT_LINES, Role } from '@app/domain';
-import { LedgerReader } from '@app/infra';
+import { LedgerReader, UnitOfWork } from '@app/infra';
 import { Allow, CurrentPrincipal, scopeOf } from '../common/access/access.decorators';
-import { DATA_SOURCE } from '../common/infra/tokens';
 import { badInput } from '../common/errors/app-error';
 import { SieImportService } from './sie-import.service';
 import { BudgetService } from './budget.service';
@@ -36,7 +33,7 @@ const BOARD = [
 @Resolver()
 export class LedgerResolver {
   constructor(
-    @Inject(DATA_SOURCE) private readonly ds: DataSource,
+    private readonly uow: UnitOfWork,
     private readonly sie: SieImportService,
     private readonly budgetsService: BudgetService,
   ) {}
@@ -52,13 +49,13 @@ export class LedgerResolver {
     @CurrentPrincipal() me: Principal,
   ): Promise<SieImportType> {
     const r = await this.sie.importFile(organisationId, fileId, me.personId);
-    return (await sieImportById(this.ds.manager, r.id))!;
+    return (await sieImportById(this.uow.reader, r.id))!;
   }
 
   @Allow(READERS, scopeOf.organisationId())
   @Query(() => [SieImportType], { description: 'Förbundets SIE-inläsningar, alla versioner, nyast först.' })
   sieImports(@Args('organisationId', { type: () => ID }) organisationId: string): Promise<SieImportType[]> {
-    return sieImports(this.ds.manager, organisationId);
+    return sieImports(this.uow.reader, organisationId);
   }
 
   @Allow(READERS, scopeOf.organisationId())
@@ -73,7 +70,7 @@ export class LedgerResolver {
     @Args('groupBy', { type: () => LedgerGrouping, defaultValue: LedgerGrouping.ACCOUNT })
     groupBy: LedgerGrouping,
   ): Promise<LedgerAmountType[]> {
-    const reader = new LedgerReader(this.ds.manager);
+    const reader = new LedgerReader(this.uow.reader);
     const imp = await reader.importCovering(organisationId, from);
     if (
       !/^\d{4}-\d{2}-\d{2}$/.test(from) ||
@@ -86,7 +83,7 @@ export class LedgerResolver {
         { path: '$.from', message: 'intervallet ska ligga inom ett inläst räkenskapsår (ÅÅÅÅ-MM-DD)' },
       ]);
     }
-    return ledgerAmounts(this.ds.manager, { importId: imp.id, from, to, groupBy });
+    return ledgerAmounts(this.uow.reader, { importId: imp.id, from, to, groupBy });
   }
 
   @Allow(EDITORS, scopeOf.organisationId())
@@ -98,8 +95,8 @@ export class LedgerResolver {
     @Args('organisationId', { type: () => ID }) organisationId: string,
     @Args('year', { type: () => Int }) year: number,
   ): Promise<AccountMappingRowType[]> {
-    const overrides = await accountMappingOverrides(this.ds.manager, organisationId);
-    const accounts = await accountsOfYear(this.ds.manager, organisationId, year);
+    const overrides = await accountMappingOverrides(this.uow.reader, organisationId);
+    const accounts = await accountsOfYear(this.uow.reader, organisationId, year);
     return accounts.map((a) => {
       const line = mapAccount(a.account, overrides);
       return {

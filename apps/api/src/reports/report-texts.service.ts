@@ -1,9 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Injectable } from '@nestjs/common';
 import { REPORT_TEXT_KEYS } from '@app/reporting';
-import { appendAudit } from '@app/infra';
+import { appendAudit, UnitOfWork } from '@app/infra';
 import { ValidationIssue } from '@app/domain';
-import { DATA_SOURCE } from '../common/infra/tokens';
 import { AppError } from '../common/errors/app-error';
 import { ReportError } from '../common/errors/error-codes';
 import { ReportKindEnum } from './report.types';
@@ -17,10 +15,10 @@ export interface ReportTexts {
 /** The förbundschef's texts for a report; saves carry the version they were based on. */
 @Injectable()
 export class ReportTextsService {
-  constructor(@Inject(DATA_SOURCE) private readonly ds: DataSource) {}
+  constructor(private readonly uow: UnitOfWork) {}
 
   async get(organisationId: string, kind: ReportKindEnum, year: number): Promise<ReportTexts> {
-    const r = await reportTexts(this.ds.manager, { organisationId, kind, year });
+    const r = await reportTexts(this.uow.reader, { organisationId, kind, year });
     return r ? { texts: r.texts, version: r.version } : { texts: {}, version: 0 };
   }
 
@@ -60,7 +58,7 @@ export class ReportTextsService {
       throw new AppError(ReportError.BAD_TEXTS, 'Texterna innehåller fel och har inte sparats.', {
         details: issues,
       });
-    return this.ds.transaction(async (em) => {
+    return this.uow.write(async (em) => {
       const key = { organisationId, kind, year };
       const saved =
         version === 0

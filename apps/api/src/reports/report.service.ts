@@ -1,7 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { appendAudit, enqueueJob, JobName } from '@app/infra';
-import { DATA_SOURCE } from '../common/infra/tokens';
+import { Injectable } from '@nestjs/common';
+import { appendAudit, enqueueJob, JobName, UnitOfWork } from '@app/infra';
 import { AppError } from '../common/errors/app-error';
 import { ReportError } from '../common/errors/error-codes';
 import { ReportKindEnum, ReportType } from './report.types';
@@ -10,7 +8,7 @@ import { insertQueuedReport, reportById, reportsOf } from './report.store';
 /** Compiling is queued through the outbox; every compilation is a new version and the old ones stay. */
 @Injectable()
 export class ReportService {
-  constructor(@Inject(DATA_SOURCE) private readonly ds: DataSource) {}
+  constructor(private readonly uow: UnitOfWork) {}
 
   async request(
     organisationId: string,
@@ -23,7 +21,7 @@ export class ReportService {
         details: [{ path: '$.year', message: 'ska vara ett år' }],
       });
     }
-    const id = await this.ds.transaction(async (em) => {
+    const id = await this.uow.write(async (em) => {
       const r = await insertQueuedReport(em, { organisationId, kind, year }, actorId);
       await enqueueJob(em, JobName.COMPILE_REPORT, { reportId: r.id, organisationId }, { organisationId });
       await appendAudit(em, {
@@ -41,12 +39,12 @@ export class ReportService {
   }
 
   async get(id: string): Promise<ReportType> {
-    const r = /^[0-9a-f-]{36}$/i.test(id) ? await reportById(this.ds.manager, id) : null;
+    const r = /^[0-9a-f-]{36}$/i.test(id) ? await reportById(this.uow.reader, id) : null;
     if (!r) throw new AppError(ReportError.NOT_FOUND, 'Rapporten finns inte.');
     return r;
   }
 
   list(organisationId: string): Promise<ReportType[]> {
-    return reportsOf(this.ds.manager, organisationId);
+    return reportsOf(this.uow.reader, organisationId);
   }
 }

@@ -1,10 +1,8 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { Job } from 'bullmq';
-import { DataSource } from 'typeorm';
 import { invitationMail, mintInvitationToken } from '@app/domain';
-import { JobName, JobPayload } from '@app/infra';
+import { JobName, JobPayload, UnitOfWork } from '@app/infra';
 import { JobHandler } from '../common/job-handler';
-import { WORKER_DATA_SOURCE } from '../common/tokens';
 import { armInvitation } from './invitation.store';
 import { Mailer } from './mailer';
 
@@ -19,7 +17,7 @@ export class SendInvitationHandler implements JobHandler<JobName.SEND_INVITATION
 
   constructor(
     private readonly mailer: Mailer,
-    @Inject(WORKER_DATA_SOURCE) private readonly ds: DataSource,
+    private readonly uow: UnitOfWork,
   ) {}
 
   async handle(
@@ -30,7 +28,7 @@ export class SendInvitationHandler implements JobHandler<JobName.SEND_INVITATION
     const sent = await this.mailer.sentBefore(job.id!);
     if (sent) return { ...sent, skipped: true };
     const { token, hash } = mintInvitationToken();
-    const invitation = await armInvitation(this.ds.manager, {
+    const invitation = await armInvitation(this.uow.reader, {
       personId: p.personId,
       invitationId: p.invitationId,
       to: p.to,

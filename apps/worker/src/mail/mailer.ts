@@ -1,8 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import nodemailer, { Transporter } from 'nodemailer';
-import { DataSource } from 'typeorm';
-import { AppConfig } from '@app/infra';
-import { WORKER_CONFIG, WORKER_DATA_SOURCE } from '../common/tokens';
+import { AppConfig, UnitOfWork } from '@app/infra';
+import { WORKER_CONFIG } from '../common/tokens';
 import { logSentMail, sentByJob } from './mail.store';
 
 export interface OutgoingMail {
@@ -22,7 +21,7 @@ export class Mailer {
 
   constructor(
     @Inject(WORKER_CONFIG) private readonly config: AppConfig,
-    @Inject(WORKER_DATA_SOURCE) private readonly ds: DataSource,
+    private readonly uow: UnitOfWork,
   ) {
     this.transport = config.SMTP_URL
       ? nodemailer.createTransport(config.SMTP_URL)
@@ -31,13 +30,13 @@ export class Mailer {
 
   /** The message id of what this job already sent, or undefined when it has sent nothing yet. */
   async sentBefore(jobId: string): Promise<{ messageId: string | null } | undefined> {
-    const sent = await sentByJob(this.ds.manager, jobId);
+    const sent = await sentByJob(this.uow.reader, jobId);
     return sent ? { messageId: sent.message_id } : undefined;
   }
 
   async send(jobId: string, mail: OutgoingMail): Promise<{ messageId: string | null }> {
     const info = await this.transport.sendMail({ from: this.config.MAIL_FROM, ...mail });
-    await logSentMail(this.ds.manager, {
+    await logSentMail(this.uow.reader, {
       jobId,
       to: mail.to,
       subject: mail.subject,

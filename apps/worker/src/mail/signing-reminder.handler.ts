@@ -1,8 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { enqueueJob, JobName, JobPayload } from '@app/infra';
+import { Injectable } from '@nestjs/common';
+import { enqueueJob, JobName, JobPayload, UnitOfWork } from '@app/infra';
 import { JobHandler } from '../common/job-handler';
-import { WORKER_DATA_SOURCE } from '../common/tokens';
 import { signersToRemind, signingRequestState } from './reminder.store';
 
 /** Reminds the signers who have been asked but not yet signed, while the request is open. */
@@ -10,10 +8,10 @@ import { signersToRemind, signingRequestState } from './reminder.store';
 export class SigningReminderHandler implements JobHandler<JobName.SIGNING_REMINDER> {
   readonly name = JobName.SIGNING_REMINDER;
 
-  constructor(@Inject(WORKER_DATA_SOURCE) private readonly ds: DataSource) {}
+  constructor(private readonly uow: UnitOfWork) {}
 
   handle(p: JobPayload<JobName.SIGNING_REMINDER>): Promise<{ reminded: number }> {
-    return this.ds.transaction(async (em) => {
+    return this.uow.write(async (em) => {
       const r = await signingRequestState(em, p.requestId);
       if (!r || r.status !== 'OPEN' || new Date(r.expires_at).getTime() < Date.now()) return { reminded: 0 };
       const people = await signersToRemind(em, p.requestId);
