@@ -4,6 +4,8 @@ export interface CaughtMail {
   to: string[];
   subject: string;
   raw: string;
+  /** The body as text (quoted-printable or base64 decoded). */
+  text: string;
 }
 
 /** A local SMTP receiver: the worker sends real SMTP, the test reads what arrived. */
@@ -27,6 +29,7 @@ export class MailCatcher {
             to: session.envelope.rcptTo.map((r) => r.address),
             subject: decodeMime(subjectLine.replace(/\r?\n[ \t]/g, ' ')),
             raw,
+            text: decodeBody(raw),
           });
           cb();
         });
@@ -53,6 +56,26 @@ export class MailCatcher {
   async stop(): Promise<void> {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
+}
+
+/** The body of a single-part mail, its transfer encoding undone. */
+function decodeBody(raw: string): string {
+  const split = raw.search(/\r?\n\r?\n/);
+  const head = raw.slice(0, split);
+  const body = raw.slice(split).replace(/^\r?\n\r?\n/, '');
+  const encoding = /^Content-Transfer-Encoding:\s*(\S+)/im.exec(head)?.[1]?.toLowerCase();
+  if (encoding === 'base64') return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
+  if (encoding !== 'quoted-printable') return body;
+  const soft = body.replace(/=\r?\n/g, '');
+  const bytes: number[] = [];
+  for (let i = 0; i < soft.length; i++) {
+    const hex = soft[i] === '=' ? /^[0-9A-F]{2}/i.exec(soft.slice(i + 1, i + 3)) : null;
+    if (hex) {
+      bytes.push(parseInt(hex[0], 16));
+      i += 2;
+    } else bytes.push(...Buffer.from(soft[i], 'utf8'));
+  }
+  return Buffer.from(bytes).toString('utf8');
 }
 
 /** Decodes RFC 2047 encoded words (=?UTF-8?Q?…?= / =?UTF-8?B?…?=). */

@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { codes, IMPORT, importBundle, otherBundle, samspeletBundle, TestApi, ADMIN } from '../helpers/api';
+import { deliverInvitation } from '../helpers/invitations';
 
 const TABLES = [
   'organisation',
@@ -173,11 +174,8 @@ describe('foundation: förbund, people, access (real HTTP, PostgreSQL, Redis)', 
       roles: [{ role: 'BEREDNINGSGRUPP' }],
     });
     await importBundle(api, b, adminToken);
-    const [mail] = await api.ds.query(
-      "SELECT payload FROM outbox WHERE job_name = 'send-email' AND payload->>'to' = 'ny.handlaggare@grannen.example'",
-    );
-    expect(mail.payload.subject).toBe('Inbjudan till Samordningsförbundet Grannen');
-    const token = /token=([\w-]+)/.exec(mail.payload.text)![1];
+    const { mail, token } = await deliverInvitation(api, 'ny.handlaggare@grannen.example');
+    expect(mail.subject).toBe('Inbjudan till Samordningsförbundet Grannen');
     const accepted = await api.ok<{ acceptInvitation: { user: { email: string } } }>(
       'mutation($t:String!){ acceptInvitation(token:$t, password:"Mitt-eget-losenord-1") { user { email } } }',
       { t: token },

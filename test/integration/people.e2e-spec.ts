@@ -41,7 +41,7 @@ describe('people and roles, kept by the kansli', () => {
       hasPassword: false,
     });
     const [invite] = await api.ds.query(
-      "SELECT count(*)::int AS n FROM outbox WHERE job_name = 'send-email' AND payload->>'to' = 'ny.agare@personalen.example'",
+      "SELECT count(*)::int AS n FROM outbox WHERE job_name = 'send-invitation' AND payload->>'to' = 'ny.agare@personalen.example'",
     );
     expect(invite.n).toBe(1);
     const [audit] = await api.ds.query(

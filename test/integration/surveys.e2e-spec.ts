@@ -4,6 +4,7 @@ import { decimalString } from '@app/domain';
 import { join } from 'node:path';
 import request from 'supertest';
 import { codes, importBundle, tenantBundle, TestApi } from '../helpers/api';
+import { deliverInvitation } from '../helpers/invitations';
 
 const DEMO = join(__dirname, '..', '..', 'demo');
 const catalogueFile = JSON.parse(readFileSync(join(DEMO, 'nns', 'nns-katalog.json'), 'utf8'));
@@ -195,10 +196,7 @@ describe('NNS: the national roll-up', () => {
       {},
       admin,
     );
-    const [mail] = await api.ds.query(
-      "SELECT payload->>'text' AS text FROM outbox WHERE job_name = 'send-email' AND payload->>'to' = 'analys@nns.example'",
-    );
-    const token = /token=([\w-]+)/.exec(mail.text)?.[1];
+    const { token } = await deliverInvitation(api, 'analys@nns.example');
     const { acceptInvitation } = await api.ok<{ acceptInvitation: { token: string } }>(
       'mutation($t: String!){ acceptInvitation(token: $t, password: "Nationellt-Natverk-2025!"){ token } }',
       { t: token },

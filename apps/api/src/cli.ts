@@ -20,6 +20,9 @@ import { ReportService } from './reports/report.service';
 import { ReportKindEnum } from './reports/report.types';
 import { DATA_SOURCE } from './common/infra/tokens';
 import { SurveyService } from './surveys/survey.service';
+import { organisationBySlug } from './common/access/scope.store';
+import { findStoredFile } from './files/files.store';
+import { migrationCount } from './health/health.store';
 
 function sha256File(path: string): Promise<string> {
   return new Promise((ok, fail) => {
@@ -78,9 +81,9 @@ async function run(argv: string[]): Promise<void> {
         migrationUrl: config.DATABASE_MIGRATION_URL,
         poolSize: 2,
       });
-      const done = await ds.query('SELECT count(*)::int AS n FROM typeorm_migrations');
+      const done = await migrationCount(ds.manager);
       await ds.destroy();
-      process.stdout.write(`Databasen är migrerad (${done[0].n} migreringar).\n`);
+      process.stdout.write(`Databasen är migrerad (${done} migreringar).\n`);
       return;
     }
     case 'admin:ensure':
@@ -119,7 +122,7 @@ async function run(argv: string[]): Promise<void> {
       if (!slug || !file) throw new Error('ange förbundets slug och en SIE-fil');
       await withApp(async (app) => {
         const ds = app.get<DataSource>(DATA_SOURCE);
-        const [org] = await ds.query('SELECT id FROM organisation WHERE slug = $1', [slug]);
+        const org = await organisationBySlug(ds.manager, slug);
         if (!org) throw new Error(`förbundet "${slug}" finns inte`);
         const sha256 = await sha256File(resolve(file));
         const r = await app
@@ -140,7 +143,7 @@ async function run(argv: string[]): Promise<void> {
         throw new Error('ange slug, ARSREDOVISNING eller DELARSRAPPORT, och år');
       await withApp(async (app) => {
         const ds = app.get<DataSource>(DATA_SOURCE);
-        const [org] = await ds.query('SELECT id FROM organisation WHERE slug = $1', [slug]);
+        const org = await organisationBySlug(ds.manager, slug);
         if (!org) throw new Error(`förbundet "${slug}" finns inte`);
         const report = await app
           .get(ReportService)
@@ -160,7 +163,7 @@ async function run(argv: string[]): Promise<void> {
           [r.xlsxFileId, 'xlsx'],
           [r.jsonFileId, 'json'],
         ] as const) {
-          const [f] = await ds.query('SELECT sha256, original_name FROM stored_file WHERE id = $1', [fileId]);
+          const f = (await findStoredFile(ds.manager, fileId!))!;
           const target = join(out, f.original_name ?? `rapport.${ext}`);
           await pipeline(storage.open(f.sha256), createWriteStream(target));
           process.stdout.write(`${target}\n`);
@@ -189,7 +192,7 @@ async function run(argv: string[]): Promise<void> {
       const counts = JSON.parse(readFileSync(resolve(file), 'utf8'));
       await withApp(async (app) => {
         const ds = app.get<DataSource>(DATA_SOURCE);
-        const [org] = await ds.query('SELECT id FROM organisation WHERE slug = $1', [slug]);
+        const org = await organisationBySlug(ds.manager, slug);
         if (!org) throw new Error(`förbundet "${slug}" finns inte`);
         const v = await app.get(SurveyService).importCounts(org.id, Number(yearRaw), counts, null);
         process.stdout.write(

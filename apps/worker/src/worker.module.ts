@@ -20,6 +20,8 @@ import {
 import { JOB_HANDLERS, JobHandler, missingHandlers } from './common/job-handler';
 import { WORKER_CONFIG, WORKER_DATA_SOURCE } from './common/tokens';
 import { SendEmailHandler } from './mail/mail.handler';
+import { SendInvitationHandler } from './mail/invitation.handler';
+import { Mailer } from './mail/mailer';
 import { SubmissionReminderHandler } from './mail/reminder.handler';
 import { CompileReportHandler } from './reports/compile-report.handler';
 import { SealSignedDocumentHandler } from './reports/seal.handler';
@@ -70,7 +72,9 @@ const CONCURRENCY: Record<QueueName, number> = { [QueueName.MAIL]: 4, [QueueName
         return queues;
       },
     },
+    Mailer,
     SendEmailHandler,
+    SendInvitationHandler,
     SubmissionReminderHandler,
     CompileReportHandler,
     SealSignedDocumentHandler,
@@ -80,6 +84,7 @@ const CONCURRENCY: Record<QueueName, number> = { [QueueName.MAIL]: 4, [QueueName
       provide: JOB_HANDLERS,
       inject: [
         SendEmailHandler,
+        SendInvitationHandler,
         SubmissionReminderHandler,
         CompileReportHandler,
         SealSignedDocumentHandler,

@@ -1,6 +1,7 @@
 export * from './money/money';
 export * from './common/issues';
 export * from './access/roles';
+export * from './access/invitation-token';
 export * from './audit/hash-chain';
 export * from './audit/audit-events';
 export * from './bundle/key-figures';
@@ -20,5 +21,6 @@ export * from './plan';
 export * from './labels/labels';
 export * from './labels/report-labels';
 export * from './labels/signing-labels';
+export * from './labels/invitation-mail';
 export * from './reports/report-status';
 export * from './signing/signing-transitions';

@@ -6,6 +6,7 @@ import { Role } from '@app/domain';
 import { AppConfig, auditCheckpointKey, rowToAuditEntry, verifyAuditChain } from '@app/infra';
 import { Allow, scopeOf } from '../common/access/access.decorators';
 import { APP_CONFIG, DATA_SOURCE } from '../common/infra/tokens';
+import { auditTrail } from './audit.store';
 
 @ObjectType('AuditVerification')
 export class AuditVerificationType {
@@ -61,13 +62,13 @@ export class AuditResolver {
     @Args('entityId', { nullable: true }) entityId?: string,
     @Args('limit', { type: () => Int, nullable: true, defaultValue: 200 }) limit = 200,
   ): Promise<AuditEntryType[]> {
-    const rows = await this.ds.query(
-      `SELECT a.*, p.name AS actor_name FROM audit_entry a LEFT JOIN person p ON p.id = a.actor_id
-        WHERE a.organisation_id = $1 AND ($2::text IS NULL OR a.entity_type = $2) AND ($3::text IS NULL OR a.entity_id = $3)
-        ORDER BY a.seq DESC LIMIT $4`,
-      [organisationId, entityType ?? null, entityId ?? null, Math.min(Math.max(limit, 1), 1000)],
-    );
-    return rows.reverse().map((r: Parameters<typeof rowToAuditEntry>[0] & { actor_name: string | null }) => ({
+    const rows = await auditTrail(this.ds.manager, {
+      organisationId,
+      entityType: entityType ?? null,
+      entityId: entityId ?? null,
+      limit: Math.min(Math.max(limit, 1), 1000),
+    });
+    return rows.reverse().map((r) => ({
       ...rowToAuditEntry(r),
       actorName: r.actor_name,
     }));

@@ -1,17 +1,23 @@
-import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import Redis from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
-import { AppConfig, appendAudit, returningRows } from '@app/infra';
-import { APP_CONFIG, DATA_SOURCE, REDIS } from '../common/infra/tokens';
+import { invitationTokenHash } from '@app/domain';
+import { AppConfig, appendAudit, UnitOfWork } from '@app/infra';
+import { APP_CONFIG, REDIS } from '../common/infra/tokens';
 import { AppError } from '../common/errors/app-error';
 import { AuthError } from '../common/errors/error-codes';
 import { dummyHash, hashPassword, passwordProblem, verifyPassword } from './password';
 import { PrincipalService } from './principal.service';
 import { AuthPayloadType, UserType } from './auth.types';
-
-export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+import {
+  acceptInvitationByHash,
+  insertPlatformAdmin,
+  personByEmail,
+  personProfile,
+  personRoles,
+  setPassword,
+} from './auth.store';
+import { personContact } from './factors/factors.store';
 
 @Injectable()
 export class AuthService {
@@ -20,7 +26,7 @@ export class AuthService {
   private readonly perIp: RateLimiterRedis;
 
   constructor(
-    @Inject(DATA_SOURCE) private readonly ds: DataSource,
+    private readonly uow: UnitOfWork,
     @Inject(REDIS) redis: Redis,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly principals: PrincipalService,
@@ -64,14 +70,11 @@ export class AuthService {
       }
       throw e;
     }
-    const [person] = await this.ds.query(
-      'SELECT id, password_hash, token_version FROM person WHERE email = $1',
-      [email],
-    );
+    const person = await personByEmail(this.uow.reader, email);
     const ok = person
       ? await verifyPassword(person.password_hash, password)
       : (await verifyPassword(await dummyHash(), password), false);
-    if (!ok) {
+    if (!ok || !person) {
       this.logger.warn({ email, ip }, 'login failed');
       throw new AppError(AuthError.INVALID_CREDENTIALS, 'Fel e-postadress eller lösenord.');
     }
@@ -89,21 +92,14 @@ export class AuthService {
   }
 
   async user(personId: string): Promise<UserType> {
-    const [p] = await this.ds.query('SELECT id, email, name, is_platform_admin FROM person WHERE id = $1', [
-      personId,
-    ]);
-    const roles = await this.ds.query(
-      `SELECT r.organisation_id, o.slug, r.role, r.insats_id, i.key AS insats_key, r.title
-         FROM role_assignment r JOIN organisation o ON o.id = r.organisation_id LEFT JOIN insats i ON i.id = r.insats_id
-        WHERE r.person_id = $1 ORDER BY o.slug, r.role, i.key`,
-      [personId],
-    );
+    const p = (await personProfile(this.uow.reader, personId))!;
+    const roles = await personRoles(this.uow.reader, personId);
     return {
       id: p.id,
       email: p.email,
       name: p.name,
       isPlatformAdmin: p.is_platform_admin,
-      roles: roles.map((r: Record<string, string | null>) => ({
+      roles: roles.map((r) => ({
         organisationId: r.organisation_id,
         organisationSlug: r.slug,
         role: r.role,
@@ -116,7 +112,7 @@ export class AuthService {
 
   /** Changing the password revokes every token issued before. */
   async changePassword(personId: string, current: string, next: string): Promise<AuthPayloadType> {
-    const [p] = await this.ds.query('SELECT password_hash FROM person WHERE id = $1', [personId]);
+    const p = await personContact(this.uow.reader, personId);
     if (!(await verifyPassword(p?.password_hash, current)))
       throw new AppError(AuthError.INVALID_CREDENTIALS, 'Nuvarande lösenord stämmer inte.');
     const problem = passwordProblem(next);
@@ -125,12 +121,8 @@ export class AuthService {
         details: [{ path: '$.newPassword', message: problem }],
       });
     const hash = await hashPassword(next);
-    const tv = await this.ds.transaction(async (em) => {
-      const [row] = await returningRows<{ token_version: number }>(
-        em,
-        'UPDATE person SET password_hash = $2, token_version = token_version + 1, updated_at = now() WHERE id = $1 RETURNING token_version',
-        [personId, hash],
-      );
+    const tv = await this.uow.write(async (em) => {
+      const tokenVersion = await setPassword(em, personId, hash);
       await appendAudit(em, {
         organisationId: null,
         actorId: personId,
@@ -138,7 +130,7 @@ export class AuthService {
         entityType: 'person',
         entityId: personId,
       });
-      return row.token_version;
+      return tokenVersion;
     });
     return this.issue(personId, tv);
   }
@@ -150,15 +142,8 @@ export class AuthService {
         details: [{ path: '$.password', message: problem }],
       });
     const hash = await hashPassword(password);
-    const result = await this.ds.transaction(async (em) => {
-      const [row] = await returningRows<{ id: string; token_version: number }>(
-        em,
-        `UPDATE person SET password_hash = $2, invitation_token_hash = NULL, invitation_expires_at = NULL,
-                token_version = token_version + 1, updated_at = now()
-          WHERE invitation_token_hash = $1 AND invitation_expires_at > now()
-          RETURNING id, token_version`,
-        [sha256(token), hash],
-      );
+    const result = await this.uow.write(async (em) => {
+      const row = await acceptInvitationByHash(em, invitationTokenHash(token), hash);
       if (!row) return null;
       await appendAudit(em, {
         organisationId: null,
@@ -186,9 +171,7 @@ export class AuthService {
     const email = this.config.ADMIN_EMAIL.toLowerCase();
     const password = this.config.ADMIN_PASSWORD;
     if (!password) return { email, created: false };
-    const [existing] = await this.ds.query('SELECT id, is_platform_admin FROM person WHERE email = $1', [
-      email,
-    ]);
+    const existing = await personByEmail(this.uow.reader, email);
     if (existing?.is_platform_admin) return { email, created: false };
     if (existing) {
       this.logger.error(
@@ -197,20 +180,15 @@ export class AuthService {
       return { email, created: false, refused: true };
     }
     const hash = await hashPassword(password);
-    const created = await this.ds.transaction(async (em) => {
-      const [row] = await returningRows<{ id: string }>(
-        em,
-        `INSERT INTO person (email, name, password_hash, is_platform_admin) VALUES ($1, 'Plattformsadministratör', $2, true)
-         ON CONFLICT (email) DO NOTHING RETURNING id`,
-        [email, hash],
-      );
-      if (!row) return false;
+    const created = await this.uow.write(async (em) => {
+      const id = await insertPlatformAdmin(em, email, hash);
+      if (!id) return false;
       await appendAudit(em, {
         organisationId: null,
         actorId: null,
         action: 'platform_admin.ensured',
         entityType: 'person',
-        entityId: row.id,
+        entityId: id,
       });
       return true;
     });

@@ -1,12 +1,15 @@
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
+import { INVITATION_DAYS } from '@app/domain';
 import { appendAudit, enqueueJob, JobName, WriteTx } from '@app/infra';
-import { sha256 } from './auth.service';
+import { openInvitation } from './auth.store';
 
-export const INVITATION_DAYS = 14;
+export { INVITATION_DAYS };
 
 /**
- * A one-time link to choose a password, stored only as its hash; the e-mail goes through the outbox in the
- * caller's transaction, and the invitation is audited in the chain it belongs to (a förbund's or the platform's).
+ * A one-time link to choose a password. The invitation is opened here and its mail queued through the outbox
+ * in the caller's transaction, naming the invitation only: the worker mints the link when it sends the mail
+ * and keeps only its hash, so no outbox row or Redis job ever holds the secret. The invitation is audited in
+ * the chain it belongs to (a förbund's or the platform's).
  */
 export async function issueInvitation(
   tx: WriteTx,
@@ -19,22 +22,13 @@ export async function issueInvitation(
     baseUrl: string;
   },
 ): Promise<void> {
-  const token = randomBytes(32).toString('base64url');
+  const invitationId = randomUUID();
   const expires = new Date(Date.now() + INVITATION_DAYS * 24 * 3600 * 1000);
-  await tx.query('UPDATE person SET invitation_token_hash = $2, invitation_expires_at = $3 WHERE id = $1', [
-    p.personId,
-    sha256(token),
-    expires,
-  ]);
+  await openInvitation(tx, p.personId, invitationId, expires);
   await enqueueJob(
     tx,
-    JobName.SEND_EMAIL,
-    {
-      eventId: `invitation-${p.personId}-${expires.getTime()}`,
-      to: p.email,
-      subject: `Inbjudan till ${p.invitedTo}`,
-      text: `Hej ${p.name}!\n\nDu har bjudits in till ${p.invitedTo} på samordningsplattformen.\nVälj ditt lösenord här (länken gäller i ${INVITATION_DAYS} dagar):\n\n${p.baseUrl}/inbjudan?token=${token}\n`,
-    },
+    JobName.SEND_INVITATION,
+    { invitationId, personId: p.personId, to: p.email, invitedTo: p.invitedTo, baseUrl: p.baseUrl },
     { organisationId: p.organisationId },
   );
   await appendAudit(tx, {
@@ -43,6 +37,6 @@ export async function issueInvitation(
     action: 'person.invited',
     entityType: 'person',
     entityId: p.personId,
-    payload: { email: p.email, expires: expires.toISOString() },
+    payload: { email: p.email, expires: expires.toISOString(), invitationId },
   });
 }

@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { DataSource } from 'typeorm';
-import { Principal, Role } from '@app/domain';
+import { Principal } from '@app/domain';
 import { DATA_SOURCE } from '../common/infra/tokens';
+import { personAccess, personGrants } from './auth.store';
 
 export interface TokenClaims {
   sub: string;
@@ -40,20 +41,14 @@ export class PrincipalService {
   }
 
   async load(personId: string, tokenVersion?: number): Promise<Principal | null> {
-    const [person] = await this.ds.query(
-      'SELECT id, is_platform_admin, is_national_network, token_version FROM person WHERE id = $1',
-      [personId],
-    );
+    const person = await personAccess(this.ds.manager, personId);
     if (!person || (tokenVersion !== undefined && person.token_version !== tokenVersion)) return null;
-    const grants = await this.ds.query(
-      'SELECT organisation_id, role, insats_id FROM role_assignment WHERE person_id = $1',
-      [personId],
-    );
+    const grants = await personGrants(this.ds.manager, personId);
     return {
       personId: person.id,
       isPlatformAdmin: person.is_platform_admin,
       isNationalNetwork: person.is_national_network,
-      grants: grants.map((g: { organisation_id: string; role: Role; insats_id: string | null }) => ({
+      grants: grants.map((g) => ({
         organisationId: g.organisation_id,
         role: g.role,
         insatsId: g.insats_id,

@@ -1,14 +1,16 @@
 import { readdirSync, readFileSync, createReadStream } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Injectable, Logger } from '@nestjs/common';
 import { Principal } from '@app/domain';
-import { DATA_SOURCE } from '../common/infra/tokens';
+import { UnitOfWork } from '@app/infra';
 import { PrincipalService } from '../auth/principal.service';
 import { BundleService } from '../organisations/bundle.service';
 import { SieImportService } from '../ledger/sie-import.service';
 import { SubmissionService } from '../submissions/submission.service';
+import { personByEmail } from '../auth/auth.store';
+import { activeImportOfFile } from '../ledger/sie-import.store';
+import { insatsByKey } from './demo-seed.store';
 
 /**
  * Sets up the demo förbund from the Samspelet fixture inside the repo: the bundle, both SIE files, and every
@@ -19,7 +21,7 @@ export class DemoSeedService {
   private readonly logger = new Logger(DemoSeedService.name);
 
   constructor(
-    @Inject(DATA_SOURCE) private readonly ds: DataSource,
+    private readonly uow: UnitOfWork,
     private readonly bundles: BundleService,
     private readonly sie: SieImportService,
     private readonly submissions: SubmissionService,
@@ -27,8 +29,8 @@ export class DemoSeedService {
   ) {}
 
   private async as(email: string): Promise<Principal> {
-    const [p] = await this.ds.query('SELECT id FROM person WHERE email = $1', [email]);
-    return (await this.principals.load(p.id)) as Principal;
+    const p = await personByEmail(this.uow.reader, email);
+    return (await this.principals.load(p!.id)) as Principal;
   }
 
   async seed(dir: string): Promise<string[]> {
@@ -40,11 +42,7 @@ export class DemoSeedService {
     for (const file of readdirSync(join(dir, 'sie')).sort()) {
       const path = join(dir, 'sie', file);
       const sha256 = createHash('sha256').update(readFileSync(path)).digest('hex');
-      const [done] = await this.ds.query(
-        'SELECT year FROM sie_import WHERE organisation_id = $1 AND sha256 = $2 AND active',
-        [orgId, sha256],
-      );
-      if (done) continue;
+      if (await activeImportOfFile(this.uow.reader, orgId, sha256)) continue;
       const imp = await this.sie.importStream(orgId, createReadStream(path), {
         fileId: null,
         sha256,
@@ -61,10 +59,7 @@ export class DemoSeedService {
     );
     for (const file of readdirSync(join(dir, 'submissions')).sort()) {
       const f = JSON.parse(readFileSync(join(dir, 'submissions', file), 'utf8'));
-      const [insats] = await this.ds.query('SELECT id FROM insats WHERE organisation_id = $1 AND key = $2', [
-        orgId,
-        f.insats,
-      ]);
+      const insats = (await insatsByKey(this.uow.reader, orgId, f.insats))!;
       const emailOf = (role: string) =>
         bundle.people.find((p: { roles: Array<{ role: string; insats?: string }> }) =>
           p.roles.some((x) => x.role === role && x.insats === f.insats),

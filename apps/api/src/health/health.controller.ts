@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import Redis from 'ioredis';
 import { Public } from '../common/access/access.decorators';
 import { DATA_SOURCE, REDIS } from '../common/infra/tokens';
+import { ping } from './health.store';
 
 const withTimeout = <T>(p: Promise<T>, ms: number) =>
   Promise.race([
@@ -22,7 +23,7 @@ export class HealthController {
   @Get()
   async health(@Res() res: Response): Promise<void> {
     const [pg, redis] = await Promise.all([
-      withTimeout(this.ds.query('SELECT 1'), 2000).then(
+      withTimeout(ping(this.ds.manager), 2000).then(
         () => 'up' as const,
         () => 'down' as const,
       ),

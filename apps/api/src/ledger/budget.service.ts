@@ -1,18 +1,25 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Injectable } from '@nestjs/common';
 import { isDecimalString, ValidationIssue } from '@app/domain';
-import { appendAudit, readBudgets, readForecasts } from '@app/infra';
-import { DATA_SOURCE } from '../common/infra/tokens';
+import { appendAudit, readBudgets, readForecasts, UnitOfWork } from '@app/infra';
 import { AppError } from '../common/errors/app-error';
 import { LedgerError } from '../common/errors/error-codes';
 import { BudgetInput, ForecastInput, FundingInput } from './ledger.types';
+import {
+  costCentreCodes,
+  partyExists,
+  replaceBudgetLines,
+  replaceForecastLines,
+  upsertBudget,
+  upsertForecast,
+  upsertFunding,
+} from './budget.store';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Budgets, supplementary decisions, forecasts and funding: decisions with dates, each change audited. */
 @Injectable()
 export class BudgetService {
-  constructor(@Inject(DATA_SOURCE) private readonly ds: DataSource) {}
+  constructor(private readonly uow: UnitOfWork) {}
 
   private async checkLines(
     organisationId: string,
@@ -24,11 +31,7 @@ export class BudgetService {
       issues.push({ path: base, message: 'ska vara ett objekt kostnadsställe → belopp' });
       return;
     }
-    const codes = new Set(
-      (await this.ds.query('SELECT code FROM cost_centre WHERE organisation_id = $1', [organisationId])).map(
-        (r: { code: string }) => r.code,
-      ),
-    );
+    const codes = await costCentreCodes(this.uow.reader, organisationId);
     for (const [code, amount] of Object.entries(lines)) {
       if (!codes.has(code))
         issues.push({ path: `${base}["${code}"]`, message: `okänt kostnadsställe "${code}"` });
@@ -53,37 +56,25 @@ export class BudgetService {
       throw new AppError(LedgerError.BUDGET_INVALID, 'Budgeten innehåller fel och har inte sparats.', {
         details: issues,
       });
-    return this.ds.transaction(async (em) => {
-      const [b] = await em.query(
-        `INSERT INTO budget (organisation_id, year, decided, kind, funded_by, outlook) VALUES ($1,$2,$3,$4,$5,$6)
-         ON CONFLICT (organisation_id, year, decided, kind) DO UPDATE SET funded_by = EXCLUDED.funded_by, outlook = EXCLUDED.outlook, updated_at = now()
-         RETURNING id`,
-        [
-          organisationId,
-          input.year,
-          input.decided,
-          kind,
-          input.fundedBy ?? null,
-          input.outlook ? JSON.stringify(input.outlook) : null,
-        ],
-      );
-      await em.query('DELETE FROM budget_line WHERE budget_id = $1', [b.id]);
-      for (const [code, amount] of Object.entries(input.lines)) {
-        await em.query('INSERT INTO budget_line (budget_id, cost_centre_code, amount) VALUES ($1,$2,$3)', [
-          b.id,
-          code,
-          amount,
-        ]);
-      }
+    return this.uow.write(async (em) => {
+      const budgetId = await upsertBudget(em, {
+        organisationId,
+        year: input.year,
+        decided: input.decided,
+        kind,
+        fundedBy: input.fundedBy ?? null,
+        outlook: input.outlook ?? null,
+      });
+      await replaceBudgetLines(em, budgetId, input.lines);
       await appendAudit(em, {
         organisationId,
         actorId,
         action: 'budget.saved',
         entityType: 'budget',
-        entityId: b.id,
+        entityId: budgetId,
         payload: { ...input, kind },
       });
-      return b.id as string;
+      return budgetId;
     });
   }
 
@@ -95,28 +86,22 @@ export class BudgetService {
       throw new AppError(LedgerError.BUDGET_INVALID, 'Prognosen innehåller fel och har inte sparats.', {
         details: issues,
       });
-    return this.ds.transaction(async (em) => {
-      const [f] = await em.query(
-        `INSERT INTO forecast (organisation_id, year, as_of) VALUES ($1,$2,$3)
-         ON CONFLICT (organisation_id, year, as_of) DO UPDATE SET updated_at = now() RETURNING id`,
-        [organisationId, input.year, input.asOf],
-      );
-      await em.query('DELETE FROM forecast_line WHERE forecast_id = $1', [f.id]);
-      for (const [code, amount] of Object.entries(input.lines)) {
-        await em.query(
-          'INSERT INTO forecast_line (forecast_id, cost_centre_code, amount) VALUES ($1,$2,$3)',
-          [f.id, code, amount],
-        );
-      }
+    return this.uow.write(async (em) => {
+      const forecastId = await upsertForecast(em, {
+        organisationId,
+        year: input.year,
+        asOf: input.asOf,
+      });
+      await replaceForecastLines(em, forecastId, input.lines);
       await appendAudit(em, {
         organisationId,
         actorId,
         action: 'forecast.saved',
         entityType: 'forecast',
-        entityId: f.id,
+        entityId: forecastId,
         payload: { ...input },
       });
-      return f.id as string;
+      return forecastId;
     });
   }
 
@@ -126,21 +111,21 @@ export class BudgetService {
       issues.push({ path: '$.amount', message: 'ska vara ett belopp som decimaltal i text' });
     if (!/^\d{4}$/.test(input.account))
       issues.push({ path: '$.account', message: 'ska vara ett fyrsiffrigt konto' });
-    const [party] = await this.ds.query('SELECT 1 FROM party WHERE organisation_id = $1 AND key = $2', [
-      organisationId,
-      input.party,
-    ]);
-    if (!party) issues.push({ path: '$.party', message: `okänd part "${input.party}"` });
+    if (!(await partyExists(this.uow.reader, organisationId, input.party)))
+      issues.push({ path: '$.party', message: `okänd part "${input.party}"` });
     if (issues.length)
       throw new AppError(LedgerError.BUDGET_INVALID, 'Finansieringen innehåller fel och har inte sparats.', {
         details: issues,
       });
-    await this.ds.transaction(async (em) => {
-      await em.query(
-        `INSERT INTO funding (organisation_id, year, party_key, amount, account, note) VALUES ($1,$2,$3,$4,$5,$6)
-         ON CONFLICT (organisation_id, year, party_key) DO UPDATE SET amount = EXCLUDED.amount, account = EXCLUDED.account, note = EXCLUDED.note, updated_at = now()`,
-        [organisationId, input.year, input.party, input.amount, input.account, input.note ?? null],
-      );
+    await this.uow.write(async (em) => {
+      await upsertFunding(em, {
+        organisationId,
+        year: input.year,
+        partyKey: input.party,
+        amount: input.amount,
+        account: input.account,
+        note: input.note ?? null,
+      });
       await appendAudit(em, {
         organisationId,
         actorId,
@@ -153,10 +138,10 @@ export class BudgetService {
   }
 
   budgets(organisationId: string, year?: number | null) {
-    return readBudgets(this.ds.manager, organisationId, year);
+    return readBudgets(this.uow.reader, organisationId, year);
   }
 
   forecasts(organisationId: string, year?: number | null) {
-    return readForecasts(this.ds.manager, organisationId, year);
+    return readForecasts(this.uow.reader, organisationId, year);
   }
 }

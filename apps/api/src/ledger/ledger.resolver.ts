@@ -1,13 +1,12 @@
-import { Inject } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { DataSource } from 'typeorm';
-import { AccountRange, mapAccount, Principal, REPORT_LINES, Role } from '@app/domain';
-import { LedgerReader } from '@app/infra';
+import { mapAccount, Principal, REPORT_LINES, Role } from '@app/domain';
+import { LedgerReader, UnitOfWork } from '@app/infra';
 import { Allow, CurrentPrincipal, scopeOf } from '../common/access/access.decorators';
-import { DATA_SOURCE } from '../common/infra/tokens';
 import { badInput } from '../common/errors/app-error';
 import { SieImportService } from './sie-import.service';
 import { BudgetService } from './budget.service';
+import { sieImportById, sieImports } from './sie-import.store';
+import { accountMappingOverrides, accountsOfYear, ledgerAmounts } from './ledger.store';
 import {
   AccountMappingRowType,
   BudgetInput,
@@ -30,13 +29,11 @@ const BOARD = [
   Role.STYRELSEERSATTARE,
   Role.BEREDNINGSGRUPP,
 ];
-const IMPORT_COLUMNS = `id, year, version, active, to_char(fiscal_year_start,'YYYY-MM-DD') AS "fiscalYearStart", to_char(fiscal_year_end,'YYYY-MM-DD') AS "fiscalYearEnd",
-  vouchers, transactions, encoding, warnings, file_id AS "fileId", to_char(created_at AT TIME ZONE 'UTC','YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "createdAt"`;
 
 @Resolver()
 export class LedgerResolver {
   constructor(
-    @Inject(DATA_SOURCE) private readonly ds: DataSource,
+    private readonly uow: UnitOfWork,
     private readonly sie: SieImportService,
     private readonly budgetsService: BudgetService,
   ) {}
@@ -52,17 +49,13 @@ export class LedgerResolver {
     @CurrentPrincipal() me: Principal,
   ): Promise<SieImportType> {
     const r = await this.sie.importFile(organisationId, fileId, me.personId);
-    const [row] = await this.ds.query(`SELECT ${IMPORT_COLUMNS} FROM sie_import WHERE id = $1`, [r.id]);
-    return row;
+    return (await sieImportById(this.uow.reader, r.id))!;
   }
 
   @Allow(READERS, scopeOf.organisationId())
   @Query(() => [SieImportType], { description: 'Förbundets SIE-inläsningar, alla versioner, nyast först.' })
   sieImports(@Args('organisationId', { type: () => ID }) organisationId: string): Promise<SieImportType[]> {
-    return this.ds.query(
-      `SELECT ${IMPORT_COLUMNS} FROM sie_import WHERE organisation_id = $1 AND version > 0 ORDER BY year DESC, version DESC`,
-      [organisationId],
-    );
+    return sieImports(this.uow.reader, organisationId);
   }
 
   @Allow(READERS, scopeOf.organisationId())
@@ -77,7 +70,7 @@ export class LedgerResolver {
     @Args('groupBy', { type: () => LedgerGrouping, defaultValue: LedgerGrouping.ACCOUNT })
     groupBy: LedgerGrouping,
   ): Promise<LedgerAmountType[]> {
-    const reader = new LedgerReader(this.ds.manager);
+    const reader = new LedgerReader(this.uow.reader);
     const imp = await reader.importCovering(organisationId, from);
     if (
       !/^\d{4}-\d{2}-\d{2}$/.test(from) ||
@@ -90,19 +83,7 @@ export class LedgerResolver {
         { path: '$.from', message: 'intervallet ska ligga inom ett inläst räkenskapsår (ÅÅÅÅ-MM-DD)' },
       ]);
     }
-    const [accountCol, centreCol] = {
-      [LedgerGrouping.ACCOUNT]: ['t.account', 'NULL::text'],
-      [LedgerGrouping.COST_CENTRE]: ['NULL::text', 't.cost_centre'],
-      [LedgerGrouping.ACCOUNT_AND_COST_CENTRE]: ['t.account', 't.cost_centre'],
-    }[groupBy];
-    return this.ds.query(
-      `SELECT g.account, a.name AS "accountName", g.cost_centre AS "costCentre", g.amount FROM (
-         SELECT ${accountCol} AS account, ${centreCol} AS cost_centre, sum(t.amount)::text AS amount
-           FROM ledger_transaction t WHERE t.import_id = $1 AND t.voucher_date BETWEEN $2 AND $3 GROUP BY 1, 2) g
-         LEFT JOIN ledger_account a ON a.import_id = $1 AND a.account = g.account
-        ORDER BY g.account NULLS FIRST, g.cost_centre NULLS FIRST`,
-      [imp.id, from, to],
-    );
+    return ledgerAmounts(this.uow.reader, { importId: imp.id, from, to, groupBy });
   }
 
   @Allow(EDITORS, scopeOf.organisationId())
@@ -114,14 +95,8 @@ export class LedgerResolver {
     @Args('organisationId', { type: () => ID }) organisationId: string,
     @Args('year', { type: () => Int }) year: number,
   ): Promise<AccountMappingRowType[]> {
-    const [org] = await this.ds.query('SELECT account_mapping FROM organisation WHERE id = $1', [
-      organisationId,
-    ]);
-    const overrides = (org?.account_mapping ?? []) as AccountRange[];
-    const accounts: Array<{ account: string; name: string }> = await this.ds.query(
-      `SELECT a.account, a.name FROM ledger_account a JOIN sie_import i ON i.id = a.import_id WHERE i.organisation_id = $1 AND i.year = $2 AND i.active ORDER BY a.account`,
-      [organisationId, year],
-    );
+    const overrides = await accountMappingOverrides(this.uow.reader, organisationId);
+    const accounts = await accountsOfYear(this.uow.reader, organisationId, year);
     return accounts.map((a) => {
       const line = mapAccount(a.account, overrides);
       return {

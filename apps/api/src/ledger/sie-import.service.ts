@@ -2,7 +2,6 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Readable } from 'node:stream';
 import { DataSource, QueryRunner } from 'typeorm';
 import type { PoolClient } from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
 import {
   decodeSieLines,
   EncodingGuess,
@@ -17,6 +16,16 @@ import { DATA_SOURCE } from '../common/infra/tokens';
 import { AppError } from '../common/errors/app-error';
 import { LedgerError } from '../common/errors/error-codes';
 import { FilesService } from '../files/files.service';
+import {
+  activateImport,
+  copyLedgerTransactions,
+  insertLedgerRows,
+  insertPendingImport,
+  lockOrganisationImports,
+  nextImportVersion,
+  usedCostCentres,
+} from './sie-import.store';
+import { costCentreCodes } from './budget.store';
 
 export interface SieImportResult {
   id: string;
@@ -93,19 +102,10 @@ export class SieImportService {
     meta: { fileId: string | null; sha256: string; actorId: string | null },
   ): Promise<SieImportResult> {
     const em = qr.manager;
-    await em.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 13))', [`sie:${organisationId}`]);
-    const [imp] = await em.query(
-      `INSERT INTO sie_import (organisation_id, year, version, active, fiscal_year_start, fiscal_year_end, file_id, sha256, encoding, vouchers, transactions, imported_by)
-       VALUES ($1, 0, 0, false, '1970-01-01', '1970-01-01', $2, $3, 'cp437', 0, 0, $4) RETURNING id`,
-      [organisationId, meta.fileId, meta.sha256, meta.actorId],
-    );
-    const importId: string = imp.id;
+    await lockOrganisationImports(em, organisationId);
+    const importId = await insertPendingImport(em, organisationId, meta);
     const client = (qr as unknown as { databaseConnection: PoolClient }).databaseConnection;
-    const copy = client.query(
-      copyFrom(
-        'COPY ledger_transaction (import_id, line, series, number, voucher_date, voucher_text, account, cost_centre, objects, amount, trans_date, text) FROM STDIN',
-      ),
-    );
+    const copy = copyLedgerTransactions(client);
     const copyDone = new Promise<void>((resolve, reject) => {
       copy.on('finish', resolve);
       copy.on('error', reject);
@@ -182,75 +182,42 @@ export class SieImportService {
     if (summary.encoding?.warning) warnings.unshift(summary.encoding.warning);
 
     // Cost centres in the file that the förbund does not have are reported, not invented.
-    const centres = new Set<string>(
-      (await em.query('SELECT code FROM cost_centre WHERE organisation_id = $1', [organisationId])).map(
-        (r: { code: string }) => r.code,
-      ),
-    );
-    const used: Array<{ cost_centre: string }> = await em.query(
-      'SELECT DISTINCT cost_centre FROM ledger_transaction WHERE import_id = $1 AND cost_centre IS NOT NULL',
-      [importId],
-    );
-    for (const { cost_centre } of used) {
+    const centres = await costCentreCodes(em, organisationId);
+    for (const cost_centre of await usedCostCentres(em, importId)) {
       if (!centres.has(cost_centre))
         warnings.push(
           `kostnadsställe ${cost_centre} finns i filen men inte i förbundet; lägg till det för att det ska synas i rapporterna`,
         );
     }
 
-    const [{ v }] = await em.query(
-      'SELECT COALESCE(max(version), 0) + 1 AS v FROM sie_import WHERE organisation_id = $1 AND year = $2',
-      [organisationId, year],
-    );
-    await em.query(
-      'UPDATE sie_import SET active = false WHERE organisation_id = $1 AND year = $2 AND active',
-      [organisationId, year],
-    );
-    await em.query(
-      `UPDATE sie_import SET year = $2, version = $3, active = true, fiscal_year_start = $4, fiscal_year_end = $5, previous_year_start = $6,
-              previous_year_end = $7, encoding = $8, program = $9, vouchers = $10, transactions = $11, warnings = $12 WHERE id = $1`,
-      [
-        importId,
-        year,
-        v,
-        fy.start,
-        fy.end,
-        prev?.start ?? null,
-        prev?.end ?? null,
-        summary.encoding?.encoding ?? 'cp437',
-        summary.header.PROGRAM ?? null,
-        summary.vouchers,
-        summary.transactions,
-        JSON.stringify(warnings),
-      ],
-    );
-    await this.insertRows(
+    const v = await nextImportVersion(em, organisationId, year);
+    await activateImport(em, organisationId, {
+      importId,
+      year,
+      version: v,
+      start: fy.start,
+      end: fy.end,
+      previousStart: prev?.start ?? null,
+      previousEnd: prev?.end ?? null,
+      encoding: summary.encoding?.encoding ?? 'cp437',
+      program: summary.header.PROGRAM ?? null,
+      vouchers: summary.vouchers,
+      transactions: summary.transactions,
+      warnings,
+    });
+    await insertLedgerRows(
       em,
       'ledger_account',
-      ['import_id', 'account', 'name', 'type'],
       [...summary.accounts].map(([account, a]) => [importId, account, a.name, a.type]),
     );
-    await this.insertRows(
+    await insertLedgerRows(
       em,
       'ledger_object',
-      ['import_id', 'dimension', 'code', 'name'],
       [...summary.objects].flatMap(([dim, m]) => [...m].map(([code, name]) => [importId, dim, code, name])),
     );
-    await this.insertRows(
+    await insertLedgerRows(
       em,
       'ledger_balance',
-      [
-        'import_id',
-        'line',
-        'kind',
-        'year_offset',
-        'period',
-        'account',
-        'cost_centre',
-        'objects',
-        'amount',
-        'quantity',
-      ],
       summary.balances.map((b) => [
         importId,
         b.line,
@@ -293,27 +260,5 @@ export class SieImportService {
       encoding: summary.encoding?.encoding ?? 'cp437',
       warnings,
     };
-  }
-
-  private async insertRows(
-    em: QueryRunner['manager'],
-    table: string,
-    cols: string[],
-    rows: unknown[][],
-  ): Promise<void> {
-    for (let i = 0; i < rows.length; i += 1000) {
-      const chunk = rows.slice(i, i + 1000);
-      const params: unknown[] = [];
-      const values = chunk.map(
-        (r) =>
-          `(${r
-            .map((v) => {
-              params.push(v);
-              return `$${params.length}`;
-            })
-            .join(',')})`,
-      );
-      await em.query(`INSERT INTO ${table} (${cols.join(',')}) VALUES ${values.join(',')}`, params);
-    }
   }
 }

@@ -1,12 +1,11 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Injectable } from '@nestjs/common';
 import { REPORT_TEXT_KEYS } from '@app/reporting';
-import { appendAudit, returningRows } from '@app/infra';
+import { appendAudit, UnitOfWork } from '@app/infra';
 import { ValidationIssue } from '@app/domain';
-import { DATA_SOURCE } from '../common/infra/tokens';
 import { AppError } from '../common/errors/app-error';
 import { ReportError } from '../common/errors/error-codes';
 import { ReportKindEnum } from './report.types';
+import { insertReportTexts, reportTexts, updateReportTexts } from './report.store';
 
 export interface ReportTexts {
   texts: Record<string, string>;
@@ -16,13 +15,10 @@ export interface ReportTexts {
 /** The förbundschef's texts for a report; saves carry the version they were based on. */
 @Injectable()
 export class ReportTextsService {
-  constructor(@Inject(DATA_SOURCE) private readonly ds: DataSource) {}
+  constructor(private readonly uow: UnitOfWork) {}
 
   async get(organisationId: string, kind: ReportKindEnum, year: number): Promise<ReportTexts> {
-    const [r] = await this.ds.query(
-      'SELECT texts, version FROM report_text WHERE organisation_id = $1 AND kind = $2 AND year = $3',
-      [organisationId, kind, year],
-    );
+    const r = await reportTexts(this.uow.reader, { organisationId, kind, year });
     return r ? { texts: r.texts, version: r.version } : { texts: {}, version: 0 };
   }
 
@@ -62,21 +58,13 @@ export class ReportTextsService {
       throw new AppError(ReportError.BAD_TEXTS, 'Texterna innehåller fel och har inte sparats.', {
         details: issues,
       });
-    return this.ds.transaction(async (em) => {
-      const rows =
+    return this.uow.write(async (em) => {
+      const key = { organisationId, kind, year };
+      const saved =
         version === 0
-          ? await em.query(
-              `INSERT INTO report_text (organisation_id, kind, year, texts, updated_by) VALUES ($1,$2,$3,$4,$5)
-             ON CONFLICT (organisation_id, kind, year) DO NOTHING RETURNING version`,
-              [organisationId, kind, year, JSON.stringify(texts), actorId],
-            )
-          : await returningRows<{ version: number }>(
-              em,
-              `UPDATE report_text SET texts = $4, version = version + 1, updated_by = $6, updated_at = now()
-              WHERE organisation_id = $1 AND kind = $2 AND year = $3 AND version = $5 RETURNING version`,
-              [organisationId, kind, year, JSON.stringify(texts), version, actorId],
-            );
-      if (!rows.length) {
+          ? await insertReportTexts(em, key, texts, actorId)
+          : await updateReportTexts(em, key, version, texts, actorId);
+      if (saved === null) {
         const current = await this.get(organisationId, kind, year);
         throw new AppError(
           ReportError.VERSION_CONFLICT,
@@ -90,9 +78,9 @@ export class ReportTextsService {
         action: 'report_texts.saved',
         entityType: 'report_text',
         entityId: `${kind}/${year}`,
-        payload: { version: rows[0].version, keys: Object.keys(texts as object) },
+        payload: { version: saved, keys: Object.keys(texts as object) },
       });
-      return { texts: texts as Record<string, string>, version: rows[0].version };
+      return { texts: texts as Record<string, string>, version: saved };
     });
   }
 }

@@ -1,46 +1,22 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { Job } from 'bullmq';
-import nodemailer, { Transporter } from 'nodemailer';
-import { DataSource } from 'typeorm';
-import { AppConfig, JobName, JobPayload } from '@app/infra';
+import { JobName, JobPayload } from '@app/infra';
 import { JobHandler } from '../common/job-handler';
-import { WORKER_CONFIG, WORKER_DATA_SOURCE } from '../common/tokens';
+import { Mailer } from './mailer';
 
-/** Sends one e-mail over SMTP (nodemailer). Without SMTP_URL it logs the mail instead of sending it. */
+/** Sends one e-mail whose text the job carries. */
 @Injectable()
 export class SendEmailHandler implements JobHandler<JobName.SEND_EMAIL> {
   readonly name = JobName.SEND_EMAIL;
-  private readonly logger = new Logger(SendEmailHandler.name);
-  private readonly transport: Transporter;
 
-  constructor(
-    @Inject(WORKER_CONFIG) private readonly config: AppConfig,
-    @Inject(WORKER_DATA_SOURCE) private readonly ds: DataSource,
-  ) {
-    this.transport = config.SMTP_URL
-      ? nodemailer.createTransport(config.SMTP_URL)
-      : nodemailer.createTransport({ jsonTransport: true });
-  }
+  constructor(private readonly mailer: Mailer) {}
 
   async handle(
     p: JobPayload<JobName.SEND_EMAIL>,
     job: Job,
   ): Promise<{ messageId: string | null; skipped?: boolean }> {
-    // A job that already sent (the worker died before BullMQ heard of it) is not sent twice.
-    const [sent] = await this.ds.query('SELECT message_id FROM mail_log WHERE job_id = $1', [job.id]);
-    if (sent) return { messageId: sent.message_id, skipped: true };
-    const info = await this.transport.sendMail({
-      from: this.config.MAIL_FROM,
-      to: p.to,
-      subject: p.subject,
-      text: p.text,
-    });
-    await this.ds.query(
-      'INSERT INTO mail_log (job_id, recipient, subject, message_id) VALUES ($1,$2,$3,$4) ON CONFLICT (job_id) DO NOTHING',
-      [job.id, p.to, p.subject, info.messageId ?? null],
-    );
-    if (!this.config.SMTP_URL)
-      this.logger.log({ to: p.to, subject: p.subject }, 'e-mail not sent (no SMTP_URL); logged instead');
-    return { messageId: info.messageId ?? null };
+    const sent = await this.mailer.sentBefore(job.id!);
+    if (sent) return { ...sent, skipped: true };
+    return this.mailer.send(job.id!, { to: p.to, subject: p.subject, text: p.text });
   }
 }

@@ -17,3 +17,25 @@ export async function reminderSubject(tx: Tx, submissionId: string): Promise<Rem
   );
   return s ?? null;
 }
+
+export interface SigningRequestState {
+  organisation_id: string;
+  status: string;
+  expires_at: Date;
+}
+
+export async function signingRequestState(tx: Tx, requestId: string): Promise<SigningRequestState | null> {
+  const [r] = await tx.query(
+    `SELECT organisation_id, status, expires_at FROM signing_request WHERE id = $1`,
+    [requestId],
+  );
+  return r ?? null;
+}
+
+/** The signers who have been asked (SENT or VIEWED) but have not yet signed. */
+export function signersToRemind(tx: Tx, requestId: string): Promise<Array<{ email: string; name: string }>> {
+  return tx.query(
+    `SELECT p.email, p.name FROM signing_signer s JOIN person p ON p.id = s.person_id WHERE s.request_id = $1 AND s.state IN ('SENT','VIEWED')`,
+    [requestId],
+  );
+}

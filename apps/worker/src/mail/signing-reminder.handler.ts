@@ -1,27 +1,20 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { enqueueJob, JobName, JobPayload } from '@app/infra';
+import { Injectable } from '@nestjs/common';
+import { enqueueJob, JobName, JobPayload, UnitOfWork } from '@app/infra';
 import { JobHandler } from '../common/job-handler';
-import { WORKER_DATA_SOURCE } from '../common/tokens';
+import { signersToRemind, signingRequestState } from './reminder.store';
 
 /** Reminds the signers who have been asked but not yet signed, while the request is open. */
 @Injectable()
 export class SigningReminderHandler implements JobHandler<JobName.SIGNING_REMINDER> {
   readonly name = JobName.SIGNING_REMINDER;
 
-  constructor(@Inject(WORKER_DATA_SOURCE) private readonly ds: DataSource) {}
+  constructor(private readonly uow: UnitOfWork) {}
 
   handle(p: JobPayload<JobName.SIGNING_REMINDER>): Promise<{ reminded: number }> {
-    return this.ds.transaction(async (em) => {
-      const [r] = await em.query(
-        `SELECT organisation_id, status, expires_at FROM signing_request WHERE id = $1`,
-        [p.requestId],
-      );
+    return this.uow.write(async (em) => {
+      const r = await signingRequestState(em, p.requestId);
       if (!r || r.status !== 'OPEN' || new Date(r.expires_at).getTime() < Date.now()) return { reminded: 0 };
-      const people: Array<{ email: string; name: string }> = await em.query(
-        `SELECT p.email, p.name FROM signing_signer s JOIN person p ON p.id = s.person_id WHERE s.request_id = $1 AND s.state IN ('SENT','VIEWED')`,
-        [p.requestId],
-      );
+      const people = await signersToRemind(em, p.requestId);
       for (const x of people) {
         await enqueueJob(
           em,

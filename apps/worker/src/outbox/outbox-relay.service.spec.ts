@@ -92,7 +92,12 @@ describe('job retry options', () => {
   const DAY = 24 * 3600 * 1000;
 
   it('retries mail jobs over more than a day (a day-long SMTP outage)', () => {
-    for (const name of [JobName.SEND_EMAIL, JobName.SUBMISSION_REMINDER, JobName.SIGNING_REMINDER]) {
+    for (const name of [
+      JobName.SEND_EMAIL,
+      JobName.SEND_INVITATION,
+      JobName.SUBMISSION_REMINDER,
+      JobName.SIGNING_REMINDER,
+    ]) {
       const opts = jobOptions(name, 'x', 0);
       expect(opts.backoff.type).toBe('exponential');
       expect(retryWindowMs(opts)).toBeGreaterThan(DAY);

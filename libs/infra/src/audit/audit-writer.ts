@@ -131,7 +131,7 @@ async function writeAuditEntry(
   return { ...content, id, hash };
 }
 
-interface AuditRow {
+export interface AuditRow {
   id: string;
   organisation_id: string | null;
   seq: string;

@@ -9,6 +9,7 @@ export enum QueueName {
 /** Every job, with the queue it runs on. */
 export enum JobName {
   SEND_EMAIL = 'send-email',
+  SEND_INVITATION = 'send-invitation',
   SUBMISSION_REMINDER = 'submission-reminder',
   COMPILE_REPORT = 'compile-report',
   SEAL_SIGNED_DOCUMENT = 'seal-signed-document',
@@ -18,6 +19,7 @@ export enum JobName {
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.SEND_EMAIL]: QueueName.MAIL,
+  [JobName.SEND_INVITATION]: QueueName.MAIL,
   [JobName.SUBMISSION_REMINDER]: QueueName.MAIL,
   [JobName.COMPILE_REPORT]: QueueName.REPORTS,
   [JobName.SEAL_SIGNED_DOCUMENT]: QueueName.REPORTS,
@@ -33,6 +35,19 @@ export const JOB_PAYLOADS = {
     to: z.string().email(),
     subject: z.string().min(1),
     text: z.string().min(1),
+  }),
+  /**
+   * An invitation's mail. It names the invitation, never the secret: the worker mints the link when it sends,
+   * so the outbox and Redis never hold a token that opens an account.
+   */
+  [JobName.SEND_INVITATION]: z.object({
+    invitationId: z.string().uuid(),
+    personId: z.string().uuid(),
+    to: z.string().email(),
+    /** What the person is invited to (a förbund's name, the national network's account). */
+    invitedTo: z.string().min(1),
+    /** The web's address; the link is `${baseUrl}/inbjudan?token=…`. */
+    baseUrl: z.string().min(1),
   }),
   [JobName.SUBMISSION_REMINDER]: z.object({
     submissionId: z.string().uuid(),
@@ -100,6 +115,8 @@ export function jobId<N extends JobName>(name: N, payload: JobPayload<N>): strin
       const p = payload as JobPayload<JobName.SEND_EMAIL>;
       return `${name}__${p.eventId}__${p.to}`.replace(/:/g, '_');
     }
+    case JobName.SEND_INVITATION:
+      return `${name}__${(payload as JobPayload<JobName.SEND_INVITATION>).invitationId}`;
     case JobName.SUBMISSION_REMINDER: {
       const p = payload as JobPayload<JobName.SUBMISSION_REMINDER>;
       return `${name}__${p.submissionId}__${p.deadline}__${p.daysBefore}`;

@@ -1,7 +1,7 @@
 import { authenticator } from 'otplib';
-import { EntityManager } from 'typeorm';
 import { verifyPassword } from '../password';
-import { useTotpStep } from './factors.store';
+import { Tx } from '@app/infra';
+import { personContact, totpRow, useTotpStep } from './factors.store';
 
 // Accept the code of the neighbouring 30-second step too, so a code typed at a step boundary still works.
 authenticator.options = { window: 1 };
@@ -19,16 +19,14 @@ export function totpStep(code: string, secret: string): number | null {
  * A code counts once: its step is recorded and a code of the same or an earlier step is refused.
  */
 export async function checkPasswordAndCode(
-  em: Pick<EntityManager, 'query'>,
+  em: Tx,
   personId: string,
   password: string,
   code: string,
   consume: boolean,
 ): Promise<CodeCheck> {
-  const [person] = await em.query('SELECT password_hash FROM person WHERE id = $1', [personId]);
-  const [totp] = await em.query('SELECT secret, confirmed_at FROM person_totp WHERE person_id = $1', [
-    personId,
-  ]);
+  const person = await personContact(em, personId);
+  const totp = await totpRow(em, personId);
   if (!totp?.confirmed_at) return 'NOT_SET_UP';
   const step = totpStep(code, totp.secret);
   if (!(await verifyPassword(person?.password_hash, password)) || step === null) return 'BAD_CREDENTIALS';

@@ -1,37 +1,36 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Injectable } from '@nestjs/common';
 import { AccessScope } from '@app/domain';
-import { DATA_SOURCE } from '../infra/tokens';
+import { UnitOfWork } from '@app/infra';
+import { insatsById, organisationById, organisationBySlug, rowScope } from './scope.store';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Finds which förbund (and insats) an object belongs to, for the access guard. */
 @Injectable()
 export class ScopeLookup {
-  constructor(@Inject(DATA_SOURCE) private readonly ds: DataSource) {}
+  constructor(private readonly uow: UnitOfWork) {}
 
   async organisation(id: string): Promise<AccessScope | null> {
     if (!UUID.test(id)) return null;
-    const [row] = await this.ds.query('SELECT id FROM organisation WHERE id = $1', [id]);
+    const row = await organisationById(this.uow.reader, id);
     return row ? { organisationId: row.id } : null;
   }
 
   async organisationBySlug(slug: string): Promise<AccessScope | null> {
-    const [row] = await this.ds.query('SELECT id FROM organisation WHERE slug = $1', [slug]);
+    const row = await organisationBySlug(this.uow.reader, slug);
     return row ? { organisationId: row.id } : null;
   }
 
   async insats(id: string): Promise<AccessScope | null> {
     if (!UUID.test(id)) return null;
-    const [row] = await this.ds.query('SELECT id, organisation_id FROM insats WHERE id = $1', [id]);
+    const row = await insatsById(this.uow.reader, id);
     return row ? { organisationId: row.organisation_id, insatsId: row.id } : null;
   }
 
   /** Any table whose rows carry organisation_id (and optionally insats_id). */
   async row(table: string, id: string, insatsColumn?: string): Promise<AccessScope | null> {
     if (!UUID.test(id) || !/^[a-z_]+$/.test(table)) return null;
-    const cols = insatsColumn ? `organisation_id, ${insatsColumn} AS insats_id` : 'organisation_id';
-    const [row] = await this.ds.query(`SELECT ${cols} FROM ${table} WHERE id = $1`, [id]);
+    const row = await rowScope(this.uow.reader, table, id, insatsColumn);
     return row ? { organisationId: row.organisation_id, insatsId: row.insats_id ?? null } : null;
   }
 }

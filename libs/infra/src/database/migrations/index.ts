@@ -11,6 +11,7 @@ import { AuditEvidence1763910000000 } from './1763910000000-audit-evidence';
 import { NnsSurveys1763920000000 } from './1763920000000-nns-surveys';
 import { Plans1763920100000 } from './1763920100000-plans';
 import { PlanReports1763920200000 } from './1763920200000-plan-reports';
+import { InvitationId1763920300000 } from './1763920300000-invitation-id';
 import { FileBlobs1763930000000 } from './1763930000000-file-blobs';
 
 /** Every migration, in order. A new one is appended here. */
@@ -28,5 +29,6 @@ export const MIGRATIONS = [
   NnsSurveys1763920000000,
   Plans1763920100000,
   PlanReports1763920200000,
+  InvitationId1763920300000,
   FileBlobs1763930000000,
 ];
