@@ -25,6 +25,7 @@ export default defineConfig({
       '/graphql': { target: api, ws: true },
       '/files': api,
       '/health': api,
+      '/nns': api,
     },
   },
 });
