@@ -12,6 +12,9 @@ import {
   ChainVerification,
 } from '@app/domain';
 import { latestAuditCheckpoint } from './audit-checkpoint.store';
+import { AuditRow, chainHead, chainRows, entityRows, insertAuditEntry, lockChain } from './audit-entry.store';
+
+export type { AuditRow } from './audit-entry.store';
 
 export interface AuditInput<A extends AuditAction = AuditAction> {
   organisationId: string | null;
@@ -60,10 +63,6 @@ export function discardDeferredAudit(em: EntityManager): void {
 
 const chainKeyOf = (organisationId: string | null) => `audit:${organisationId ?? 'platform'}`;
 
-async function lockChain(em: EntityManager, key: string): Promise<void> {
-  await em.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 7))', [key]);
-}
-
 /**
  * Appends one entry to a förbund's hash chain, inside the transaction of the change it records. In a
  * UnitOfWork transaction the entry is chained at the transaction's end; elsewhere at once (the advisory
@@ -88,10 +87,7 @@ async function writeAuditEntry(
 ): Promise<AuditEntryWithHash> {
   if (!opts.locked) await lockChain(em, chainKeyOf(input.organisationId));
   const payload = input.payload ?? {};
-  const [last] = (await em.query(
-    'SELECT seq, hash FROM audit_entry WHERE organisation_id IS NOT DISTINCT FROM $1 ORDER BY seq DESC LIMIT 1',
-    [input.organisationId],
-  )) as Array<{ seq: string; hash: string }>;
+  const last = await chainHead(em, input.organisationId);
   const content: AuditContent = {
     organisationId: input.organisationId,
     seq: last ? Number(last.seq) + 1 : 1,
@@ -108,44 +104,8 @@ async function writeAuditEntry(
   };
   const hash = hashAuditContent(content);
   const id = randomUUID();
-  await em.query(
-    `INSERT INTO audit_entry (id, organisation_id, seq, at, actor_id, action, entity_type, entity_id, from_state, to_state, payload, document_hash, prev_hash, hash)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14)`,
-    [
-      id,
-      content.organisationId,
-      content.seq,
-      content.at,
-      content.actorId,
-      content.action,
-      content.entityType,
-      content.entityId,
-      content.fromState,
-      content.toState,
-      JSON.stringify(content.payload),
-      content.documentHash,
-      content.prevHash,
-      hash,
-    ],
-  );
+  await insertAuditEntry(em, id, content, hash);
   return { ...content, id, hash };
-}
-
-export interface AuditRow {
-  id: string;
-  organisation_id: string | null;
-  seq: string;
-  at: Date;
-  actor_id: string | null;
-  action: string;
-  entity_type: string;
-  entity_id: string | null;
-  from_state: string | null;
-  to_state: string | null;
-  payload: unknown;
-  document_hash: string | null;
-  prev_hash: string | null;
-  hash: string;
 }
 
 export function rowToAuditEntry(r: AuditRow): AuditEntryWithHash {
@@ -176,10 +136,7 @@ export async function verifyAuditChain(
   organisationId: string,
   checkpointKey?: Buffer,
 ): Promise<ChainVerification> {
-  const rows = (await em.query('SELECT * FROM audit_entry WHERE organisation_id = $1 ORDER BY seq', [
-    organisationId,
-  ])) as AuditRow[];
-  const entries = rows.map(rowToAuditEntry);
+  const entries = (await chainRows(em, organisationId)).map(rowToAuditEntry);
   if (!checkpointKey) return verifyChain(entries);
   return verifyChainAgainstCheckpoint(
     entries,
@@ -193,9 +150,5 @@ export async function auditEntriesFor(
   entityType: string,
   entityId: string,
 ): Promise<AuditEntryWithHash[]> {
-  const rows = (await em.query(
-    'SELECT * FROM audit_entry WHERE entity_type = $1 AND entity_id = $2 ORDER BY organisation_id, seq',
-    [entityType, entityId],
-  )) as AuditRow[];
-  return rows.map(rowToAuditEntry);
+  return (await entityRows(em, entityType, entityId)).map(rowToAuditEntry);
 }

@@ -47,3 +47,22 @@ export async function outboxLagSeconds(tx: Tx): Promise<number> {
   );
   return Math.max(0, Number(r?.lag ?? 0));
 }
+
+/** One job to relay, in the transaction of the change that wants it (idempotent by job id). */
+export async function insertOutboxRow(
+  tx: Tx,
+  row: {
+    organisationId: string | null;
+    queue: QueueName;
+    jobName: JobName;
+    jobId: string;
+    payload: unknown;
+    delayUntil: Date | null;
+  },
+): Promise<void> {
+  await tx.query(
+    `INSERT INTO outbox (organisation_id, queue, job_name, job_id, payload, delay_until)
+     VALUES ($1,$2,$3,$4,$5,$6) ON CONFLICT (job_id) DO NOTHING`,
+    [row.organisationId, row.queue, row.jobName, row.jobId, JSON.stringify(row.payload), row.delayUntil],
+  );
+}
