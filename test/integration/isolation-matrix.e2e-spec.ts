@@ -65,6 +65,8 @@ interface Attempt {
   /** 'refused': one of `codes` and no data; 'own-data': an answer that shows nothing of A. */
   expect: 'refused' | 'own-data';
   codes?: string[];
+  /** For 'own-data': what the answer must hold besides having nothing of A (it is B's own). */
+  check?: (answer: unknown, caller: Caller, s: Seeded) => void;
   /** The fields to ask for, when the generated selection (scalars and one level below) does not fit. */
   select?: string;
   /** Skips the check for A's strings in the answer (the caller put them in the call themselves). */
@@ -103,11 +105,32 @@ const OPERATIONS: Record<string, Entry> = {
   'Query.budgets': rows(refused()),
   'Query.exportOrganisationBundle': rows(refused()),
   'Query.forecasts': rows(refused()),
-  'Query.inbox': rows(own()),
+  'Query.inbox': rows(
+    own({
+      check: (a, _c, s) =>
+        expect(
+          (a as Array<{ organisationId: string }>).filter((x) => x.organisationId !== s.b.organisationId),
+        ).toEqual([]),
+    }),
+  ),
   'Query.insats': rows(refused(id('insatsId'))),
   'Query.ledgerBalances': rows(refused(() => ({ from: '2025-01-01', to: '2025-12-31' }))),
-  'Query.me': rows(own()),
-  'Query.mySurveyForms': rows(own()),
+  'Query.me': rows(
+    own({
+      check: (a) =>
+        expect(
+          new Set((a as { roles: Array<{ organisationSlug: string }> }).roles.map((r) => r.organisationSlug)),
+        ).toEqual(new Set([B.slug])),
+    }),
+  ),
+  'Query.mySurveyForms': rows(
+    own({
+      check: (a, caller) =>
+        expect((a as Array<{ organisationName: string }>).map((f) => f.organisationName)).toEqual(
+          caller === 'styrelse' ? [B.name] : [],
+        ),
+    }),
+  ),
   'Query.nnsCatalogue': rows(own()),
   'Query.nnsNationalConsent': rows(refused()),
   'Query.nnsNationalRollup': adminOnly(
@@ -116,7 +139,10 @@ const OPERATIONS: Record<string, Entry> = {
   'Query.organisation': rows(refused()),
   // people is for the kansli and chef only (a refused non-null field would blank the whole list for the others)
   'Query.organisations': rows(
-    own({ select: 'id slug name myRoles parties { key name } insatser { id key name organisationId }' }),
+    own({
+      select: 'id slug name myRoles parties { key name } insatser { id key name organisationId }',
+      check: (a) => expect((a as Array<{ slug: string }>).map((o) => o.slug)).toEqual([B.slug]),
+    }),
   ),
   'Query.plan': rows(refused(() => ({ year: 2026 }))),
   'Query.report': rows(refused(id('reportId'))),
@@ -468,6 +494,8 @@ describe('cross-förbund isolation matrix', () => {
       { i: bInsats },
       await token('projektagare'),
     );
+    // B's board has a round of its own open, so that mySurveyForms answers B's form and never A's.
+    await api.ok(OPEN, { o: bOrg, s: 'STYRELSE' }, await token('chef'));
 
     s = {
       aBundle,
@@ -566,6 +594,7 @@ describe('cross-förbund isolation matrix', () => {
               errors: [],
               answered: true,
             });
+            attempt.check?.(r.data?.[op.name], caller, s);
           }
           if (!attempt.echoesInput) expect({ label, leaked: leaks(r, marks) }).toEqual({ label, leaked: [] });
           expect({
