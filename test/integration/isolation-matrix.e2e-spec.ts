@@ -239,6 +239,10 @@ const OPERATIONS: Record<string, Entry> = {
     'own account',
     "registers a passkey on the caller's own account from their own registration options; takes no id",
   ),
+  'Mutation.removeSigningFactor': exempt(
+    'own account',
+    "removes a factor from the caller's own account (needs the password or a code); takes no id",
+  ),
   'Mutation.reopenSubmission': rows(refused((s) => ({ id: s.a.submissionId, reason: 'Intrång' }))),
   'Mutation.resolveComment': rows(refused(id('commentId'))),
   'Mutation.returnSubmission': rows(refused((s) => ({ id: s.a.draftSubmissionId, comment: 'Intrång' }))),
