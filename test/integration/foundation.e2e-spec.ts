@@ -47,6 +47,10 @@ describe('foundation: förbund, people, access (real HTTP, PostgreSQL, Redis)', 
     const res = await request(api.url).get('/health');
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ status: 'ok', postgres: 'up', redis: 'up' });
+    const ready = await request(api.url).get('/health/ready');
+    expect([ready.status, ready.body]).toEqual([200, res.body]);
+    const live = await request(api.url).get('/health/live');
+    expect([live.status, live.body]).toEqual([200, { status: 'ok' }]);
   });
 
   it('imports the same bundle twice into the same rows, and a changed bundle updates in place', async () => {

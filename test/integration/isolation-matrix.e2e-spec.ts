@@ -364,6 +364,14 @@ const ROUTES: Record<string, RouteEntry> = {
     exempt: 'public by design',
     why: 'says whether PostgreSQL and Redis answer, for the load balancer; no förbund data',
   },
+  'GET /health/live': {
+    exempt: 'public by design',
+    why: 'says the process answers, for the orchestrator; no data at all',
+  },
+  'GET /health/ready': {
+    exempt: 'public by design',
+    why: 'says whether PostgreSQL and Redis answer, for the load balancer; no förbund data',
+  },
   'GET {*any}': {
     exempt: 'no data',
     why: 'the web application’s index.html for its own paths (ServeStaticModule); static files, no förbund data',

@@ -1,3 +1,4 @@
+import request from 'supertest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { INestApplicationContext } from '@nestjs/common';
@@ -401,6 +402,10 @@ describe('follow-ups: drafts, the approval chain, audit trail, e-mail', () => {
       [subject],
     );
     expect(pending.n).toBe(2);
+    // The instance stays in rotation while Redis is away: ready (degraded), and alive.
+    const ready = await request(api.url).get('/health/ready');
+    expect([ready.status, ready.body]).toEqual([200, { status: 'degraded', postgres: 'up', redis: 'down' }]);
+    expect((await request(api.url).get('/health/live')).status).toBe(200);
     await redis.start();
     const mails = await mail.waitFor((m) => m.filter((x) => x.subject === subject).length >= 2);
     // let the relay and worker run a while longer: a duplicate would show up now

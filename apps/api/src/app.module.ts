@@ -68,7 +68,7 @@ import { FactorsResolver } from './auth/factors/factors.resolver';
               return id;
             },
             redact: ['req.headers.authorization', 'req.headers.cookie'],
-            autoLogging: { ignore: (req) => req.url === '/health' },
+            autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') },
           },
         };
       },

@@ -12,6 +12,11 @@ const withTimeout = <T>(p: Promise<T>, ms: number) =>
     new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), ms).unref()),
   ]);
 
+/**
+ * Liveness and readiness for the load balancer and the orchestrator. Only PostgreSQL decides readiness:
+ * with Redis away the outbox keeps every job until it is back, and live updates pause, so taking every API
+ * instance out of rotation would turn a degraded platform into a dead one.
+ */
 @Controller('health')
 export class HealthController {
   constructor(
@@ -19,6 +24,21 @@ export class HealthController {
     @Inject(REDIS) private readonly redis: Redis,
   ) {}
 
+  /** The process answers (restart it when this fails); no dependency is asked. */
+  @Public()
+  @Get('live')
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  /** May take traffic: PostgreSQL answers. Redis is reported, and "degraded" when it is away. */
+  @Public()
+  @Get('ready')
+  ready(@Res() res: Response): Promise<void> {
+    return this.health(res);
+  }
+
+  /** The same as /health/ready (kept for the load balancers configured with it). */
   @Public()
   @Get()
   async health(@Res() res: Response): Promise<void> {
@@ -32,9 +52,8 @@ export class HealthController {
         () => 'down' as const,
       ),
     ]);
-    const ok = pg === 'up' && redis === 'up';
-    res
-      .status(ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
-      .json({ status: ok ? 'ok' : 'unavailable', postgres: pg, redis });
+    const ready = pg === 'up';
+    const status = !ready ? 'unavailable' : redis === 'up' ? 'ok' : 'degraded';
+    res.status(ready ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json({ status, postgres: pg, redis });
   }
 }
