@@ -1,5 +1,9 @@
 import { createHmac } from 'node:crypto';
-import { AppConfig } from '@app/infra';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import forge from 'node-forge';
+import { AppConfig, Tx } from '@app/infra';
+import { keepFirstSealKey, sealKey } from './seal.store';
 
 /**
  * The passphrase of a förbund's self-signed sealing certificate, derived from SEAL_KEY_SECRET (its own secret, so
@@ -12,4 +16,56 @@ export function sealPassphrase(
   return createHmac('sha256', config.SEAL_KEY_SECRET ?? config.JWT_SECRET)
     .update(`seal:${organisationId}`)
     .digest('hex');
+}
+
+/**
+ * The förbund's sealing certificate: a real one from SEAL_P12_PATH, or a self-signed one made on first use
+ * (demo and tests). The self-signed key is kept in the database, protected by a passphrase derived from
+ * SEAL_KEY_SECRET, so every worker machine seals with the same key; two workers making one at once agree on the
+ * first stored. A key an earlier version kept on disk (FILE_STORAGE_DIR/seal) moves into the database.
+ */
+export async function sealCertificate(
+  tx: Tx,
+  config: AppConfig,
+  organisationId: string,
+  organisationName: string,
+): Promise<{ p12: Buffer; passphrase: string }> {
+  if (config.SEAL_P12_PATH)
+    return { p12: readFileSync(config.SEAL_P12_PATH), passphrase: config.SEAL_P12_PASSPHRASE ?? '' };
+  const passphrase = sealPassphrase(config, organisationId);
+  const stored = await sealKey(tx, organisationId);
+  if (stored) return { p12: stored, passphrase };
+  const legacy = join(config.FILE_STORAGE_DIR, 'seal', `${organisationId}.p12`);
+  const made = existsSync(legacy) ? readFileSync(legacy) : selfSigned(organisationName, passphrase);
+  return { p12: await keepFirstSealKey(tx, organisationId, made), passphrase };
+}
+
+/** A self-signed RSA sealing certificate for the förbund, as PKCS#12. */
+function selfSigned(organisationName: string, passphrase: string): Buffer {
+  const keys = forge.pki.rsa.generateKeyPair(2048);
+  const cert = forge.pki.createCertificate();
+  cert.publicKey = keys.publicKey;
+  cert.serialNumber = '01' + forge.util.bytesToHex(forge.random.getBytesSync(8));
+  cert.validity.notBefore = new Date();
+  cert.validity.notAfter = new Date(Date.now() + 10 * 365 * 24 * 3600 * 1000);
+  // Plain ASCII names: NSS (used by pdfsig) rejects the UTF8String attributes node-forge writes.
+  const ascii = (v: string) =>
+    v
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[^\x20-\x7e]/g, '');
+  const attrs = [
+    { name: 'commonName', value: ascii(`${organisationName} (sigill)`) },
+    { name: 'organizationName', value: ascii(organisationName) },
+    { name: 'countryName', value: 'SE' },
+  ];
+  cert.setSubject(attrs as forge.pki.CertificateField[]);
+  cert.setIssuer(attrs as forge.pki.CertificateField[]);
+  cert.setExtensions([
+    { name: 'basicConstraints', cA: false },
+    { name: 'keyUsage', digitalSignature: true, nonRepudiation: true },
+  ]);
+  cert.sign(keys.privateKey, forge.md.sha256.create());
+  const asn1 = forge.pkcs12.toPkcs12Asn1(keys.privateKey, [cert], passphrase, { algorithm: '3des' });
+  return Buffer.from(forge.asn1.toDer(asn1).getBytes(), 'binary');
 }

@@ -88,3 +88,18 @@ export async function completeSealedRequest(
   );
   return done.length > 0;
 }
+
+/** The förbund's stored sealing key (PKCS#12), if it has one. */
+export async function sealKey(tx: Tx, organisationId: string): Promise<Buffer | null> {
+  const [r] = await tx.query('SELECT p12 FROM seal_key WHERE organisation_id = $1', [organisationId]);
+  return r ? (r.p12 as Buffer) : null;
+}
+
+/** Stores a key unless the förbund already has one, and returns the one it has: two workers agree on one. */
+export async function keepFirstSealKey(tx: Tx, organisationId: string, p12: Buffer): Promise<Buffer> {
+  await tx.query(
+    'INSERT INTO seal_key (organisation_id, p12) VALUES ($1, $2) ON CONFLICT (organisation_id) DO NOTHING',
+    [organisationId, p12],
+  );
+  return (await sealKey(tx, organisationId)) as Buffer;
+}

@@ -1,7 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
-import forge from 'node-forge';
 import { PDFDict, PDFDocument as LibDocument, PDFName, PDFString } from 'pdf-lib';
 import { pdflibAddPlaceholder } from '@signpdf/placeholder-pdf-lib';
 import signpdf from '@signpdf/signpdf';
@@ -25,56 +22,11 @@ import {
   SEAL_MARKER,
   UnitOfWork,
 } from '@app/infra';
-import { sealPassphrase } from './seal-key';
+import { sealCertificate } from './seal-key';
 import { certificatePages } from './seal-certificate';
 import * as store from './seal.store';
 
 export { SEAL_MARKER };
-
-/**
- * The förbund's sealing certificate: a real one from SEAL_P12_PATH, or a self-signed one made on first use
- * (demo and tests), kept beside the files with a passphrase derived from the server's secret.
- */
-export function sealCertificate(
-  config: AppConfig,
-  organisationId: string,
-  organisationName: string,
-): { p12: Buffer; passphrase: string } {
-  if (config.SEAL_P12_PATH)
-    return { p12: readFileSync(config.SEAL_P12_PATH), passphrase: config.SEAL_P12_PASSPHRASE ?? '' };
-  const passphrase = sealPassphrase(config, organisationId);
-  const file = join(config.FILE_STORAGE_DIR, 'seal', `${organisationId}.p12`);
-  if (existsSync(file)) return { p12: readFileSync(file), passphrase };
-  const keys = forge.pki.rsa.generateKeyPair(2048);
-  const cert = forge.pki.createCertificate();
-  cert.publicKey = keys.publicKey;
-  cert.serialNumber = '01' + forge.util.bytesToHex(forge.random.getBytesSync(8));
-  cert.validity.notBefore = new Date();
-  cert.validity.notAfter = new Date(Date.now() + 10 * 365 * 24 * 3600 * 1000);
-  // Plain ASCII names: NSS (used by pdfsig) rejects the UTF8String attributes node-forge writes.
-  const ascii = (v: string) =>
-    v
-      .normalize('NFD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .replace(/[^\x20-\x7e]/g, '');
-  const attrs = [
-    { name: 'commonName', value: ascii(`${organisationName} (sigill)`) },
-    { name: 'organizationName', value: ascii(organisationName) },
-    { name: 'countryName', value: 'SE' },
-  ];
-  cert.setSubject(attrs as forge.pki.CertificateField[]);
-  cert.setIssuer(attrs as forge.pki.CertificateField[]);
-  cert.setExtensions([
-    { name: 'basicConstraints', cA: false },
-    { name: 'keyUsage', digitalSignature: true, nonRepudiation: true },
-  ]);
-  cert.sign(keys.privateKey, forge.md.sha256.create());
-  const asn1 = forge.pkcs12.toPkcs12Asn1(keys.privateKey, [cert], passphrase, { algorithm: '3des' });
-  const p12 = Buffer.from(forge.asn1.toDer(asn1).getBytes(), 'binary');
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, p12, { mode: 0o600 });
-  return { p12, passphrase };
-}
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
   const parts: Buffer[] = [];
@@ -112,7 +64,9 @@ export async function sealSigningRequest(
       auditHead(tx, req.organisation_id),
     ]),
   );
-  const { p12, passphrase } = sealCertificate(config, req.organisation_id, req.org_name);
+  const { p12, passphrase } = await uow.read((tx) =>
+    sealCertificate(tx, config, req.organisation_id, req.org_name),
+  );
   const key = readP12(p12, passphrase);
   const signer = new PadesSigner(key, config.TSA_URL);
   // B-LT when the seal certificate's chain names revocation lists: fetched and checked before signing, so a

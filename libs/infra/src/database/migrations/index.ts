@@ -13,6 +13,7 @@ import { Plans1763920100000 } from './1763920100000-plans';
 import { PlanReports1763920200000 } from './1763920200000-plan-reports';
 import { InvitationId1763920300000 } from './1763920300000-invitation-id';
 import { FileBlobs1763930000000 } from './1763930000000-file-blobs';
+import { SealKeys1763930100000 } from './1763930100000-seal-keys';
 
 /** Every migration, in order. A new one is appended here. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   PlanReports1763920200000,
   InvitationId1763920300000,
   FileBlobs1763930000000,
+  SealKeys1763930100000,
 ];
