@@ -13,8 +13,9 @@ import {
   AUDIT_HEAD_SEQ_KEY,
   sealSigningRequest,
 } from '../../apps/worker/src/signing/seal';
+import { SEAL_FAILED_REASON, SealSignedDocumentHandler } from '../../apps/worker/src/reports/seal.handler';
 import { FakeCa } from '../helpers/fake-ca';
-import { importBundle, tenantBundle, TestApi } from '../helpers/api';
+import { codes, importBundle, tenantBundle, TestApi } from '../helpers/api';
 import { FakeTsa } from '../helpers/fake-tsa';
 import { startWorker } from '../helpers/worker';
 
@@ -262,5 +263,39 @@ describe('PAdES B-T seal with a timestamp, anchoring the audit chain', () => {
       [requestId],
     );
     expect(sealedEntry.payload.level).toBe('B-LT');
+  });
+
+  it('a seal that fails for good ends SEAL_FAILED with a reason, and the förbundschef tries it again', async () => {
+    const requestId = await signedRequest(false);
+    // A worker whose TSA cannot be reached, on its last attempt.
+    const broken = new SealSignedDocumentHandler(api.ds, {
+      ...loadConfig(),
+      TSA_URL: 'http://127.0.0.1:9/tsa',
+    });
+    const lastAttempt = { attemptsMade: 7, opts: { attempts: 8 } } as never;
+    await expect(broken.handle({ requestId }, lastAttempt)).rejects.toThrow();
+    const [failed] = await api.ds.query('SELECT status, failure_reason FROM signing_request WHERE id = $1', [
+      requestId,
+    ]);
+    expect(failed).toEqual({ status: 'SEAL_FAILED', failure_reason: SEAL_FAILED_REASON });
+    const [audit] = await api.ds.query(
+      "SELECT to_state FROM audit_entry WHERE action = 'signing.seal_failed' AND entity_id = $1",
+      [requestId],
+    );
+    expect(audit).toEqual({ to_state: 'SEAL_FAILED' });
+    // Another förbund's person or a ledamot may not retry; the förbundschef may, and the running worker seals.
+    const ledamot = await api.login('ledamot1@pades.example');
+    const RETRY = 'mutation($r: ID!){ retrySealing(requestId: $r){ status failureReason } }';
+    expect(codes(await api.gql(RETRY, { r: requestId }, ledamot))).toEqual(['FORBIDDEN']);
+    const retried = await api.ok<{ retrySealing: { status: string; failureReason: string | null } }>(
+      RETRY,
+      { r: requestId },
+      chef,
+    );
+    expect(retried.retrySealing).toEqual({ status: 'SEALING', failureReason: null });
+    const pdf = await sealedPdf(requestId);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    // Nothing to retry once sealed.
+    expect(codes(await api.gql(RETRY, { r: requestId }, chef))).toEqual(['INVALID_TRANSITION']);
   });
 });

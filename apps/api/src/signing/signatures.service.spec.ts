@@ -27,6 +27,8 @@ const request: RequestRow = {
   document_sha256: 'a'.repeat(64),
   document_file_id: 'f1',
   sealed_file_id: null,
+  failure_reason: null,
+  seal_retries: 0,
 };
 const signer = (personId: string, group: number, state: SignerRow['state']): SignerRow => ({
   id: `s-${personId}`,

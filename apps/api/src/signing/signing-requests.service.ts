@@ -176,6 +176,7 @@ export class SigningRequestsService {
       expiresAt: new Date(r.expires_at).toISOString(),
       documentSha256: r.document_sha256,
       sealedPdfFileId: r.sealed_file_id,
+      failureReason: r.failure_reason,
       signers,
     };
   }
@@ -224,6 +225,42 @@ export class SigningRequestsService {
         entityId: requestId,
         payload: { reason },
       });
+    });
+    return this.get(requestId);
+  }
+
+  /**
+   * A seal that failed for good is tried again (the signatures stand): SEAL_FAILED → SEALING with a seal job of
+   * its own, in one transaction with its audit entry. Only the förbund's förbundschef.
+   */
+  async retrySeal(p: Principal, requestId: string): Promise<SigningRequestType> {
+    const r = await this.uow.read((tx) => this.request(tx, requestId));
+    if (!rolesIn(p, r.organisation_id).includes(Role.FORBUNDSCHEF))
+      throw new AppError(SigningError.NOT_ON_LIST, 'Endast förbundschefen kan försöka försegla igen.');
+    await this.uow.write(async (tx) => {
+      const t = decideRequest((await this.request(tx, requestId, true)).status, 'retrySeal');
+      const retry = t.ok ? await store.retrySeal(tx, requestId, t) : null;
+      if (retry === null)
+        throw new AppError(
+          SigningError.REFUSED,
+          'Förseglingen har inte misslyckats; det finns inget att försöka igen.',
+        );
+      await appendAudit(tx, {
+        organisationId: r.organisation_id,
+        actorId: p.personId,
+        action: 'signing.seal_retried',
+        entityType: 'signing_request',
+        entityId: requestId,
+        fromState: 'SEAL_FAILED',
+        toState: 'SEALING',
+        payload: { retry },
+      });
+      await enqueueJob(
+        tx,
+        JobName.SEAL_SIGNED_DOCUMENT,
+        { requestId, retry },
+        { organisationId: r.organisation_id },
+      );
     });
     return this.get(requestId);
   }

@@ -170,6 +170,18 @@ export class SigningResolver {
     return this.requests.cancel(me, requestId, reason);
   }
 
+  @Allow([Role.FORBUNDSCHEF], requestScope)
+  @Mutation(() => SigningRequestType, {
+    description:
+      'Försöker försegla igen när förseglingen misslyckats (status SEAL_FAILED); underskrifterna står kvar.',
+  })
+  retrySealing(
+    @Args('requestId', { type: () => ID }) requestId: string,
+    @CurrentPrincipal() me: Principal,
+  ): Promise<SigningRequestType> {
+    return this.requests.retrySeal(me, requestId);
+  }
+
   @Authenticated()
   @Mutation(() => DocumentVerificationType, {
     description: 'Är den uppladdade PDF:en en förseglad version från plattformen, och oförändrad?',

@@ -14,6 +14,8 @@ export interface RequestRow {
   document_sha256: string;
   document_file_id: string;
   sealed_file_id: string | null;
+  failure_reason: string | null;
+  seal_retries: number;
 }
 
 export type SignerRow = SignerView & { id: string; name: string };
@@ -135,7 +137,7 @@ export async function candidates(tx: Tx, organisationId: string): Promise<Candid
 
 export async function hasOpenRequest(tx: Tx, reportId: string): Promise<boolean> {
   const open = await tx.query(
-    `SELECT 1 FROM signing_request WHERE report_id = $1 AND status IN ('OPEN','SEALING')`,
+    `SELECT 1 FROM signing_request WHERE report_id = $1 AND status IN ('OPEN','SEALING','SEAL_FAILED')`,
     [reportId],
   );
   return open.length > 0;
@@ -225,6 +227,22 @@ export async function moveRequest(
     [requestId, t.from, t.to, cancelReason],
   );
   return rows.length > 0;
+}
+
+/** SEAL_FAILED → SEALING for another seal job; returns that job's retry number, null when no longer failed. */
+export async function retrySeal(
+  tx: Tx,
+  requestId: string,
+  t: { from: readonly RequestStatus[]; to: RequestStatus },
+): Promise<number | null> {
+  const rows = await returningRows<{ seal_retries: number }>(
+    tx,
+    `UPDATE signing_request SET status = $3, failure_reason = NULL, seal_retries = seal_retries + 1,
+            version = version + 1, updated_at = now()
+      WHERE id = $1 AND status = ANY($2) RETURNING seal_retries`,
+    [requestId, t.from, t.to],
+  );
+  return rows.length ? rows[0].seal_retries : null;
 }
 
 export async function completedBySealedHash(

@@ -25,7 +25,13 @@ export class SignerType {
 export class SigningRequestType {
   @Field(() => ID) id: string;
   @Field(() => ID) reportId: string;
-  @Field({ description: 'OPEN, SEALING, COMPLETED, CANCELLED, DECLINED eller EXPIRED' }) status: string;
+  @Field({ description: 'OPEN, SEALING, SEAL_FAILED, COMPLETED, CANCELLED, DECLINED eller EXPIRED' })
+  status: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Varför förseglingen misslyckades (status SEAL_FAILED), i ord för förbundschefen.',
+  })
+  failureReason: string | null;
   @Field() orderMode: string;
   @Field() expiresAt: string;
   @Field() documentSha256: string;

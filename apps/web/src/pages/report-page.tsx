@@ -19,7 +19,7 @@ import { ReportProgress, useLiveReport } from '../components/report-progress';
 import { ReportChecks, ReportFiles } from '../components/report-files';
 import { SignPanel } from '../components/sign-panel';
 import { ReportDocument } from './report-queries';
-import { CreateSigningRequestDocument } from './signing-queries';
+import { CreateSigningRequestDocument, RetrySealingDocument } from './signing-queries';
 import { downloadFile } from '../client';
 
 export function ReportPage() {
@@ -93,6 +93,14 @@ function Signing(props: {
             <StatusBadge status={req.status} label={SIGNING_STATUS_LABEL[req.status] ?? req.status} />
             {req.status === 'OPEN' && ` Öppen för underskrift till ${formatDate(req.expiresAt)}`}
           </p>
+          {req.status === 'SEAL_FAILED' && (
+            <SealFailed
+              requestId={req.id}
+              reason={req.failureReason}
+              canRetry={s.has('FORBUNDSCHEF')}
+              onRetried={props.reload}
+            />
+          )}
           {req.sealedPdfFileId && (
             <button
               type="button"
@@ -176,5 +184,39 @@ function CreateRequest(props: { reportId: string; checksPassed: boolean; onCreat
         Skicka för underskrift
       </button>
     </div>
+  );
+}
+
+/** The seal failed for good: the reason, and for the förbundschef a retry (the signatures stand). */
+function SealFailed(props: {
+  requestId: string;
+  reason: string | null;
+  canRetry: boolean;
+  onRetried: () => void;
+}) {
+  const [r, retry] = useMutation(RetrySealingDocument);
+  const [done, setDone] = useState(false);
+  return (
+    <>
+      <Alert kind="error">{props.reason ?? 'Förseglingen misslyckades.'}</Alert>
+      {r.error && <Alert kind="error">{errorMessage(r.error)}</Alert>}
+      {done && <Alert kind="success">Förseglingen har startats igen. Sidan visar när den är klar.</Alert>}
+      {props.canRetry && !done && (
+        <button
+          type="button"
+          className="button primary"
+          disabled={r.fetching}
+          onClick={async () => {
+            const res = await retry({ requestId: props.requestId });
+            if (res.data) {
+              setDone(true);
+              props.onRetried();
+            }
+          }}
+        >
+          Försök försegla igen
+        </button>
+      )}
+    </>
   );
 }

@@ -51,6 +51,7 @@ export const SigningFields = graphql(`
     expiresAt
     documentSha256
     sealedPdfFileId
+    failureReason
     signers {
       personId
       name

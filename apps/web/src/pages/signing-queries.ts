@@ -1,5 +1,13 @@
 import { graphql } from '../gql';
 
+export const RetrySealingDocument = graphql(`
+  mutation RetrySealing($requestId: ID!) {
+    retrySealing(requestId: $requestId) {
+      ...SigningFields
+    }
+  }
+`);
+
 export const CreateSigningRequestDocument = graphql(`
   mutation CreateSigningRequest($reportId: ID!, $order: SigningOrder!, $overrideReason: String) {
     createSigningRequest(reportId: $reportId, order: $order, overrideReason: $overrideReason) {

@@ -89,6 +89,18 @@ export async function completeSealedRequest(
   return done.length > 0;
 }
 
+/** SEALING → SEAL_FAILED with the reason; false when the request is no longer sealing. */
+export async function failSealRequest(tx: Tx, requestId: string, reason: string): Promise<boolean> {
+  const t = REQUEST_TRANSITIONS.sealFailed;
+  const done = await returningRows(
+    tx,
+    `UPDATE signing_request SET status = $2, failure_reason = $3, version = version + 1, updated_at = now()
+      WHERE id = $1 AND status = ANY($4) RETURNING id`,
+    [requestId, t.to, reason, t.from],
+  );
+  return done.length > 0;
+}
+
 /** The förbund's stored sealing key (PKCS#12), if it has one. */
 export async function sealKey(tx: Tx, organisationId: string): Promise<Buffer | null> {
   const [r] = await tx.query('SELECT p12 FROM seal_key WHERE organisation_id = $1', [organisationId]);

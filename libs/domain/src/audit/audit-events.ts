@@ -76,6 +76,7 @@ export const AUDIT_EVENTS = {
       .optional(),
   }),
   'signing.seal_failed': z.looseObject({ reason }),
+  'signing.seal_retried': z.looseObject({ retry: z.number().int().min(1) }),
   'bankid.order_started': z.looseObject({ orderRef: z.string() }),
   'bankid.order_completed': z.looseObject({ orderRef: z.string() }),
   'nns.catalogue_loaded': z.looseObject({ version: z.number().int(), catalogueKey: z.string() }),

@@ -79,6 +79,7 @@ export const SIGN_METHOD_LABEL: Record<string, string> = {
 export const SIGNING_STATUS_LABEL: Record<string, string> = {
   OPEN: 'Pågår',
   SEALING: 'Förseglas',
+  SEAL_FAILED: 'Förseglingen misslyckades',
   COMPLETED: 'Klar och förseglad',
   CANCELLED: 'Avbruten',
   DECLINED: 'Avböjd',

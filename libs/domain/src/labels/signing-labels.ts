@@ -15,6 +15,7 @@ export const SIGNING_EVENT_LABEL: Record<string, string> = {
   'signing.cancelled': 'Signeringsbegäran avbruten',
   'signing.sealed': 'Förseglat med förbundets elektroniska sigill',
   'signing.seal_failed': 'Förseglingen misslyckades',
+  'signing.seal_retried': 'Förseglingen försöks igen',
   'bankid.order_started': 'BankID-underskrift påbörjad',
   'bankid.order_completed': 'BankID-underskrift slutförd',
 };

@@ -1,7 +1,15 @@
 import { decideRequest, decideSigner, REQUEST_TRANSITIONS, SIGNER_TRANSITIONS } from './signing-transitions';
 import { RequestStatus, SignerState } from './signing-rules';
 
-const STATUSES: RequestStatus[] = ['OPEN', 'SEALING', 'COMPLETED', 'CANCELLED', 'DECLINED', 'EXPIRED'];
+const STATUSES: RequestStatus[] = [
+  'OPEN',
+  'SEALING',
+  'SEAL_FAILED',
+  'COMPLETED',
+  'CANCELLED',
+  'DECLINED',
+  'EXPIRED',
+];
 const STATES: SignerState[] = ['NOT_SENT', 'SENT', 'VIEWED', 'SIGNED', 'DECLINED'];
 
 describe('signing request transitions', () => {
@@ -13,6 +21,17 @@ describe('signing request transitions', () => {
     expect(decideRequest('SEALING', 'complete')).toEqual({ ok: true, from: ['SEALING'], to: 'COMPLETED' });
   });
 
+  it('a seal that fails for good says so, and only a failed seal is tried again', () => {
+    expect(decideRequest('SEALING', 'sealFailed')).toEqual({ ok: true, from: ['SEALING'], to: 'SEAL_FAILED' });
+    expect(decideRequest('SEAL_FAILED', 'retrySeal')).toEqual({
+      ok: true,
+      from: ['SEAL_FAILED'],
+      to: 'SEALING',
+    });
+    expect(decideRequest('OPEN', 'retrySeal').ok).toBe(false);
+    expect(decideRequest('COMPLETED', 'sealFailed').ok).toBe(false);
+  });
+
   it('refuses every other move, and final statuses stay final', () => {
     for (const s of STATUSES)
       for (const a of Object.keys(REQUEST_TRANSITIONS) as Array<keyof typeof REQUEST_TRANSITIONS>) {
@@ -20,7 +39,7 @@ describe('signing request transitions', () => {
         expect(decideRequest(s, a).ok).toBe(allowed);
       }
     for (const s of ['COMPLETED', 'CANCELLED', 'DECLINED', 'EXPIRED'] as RequestStatus[])
-      for (const a of ['seal', 'complete', 'decline', 'cancel', 'expire'] as const)
+      for (const a of ['seal', 'complete', 'sealFailed', 'retrySeal', 'decline', 'cancel', 'expire'] as const)
         expect(decideRequest(s, a)).toEqual({ ok: false, reason: 'INVALID_TRANSITION' });
     expect(decideRequest('SEALING', 'cancel').ok).toBe(false);
     expect(decideRequest('OPEN', 'complete').ok).toBe(false);

@@ -6,7 +6,14 @@ import { RequestStatus, SignerState } from './signing-rules';
  * the store then updates only rows still in one of the decision's `from` states.
  */
 
-export type RequestAction = 'seal' | 'complete' | 'decline' | 'cancel' | 'expire';
+export type RequestAction =
+  | 'seal'
+  | 'complete'
+  | 'sealFailed'
+  | 'retrySeal'
+  | 'decline'
+  | 'cancel'
+  | 'expire';
 export type SignerAction = 'send' | 'view' | 'sign' | 'decline';
 
 export type Transition<S> =
@@ -21,6 +28,10 @@ export const REQUEST_TRANSITIONS: Record<
   seal: { from: ['OPEN'], to: 'SEALING' },
   /** The seal job stored the sealed PDF. */
   complete: { from: ['SEALING'], to: 'COMPLETED' },
+  /** The seal job failed for good (its retries spent): the request says why, never SEALING forever. */
+  sealFailed: { from: ['SEALING'], to: 'SEAL_FAILED' },
+  /** The förbundschef tries the seal again once the cause is fixed; the signatures stand. */
+  retrySeal: { from: ['SEAL_FAILED'], to: 'SEALING' },
   decline: { from: ['OPEN'], to: 'DECLINED' },
   cancel: { from: ['OPEN'], to: 'CANCELLED' },
   expire: { from: ['OPEN'], to: 'EXPIRED' },

@@ -60,6 +60,8 @@ export const JOB_PAYLOADS = {
   }),
   [JobName.SEAL_SIGNED_DOCUMENT]: z.object({
     requestId: z.string().uuid(),
+    /** 0 for the first seal; each retry after a final failure gets its own job. */
+    retry: z.number().int().min(0).optional(),
   }),
   [JobName.SIGNING_REMINDER]: z.object({
     requestId: z.string().uuid(),
@@ -124,7 +126,10 @@ export function jobId<N extends JobName>(name: N, payload: JobPayload<N>): strin
     case JobName.COMPILE_REPORT:
       return `${name}__${(payload as JobPayload<JobName.COMPILE_REPORT>).reportId}`;
     case JobName.SEAL_SIGNED_DOCUMENT:
-      return `${name}__${(payload as JobPayload<JobName.SEAL_SIGNED_DOCUMENT>).requestId}`;
+    {
+      const p = payload as JobPayload<JobName.SEAL_SIGNED_DOCUMENT>;
+      return p.retry ? `${name}__${p.requestId}__retry${p.retry}` : `${name}__${p.requestId}`;
+    }
     case JobName.SIGNING_REMINDER: {
       const p = payload as JobPayload<JobName.SIGNING_REMINDER>;
       return `${name}__${p.requestId}__${p.round}`;

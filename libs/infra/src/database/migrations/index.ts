@@ -14,6 +14,7 @@ import { PlanReports1763920200000 } from './1763920200000-plan-reports';
 import { InvitationId1763920300000 } from './1763920300000-invitation-id';
 import { FileBlobs1763930000000 } from './1763930000000-file-blobs';
 import { SealKeys1763930100000 } from './1763930100000-seal-keys';
+import { SealFailed1763930200000 } from './1763930200000-seal-failed';
 
 /** Every migration, in order. A new one is appended here. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   InvitationId1763920300000,
   FileBlobs1763930000000,
   SealKeys1763930100000,
+  SealFailed1763930200000,
 ];
