@@ -57,7 +57,11 @@ export async function syncRows(tx: Tx, spec: SyncSpec): Promise<number> {
     );
     keep = ` AND (${spec.keyCols.map((c) => `${c}::text`).join(', ')}) NOT IN (${tuples.join(', ')})`;
   }
-  const deleted = await returningRows(tx, `DELETE FROM ${spec.table} WHERE ${scopeWhere}${keep} RETURNING 1`, params);
+  const deleted = await returningRows(
+    tx,
+    `DELETE FROM ${spec.table} WHERE ${scopeWhere}${keep} RETURNING 1`,
+    params,
+  );
   changed += deleted.length;
   return changed;
 }

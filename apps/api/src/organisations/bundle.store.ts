@@ -111,9 +111,10 @@ export function historicalKeyFigures(
   tx: Tx,
   organisationId: string,
 ): Promise<Array<{ year: number; figures: Record<string, string> }>> {
-  return tx.query('SELECT year, figures FROM historical_key_figure WHERE organisation_id = $1 ORDER BY year', [
-    organisationId,
-  ]);
+  return tx.query(
+    'SELECT year, figures FROM historical_key_figure WHERE organisation_id = $1 ORDER BY year',
+    [organisationId],
+  );
 }
 
 export interface InsatsExportRow {

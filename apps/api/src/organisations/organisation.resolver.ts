@@ -155,6 +155,7 @@ export class OrganisationResolver {
       name: r.name,
       email: r.email,
       roles: r.roles,
+      assignments: r.assignments,
       hasPassword: r.hasPassword,
       personalNumber: seesPersonalNumbers ? r.personalNumber : null,
       nameEditable: kansliMayRename(r),

@@ -56,7 +56,10 @@ export async function insatsById(tx: Tx, id: string): Promise<InsatsRow | null> 
   return row ?? null;
 }
 
-export function parties(tx: Tx, organisationId: string): Promise<Array<{ key: string; name: string; kind: string }>> {
+export function parties(
+  tx: Tx,
+  organisationId: string,
+): Promise<Array<{ key: string; name: string; kind: string }>> {
   return tx.query('SELECT key, name, kind FROM party WHERE organisation_id = $1 ORDER BY created_at, key', [
     organisationId,
   ]);
@@ -94,7 +97,8 @@ export function matpunkter(tx: Tx, insatsId: string, year: number | null): Promi
 }
 
 export function insatsBudgets(tx: Tx, insatsId: string): Promise<Array<{ year: number; amount: string }>> {
-  return tx.query('SELECT year, amount::text AS amount FROM insats_budget WHERE insats_id = $1 ORDER BY year', [
-    insatsId,
-  ]);
+  return tx.query(
+    'SELECT year, amount::text AS amount FROM insats_budget WHERE insats_id = $1 ORDER BY year',
+    [insatsId],
+  );
 }

@@ -85,16 +85,29 @@ export class PersonInput {
   roles: PersonRoleInput[];
 }
 
+@ObjectType('PersonRole', { description: 'En roll i förbundet, med förbundets egen titel.' })
+export class PersonRoleType {
+  @Field() role: string;
+  @Field(() => String, { nullable: true, description: 'Insatsens nyckel.' }) insats: string | null;
+  @Field(() => String, { nullable: true, description: 'Partens nyckel.' }) party: string | null;
+  @Field(() => String, { nullable: true }) title: string | null;
+}
+
 @ObjectType('Person')
 export class PersonType {
   @Field(() => ID) id: string;
   @Field() name: string;
   @Field() email: string;
   @Field(() => [String]) roles: string[];
+  @Field(() => [PersonRoleType], {
+    description: 'Rollerna i förbundet med part och titel, för att ändra dem.',
+  })
+  assignments: PersonRoleType[];
   @Field() hasPassword: boolean;
   @Field(() => String, {
     nullable: true,
-    description: 'Förbundets eget personnummer för personen (bara för kansliet och plattformens administratör).',
+    description:
+      'Förbundets eget personnummer för personen (bara för kansliet och plattformens administratör).',
   })
   personalNumber: string | null;
   @Field({

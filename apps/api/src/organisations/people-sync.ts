@@ -102,7 +102,11 @@ async function mayRename(tx: WriteTx, s: PeopleSync, row: store.PersonRow): Prom
   throw new AppError(
     OrganisationError.PERSON_NAME_LOCKED,
     `Namnet på ${row.email} ändras bara av personen själv (under Mitt konto) eller av plattformens administratör.`,
-    { details: [{ path: '$.person.name', message: 'ändras bara av personen själv eller plattformens administratör' }] },
+    {
+      details: [
+        { path: '$.person.name', message: 'ändras bara av personen själv eller plattformens administratör' },
+      ],
+    },
   );
 }
 

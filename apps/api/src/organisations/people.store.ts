@@ -21,6 +21,7 @@ export interface MemberRow {
   hasPassword: boolean;
   isPlatformAdmin: boolean;
   roles: string[];
+  assignments: Array<{ role: string; insats: string | null; party: string | null; title: string | null }>;
   personalNumber: string | null;
   otherOrganisations: number;
 }
@@ -63,11 +64,10 @@ export async function insertPerson(
   tx: Tx,
   p: { email: string; name: string; passwordHash: string | null },
 ): Promise<string> {
-  const [row] = await tx.query('INSERT INTO person (email, name, password_hash) VALUES ($1,$2,$3) RETURNING id', [
-    p.email,
-    p.name,
-    p.passwordHash,
-  ]);
+  const [row] = await tx.query(
+    'INSERT INTO person (email, name, password_hash) VALUES ($1,$2,$3) RETURNING id',
+    [p.email, p.name, p.passwordHash],
+  );
   return row.id;
 }
 
@@ -182,7 +182,11 @@ export async function updateRoleAssignment(
   partyKey: string | null,
   title: string | null,
 ): Promise<void> {
-  await tx.query('UPDATE role_assignment SET party_key = $2, title = $3 WHERE id = $1', [id, partyKey, title]);
+  await tx.query('UPDATE role_assignment SET party_key = $2, title = $3 WHERE id = $1', [
+    id,
+    partyKey,
+    title,
+  ]);
 }
 
 export async function deleteRoleAssignment(tx: Tx, id: string): Promise<void> {
@@ -196,7 +200,9 @@ export function members(tx: Tx, organisationId: string): Promise<MemberRow[]> {
             m.personal_number AS "personalNumber",
             (SELECT count(*)::int FROM membership o WHERE o.person_id = p.id AND o.organisation_id <> m.organisation_id)
               AS "otherOrganisations",
-            array_agg(r.role || COALESCE(':' || i.key, '') ORDER BY r.role, i.key) AS roles
+            array_agg(r.role || COALESCE(':' || i.key, '') ORDER BY r.role, i.key) AS roles,
+            json_agg(json_build_object('role', r.role, 'insats', i.key, 'party', r.party_key, 'title', r.title)
+                     ORDER BY r.role, i.key) AS assignments
        FROM membership m JOIN person p ON p.id = m.person_id
        JOIN role_assignment r ON r.organisation_id = m.organisation_id AND r.person_id = p.id
        LEFT JOIN insats i ON i.id = r.insats_id

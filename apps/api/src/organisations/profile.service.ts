@@ -33,9 +33,13 @@ export class ProfileService {
       if (v.email !== p.email) {
         const [hash] = await store.passwordHashes(tx, [personId]);
         if (!currentPassword || !(await verifyPassword(hash, currentPassword)))
-          throw new AppError(AuthError.INVALID_CREDENTIALS, 'Ange ditt nuvarande lösenord för att byta e-postadress.', {
-            details: [{ path: '$.currentPassword', message: 'stämmer inte' }],
-          });
+          throw new AppError(
+            AuthError.INVALID_CREDENTIALS,
+            'Ange ditt nuvarande lösenord för att byta e-postadress.',
+            {
+              details: [{ path: '$.currentPassword', message: 'stämmer inte' }],
+            },
+          );
       }
       await renamePerson(tx, p, v.name, 'SELF', personId);
       await changePersonEmail(tx, p, v.email, 'SELF', personId);
@@ -44,7 +48,11 @@ export class ProfileService {
   }
 
   /** The platform administrator's change of anyone's name or e-mail. */
-  async updateAny(adminId: string, personId: string, input: { name: string; email: string }): Promise<Profile> {
+  async updateAny(
+    adminId: string,
+    personId: string,
+    input: { name: string; email: string },
+  ): Promise<Profile> {
     const v = this.valid(input);
     return this.uow.write(async (tx) => {
       const p = await this.person(tx, personId);

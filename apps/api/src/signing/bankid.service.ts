@@ -122,7 +122,9 @@ export class BankIdService {
         signingRequest: null,
       };
     }
-    const personalNumber = await this.uow.read((tx) => store.personalNumber(tx, p.personId, r.organisation_id));
+    const personalNumber = await this.uow.read((tx) =>
+      store.personalNumber(tx, p.personId, r.organisation_id),
+    );
     if (c.completionData?.user.personalNumber !== personalNumber) {
       return this.signatures.refuse(
         r,

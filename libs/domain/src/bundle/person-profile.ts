@@ -25,7 +25,9 @@ export function validatePersonProfile(
   input: unknown,
 ): { ok: true; profile: PersonProfile } | { ok: false; issues: ValidationIssue[] } {
   const r = personProfileSchema.safeParse(input);
-  return r.success ? { ok: true, profile: r.data } : { ok: false, issues: zodIssuesToSwedish(r.error.issues) };
+  return r.success
+    ? { ok: true, profile: r.data }
+    : { ok: false, issues: zodIssuesToSwedish(r.error.issues) };
 }
 
 /** Who changes a person's name or e-mail, as the audit entry records it. */

@@ -70,10 +70,15 @@ export function AdminPage() {
                         setEditing({
                           email: p.email,
                           name: p.name,
-                          roles: p.roles.map((r) => {
-                            const [role, insats] = r.split(':');
-                            return { role, insats: insats ?? '', party: '', title: '' };
-                          }),
+                          personalNumber: p.personalNumber ?? '',
+                          nameEditable: p.nameEditable,
+                          // Party and title are kept: saving changes only what the kansli changed.
+                          roles: p.assignments.map((r) => ({
+                            role: r.role,
+                            insats: r.insats ?? '',
+                            party: r.party ?? '',
+                            title: r.title ?? '',
+                          })),
                         });
                         document.getElementById('person-email')?.focus();
                       }}
