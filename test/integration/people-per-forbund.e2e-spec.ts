@@ -197,6 +197,12 @@ describe('people are per förbund where it matters', () => {
       me,
     );
     expect((await person('ny.adress@delat.example')).id).toBe(sharedId);
+    const [notice] = await api.ds.query(
+      `SELECT count(*)::int AS n FROM outbox WHERE job_name = 'send-email' AND payload->>'to' = $1
+          AND payload->>'subject' = 'Din e-postadress har ändrats'`,
+      [SHARED],
+    );
+    expect(notice.n).toBe(1);
     expect((await audits(sharedId, 'person.email_changed')).map((x: { org: string }) => x.org)).toEqual(
       [a, b].sort(),
     );

@@ -51,7 +51,8 @@ export async function syncPeople(
         changes++;
       }
     }
-    if (await store.ensureMembership(tx, organisationId, id)) changes++;
+    // A membership is held by roles: one without any would be ended again below.
+    if (p.roles.length && (await store.ensureMembership(tx, organisationId, id))) changes++;
     if (p.personalNumber && (await store.setPersonalNumber(tx, organisationId, id, p.personalNumber))) {
       await appendAudit(tx, {
         organisationId,

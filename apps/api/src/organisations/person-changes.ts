@@ -1,5 +1,5 @@
 import { ProfileEditor } from '@app/domain';
-import { appendAudit, WriteTx } from '@app/infra';
+import { appendAudit, enqueueJob, JobName, WriteTx } from '@app/infra';
 import { AppError } from '../common/errors/app-error';
 import { CommonError } from '../common/errors/error-codes';
 import * as people from './people.store';
@@ -51,6 +51,13 @@ export async function changePersonEmail(
     throw new AppError(CommonError.BAD_USER_INPUT, 'E-postadressen används redan av någon annan.', {
       details: [{ path: '$.email', message: 'används redan av någon annan' }],
     });
+  // The old address hears of it, so a change the person did not make does not pass unnoticed.
+  await enqueueJob(tx, JobName.SEND_EMAIL, {
+    eventId: `email-changed-${p.id}-${email}`,
+    to: p.email,
+    subject: 'Din e-postadress har ändrats',
+    text: `Hej!\n\nE-postadressen för ditt konto på samordningsplattformen har ändrats till ${email}.\nVar det inte du, kontakta plattformens administratör genast.\n`,
+  });
   await auditEverywhere(tx, p.id, (organisationId) =>
     appendAudit(tx, {
       organisationId,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { validatePersonProfile } from '@app/domain';
-import { UnitOfWork } from '@app/infra';
+import { Tx, UnitOfWork } from '@app/infra';
 import { AppError } from '../common/errors/app-error';
 import { AuthError, CommonError } from '../common/errors/error-codes';
 import { verifyPassword } from '../auth/password';
@@ -71,7 +71,7 @@ export class ProfileService {
     return v.profile;
   }
 
-  private async person(tx: Parameters<typeof store.personById>[0], id: string): Promise<store.PersonRow> {
+  private async person(tx: Tx, id: string): Promise<store.PersonRow> {
     const p = await store.personById(tx, id);
     if (!p) throw new AppError(CommonError.NOT_FOUND, 'Personen finns inte.');
     return p;
