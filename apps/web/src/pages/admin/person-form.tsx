@@ -40,7 +40,8 @@ export function PersonForm(props: {
   initial: PersonDraft | null;
   insatser: Array<{ key: string; name: string }>;
   parties: Array<{ key: string; name: string }>;
-  onSaved: () => void;
+  /** Called with the confirmation to show; the page shows it, since the form starts afresh after a save. */
+  onSaved: (confirmation: string) => void;
 }) {
   const s = useSession();
   const [p, setP] = useState<PersonDraft>(
@@ -81,13 +82,12 @@ export function PersonForm(props: {
       const email = p.email.trim().toLowerCase();
       const saved = r.data?.savePerson.people.find((x) => x.email === email);
       const kept = saved && saved.name !== p.name.trim();
-      setResult({
-        kind: 'success',
-        text: p.roles.length
+      setResult(null);
+      props.onSaved(
+        p.roles.length
           ? `${saved?.name ?? p.name} är sparad.${kept ? ' Personen finns redan på plattformen och behåller sitt eget namn.' : ''}`
           : `${p.name} är borttagen ur förbundet.`,
-      });
-      props.onSaved();
+      );
     }
   }
   return (
