@@ -296,6 +296,14 @@ const OPERATIONS: Record<string, Entry> = {
   'Mutation.startPlan': rows(refused(() => ({ year: 2027 }))),
   'Mutation.startSubmission': rows(refused(() => ({ period: 'HELAR-2027' }))),
   'Mutation.submitSubmission': rows(refused((s) => ({ id: s.a.draftSubmissionId, version: 1 }))),
+  'Mutation.updateMyProfile': exempt(
+    'own account',
+    "changes the caller's own name and e-mail (a new e-mail needs the password); takes no id",
+  ),
+  'Mutation.updatePersonProfile': adminOnly(
+    "a person's name and e-mail are changed by the person or the platform admin",
+    () => ({ profile: { name: 'Kapad', email: `kapad@${A.slug}.example` } }),
+  ),
   'Mutation.verifyDocument': rows(
     refused(),
     // A copy of the same PDF that B's kansli uploaded into B: verifying what one holds stays open.

@@ -344,6 +344,18 @@ describe('web application: every role in a real browser', () => {
     await page.getByRole('row', { name: /Ny Projektägare/ }).waitFor();
     expect(await page.getByRole('row', { name: /Ny Projektägare/ }).textContent()).toContain('Inbjuden');
     await expectAccessible(page, '11-administration');
+
+    // The förbund's own personnummer for the person, confirmed after saving and kept for this förbund only.
+    await page.getByRole('button', { name: 'Ändra Ny Projektägare' }).click();
+    await page.getByLabel('Personnummer (för BankID, valfritt)').fill('19700101-1234');
+    await page.getByRole('button', { name: 'Spara personen' }).click();
+    await page.getByText('Ny Projektägare är sparad.').waitFor();
+    const [m] = await api.ds.query(
+      `SELECT m.personal_number FROM membership m JOIN person p ON p.id = m.person_id
+        WHERE p.email = 'ny.projektagare@webben.example' AND m.organisation_id = $1`,
+      [org],
+    );
+    expect(m.personal_number).toBe('197001011234');
   });
 
   it('two tabs editing the same draft: the second save gets a clear conflict message and a way forward', async () => {
@@ -380,5 +392,17 @@ describe('web application: every role in a real browser', () => {
       started.startSubmission.id,
     ]);
     expect(row.answers.verksamhet).toBe('Skrivet i flik B.');
+  });
+
+  it('a person changes their own name under Mitt konto and sees it confirmed', async () => {
+    const page = await as(mail('revisor2'));
+    await nav(page, 'Mitt konto');
+    await page.getByRole('heading', { name: 'Mina uppgifter' }).waitFor();
+    await page.getByLabel('Namn', { exact: true }).fill('Revisor Två');
+    await page.getByRole('button', { name: 'Spara mina uppgifter' }).click();
+    await page.getByText(/Dina uppgifter är sparade: Revisor Två/).waitFor();
+    await expectAccessible(page, '13-mina-uppgifter');
+    const [p] = await api.ds.query('SELECT name FROM person WHERE email = $1', [mail('revisor2')]);
+    expect(p.name).toBe('Revisor Två');
   });
 });

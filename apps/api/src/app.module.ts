@@ -21,6 +21,8 @@ import { PrincipalService } from './auth/principal.service';
 import { BundleService } from './organisations/bundle.service';
 import { PeopleService } from './organisations/people.service';
 import { InsatsResolver, OrganisationResolver } from './organisations/organisation.resolver';
+import { ProfileResolver } from './organisations/profile.resolver';
+import { ProfileService } from './organisations/profile.service';
 import { HealthController } from './health/health.controller';
 import { AuditResolver } from './audit/audit.resolver';
 import { FilesController } from './files/files.controller';
@@ -113,6 +115,8 @@ import { FactorsResolver } from './auth/factors/factors.resolver';
     PeopleService,
     OrganisationResolver,
     InsatsResolver,
+    ProfileService,
+    ProfileResolver,
     AuditResolver,
     FilesService,
     SieImportService,

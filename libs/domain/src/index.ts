@@ -7,6 +7,7 @@ export * from './audit/audit-events';
 export * from './bundle/key-figures';
 export * from './bundle/bundle.schema';
 export * from './bundle/bundle.validate';
+export * from './bundle/person-profile';
 export * from './sie/sie-encoding';
 export * from './sie/sie-tokenizer';
 export * from './sie/sie-parser';

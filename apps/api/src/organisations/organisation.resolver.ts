@@ -1,8 +1,7 @@
-import { Inject } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import GraphQLJSON from 'graphql-type-json';
-import { DataSource } from 'typeorm';
-import { INSATS_ROLES, periodDeadline, Principal, Role, rolesIn } from '@app/domain';
+import { INSATS_ROLES, kansliMayRename, periodDeadline, Principal, Role, rolesIn } from '@app/domain';
+import { UnitOfWork } from '@app/infra';
 import {
   Allow,
   Authenticated,
@@ -10,12 +9,13 @@ import {
   PlatformAdminOnly,
   scopeOf,
 } from '../common/access/access.decorators';
-import { DATA_SOURCE } from '../common/infra/tokens';
 import { AppError } from '../common/errors/app-error';
 import { CommonError } from '../common/errors/error-codes';
 import { ALL_ROLES } from '@app/domain';
 import { BundleService } from './bundle.service';
 import { PeopleService } from './people.service';
+import * as store from './organisation.store';
+import { members } from './people.store';
 import {
   CostCentreType,
   InsatsBudgetType,
@@ -28,10 +28,6 @@ import {
   ReportingPeriodType,
 } from './organisation.types';
 
-const ORG_COLUMNS = 'id, slug, name, reporting_unit AS "reportingUnit", vision';
-const INSATS_COLUMNS = `id, organisation_id AS "organisationId", key, name, type, cost_centre_code AS "costCentre", owner_party_key AS "ownerParty",
-  to_char(start_date,'YYYY-MM-DD') AS start, to_char(end_date,'YYYY-MM-DD') AS "end"`;
-
 /** Whether the person sees the whole förbund, or only the insatser they work in. */
 function seesWholeOrganisation(p: Principal, organisationId: string): boolean {
   return p.isPlatformAdmin || rolesIn(p, organisationId).some((r) => !INSATS_ROLES.includes(r));
@@ -40,7 +36,7 @@ function seesWholeOrganisation(p: Principal, organisationId: string): boolean {
 @Resolver(() => OrganisationType)
 export class OrganisationResolver {
   constructor(
-    @Inject(DATA_SOURCE) private readonly ds: DataSource,
+    private readonly uow: UnitOfWork,
     private readonly bundles: BundleService,
     private readonly peopleService: PeopleService,
   ) {}
@@ -48,8 +44,7 @@ export class OrganisationResolver {
   @Allow(ALL_ROLES, scopeOf.organisationSlug(), { platformAdmin: true, insatsRolesReachOrganisation: true })
   @Query(() => OrganisationType, { description: 'Ett förbund, för dess medlemmar.' })
   async organisation(@Args('slug') slug: string): Promise<OrganisationType> {
-    const [o] = await this.ds.query(`SELECT ${ORG_COLUMNS} FROM organisation WHERE slug = $1`, [slug]);
-    return o;
+    return (await store.organisationBySlug(this.uow.reader, slug))!;
   }
 
   @Authenticated()
@@ -57,10 +52,10 @@ export class OrganisationResolver {
     description: 'De förbund där jag har en roll (alla, för plattformens administratör).',
   })
   organisations(@CurrentPrincipal() me: Principal): Promise<OrganisationType[]> {
-    if (me.isPlatformAdmin) return this.ds.query(`SELECT ${ORG_COLUMNS} FROM organisation ORDER BY name`);
-    return this.ds.query(`SELECT ${ORG_COLUMNS} FROM organisation WHERE id = ANY($1) ORDER BY name`, [
-      [...new Set(me.grants.map((g) => g.organisationId))],
-    ]);
+    return store.organisations(
+      this.uow.reader,
+      me.isPlatformAdmin ? null : [...new Set(me.grants.map((g) => g.organisationId))],
+    );
   }
 
   @PlatformAdminOnly()
@@ -72,10 +67,7 @@ export class OrganisationResolver {
     @CurrentPrincipal() me: Principal,
   ): Promise<OrganisationType> {
     const r = await this.bundles.import(bundle, me.personId);
-    const [o] = await this.ds.query(`SELECT ${ORG_COLUMNS} FROM organisation WHERE id = $1`, [
-      r.organisationId,
-    ]);
-    return o;
+    return (await store.organisationById(this.uow.reader, r.organisationId))!;
   }
 
   @Allow([Role.ADMIN], scopeOf.organisationId(), { platformAdmin: true })
@@ -88,11 +80,8 @@ export class OrganisationResolver {
     @Args('person') person: PersonInput,
     @CurrentPrincipal() me: Principal,
   ): Promise<OrganisationType> {
-    await this.peopleService.savePerson(organisationId, person, me.personId);
-    const [o] = await this.ds.query(`SELECT ${ORG_COLUMNS} FROM organisation WHERE id = $1`, [
-      organisationId,
-    ]);
-    return o;
+    await this.peopleService.savePerson(organisationId, person, me);
+    return (await store.organisationById(this.uow.reader, organisationId))!;
   }
 
   @Allow([Role.ADMIN], scopeOf.organisationSlug(), { platformAdmin: true })
@@ -105,31 +94,19 @@ export class OrganisationResolver {
     description: 'Förbundets insatser; projektägare och styrgrupp ser sina egna.',
   })
   insatser(@Parent() o: OrganisationType, @CurrentPrincipal() me: Principal): Promise<InsatsType[]> {
-    if (seesWholeOrganisation(me, o.id))
-      return this.ds.query(`SELECT ${INSATS_COLUMNS} FROM insats WHERE organisation_id = $1 ORDER BY key`, [
-        o.id,
-      ]);
-    const mine = me.grants.filter((g) => g.organisationId === o.id && g.insatsId).map((g) => g.insatsId);
-    return this.ds.query(
-      `SELECT ${INSATS_COLUMNS} FROM insats WHERE organisation_id = $1 AND id = ANY($2) ORDER BY key`,
-      [o.id, mine],
-    );
+    if (seesWholeOrganisation(me, o.id)) return store.insatser(this.uow.reader, o.id, null);
+    const mine = me.grants.filter((g) => g.organisationId === o.id && g.insatsId).map((g) => g.insatsId!);
+    return store.insatser(this.uow.reader, o.id, mine);
   }
 
   @ResolveField(() => [PartyType])
   parties(@Parent() o: OrganisationType): Promise<PartyType[]> {
-    return this.ds.query(
-      'SELECT key, name, kind FROM party WHERE organisation_id = $1 ORDER BY created_at, key',
-      [o.id],
-    );
+    return store.parties(this.uow.reader, o.id);
   }
 
   @ResolveField(() => [CostCentreType])
   costCentres(@Parent() o: OrganisationType): Promise<CostCentreType[]> {
-    return this.ds.query(
-      'SELECT code, name, category FROM cost_centre WHERE organisation_id = $1 ORDER BY code',
-      [o.id],
-    );
+    return store.costCentres(this.uow.reader, o.id);
   }
 
   @ResolveField(() => [ReportingPeriodType], {
@@ -145,14 +122,14 @@ export class OrganisationResolver {
       throw new AppError(CommonError.BAD_USER_INPUT, 'Ange högst 20 år, med fromYear före toYear.', {
         details: [{ path: '$.toYear', message: 'högst 20 år efter fromYear' }],
       });
-    const [row] = await this.ds.query('SELECT workflow_config FROM organisation WHERE id = $1', [o.id]);
+    const workflow = await store.workflowConfig(this.uow.reader, o.id);
     const out: ReportingPeriodType[] = [];
     for (let year = fromYear; year <= toYear; year++)
       for (const kind of ['DELAR', 'HELAR'] as const)
         out.push({
           period: `${kind}-${year}`,
           kind,
-          deadline: periodDeadline(kind, year, row?.workflow_config),
+          deadline: periodDeadline(kind, year, workflow),
         });
     return out;
   }
@@ -170,26 +147,30 @@ export class OrganisationResolver {
     if (!me.isPlatformAdmin && !roles.includes(Role.ADMIN) && !roles.includes(Role.FORBUNDSCHEF)) {
       throw new AppError(CommonError.FORBIDDEN, 'Endast kansli och förbundschef ser förbundets personer.');
     }
-    const rows = await this.ds.query(
-      `SELECT p.id, p.name, p.email, p.password_hash IS NOT NULL AS "hasPassword",
-              array_agg(r.role || COALESCE(':' || i.key, '') ORDER BY r.role, i.key) AS roles
-         FROM person p JOIN role_assignment r ON r.person_id = p.id LEFT JOIN insats i ON i.id = r.insats_id
-        WHERE r.organisation_id = $1 GROUP BY p.id ORDER BY p.name`,
-      [o.id],
-    );
-    return rows;
+    // This förbund's view only: its roles and its own personnummer (for the kansli), never another förbund's.
+    const seesPersonalNumbers = me.isPlatformAdmin || roles.includes(Role.ADMIN);
+    const rows = await members(this.uow.reader, o.id);
+    return rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      email: r.email,
+      roles: r.roles,
+      assignments: r.assignments,
+      hasPassword: r.hasPassword,
+      personalNumber: seesPersonalNumbers ? r.personalNumber : null,
+      nameEditable: kansliMayRename(r),
+    }));
   }
 }
 
 @Resolver(() => InsatsType)
 export class InsatsResolver {
-  constructor(@Inject(DATA_SOURCE) private readonly ds: DataSource) {}
+  constructor(private readonly uow: UnitOfWork) {}
 
   @Allow(ALL_ROLES, scopeOf.insatsId('id'))
   @Query(() => InsatsType, { description: 'En insats (projektägare och styrgrupp: bara sin egen).' })
   async insats(@Args('id', { type: () => ID }) id: string): Promise<InsatsType> {
-    const [row] = await this.ds.query(`SELECT ${INSATS_COLUMNS} FROM insats WHERE id = $1`, [id]);
-    return row;
+    return (await store.insatsById(this.uow.reader, id))!;
   }
 
   @ResolveField(() => [MatpunktType])
@@ -197,25 +178,16 @@ export class InsatsResolver {
     @Parent() i: InsatsType,
     @Args('year', { type: () => Int, nullable: true }) year?: number,
   ): Promise<MatpunktType[]> {
-    return this.ds.query(
-      `SELECT key, year, text, metric, op, target::text AS target FROM matpunkt WHERE insats_id = $1 AND ($2::int IS NULL OR year = $2) ORDER BY year, position`,
-      [i.id, year ?? null],
-    );
+    return store.matpunkter(this.uow.reader, i.id, year ?? null);
   }
 
   @ResolveField(() => OrganisationType, { description: 'Förbundet som insatsen hör till.' })
   async organisation(@Parent() i: InsatsType): Promise<OrganisationType> {
-    const [o] = await this.ds.query(`SELECT ${ORG_COLUMNS} FROM organisation WHERE id = $1`, [
-      i.organisationId,
-    ]);
-    return o;
+    return (await store.organisationById(this.uow.reader, i.organisationId))!;
   }
 
   @ResolveField(() => [InsatsBudgetType])
   budgets(@Parent() i: InsatsType): Promise<InsatsBudgetType[]> {
-    return this.ds.query(
-      'SELECT year, amount::text AS amount FROM insats_budget WHERE insats_id = $1 ORDER BY year',
-      [i.id],
-    );
+    return store.insatsBudgets(this.uow.reader, i.id);
   }
 }

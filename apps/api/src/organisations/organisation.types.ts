@@ -68,11 +68,29 @@ export class PersonRoleInput {
 @InputType('PersonInput')
 export class PersonInput {
   @Field() email: string;
-  @Field() name: string;
+  @Field({
+    description:
+      'Namnet för en ny person. En befintlig persons namn ändras bara av personen själv eller plattformens administratör (kansliet kan rätta det så länge personen inte har ett eget konto eller finns i ett annat förbund).',
+  })
+  name: string;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Förbundets eget personnummer för personen (12 siffror, används för BankID i förbundet). Utelämnat: oförändrat; null eller tomt: tas bort.',
+  })
+  personalNumber?: string | null;
   @Field(() => [PersonRoleInput], {
     description: 'Personens roller i förbundet; tom lista tar bort personen ur förbundet.',
   })
   roles: PersonRoleInput[];
+}
+
+@ObjectType('PersonRole', { description: 'En roll i förbundet, med förbundets egen titel.' })
+export class PersonRoleType {
+  @Field() role: string;
+  @Field(() => String, { nullable: true, description: 'Insatsens nyckel.' }) insats: string | null;
+  @Field(() => String, { nullable: true, description: 'Partens nyckel.' }) party: string | null;
+  @Field(() => String, { nullable: true }) title: string | null;
 }
 
 @ObjectType('Person')
@@ -81,7 +99,35 @@ export class PersonType {
   @Field() name: string;
   @Field() email: string;
   @Field(() => [String]) roles: string[];
+  @Field(() => [PersonRoleType], {
+    description: 'Rollerna i förbundet med part och titel, för att ändra dem.',
+  })
+  assignments: PersonRoleType[];
   @Field() hasPassword: boolean;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Förbundets eget personnummer för personen (bara för kansliet och plattformens administratör).',
+  })
+  personalNumber: string | null;
+  @Field({
+    description:
+      'Om kansliet får ändra namnet (personen har inget eget konto och finns inte i något annat förbund).',
+  })
+  nameEditable: boolean;
+}
+
+@ObjectType('Profile', { description: 'En persons eget namn och e-postadress, samma i alla förbund.' })
+export class ProfileType {
+  @Field(() => ID) id: string;
+  @Field() name: string;
+  @Field() email: string;
+}
+
+@InputType('ProfileInput')
+export class ProfileInput {
+  @Field() name: string;
+  @Field() email: string;
 }
 
 @ObjectType('Organisation')

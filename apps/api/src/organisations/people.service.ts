@@ -1,14 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { validateBundle } from '@app/domain';
-import { UnitOfWork } from '@app/infra';
+import { Principal, validateBundle } from '@app/domain';
+import { appendAudit, UnitOfWork } from '@app/infra';
 import { AppError } from '../common/errors/app-error';
 import { OrganisationError } from '../common/errors/error-codes';
 import { exportBundle } from './bundle-export';
 import { BundleService } from './bundle.service';
+import { organisationById } from './organisation.store';
+import * as store from './people.store';
 
 export interface PersonEdit {
   email: string;
   name: string;
+  /** This förbund's personnummer for the person: left out keeps it, null or empty removes it. */
+  personalNumber?: string | null;
   roles: Array<{ role: string; insats?: string | null; party?: string | null; title?: string | null }>;
 }
 
@@ -23,21 +27,26 @@ export class PeopleService {
   /**
    * The kansli adds a person to the förbund or changes their roles (no roles: takes them out of it). Goes through
    * the bundle import, so the same validation, audit entries and invitation mail apply; a lock per förbund keeps
-   * two such edits from overwriting each other.
+   * two such edits from overwriting each other. Only this förbund's view changes: its roles, titles and
+   * personnummer; the person's name only as far as the kansli may (see syncPeople).
    */
-  async savePerson(organisationId: string, person: PersonEdit, actorId: string): Promise<void> {
+  async savePerson(organisationId: string, person: PersonEdit, actor: Principal): Promise<void> {
     // One transaction on one pooled connection: the lock, the read of the bundle and the import all use it, so a
     // caller never holds a connection while waiting for another (20 concurrent edits used to exhaust the pool).
-    await this.uow.write(async (em) => {
-      const [o] = await em.query('SELECT slug FROM organisation WHERE id = $1', [organisationId]);
+    await this.uow.write(async (tx) => {
+      const o = await organisationById(tx, organisationId);
       if (!o) throw new AppError(OrganisationError.NOT_FOUND, 'Förbundet finns inte.');
-      await em.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 11))', [`bundle:${o.slug}`]);
-      const bundle = await exportBundle(em, o.slug);
+      await store.lockBundle(tx, o.slug);
+      const bundle = await exportBundle(tx, o.slug);
       const email = person.email.trim().toLowerCase();
       let index = bundle.people.findIndex((p) => p.email.toLowerCase() === email);
+      const kept = bundle.people[index]?.personalNumber;
+      const personalNumber =
+        person.personalNumber === undefined ? kept : person.personalNumber?.trim() || undefined;
       const entry = {
         name: person.name.trim(),
         email,
+        ...(personalNumber ? { personalNumber } : {}),
         roles: person.roles.map((r) => ({
           role: r.role,
           ...(r.insats ? { insats: r.insats } : {}),
@@ -63,7 +72,21 @@ export class PeopleService {
           },
         );
       }
-      await this.bundles.apply(em, v.bundle, new Map(), actorId);
+      const editor = actor.isPlatformAdmin ? 'PLATFORM_ADMIN' : 'KANSLI';
+      await this.bundles.apply(tx, v.bundle, new Map(), actor.personId, editor);
+      // The bundle keeps a personnummer it leaves out; the kansli removing it is said explicitly.
+      if (kept && !personalNumber && entry.roles.length) {
+        const p = await store.personByEmail(tx, email);
+        if (p && (await store.setPersonalNumber(tx, organisationId, p.id, null)))
+          await appendAudit(tx, {
+            organisationId,
+            actorId: actor.personId,
+            action: 'person.personal_number_changed',
+            entityType: 'person',
+            entityId: p.id,
+            payload: { registered: false },
+          });
+      }
     });
   }
 }

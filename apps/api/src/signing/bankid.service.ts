@@ -48,7 +48,7 @@ export class BankIdService {
     const client = this.bankId();
     const r = await this.uow.read((tx) => this.requests.request(tx, requestId));
     await this.signatures.mayStart(p, r);
-    if (!(await this.uow.read((tx) => store.personalNumber(tx, p.personId))))
+    if (!(await this.uow.read((tx) => store.personalNumber(tx, p.personId, r.organisation_id))))
       throw new AppError(
         SigningError.BANKID_UNAVAILABLE,
         'Inget personnummer är registrerat för dig; be kansliet lägga in det, eller använd lösenord och engångskod.',
@@ -122,7 +122,9 @@ export class BankIdService {
         signingRequest: null,
       };
     }
-    const personalNumber = await this.uow.read((tx) => store.personalNumber(tx, p.personId));
+    const personalNumber = await this.uow.read((tx) =>
+      store.personalNumber(tx, p.personId, r.organisation_id),
+    );
     if (c.completionData?.user.personalNumber !== personalNumber) {
       return this.signatures.refuse(
         r,

@@ -78,8 +78,16 @@ export async function signerViews(tx: Tx, requestId: string): Promise<SignerType
   );
 }
 
-export async function personalNumber(tx: Tx, personId: string): Promise<string | null> {
-  const [p] = await tx.query('SELECT personal_number FROM person WHERE id = $1', [personId]);
+/** The personnummer the förbund itself keeps for the person (each förbund's own; another's never counts). */
+export async function personalNumber(
+  tx: Tx,
+  personId: string,
+  organisationId: string,
+): Promise<string | null> {
+  const [p] = await tx.query(
+    'SELECT personal_number FROM membership WHERE person_id = $1 AND organisation_id = $2',
+    [personId, organisationId],
+  );
   return p?.personal_number ?? null;
 }
 

@@ -7,6 +7,7 @@ import { useSession } from '../session';
 import { session } from '../client';
 import { errorMessage, ROLE_LABEL } from '../format';
 import { Alert } from '../components/ui';
+import { ProfileForm } from './profile-form';
 
 const SetupTotpDocument = graphql(`
   mutation SetupTotp($password: String) {
@@ -62,6 +63,7 @@ export function AccountPage() {
           ))}
         </ul>
       </section>
+      <ProfileForm />
       <Totp />
       <Passkey />
       <RemoveFactor />

@@ -28,6 +28,17 @@ export const AUDIT_EVENTS = {
   'person.password_changed': z.looseObject({}),
   'person.saved': z.looseObject({}),
   'person.removed': z.looseObject({}),
+  'person.renamed': z.looseObject({
+    from: z.string(),
+    to: z.string(),
+    by: z.enum(['SELF', 'PLATFORM_ADMIN', 'KANSLI']),
+  }),
+  'person.email_changed': z.looseObject({
+    from: z.string(),
+    to: z.string(),
+    by: z.enum(['SELF', 'PLATFORM_ADMIN']),
+  }),
+  'person.personal_number_changed': z.looseObject({ registered: z.boolean() }),
   'person.factor_enrolled': z.looseObject({ factor: z.string() }),
   'person.factor_removed': z.looseObject({ factor: z.string() }),
   'platform_admin.ensured': z.looseObject({}),

@@ -35,6 +35,7 @@ export enum AuthError {
 export enum OrganisationError {
   BUNDLE_INVALID = 'ORG_BUNDLE_INVALID',
   NOT_FOUND = 'ORG_NOT_FOUND',
+  PERSON_NAME_LOCKED = 'ORG_PERSON_NAME_LOCKED',
 }
 
 export enum FileError {
@@ -114,6 +115,7 @@ export const GRAPHQL_CODE: Record<FeatureErrorCode, ContractCode> = {
   [AuthError.INVITATION_INVALID]: ContractCode.BAD_USER_INPUT,
   [OrganisationError.BUNDLE_INVALID]: ContractCode.BAD_USER_INPUT,
   [OrganisationError.NOT_FOUND]: ContractCode.NOT_FOUND,
+  [OrganisationError.PERSON_NAME_LOCKED]: ContractCode.FORBIDDEN,
   [FileError.ORGANISATION_REQUIRED]: ContractCode.BAD_USER_INPUT,
   [FileError.FORBIDDEN]: ContractCode.FORBIDDEN,
   [FileError.TOO_LARGE]: ContractCode.BAD_USER_INPUT,

@@ -18,6 +18,8 @@ export const CATEGORY: Record<string, string> = {
 export function AdminPage() {
   const s = useSession();
   const [editing, setEditing] = useState<PersonDraft | null>(null);
+  // The confirmation of the last save; the form itself starts afresh (a new key) after every save.
+  const [saved, setSaved] = useState<{ text: string; n: number }>({ text: '', n: 0 });
   const [q, refetch] = useQuery({
     query: AdminDocument,
     variables: { slug: s.org?.slug ?? '', orgId: s.org?.id ?? '' },
@@ -67,13 +69,19 @@ export function AdminPage() {
                       type="button"
                       className="button-link"
                       onClick={() => {
+                        setSaved({ text: '', n: saved.n });
                         setEditing({
                           email: p.email,
                           name: p.name,
-                          roles: p.roles.map((r) => {
-                            const [role, insats] = r.split(':');
-                            return { role, insats: insats ?? '', party: '', title: '' };
-                          }),
+                          personalNumber: p.personalNumber ?? '',
+                          nameEditable: p.nameEditable,
+                          // Party and title are kept: saving changes only what the kansli changed.
+                          roles: p.assignments.map((r) => ({
+                            role: r.role,
+                            insats: r.insats ?? '',
+                            party: r.party ?? '',
+                            title: r.title ?? '',
+                          })),
                         });
                         document.getElementById('person-email')?.focus();
                       }}
@@ -86,12 +94,14 @@ export function AdminPage() {
             </tbody>
           </table>
         </div>
+        {saved.text && <Alert kind="success">{saved.text}</Alert>}
         <PersonForm
-          key={editing?.email ?? 'new'}
+          key={`${editing?.email ?? 'new'}-${saved.n}`}
           initial={editing}
           insatser={d.organisation.insatser}
           parties={d.organisation.parties}
-          onSaved={() => {
+          onSaved={(text) => {
+            setSaved({ text, n: saved.n + 1 });
             setEditing(null);
             reload();
           }}

@@ -24,6 +24,14 @@ export const AdminDocument = graphql(`
         email
         roles
         hasPassword
+        personalNumber
+        nameEditable
+        assignments {
+          role
+          insats
+          party
+          title
+        }
       }
     }
     budgets(organisationId: $orgId) {
@@ -73,6 +81,11 @@ export const SavePersonDocument = graphql(`
   mutation SavePerson($orgId: ID!, $person: PersonInput!) {
     savePerson(organisationId: $orgId, person: $person) {
       id
+      people {
+        id
+        email
+        name
+      }
     }
   }
 `);

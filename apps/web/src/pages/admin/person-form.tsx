@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useMutation } from 'urql';
 import { useSession } from '../../session';
-import { errorDetails, errorMessage, ROLE_LABEL, type ErrorDetail } from '../../format';
+import { errorDetails, errorMessage, ROLE_LABEL, TITLE_LABEL, type ErrorDetail } from '../../format';
 import { Alert } from '../../components/ui';
 
 import { SavePersonDocument } from './admin-queries';
@@ -15,6 +15,10 @@ export interface RoleDraft {
 export interface PersonDraft {
   email: string;
   name: string;
+  /** This förbund's own personnummer for the person (for BankID); never another förbund's. */
+  personalNumber: string;
+  /** False when the name is the person's own (they have an account, or belong to another förbund too). */
+  nameEditable: boolean;
   roles: RoleDraft[];
 }
 
@@ -36,13 +40,16 @@ export function PersonForm(props: {
   initial: PersonDraft | null;
   insatser: Array<{ key: string; name: string }>;
   parties: Array<{ key: string; name: string }>;
-  onSaved: () => void;
+  /** Called with the confirmation to show; the page shows it, since the form starts afresh after a save. */
+  onSaved: (confirmation: string) => void;
 }) {
   const s = useSession();
   const [p, setP] = useState<PersonDraft>(
     props.initial ?? {
       email: '',
       name: '',
+      personalNumber: '',
+      nameEditable: true,
       roles: [{ role: 'PROJEKTAGARE', insats: '', party: '', title: '' }],
     },
   );
@@ -60,6 +67,7 @@ export function PersonForm(props: {
       person: {
         email: p.email.trim(),
         name: p.name.trim(),
+        personalNumber: p.personalNumber.replace(/[\s-]/g, '') || null,
         roles: p.roles.map((x) => ({
           role: x.role,
           insats: INSATS_ROLES.includes(x.role) ? x.insats || null : null,
@@ -70,11 +78,16 @@ export function PersonForm(props: {
     });
     if (r.error) setResult({ kind: 'error', text: errorMessage(r.error), details: errorDetails(r.error) });
     else {
-      setResult({
-        kind: 'success',
-        text: p.roles.length ? `${p.name} är sparad.` : `${p.name} är borttagen ur förbundet.`,
-      });
-      props.onSaved();
+      // The saved name: a person who already has their own keeps it, whatever was typed.
+      const email = p.email.trim().toLowerCase();
+      const saved = r.data?.savePerson.people.find((x) => x.email === email);
+      const kept = saved && saved.name !== p.name.trim();
+      setResult(null);
+      props.onSaved(
+        p.roles.length
+          ? `${saved?.name ?? p.name} är sparad.${kept ? ' Personen finns redan på plattformen och behåller sitt eget namn.' : ''}`
+          : `${p.name} är borttagen ur förbundet.`,
+      );
     }
   }
   return (
@@ -93,7 +106,32 @@ export function PersonForm(props: {
         </div>
         <div className="field">
           <label htmlFor="person-name">Namn</label>
-          <input id="person-name" value={p.name} onChange={(e) => setP({ ...p, name: e.target.value })} />
+          {!p.nameEditable && (
+            <span className="hint" id="person-name-hint">
+              Namnet ändras av personen själv under Mitt konto, eller av plattformens administratör.
+            </span>
+          )}
+          <input
+            id="person-name"
+            value={p.name}
+            readOnly={!p.nameEditable}
+            aria-describedby={p.nameEditable ? undefined : 'person-name-hint'}
+            onChange={(e) => setP({ ...p, name: e.target.value })}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="person-pnr">Personnummer (för BankID, valfritt)</label>
+          <span className="hint" id="person-pnr-hint">
+            12 siffror, ÅÅÅÅMMDDNNNN. Gäller bara i det här förbundet.
+          </span>
+          <input
+            id="person-pnr"
+            inputMode="numeric"
+            autoComplete="off"
+            aria-describedby="person-pnr-hint"
+            value={p.personalNumber}
+            onChange={(e) => setP({ ...p, personalNumber: e.target.value })}
+          />
         </div>
       </div>
       {p.roles.map((r, i) => (
@@ -143,6 +181,29 @@ export function PersonForm(props: {
             </div>
           )}
           <div className="field">
+            <label htmlFor={`role-title-${i}`}>Titel för roll {i + 1}</label>
+            {r.role === 'STYRELSELEDAMOT' ? (
+              <select
+                id={`role-title-${i}`}
+                value={r.title}
+                onChange={(e) => setRole(i, { title: e.target.value })}
+              >
+                <option value="">Ledamot</option>
+                {Object.entries(TITLE_LABEL).map(([k, v]) => (
+                  <option key={k} value={k}>
+                    {v.charAt(0).toUpperCase() + v.slice(1)}
+                  </option>
+                ))}
+              </select>
+            ) : (
+              <input
+                id={`role-title-${i}`}
+                value={r.title}
+                onChange={(e) => setRole(i, { title: e.target.value })}
+              />
+            )}
+          </div>
+          <div className="field">
             <span className="hint">&nbsp;</span>
             <button
               type="button"
@@ -182,7 +243,10 @@ export function PersonForm(props: {
           )}
         </Alert>
       )}
-      <p className="hint">Nya personer får en inbjudan per e-post där de väljer lösenord.</p>
+      <p className="hint">
+        Nya personer får en inbjudan per e-post där de väljer lösenord. Finns personen redan på plattformen
+        behåller personen sitt eget namn.
+      </p>
     </fieldset>
   );
 }
@@ -191,8 +255,9 @@ export function PersonForm(props: {
 export function describePersonPath(path: string): string {
   const m = /^\$\.person\.roles\[(\d+)\](?:\.(\w+))?/.exec(path);
   if (m)
-    return `Roll ${Number(m[1]) + 1}${m[2] ? `, ${({ insats: 'insats', party: 'part', role: 'roll' } as Record<string, string>)[m[2]] ?? m[2]}` : ''}`;
+    return `Roll ${Number(m[1]) + 1}${m[2] ? `, ${({ insats: 'insats', party: 'part', role: 'roll', title: 'titel' } as Record<string, string>)[m[2]] ?? m[2]}` : ''}`;
   if (path === '$.person.email') return 'E-postadress';
   if (path === '$.person.name') return 'Namn';
+  if (path === '$.person.personalNumber') return 'Personnummer';
   return path;
 }

@@ -15,6 +15,7 @@ import { InvitationId1763920300000 } from './1763920300000-invitation-id';
 import { FileBlobs1763930000000 } from './1763930000000-file-blobs';
 import { SealKeys1763930100000 } from './1763930100000-seal-keys';
 import { SealFailed1763930200000 } from './1763930200000-seal-failed';
+import { Memberships1763930400000 } from './1763930400000-memberships';
 
 /** Every migration, in order. A new one is appended here. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   FileBlobs1763930000000,
   SealKeys1763930100000,
   SealFailed1763930200000,
+  Memberships1763930400000,
 ];

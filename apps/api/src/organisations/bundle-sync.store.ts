@@ -1,4 +1,4 @@
-import { EntityManager } from 'typeorm';
+import { returningRows, Tx } from '@app/infra';
 
 export interface SyncSpec {
   table: string;
@@ -19,7 +19,7 @@ export interface SyncSpec {
  * really differs, so an identical import touches nothing), deletes the ones no longer present.
  * Returns how many rows changed.
  */
-export async function syncRows(em: EntityManager, spec: SyncSpec): Promise<number> {
+export async function syncRows(tx: Tx, spec: SyncSpec): Promise<number> {
   const scopeCols = Object.keys(spec.scope);
   const key = [...scopeCols, ...spec.keyCols];
   const cols = [...key, ...spec.valueCols];
@@ -38,7 +38,7 @@ export async function syncRows(em: EntityManager, spec: SyncSpec): Promise<numbe
     const action = spec.valueCols.length ? `DO UPDATE SET ${setList.join(', ')} ${distinct}` : 'DO NOTHING';
     const sql = `INSERT INTO ${spec.table} AS t (${cols.join(', ')}) VALUES (${cols.map((_, i) => `$${i + 1}`).join(', ')})
                  ON CONFLICT (${key.join(', ')}) ${action} RETURNING 1`;
-    const res = await em.query(sql, values);
+    const res = await tx.query(sql, values);
     changed += res.length;
   }
   // Delete what the bundle no longer has.
@@ -57,7 +57,11 @@ export async function syncRows(em: EntityManager, spec: SyncSpec): Promise<numbe
     );
     keep = ` AND (${spec.keyCols.map((c) => `${c}::text`).join(', ')}) NOT IN (${tuples.join(', ')})`;
   }
-  const deleted = await em.query(`DELETE FROM ${spec.table} WHERE ${scopeWhere}${keep} RETURNING 1`, params);
-  changed += Array.isArray(deleted[0]) ? deleted[0].length : deleted.length;
+  const deleted = await returningRows(
+    tx,
+    `DELETE FROM ${spec.table} WHERE ${scopeWhere}${keep} RETURNING 1`,
+    params,
+  );
+  changed += deleted.length;
   return changed;
 }

@@ -1,0 +1,192 @@
+import { Tx } from '@app/infra';
+
+/** The SQL of a förbund's bundle: what the import writes besides the synced sets, and what the export reads. */
+
+export interface OrganisationSettingsRow {
+  id: string;
+  slug: string;
+  name: string;
+  reporting_unit: string;
+  vision: string | null;
+  account_mapping: Record<string, unknown> | null;
+  workflow_config: Record<string, unknown> | null;
+}
+
+export async function organisationIdBySlug(tx: Tx, slug: string): Promise<string | null> {
+  const [row] = await tx.query('SELECT id FROM organisation WHERE slug = $1', [slug]);
+  return row?.id ?? null;
+}
+
+/** Creates or updates the förbund's own row; the id when something changed, null when nothing did. */
+export async function upsertOrganisation(
+  tx: Tx,
+  o: {
+    slug: string;
+    name: string;
+    reportingUnit: string;
+    vision: string | null;
+    accountMapping: unknown;
+    workflow: unknown;
+  },
+): Promise<string | null> {
+  const rows = await tx.query(
+    `INSERT INTO organisation AS t (slug, name, reporting_unit, vision, account_mapping, workflow_config) VALUES ($1,$2,$3,$4,$5,$6)
+     ON CONFLICT (slug) DO UPDATE SET name = EXCLUDED.name, reporting_unit = EXCLUDED.reporting_unit, vision = EXCLUDED.vision,
+       account_mapping = EXCLUDED.account_mapping, workflow_config = EXCLUDED.workflow_config, updated_at = now(), version = t.version + 1
+     WHERE (t.name, t.reporting_unit, t.vision, t.account_mapping, t.workflow_config) IS DISTINCT FROM
+           (EXCLUDED.name, EXCLUDED.reporting_unit, EXCLUDED.vision, EXCLUDED.account_mapping, EXCLUDED.workflow_config)
+     RETURNING id`,
+    [
+      o.slug,
+      o.name,
+      o.reportingUnit,
+      o.vision,
+      o.accountMapping ? JSON.stringify(o.accountMapping) : null,
+      o.workflow ? JSON.stringify(o.workflow) : null,
+    ],
+  );
+  return rows[0]?.id ?? null;
+}
+
+export function budgetIds(
+  tx: Tx,
+  organisationId: string,
+): Promise<Array<{ id: string; year: number; decided: string; kind: string }>> {
+  return tx.query(
+    `SELECT id, year, to_char(decided, 'YYYY-MM-DD') AS decided, kind FROM budget WHERE organisation_id = $1`,
+    [organisationId],
+  );
+}
+
+export function forecastIds(
+  tx: Tx,
+  organisationId: string,
+): Promise<Array<{ id: string; year: number; as_of: string }>> {
+  return tx.query(
+    `SELECT id, year, to_char(as_of, 'YYYY-MM-DD') AS as_of FROM forecast WHERE organisation_id = $1`,
+    [organisationId],
+  );
+}
+
+/** The förbund's insatser by key. */
+export async function insatsIds(tx: Tx, organisationId: string): Promise<Map<string, string>> {
+  const rows: Array<{ id: string; key: string }> = await tx.query(
+    'SELECT id, key FROM insats WHERE organisation_id = $1',
+    [organisationId],
+  );
+  return new Map(rows.map((r) => [r.key, r.id]));
+}
+
+// The export's reads: each returns the förbund's rows in the bundle's order.
+
+export async function organisationSettings(tx: Tx, slug: string): Promise<OrganisationSettingsRow | null> {
+  const [o] = await tx.query(
+    'SELECT id, slug, name, reporting_unit, vision, account_mapping, workflow_config FROM organisation WHERE slug = $1',
+    [slug],
+  );
+  return o ?? null;
+}
+
+export function fundingRows(
+  tx: Tx,
+  organisationId: string,
+): Promise<Array<{ year: number; party_key: string; amount: string; account: string; note: string | null }>> {
+  return tx.query(
+    'SELECT year, party_key, amount::text AS amount, account, note FROM funding WHERE organisation_id = $1 ORDER BY year, party_key',
+    [organisationId],
+  );
+}
+
+export function financialGoals(
+  tx: Tx,
+  organisationId: string,
+): Promise<Array<{ year: number; key: string; text: string; metric: string; op: string; value: string }>> {
+  return tx.query(
+    'SELECT year, key, text, metric, op, value::text AS value FROM financial_goal WHERE organisation_id = $1 ORDER BY year, key',
+    [organisationId],
+  );
+}
+
+export function historicalKeyFigures(
+  tx: Tx,
+  organisationId: string,
+): Promise<Array<{ year: number; figures: Record<string, string> }>> {
+  return tx.query(
+    'SELECT year, figures FROM historical_key_figure WHERE organisation_id = $1 ORDER BY year',
+    [organisationId],
+  );
+}
+
+export interface InsatsExportRow {
+  id: string;
+  key: string;
+  name: string;
+  type: string;
+  owner_party_key: string;
+  cost_centre_code: string;
+  start: string;
+  end: string;
+}
+
+export function insatsRows(tx: Tx, organisationId: string): Promise<InsatsExportRow[]> {
+  return tx.query(
+    `SELECT id, key, name, type, owner_party_key, cost_centre_code, to_char(start_date,'YYYY-MM-DD') AS start,
+            to_char(end_date,'YYYY-MM-DD') AS "end"
+       FROM insats WHERE organisation_id = $1 ORDER BY created_at, key`,
+    [organisationId],
+  );
+}
+
+export function insatsBudgetRows(
+  tx: Tx,
+  insatsIds: string[],
+): Promise<Array<{ insats_id: string; year: number; amount: string; decision: string | null }>> {
+  return tx.query(
+    'SELECT insats_id, year, amount::text AS amount, decision FROM insats_budget WHERE insats_id = ANY($1) ORDER BY year',
+    [insatsIds],
+  );
+}
+
+export function matpunktRows(
+  tx: Tx,
+  insatsIds: string[],
+): Promise<
+  Array<{
+    insats_id: string;
+    year: number;
+    key: string;
+    text: string;
+    metric: string | null;
+    op: string | null;
+    target: string | null;
+  }>
+> {
+  return tx.query(
+    `SELECT insats_id, year, key, text, metric, op, target::text AS target FROM matpunkt
+      WHERE insats_id = ANY($1) ORDER BY year, position`,
+    [insatsIds],
+  );
+}
+
+/** One role of a person in the förbund, with what this förbund (and only it) keeps about the person. */
+export interface PersonRoleExportRow {
+  name: string;
+  email: string;
+  personal_number: string | null;
+  role: string;
+  insats: string | null;
+  party_key: string | null;
+  title: string | null;
+}
+
+export function personRoleRows(tx: Tx, organisationId: string): Promise<PersonRoleExportRow[]> {
+  return tx.query(
+    `SELECT p.name, p.email, m.personal_number, r.role, i.key AS insats, r.party_key, r.title
+       FROM role_assignment r
+       JOIN membership m ON m.organisation_id = r.organisation_id AND m.person_id = r.person_id
+       JOIN person p ON p.id = r.person_id
+       LEFT JOIN insats i ON i.id = r.insats_id
+      WHERE r.organisation_id = $1 ORDER BY p.created_at, p.email, r.created_at`,
+    [organisationId],
+  );
+}
