@@ -6,7 +6,7 @@ import {
   RLS_EXEMPT_TABLES,
   RLS_TENANT_TABLES,
 } from '../../libs/infra/src/database/migrations/1763930000000-tenant-rls';
-import { importBundle, tenantBundle, TestApi } from '../helpers/api';
+import { DEMO_PASSWORD, importBundle, tenantBundle, TestApi } from '../helpers/api';
 
 /**
  * Issue 11 item 10: row-level security isolates the förbund even where the application's SQL forgot its
@@ -33,8 +33,14 @@ describe('row-level security (tenant isolation in depth)', () => {
     ds = api.ds;
     su = new Client({ connectionString: process.env.DATABASE_SUPERUSER_URL });
     await su.connect();
-    a = await importBundle(api, tenantBundle('rls-alfa', 'Samordningsförbundet RLS Alfa', 'rls-alfa'));
-    b = await importBundle(api, tenantBundle('rls-beta', 'Samordningsförbundet RLS Beta', 'rls-beta'));
+    // A person of both förbund: each operation of one request runs in its own förbund's scope.
+    const both = { name: 'Kansli i två förbund', email: 'tva@rls-alfa.example', roles: [{ role: 'ADMIN' }] };
+    const alfa = tenantBundle('rls-alfa', 'Samordningsförbundet RLS Alfa', 'rls-alfa');
+    alfa.people.push({ ...both, password: DEMO_PASSWORD });
+    const beta = tenantBundle('rls-beta', 'Samordningsförbundet RLS Beta', 'rls-beta');
+    beta.people.push(both);
+    a = await importBundle(api, alfa);
+    b = await importBundle(api, beta);
   });
   afterAll(async () => {
     await su?.end();
@@ -194,15 +200,10 @@ describe('row-level security (tenant isolation in depth)', () => {
     expect(n[0].n).toBeGreaterThanOrEqual(2);
   });
 
-  it('over HTTP: with the application’s WHERE organisation_id removed, a förbund still sees only its own rows', async () => {
-    const token = await api.login('forbundschef@rls-alfa.example');
-    const query = `query($s: String!){ organisation(slug: $s){ id insatser { id } parties { key } costCentres { code } } }`;
-    const honest = await api.ok<{
-      organisation: { insatser: { id: string }[]; parties: unknown[]; costCentres: unknown[] };
-    }>(query, { s: a.slug }, token);
-    // Every SQL statement of the request loses its förbund filter: `organisation_id = $n` becomes true.
+  /** Every SQL statement the API sends loses its förbund filter: `organisation_id = $n` becomes true. */
+  const forgetWhere = () => {
     const original = ds.query.bind(ds);
-    const spy = jest
+    return jest
       .spyOn(ds, 'query')
       .mockImplementation((sql: string, params?: unknown[]) =>
         original(
@@ -210,6 +211,19 @@ describe('row-level security (tenant isolation in depth)', () => {
           params,
         ),
       );
+  };
+  const insatsIds = async (orgId: string) =>
+    (await su.query('SELECT id FROM insats WHERE organisation_id = $1', [orgId])).rows
+      .map((r: { id: string }) => r.id)
+      .sort();
+
+  it('over HTTP: with the application’s WHERE organisation_id removed, a förbund still sees only its own rows', async () => {
+    const token = await api.login('forbundschef@rls-alfa.example');
+    const query = `query($s: String!){ organisation(slug: $s){ id insatser { id } parties { key } costCentres { code } } }`;
+    const honest = await api.ok<{
+      organisation: { insatser: { id: string }[]; parties: unknown[]; costCentres: unknown[] };
+    }>(query, { s: a.slug }, token);
+    const spy = forgetWhere();
     try {
       const forgetful = await api.ok<typeof honest>(query, { s: a.slug }, token);
       expect(spy).toHaveBeenCalled();
@@ -221,6 +235,20 @@ describe('row-level security (tenant isolation in depth)', () => {
       // Without the policies the same request would have returned the other förbund's rows too.
       const { rows: others } = await su.query('SELECT id FROM insats WHERE organisation_id = $1', [b.id]);
       expect(others.length).toBeGreaterThan(0);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('over HTTP: a person of two förbund asking for both in one request gets each from its own scope', async () => {
+    const token = await api.login('tva@rls-alfa.example');
+    const query = `{ a: organisation(slug: "rls-alfa"){ insatser { id } } b: organisation(slug: "rls-beta"){ insatser { id } } }`;
+    const spy = forgetWhere();
+    try {
+      const d = await api.ok<Record<'a' | 'b', { insatser: { id: string }[] }>>(query, {}, token);
+      expect(spy).toHaveBeenCalled();
+      expect(d.a.insatser.map((i) => i.id).sort()).toEqual(await insatsIds(a.id));
+      expect(d.b.insatser.map((i) => i.id).sort()).toEqual(await insatsIds(b.id));
     } finally {
       spy.mockRestore();
     }
