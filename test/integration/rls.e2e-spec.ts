@@ -68,6 +68,22 @@ describe('row-level security (tenant isolation in depth)', () => {
     expect(me).toEqual({ rolbypassrls: false, rolsuper: false });
   });
 
+  it('binds the schema’s owner too (a deployment that connects as the owner), and only within a scope', async () => {
+    const owner = new Client({ connectionString: process.env.TEST_DATABASE_MIGRATION_URL });
+    await owner.connect();
+    try {
+      const all = await owner.query('SELECT count(DISTINCT organisation_id)::int AS n FROM insats');
+      expect(all.rows[0].n).toBeGreaterThanOrEqual(2);
+      await owner.query('BEGIN');
+      await owner.query("SELECT set_config('app.organisation_id', $1, true)", [a.id]);
+      const scoped = await owner.query('SELECT DISTINCT organisation_id FROM insats');
+      await owner.query('COMMIT');
+      expect(scoped.rows).toEqual([{ organisation_id: a.id }]);
+    } finally {
+      await owner.end();
+    }
+  });
+
   it('SELECT * without WHERE on every tenant table returns only the scoped förbund’s rows', async () => {
     const seen: string[] = [];
     for (const table of await orgTables()) {

@@ -79,8 +79,8 @@ const POLICY = 'tenant_isolation';
  * transaction-local setting app.organisation_id (see libs/infra/src/database/tenant-scope.ts). With the setting
  * absent (or 'platform') every row is visible, as before; with a förbund's id only that förbund's rows are
  * seen, changed or written, so a query whose WHERE organisation_id was forgotten returns nothing of another
- * förbund. The policies bind the application's role only: the schema's owner (migrations) is not subject to
- * them.
+ * förbund. FORCE makes them bind the schema's owner too (a deployment that connects as the owner); migrations
+ * run unscoped and see every row. Only a superuser or a BYPASSRLS role is not subject to them.
  */
 export class TenantRls1763930000000 implements MigrationInterface {
   name = 'TenantRls1763930000000';
@@ -96,13 +96,13 @@ export class TenantRls1763930000000 implements MigrationInterface {
       const rule = nullable
         ? '(organisation_id IS NULL OR app_tenant_id() IS NULL OR organisation_id = app_tenant_id())'
         : '(app_tenant_id() IS NULL OR organisation_id = app_tenant_id())';
-      await q.query(`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`);
+      await q.query(`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY`);
       await q.query(`CREATE POLICY ${POLICY} ON ${table} USING ${rule} WITH CHECK ${rule}`);
     }
     for (const { table, column, parent, nullable } of RLS_CHILD_TABLES) {
       const owned = `EXISTS (SELECT 1 FROM ${parent} p WHERE p.id = ${table}.${column} AND p.organisation_id = app_tenant_id())`;
       const rule = `(app_tenant_id() IS NULL${nullable ? ` OR ${column} IS NULL` : ''} OR ${owned})`;
-      await q.query(`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`);
+      await q.query(`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY`);
       await q.query(`CREATE POLICY ${POLICY} ON ${table} USING ${rule} WITH CHECK ${rule}`);
     }
   }
@@ -110,7 +110,7 @@ export class TenantRls1763930000000 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     for (const { table } of [...RLS_TENANT_TABLES, ...RLS_CHILD_TABLES]) {
       await q.query(`DROP POLICY IF EXISTS ${POLICY} ON ${table}`);
-      await q.query(`ALTER TABLE ${table} DISABLE ROW LEVEL SECURITY`);
+      await q.query(`ALTER TABLE ${table} NO FORCE ROW LEVEL SECURITY, DISABLE ROW LEVEL SECURITY`);
     }
     await q.query('DROP FUNCTION IF EXISTS app_tenant_id()');
   }
