@@ -54,9 +54,12 @@ export function runInDbScope<T>(scope: DbScope | undefined, work: () => T): T {
   return scope ? storage.run(scope, work) : work();
 }
 
+/** The current tenant's id, checked again (a scope may be built by hand): it is inlined into SQL below. */
 function tenantOf(): string | null {
   const s = storage.getStore();
-  return s?.kind === 'tenant' ? s.organisationId : null;
+  if (s?.kind !== 'tenant') return null;
+  if (!UUID.test(s.organisationId)) throw new Error(`not a förbund id: ${s.organisationId}`);
+  return s.organisationId;
 }
 
 const INSTALLED = Symbol('tenant-scope-installed');
@@ -102,16 +105,18 @@ function scopedRunner(qr: QueryRunner): QueryRunner {
   qr.query = (async (sql: string, parameters?: unknown[], structured?: boolean) => {
     const org = tenantOf();
     if (!org || qr.isTransactionActive) return query(sql, parameters, structured);
-    // A single statement outside a transaction: one of its own, so the setting stays transaction-local.
-    await qr.startTransaction();
+    // A single statement outside a transaction: one of its own, so the setting stays transaction-local. BEGIN
+    // and the setting go in one round trip (simple protocol; the id is a checked uuid, safe to inline).
+    await query(`START TRANSACTION; SELECT set_config('${TENANT_SETTING}', '${org}', true)`);
+    let result: unknown;
     try {
-      const result = await query(sql, parameters, structured);
-      await qr.commitTransaction();
-      return result;
+      result = await query(sql, parameters, structured);
     } catch (e) {
-      if (qr.isTransactionActive) await qr.rollbackTransaction().catch(() => undefined);
+      await query('ROLLBACK').catch(() => undefined);
       throw e;
     }
+    await query('COMMIT');
+    return result;
   }) as QueryRunner['query'];
   return qr;
 }
