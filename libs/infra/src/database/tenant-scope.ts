@@ -13,7 +13,8 @@ import { DataSource, QueryRunner } from 'typeorm';
  *
  * Without a scope (worker jobs, the CLI, login, public routes) the setting is absent and the policies let every
  * row through, as before. {@link runInPlatformScope} says so explicitly for cross-förbund work inside a request
- * that otherwise runs scoped; each call names its reason, so the exceptions can be found with grep.
+ * that otherwise runs scoped (the setting is then 'platform', which the policies treat like an absent one
+ * today); each call names its reason, so the exceptions can be found with grep.
  */
 export type DbScope =
   | { readonly kind: 'tenant'; readonly organisationId: string }
@@ -54,10 +55,14 @@ export function runInDbScope<T>(scope: DbScope | undefined, work: () => T): T {
   return scope ? storage.run(scope, work) : work();
 }
 
-/** The current tenant's id, checked again (a scope may be built by hand): it is inlined into SQL below. */
-function tenantOf(): string | null {
+/**
+ * The setting's value for the current scope: the förbund's id (checked again, a scope may be built by hand: it
+ * is inlined into SQL below), 'platform' for an explicit platform scope, null without a scope.
+ */
+function settingOf(): string | null {
   const s = storage.getStore();
-  if (s?.kind !== 'tenant') return null;
+  if (!s) return null;
+  if (s.kind === 'platform') return 'platform';
   if (!UUID.test(s.organisationId)) throw new Error(`not a förbund id: ${s.organisationId}`);
   return s.organisationId;
 }
@@ -85,16 +90,16 @@ function scopedRunner(qr: QueryRunner): QueryRunner {
     structured?: boolean,
   ) => Promise<unknown>;
   const start = qr.startTransaction.bind(qr);
-  const setting = (org: string) => query('SELECT set_config($1, $2, true)', [TENANT_SETTING, org]);
+  const setting = (value: string) => query('SELECT set_config($1, $2, true)', [TENANT_SETTING, value]);
 
   qr.startTransaction = async (...args: Parameters<QueryRunner['startTransaction']>) => {
     // Read before the first await: the scope of the caller that opens the transaction.
-    const org = tenantOf();
+    const value = settingOf();
     await start(...args);
     const depth = (qr as unknown as { transactionDepth?: number }).transactionDepth ?? 1;
-    if (org && depth === 1) {
+    if (value && depth === 1) {
       try {
-        await setting(org);
+        await setting(value);
       } catch (e) {
         await qr.rollbackTransaction().catch(() => undefined);
         throw e;
@@ -103,11 +108,11 @@ function scopedRunner(qr: QueryRunner): QueryRunner {
   };
 
   qr.query = (async (sql: string, parameters?: unknown[], structured?: boolean) => {
-    const org = tenantOf();
-    if (!org || qr.isTransactionActive) return query(sql, parameters, structured);
+    const value = settingOf();
+    if (!value || qr.isTransactionActive) return query(sql, parameters, structured);
     // A single statement outside a transaction: one of its own, so the setting stays transaction-local. BEGIN
     // and the setting go in one round trip (simple protocol; the id is a checked uuid, safe to inline).
-    await query(`START TRANSACTION; SELECT set_config('${TENANT_SETTING}', '${org}', true)`);
+    await query(`START TRANSACTION; SELECT set_config('${TENANT_SETTING}', '${value}', true)`);
     let result: unknown;
     try {
       result = await query(sql, parameters, structured);
