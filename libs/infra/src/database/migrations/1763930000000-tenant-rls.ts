@@ -75,6 +75,29 @@ export const RLS_EXEMPT_TABLES: Readonly<Record<string, string>> = {
 const POLICY = 'tenant_isolation';
 
 /**
+ * Row-level security on a table with its own organisation_id (`nullable`: rows of no förbund stay visible).
+ * A later migration that creates a tenant table calls this for it (the RLS test fails until it does).
+ */
+export async function enableTenantRls(q: QueryRunner, table: string, nullable = false): Promise<void> {
+  const rule = nullable
+    ? '(organisation_id IS NULL OR app_tenant_id() IS NULL OR organisation_id = app_tenant_id())'
+    : '(app_tenant_id() IS NULL OR organisation_id = app_tenant_id())';
+  await q.query(`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY`);
+  await q.query(`CREATE POLICY ${POLICY} ON ${table} USING ${rule} WITH CHECK ${rule}`);
+}
+
+/** Row-level security on a table that belongs to a förbund through `column` → `parent`.id. */
+export async function enableChildRls(
+  q: QueryRunner,
+  t: { table: string; column: string; parent: string; nullable?: boolean },
+): Promise<void> {
+  const owned = `EXISTS (SELECT 1 FROM ${t.parent} p WHERE p.id = ${t.table}.${t.column} AND p.organisation_id = app_tenant_id())`;
+  const rule = `(app_tenant_id() IS NULL${t.nullable ? ` OR ${t.column} IS NULL` : ''} OR ${owned})`;
+  await q.query(`ALTER TABLE ${t.table} ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY`);
+  await q.query(`CREATE POLICY ${POLICY} ON ${t.table} USING ${rule} WITH CHECK ${rule}`);
+}
+
+/**
  * Defence in depth for tenant isolation: row-level security on every tenant table, keyed by the
  * transaction-local setting app.organisation_id (see libs/infra/src/database/tenant-scope.ts). With the setting
  * absent (or 'platform') every row is visible, as before; with a förbund's id only that förbund's rows are
@@ -92,19 +115,8 @@ export class TenantRls1763930000000 implements MigrationInterface {
         LANGUAGE sql STABLE PARALLEL SAFE
         AS $$ SELECT nullif(nullif(current_setting('app.organisation_id', true), ''), 'platform')::uuid $$;
     `);
-    for (const { table, nullable } of RLS_TENANT_TABLES) {
-      const rule = nullable
-        ? '(organisation_id IS NULL OR app_tenant_id() IS NULL OR organisation_id = app_tenant_id())'
-        : '(app_tenant_id() IS NULL OR organisation_id = app_tenant_id())';
-      await q.query(`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY`);
-      await q.query(`CREATE POLICY ${POLICY} ON ${table} USING ${rule} WITH CHECK ${rule}`);
-    }
-    for (const { table, column, parent, nullable } of RLS_CHILD_TABLES) {
-      const owned = `EXISTS (SELECT 1 FROM ${parent} p WHERE p.id = ${table}.${column} AND p.organisation_id = app_tenant_id())`;
-      const rule = `(app_tenant_id() IS NULL${nullable ? ` OR ${column} IS NULL` : ''} OR ${owned})`;
-      await q.query(`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY`);
-      await q.query(`CREATE POLICY ${POLICY} ON ${table} USING ${rule} WITH CHECK ${rule}`);
-    }
+    for (const { table, nullable } of RLS_TENANT_TABLES) await enableTenantRls(q, table, nullable);
+    for (const child of RLS_CHILD_TABLES) await enableChildRls(q, child);
   }
 
   async down(q: QueryRunner): Promise<void> {
