@@ -208,6 +208,26 @@ describe('e-signing: the board signs, the förbund seals, anyone verifies', () =
       anyone,
     );
     expect(bad.verifyDocument).toEqual(expect.objectContaining({ sealed: true, unaltered: false, reportId }));
+
+    // Anyone who holds the PDF may verify it, also a person of another förbund whose requests run scoped to
+    // their own förbund (row-level security): the seal is looked up across förbund on purpose.
+    const granne = await api.ok<{ importOrganisationBundle: { id: string } }>(
+      'mutation($b: JSON!){ importOrganisationBundle(bundle: $b){ id } }',
+      { b: tenantBundle('signering-granne', 'Samordningsförbundet Signeringsgrannen') },
+      await api.adminToken(),
+    );
+    const stranger = await token('forbundschef@signering-granne.example');
+    const upStranger = await upload(api, stranger, sealed, 'signerad.pdf', {
+      organisationId: granne.importOrganisationBundle.id,
+    });
+    expect(upStranger.status).toBe(201);
+    const theirs = await api.ok<{
+      verifyDocument: { sealed: boolean; unaltered: boolean; signers: unknown[] };
+    }>(VERIFY, { f: upStranger.body.id }, stranger);
+    expect(theirs.verifyDocument).toEqual(
+      expect.objectContaining({ sealed: true, unaltered: true, reportId }),
+    );
+    expect(theirs.verifyDocument.signers).toHaveLength(9);
   });
 
   it('refuses signatures on a cancelled or an expired request, and needs a written override for failing checks', async () => {

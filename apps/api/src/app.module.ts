@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, DiscoveryModule } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, DiscoveryModule } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { JwtModule, JwtService } from '@nestjs/jwt';
@@ -14,6 +14,7 @@ import { APP_CONFIG, DATA_SOURCE } from './common/infra/tokens';
 import { graphqlOptions } from './common/graphql/graphql.options';
 import { AppErrorFilter } from './common/errors/app-error.filter';
 import { AccessGuard } from './common/access/access.guard';
+import { DbScopeInterceptor } from './common/access/db-scope.interceptor';
 import { ScopeLookup } from './common/access/scope-lookup.service';
 import { AuthResolver } from './auth/auth.resolver';
 import { AuthService } from './auth/auth.service';
@@ -106,6 +107,7 @@ import { FactorsResolver } from './auth/factors/factors.resolver';
   controllers: [HealthController, FilesController],
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },
+    { provide: APP_INTERCEPTOR, useClass: DbScopeInterceptor },
     { provide: APP_FILTER, useClass: AppErrorFilter },
     ScopeLookup,
     PrincipalService,

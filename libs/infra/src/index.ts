@@ -8,6 +8,7 @@ export * from './outbox/outbox';
 export * from './outbox/outbox.store';
 export * from './database/sql';
 export * from './database/unit-of-work';
+export * from './database/tenant-scope';
 export * from './storage/file-storage';
 export * from './storage/postgres-file-storage';
 export * from './ledger/ledger-reader';

@@ -22,11 +22,13 @@ export class VerificationService {
     const mine = file ? await this.uow.read((tx) => store.uploadedBy(tx, file.id, p.personId)) : false;
     if (!file || !(mine || this.files.canRead(p, file)))
       throw new AppError(SigningError.NOT_FOUND, 'Filen finns inte; ladda upp den först.');
-    const req = await this.uow.read((tx) => store.completedBySealedHash(tx, file.sha256));
-    if (req) {
-      const signers = await this.uow.read((tx) => store.sealedSigners(tx, req.id));
-      return { sealed: true, unaltered: true, reportId: req.report_id, signers };
-    }
+    // Whoever holds a sealed PDF may verify it, whichever förbund sealed it: the seal is looked up across förbund.
+    const sealed = await this.uow.platform('verifyDocument: a sealed PDF of any förbund', async (tx) => {
+      const req = await store.completedBySealedHash(tx, file.sha256);
+      return req ? { req, signers: await store.sealedSigners(tx, req.id) } : null;
+    });
+    if (sealed)
+      return { sealed: true, unaltered: true, reportId: sealed.req.report_id, signers: sealed.signers };
     // Not byte for byte a sealed file: does it still carry our seal (then it was altered)?
     const found = await scanForSeal(this.files.open(file), file.size);
     if (found === 'TOO_LARGE')

@@ -1,5 +1,6 @@
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from './migrations';
+import { installTenantScope } from './tenant-scope';
 
 /** The default for config DB_STATEMENT_TIMEOUT_MS: no SQL statement runs longer than 30 s. */
 export const DEFAULT_STATEMENT_TIMEOUT_MS = 30_000;
@@ -86,5 +87,6 @@ export async function openDatabase(
   const ds = new DataSource(dataSourceOptions(url, { ...opts, poolSize: Math.max(opts.poolSize ?? 20, 2) }));
   await ds.initialize();
   if (opts.migrate) await runMigrationsLocked(ds);
-  return ds;
+  // Row-level security's key: queries made inside runInTenantScope see only that förbund's rows.
+  return installTenantScope(ds);
 }

@@ -1,5 +1,6 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { deferAudit, discardDeferredAudit, flushDeferredAudit } from '../audit/audit-writer';
+import { runInPlatformScope, runInTenantScope } from './tenant-scope';
 
 /**
  * The handle a store works with: a transaction's manager (for writes and consistent reads) or the data
@@ -37,6 +38,24 @@ export class UnitOfWork {
 
   read<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     return work(this.ds.manager);
+  }
+
+  /**
+   * A change for one förbund: the transaction is scoped to it (row-level security), so a store that forgot its
+   * `WHERE organisation_id` still sees and changes only this förbund's rows. Inside a request the access
+   * interceptor already scopes every transaction to the operation's förbund; this says it where the caller is
+   * not a request (a job, a script) or wants it spelled out.
+   */
+  tenant<T>(organisationId: string, work: (tx: WriteTx) => Promise<T>): Promise<T> {
+    return runInTenantScope(organisationId, () => this.write(work));
+  }
+
+  /**
+   * A transaction that works across förbund on purpose (the platform admin, national figures, a public link
+   * that finds its förbund itself), even when called from a scoped request. `reason` names why, for review.
+   */
+  platform<T>(reason: string, work: (tx: WriteTx) => Promise<T>): Promise<T> {
+    return runInPlatformScope(reason, () => this.write(work));
   }
 
   /** For stores read outside a use case (field resolvers, loaders). */

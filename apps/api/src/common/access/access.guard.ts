@@ -7,6 +7,7 @@ import { CommonError } from '../errors/error-codes';
 import { ACCESS_RULE, OperationRule, requestOf } from './access.decorators';
 import { ScopeLookup } from './scope-lookup.service';
 import { PrincipalService, bearerToken } from '../../auth/principal.service';
+import { dbScopeOf, recordDbScope } from './db-scope.interceptor';
 
 /**
  * The one gate for every query, mutation, subscription and HTTP route. An operation without a declared
@@ -37,11 +38,16 @@ export class AccessGuard implements CanActivate {
     if (req.principal === undefined) {
       req.principal = await this.principals.fromToken(bearerToken(req.headers?.authorization));
     }
+    // Row-level security: the operation's SQL runs scoped to the förbund it was allowed in (DbScopeInterceptor).
+    recordDbScope(ctx, undefined);
     if (rule.kind === 'public') return true;
     const principal = req.principal;
     if (!principal)
       throw new AppError(CommonError.UNAUTHENTICATED, 'Du behöver logga in (saknad eller ogiltig token).');
-    if (rule.kind === 'authenticated') return true;
+    if (rule.kind === 'authenticated') {
+      recordDbScope(ctx, dbScopeOf(rule, principal));
+      return true;
+    }
     if (rule.kind === 'platform-admin') {
       if (principal.isPlatformAdmin) return true;
       throw new AppError(CommonError.FORBIDDEN, 'Endast plattformens administratör får göra detta.');
@@ -62,7 +68,10 @@ export class AccessGuard implements CanActivate {
       if (rule.rule.platformAdmin && principal.isPlatformAdmin) return true;
       throw new AppError(CommonError.NOT_FOUND, 'Det du söker finns inte, eller så saknar du behörighet.');
     }
-    if (isAllowed(principal, rule.rule, scope)) return true;
+    if (isAllowed(principal, rule.rule, scope)) {
+      recordDbScope(ctx, dbScopeOf(rule, principal, scope));
+      return true;
+    }
     throw new AppError(CommonError.FORBIDDEN, 'Du har inte behörighet till detta.');
   }
 }

@@ -38,6 +38,8 @@ export function graphqlOptions(config: AppConfig, principals: WsPrincipals = ref
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
     formatError: formatGraphQLError,
+    // DbScopeInterceptor runs field resolvers in their operation's förbund scope too (row-level security).
+    fieldResolverEnhancers: ['interceptors'],
     // graphql-ws accepts onError as well; Nest's type lists only some hooks but hands every one to useServer.
     subscriptions: {
       'graphql-ws': wsOptions as NonNullable<ApolloDriverConfig['subscriptions']>['graphql-ws'],

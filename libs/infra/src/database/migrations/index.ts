@@ -16,6 +16,7 @@ import { FileBlobs1763930000000 } from './1763930000000-file-blobs';
 import { SealKeys1763930100000 } from './1763930100000-seal-keys';
 import { SealFailed1763930200000 } from './1763930200000-seal-failed';
 import { Memberships1763930400000 } from './1763930400000-memberships';
+import { TenantRls1763930000000 } from './1763930000000-tenant-rls';
 
 /** Every migration, in order. A new one is appended here. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   SealKeys1763930100000,
   SealFailed1763930200000,
   Memberships1763930400000,
+  TenantRls1763930000000,
 ];
