@@ -19,3 +19,4 @@ export * from './nns/survey-year.store';
 export * from './plans/plan-read.store';
 export * from './plans/plan-decision';
 export * from './people/people-directory';
+export * from './reports/follow-up-exemption.store';

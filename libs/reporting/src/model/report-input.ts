@@ -1,4 +1,4 @@
-import type { AccountRange, NnsModel, ReportingUnit } from '@app/domain';
+import type { AccountRange, NnsModel, ReportingUnit, TemplateDef } from '@app/domain';
 
 export type ReportKind = 'DELARSRAPPORT' | 'ARSREDOVISNING';
 
@@ -31,6 +31,27 @@ export interface ApprovedFollowUp {
   matpunkter: Array<{ key: string; text: string; metric?: string | null }>;
   /** Uploaded bilagor of the follow-up (resolved from answers.bilagor). */
   attachments: Array<{ fileId: string; name: string | null; contentType: string; sha256: string }>;
+  /** The template version the follow-up was filled in with (a förbund's own fields); missing: the standard one. */
+  template?: TemplateDef | null;
+}
+
+/** An insats as the report sees it: its budget per year and, to judge which periods it owes, its dates. */
+export interface ReportInsats {
+  key: string;
+  name: string;
+  costCentre: string;
+  budgets: Record<string, string>;
+  id?: string;
+  /** First and last day (ISO dates); missing: the insats counts as running the whole period. */
+  start?: string;
+  end?: string;
+}
+
+/** The förbundschef's decision that an insats owes no follow-up for a period, with the reason. */
+export interface FollowUpExemption {
+  insatsKey: string;
+  period: string;
+  reason: string;
 }
 
 /** Everything a report is computed from, gathered by the worker; the model builder is pure over it. */
@@ -58,8 +79,10 @@ export interface ReportInput {
   forecasts: Array<{ year: number; asOf: string; lines: Record<string, string> }>;
   financialGoals: Array<{ key: string; text: string; metric: string; op: string; value: string }>;
   history: Array<{ year: number; figures: Record<string, string | number> }>;
-  insatser: Array<{ key: string; name: string; costCentre: string; budgets: Record<string, string> }>;
+  insatser: ReportInsats[];
   followUps: ApprovedFollowUp[];
+  /** Insatser the förbundschef exempted from the period's follow-up. */
+  exemptions?: FollowUpExemption[];
   board: Array<{ name: string; role: string; title: string | null; party: string | null }>;
   /** The ledger imports the report stands on, with their own checks. */
   imports: Array<{ year: number; version: number; transactions: number; warnings: number }>;
