@@ -26,7 +26,7 @@ export class FollowUpCoverageType {
   @Field(() => ID, { nullable: true }) insatsId: string | null;
   @Field() insatsName: string;
   @Field() period: string;
-  @Field({ description: 'GODKAND, SAKNAS eller UNDANTAGEN' }) state: FollowUpCoverageState;
+  @Field(() => String, { description: 'GODKAND, SAKNAS eller UNDANTAGEN' }) state: FollowUpCoverageState;
   @Field(() => String, { nullable: true, description: 'Förbundschefens skäl (undantagen).' })
   reason: string | null;
 }
