@@ -37,10 +37,7 @@ import { ReportService } from './reports/report.service';
 import { ReportResolver } from './reports/report.resolver';
 import { ReportTextsService } from './reports/report-texts.service';
 import { FollowUpExemptionService } from './reports/follow-up-exemption.service';
-import {
-  FollowUpExemptionResolver,
-  ReportCoverageResolver,
-} from './reports/follow-up-exemption.resolver';
+import { FollowUpExemptionResolver, ReportCoverageResolver } from './reports/follow-up-exemption.resolver';
 import { SigningRequestsService } from './signing/signing-requests.service';
 import { SignaturesService } from './signing/signatures.service';
 import { BankIdService } from './signing/bankid.service';

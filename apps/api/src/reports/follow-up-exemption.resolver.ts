@@ -1,4 +1,15 @@
-import { Args, Field, ID, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import {
+  Args,
+  Field,
+  ID,
+  Int,
+  Mutation,
+  ObjectType,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+} from '@nestjs/graphql';
 import { FollowUpCoverageState, Principal, Role } from '@app/domain';
 import { Allow, CurrentPrincipal, scopeOf } from '../common/access/access.decorators';
 import { REPORT_READERS } from '../common/access/role-groups';

@@ -18,7 +18,12 @@ export class FollowUpExemptionService {
     return store.forPeriods(this.uow.reader, organisationId, [`DELAR-${year}`, `HELAR-${year}`]);
   }
 
-  async exempt(insatsId: string, period: string, reason: string, actorId: string): Promise<FollowUpExemptionRow> {
+  async exempt(
+    insatsId: string,
+    period: string,
+    reason: string,
+    actorId: string,
+  ): Promise<FollowUpExemptionRow> {
     const why = reason.trim();
     if (!why)
       throw new AppError(ReportError.BAD_EXEMPTION, 'Ange skälet till att insatsen undantas.', {

@@ -1,9 +1,11 @@
 import {
+  addDays,
   daysUntilDeadline,
   isLate,
   owesPeriod,
   periodRange,
   periodsOwed,
+  reminderAt,
   swedishDate,
   swedishTime,
 } from './periods';
@@ -68,5 +70,13 @@ describe('deadlines are judged in Swedish time', () => {
   it('turns a Swedish wall-clock time into the instant, winter and summer', () => {
     expect(swedishTime('2026-02-08', '08:00').toISOString()).toBe('2026-02-08T07:00:00.000Z');
     expect(swedishTime('2025-08-24', '08:00').toISOString()).toBe('2025-08-24T06:00:00.000Z');
+  });
+
+  it('sends reminders at 08:00 Swedish time, also across the change to summer time', () => {
+    expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
+    expect(reminderAt('2026-02-15', 7).toISOString()).toBe('2026-02-08T07:00:00.000Z');
+    // Deadline 2 April 2026 (summer time since 29 March): seven days before is 26 March, still winter time.
+    expect(reminderAt('2026-04-02', 7).toISOString()).toBe('2026-03-26T07:00:00.000Z');
+    expect(reminderAt('2026-04-02', 1).toISOString()).toBe('2026-04-01T06:00:00.000Z');
   });
 });

@@ -34,8 +34,7 @@ export function owesPeriod(insats: InsatsDates, period: string): boolean {
 export function periodsOwed(insats: InsatsDates, fromYear: number, toYear: number): string[] {
   const out: string[] = [];
   for (let y = fromYear; y <= toYear; y++)
-    for (const kind of ['DELAR', 'HELAR'])
-      if (owesPeriod(insats, `${kind}-${y}`)) out.push(`${kind}-${y}`);
+    for (const kind of ['DELAR', 'HELAR']) if (owesPeriod(insats, `${kind}-${y}`)) out.push(`${kind}-${y}`);
   return out;
 }
 
@@ -90,4 +89,16 @@ export function swedishTime(date: string, time: string): Date {
     at = at + (wall - seen);
   }
   return new Date(at);
+}
+
+/** An ISO date moved by whole calendar days ("2026-03-01", -1 → "2026-02-28"). */
+export function addDays(date: string, days: number): string {
+  const d = new Date(Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10)));
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** When a reminder `daysBefore` a deadline goes out: at 08:00 Swedish time on that day. */
+export function reminderAt(deadline: string, daysBefore: number): Date {
+  return swedishTime(addDays(deadline.slice(0, 10), -daysBefore), '08:00');
 }

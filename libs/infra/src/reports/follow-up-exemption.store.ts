@@ -70,7 +70,14 @@ export const FollowUpExemptionStore = {
   async insats(
     tx: Tx,
     insatsId: string,
-  ): Promise<{ id: string; key: string; name: string; organisationId: string; start: string; end: string } | null> {
+  ): Promise<{
+    id: string;
+    key: string;
+    name: string;
+    organisationId: string;
+    start: string;
+    end: string;
+  } | null> {
     const [row] = await tx.query(
       `SELECT id, key, name, organisation_id AS "organisationId", to_char(start_date, 'YYYY-MM-DD') AS start,
               to_char(end_date, 'YYYY-MM-DD') AS "end" FROM insats WHERE id = $1`,

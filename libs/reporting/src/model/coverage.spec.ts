@@ -38,9 +38,7 @@ describe('the report accounts for every insats funded in the period', () => {
 
   it('keeps the bilagor in insats order, one per insats of the period', () => {
     const model = buildReport(without('ar', 'larvux'));
-    expect(model.bilagor.map((b) => b.insatsKey)).toEqual(
-      samspeletInput('ar').insatser.map((i) => i.key),
-    );
+    expect(model.bilagor.map((b) => b.insatsKey)).toEqual(samspeletInput('ar').insatser.map((i) => i.key));
     expect(model.bilagor.map((b) => b.id)).toEqual(model.bilagor.map((_, i) => `bilaga_${i + 1}`));
   });
 

@@ -11,7 +11,7 @@ import { AuditEvidence1763910000000 } from './1763910000000-audit-evidence';
 import { NnsSurveys1763920000000 } from './1763920000000-nns-surveys';
 import { Plans1763920100000 } from './1763920100000-plans';
 import { PlanReports1763920200000 } from './1763920200000-plan-reports';
-import { FollowUpExemptions1763920370000 } from './1763920370000-follow-up-exemptions';
+import { FollowUpExemptions1763940370000 } from './1763940370000-follow-up-exemptions';
 
 /** Every migration, in order. A new one is appended here. */
 export const MIGRATIONS = [
@@ -28,5 +28,5 @@ export const MIGRATIONS = [
   NnsSurveys1763920000000,
   Plans1763920100000,
   PlanReports1763920200000,
-  FollowUpExemptions1763920370000,
+  FollowUpExemptions1763940370000,
 ];

@@ -61,7 +61,10 @@ export function forvaltningsberattelse(
     id: 'forvaltningsberattelse',
     title: 'Förvaltningsberättelse',
     text: input.texts.forvaltningsberattelse ?? defaultIntro(input),
-    tables: [...(kind === 'ARSREDOVISNING' ? [femArs, goalTable] : [goalTable]), ...(coverage.length ? [coverageTable] : [])],
+    tables: [
+      ...(kind === 'ARSREDOVISNING' ? [femArs, goalTable] : [goalTable]),
+      ...(coverage.length ? [coverageTable] : []),
+    ],
     charts:
       kind === 'ARSREDOVISNING'
         ? [

@@ -5,8 +5,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * "Undantagen: <skäl>" instead of failing its check. One row per insats and period; the audit trail keeps
  * every decision.
  */
-export class FollowUpExemptions1763920370000 implements MigrationInterface {
-  name = 'FollowUpExemptions1763920370000';
+export class FollowUpExemptions1763940370000 implements MigrationInterface {
+  name = 'FollowUpExemptions1763940370000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`
