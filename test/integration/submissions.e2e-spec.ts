@@ -74,7 +74,9 @@ describe('follow-ups: drafts, the approval chain, audit trail, e-mail', () => {
   });
 
   it('carries every fixture follow-up from draft to approved with the right people, refusing the wrong ones', async () => {
-    for (const f of fixtures) {
+    // Hammarö's Helår 2025 is left for the return test below, which needs it still open.
+    const chain = fixtures.filter((f) => f.insats !== 'forb-hammaro');
+    for (const f of chain) {
       const d = await draft(f.insats, f.period, f.answers);
       expect([f.insats, f.period, d.status, d.validationErrors]).toEqual([f.insats, f.period, 'DRAFT', []]);
       // wrong people before submit
@@ -112,7 +114,7 @@ describe('follow-ups: drafts, the approval chain, audit trail, e-mail', () => {
       "SELECT count(*)::int AS n FROM submission WHERE organisation_id = $1 AND status = 'APPROVED'",
       [org],
     );
-    expect(n).toBe(fixtures.length);
+    expect(n).toBe(chain.length);
   });
 
   it('mails the styrgrupp when submitted and the förbundschef when the styrgrupp approved', async () => {
