@@ -1,14 +1,9 @@
 import { EntityManager } from 'typeorm';
 import { computeNns, type AccountRange } from '@app/domain';
 import type { PeriodLedger, ReportInput, ReportKind } from '@app/reporting';
-import {
-  FollowUpExemptionStore,
-  LedgerReader,
-  readBudgets,
-  readForecasts,
-  readNationalYear,
-  readSurveyYear,
-} from '@app/infra';
+import { LedgerReader, readBudgets, readForecasts, readNationalYear, readSurveyYear } from '@app/infra';
+
+import { readReportCoverage, withCoverage } from './report-coverage.store';
 
 const obj = (m: Map<string, string>) => Object.fromEntries(m);
 
@@ -90,23 +85,20 @@ export async function gatherReportInput(
     organisationId,
   ]);
   const insatser = await q(
-    `SELECT i.id, i.key, i.name, i.cost_centre_code AS "costCentre", to_char(i.start_date, 'YYYY-MM-DD') AS start, to_char(i.end_date, 'YYYY-MM-DD') AS "end", COALESCE(jsonb_object_agg(b.year::text, b.amount::text) FILTER (WHERE b.year IS NOT NULL), '{}'::jsonb) AS budgets
+    `SELECT i.key, i.name, i.cost_centre_code AS "costCentre", COALESCE(jsonb_object_agg(b.year::text, b.amount::text) FILTER (WHERE b.year IS NOT NULL), '{}'::jsonb) AS budgets
        FROM insats i LEFT JOIN insats_budget b ON b.insats_id = i.id WHERE i.organisation_id = $1 GROUP BY i.id ORDER BY i.key`,
     [organisationId],
   );
   const followUps = await q(
-    `SELECT i.key AS "insatsKey", i.name AS "insatsName", i.type AS "insatsType", i.cost_centre_code AS "costCentre", s.period, s.content_hash AS "contentHash", s.answers, t.definition AS template,
+    `SELECT i.key AS "insatsKey", i.name AS "insatsName", i.type AS "insatsType", i.cost_centre_code AS "costCentre", s.period, s.content_hash AS "contentHash", s.answers,
             COALESCE((SELECT jsonb_agg(jsonb_build_object('key', m.key, 'text', m.text, 'metric', m.metric) ORDER BY m.position) FROM matpunkt m WHERE m.insats_id = i.id AND m.year = $2), '[]'::jsonb) AS matpunkter,
             COALESCE((SELECT jsonb_agg(jsonb_build_object('fileId', f.id, 'name', f.original_name, 'contentType', f.content_type, 'sha256', f.sha256) ORDER BY b.ord)
                 FROM jsonb_array_elements(CASE WHEN jsonb_typeof(s.answers->'bilagor') = 'array' THEN s.answers->'bilagor' ELSE '[]'::jsonb END) WITH ORDINALITY b(v, ord)
                 JOIN stored_file f ON f.id::text = COALESCE(b.v->>'fileId', b.v #>> '{}') AND f.organisation_id = s.organisation_id), '[]'::jsonb) AS attachments
-       FROM submission s JOIN insats i ON i.id = s.insats_id LEFT JOIN form_template t ON t.id = s.template_id
+       FROM submission s JOIN insats i ON i.id = s.insats_id
       WHERE s.organisation_id = $1 AND s.status = 'APPROVED' AND s.period IN ($3, $4) ORDER BY i.key`,
     [organisationId, year, `DELAR-${year}`, `HELAR-${year}`],
   );
-  const exemptions = (
-    await FollowUpExemptionStore.forPeriods(em, organisationId, [`DELAR-${year}`, `HELAR-${year}`])
-  ).map((e) => ({ insatsKey: e.insatsKey, period: e.period, reason: e.reason }));
   const board = await q(
     `SELECT p.name, r.role, r.title, pa.name AS party FROM role_assignment r JOIN person p ON p.id = r.person_id
        LEFT JOIN party pa ON pa.organisation_id = r.organisation_id AND pa.key = r.party_key
@@ -147,6 +139,9 @@ export async function gatherReportInput(
         }
       : null;
 
+  // Every insats the period owes a follow-up: its dates and exemptions; each follow-up's own template version.
+  withCoverage(await readReportCoverage(em, organisationId, year), insatser, followUps);
+
   return {
     kind,
     year,
@@ -163,7 +158,6 @@ export async function gatherReportInput(
     history,
     insatser,
     followUps,
-    exemptions,
     board,
     imports,
     texts: (texts?.texts ?? {}) as Record<string, string>,

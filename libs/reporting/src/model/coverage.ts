@@ -37,9 +37,6 @@ export function followUpCoverage(
 ): FollowUpCoverage[] {
   const year = input.year;
   const byKey = new Map(followUps.map((f) => [f.insatsKey, f]));
-  const exempt = new Map(
-    (input.exemptions ?? []).filter((e) => e.period === period).map((e) => [e.insatsKey, e.reason]),
-  );
   const out: FollowUpCoverage[] = [];
   const seen = new Set<string>();
   for (const ins of input.insatser) {
@@ -47,7 +44,7 @@ export function followUpCoverage(
     const runs = owesPeriod({ start: ins.start ?? '0000-01-01', end: ins.end ?? '9999-12-31' }, period);
     if (!f && !(runs && fundedIn(ins, year, input.budgets))) continue;
     seen.add(ins.key);
-    const reason = exempt.get(ins.key) ?? null;
+    const reason = ins.exempt?.[period]?.trim() || null;
     out.push({
       insatsKey: ins.key,
       insatsId: ins.id ?? null,

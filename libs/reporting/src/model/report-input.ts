@@ -45,13 +45,8 @@ export interface ReportInsats {
   /** First and last day (ISO dates); missing: the insats counts as running the whole period. */
   start?: string;
   end?: string;
-}
-
-/** The förbundschef's decision that an insats owes no follow-up for a period, with the reason. */
-export interface FollowUpExemption {
-  insatsKey: string;
-  period: string;
-  reason: string;
+  /** Periods the förbundschef exempted the insats from, with the reason (period → reason). */
+  exempt?: Record<string, string>;
 }
 
 /** Everything a report is computed from, gathered by the worker; the model builder is pure over it. */
@@ -81,8 +76,6 @@ export interface ReportInput {
   history: Array<{ year: number; figures: Record<string, string | number> }>;
   insatser: ReportInsats[];
   followUps: ApprovedFollowUp[];
-  /** Insatser the förbundschef exempted from the period's follow-up. */
-  exemptions?: FollowUpExemption[];
   board: Array<{ name: string; role: string; title: string | null; party: string | null }>;
   /** The ledger imports the report stands on, with their own checks. */
   imports: Array<{ year: number; version: number; transactions: number; warnings: number }>;
