@@ -105,6 +105,7 @@ const OPERATIONS: Record<string, Entry> = {
   'Query.bankIdQr': rows(refused()),
   'Query.budgets': rows(refused()),
   'Query.exportOrganisationBundle': rows(refused()),
+  'Query.followUpExemptions': rows(refused(() => ({ year: 2025 }))),
   'Query.forecasts': rows(refused()),
   'Query.inbox': rows(
     own({
@@ -214,6 +215,9 @@ const OPERATIONS: Record<string, Entry> = {
   ),
   'Mutation.importSurveyCounts': rows(refused(() => ({ year: 2025, counts: {} }))),
   'Mutation.loadNnsCatalogue': adminOnly('the national NNS catalogue is loaded by the platform admin'),
+  'Mutation.exemptFollowUp': rows(
+    refused(() => ({ period: 'HELAR-2025', reason: 'Försök från ett annat förbund.' })),
+  ),
   'Mutation.login': exempt(
     'public by design',
     'signing in takes an e-mail and a password, no förbund id (attempts are rate-limited before any hashing)',
@@ -243,6 +247,7 @@ const OPERATIONS: Record<string, Entry> = {
     'own account',
     "removes a factor from the caller's own account (needs the password or a code); takes no id",
   ),
+  'Mutation.removeFollowUpExemption': rows(refused(() => ({ period: 'HELAR-2025' }))),
   'Mutation.reopenSubmission': rows(refused((s) => ({ id: s.a.submissionId, reason: 'Intrång' }))),
   'Mutation.resolveComment': rows(refused(id('commentId'))),
   'Mutation.returnSubmission': rows(refused((s) => ({ id: s.a.draftSubmissionId, comment: 'Intrång' }))),

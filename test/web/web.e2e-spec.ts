@@ -359,14 +359,14 @@ describe('web application: every role in a real browser', () => {
   });
 
   it('two tabs editing the same draft: the second save gets a clear conflict message and a way forward', async () => {
-    // A fresh draft of another insats' half-year follow-up.
+    // A fresh draft of another insats' half-year follow-up (the demo has approved its Delår 2025).
     const token = await api.login(mail('projektagare.larvux'));
     const [insats] = await api.ds.query(
       "SELECT id FROM insats WHERE organisation_id = $1 AND key = 'larvux'",
       [org],
     );
     const started = await api.ok<{ startSubmission: { id: string } }>(
-      'mutation($i: ID!){ startSubmission(insatsId: $i, period: "DELAR-2025"){ id } }',
+      'mutation($i: ID!){ startSubmission(insatsId: $i, period: "DELAR-2026"){ id } }',
       { i: insats.id },
       token,
     );

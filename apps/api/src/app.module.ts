@@ -40,6 +40,8 @@ import { DemoSeedService } from './demo/demo-seed.service';
 import { ReportService } from './reports/report.service';
 import { ReportResolver } from './reports/report.resolver';
 import { ReportTextsService } from './reports/report-texts.service';
+import { FollowUpExemptionService } from './reports/follow-up-exemption.service';
+import { FollowUpExemptionResolver, ReportCoverageResolver } from './reports/follow-up-exemption.resolver';
 import { SigningRequestsService } from './signing/signing-requests.service';
 import { SignaturesService } from './signing/signatures.service';
 import { BankIdService } from './signing/bankid.service';
@@ -133,6 +135,9 @@ import { FactorsResolver } from './auth/factors/factors.resolver';
     ReportService,
     ReportResolver,
     ReportTextsService,
+    FollowUpExemptionService,
+    FollowUpExemptionResolver,
+    ReportCoverageResolver,
     SigningRequestsService,
     SignaturesService,
     BankIdService,

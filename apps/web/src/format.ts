@@ -105,6 +105,9 @@ export {
   periodLabel,
   actionLabel,
 } from '../../../libs/domain/src/labels/labels';
+export { FOLLOW_UP_COVERAGE_LABEL, exemptedText } from '../../../libs/domain/src/labels/follow-up-labels';
+// Which periods an insats owes, and lateness judged in Swedish time (never the browser's own zone).
+export { isLate, owesPeriod, swedishDate } from '../../../libs/domain/src/workflow/periods';
 
 /** Message of a GraphQL error for a person: the API's own Swedish text, or a general one. */
 export function errorMessage(e: unknown): string {

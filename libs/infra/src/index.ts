@@ -23,3 +23,4 @@ export * from './plans/plan-read.store';
 export * from './plans/plan-decision';
 export * from './people/people.store';
 export * from './observability/metrics';
+export * from './reports/follow-up-exemption.store';

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
   periodDeadline,
+  reminderAt,
   periodKind,
   periodYear,
   Role,
@@ -101,8 +102,7 @@ export class SubmissionNotifications {
     const config = await this.store.workflowConfig(tx, organisationId);
     const deadline = periodDeadline(periodKind(period)!, periodYear(period)!, config);
     for (const daysBefore of [7, 1]) {
-      const at = new Date(`${deadline}T08:00:00Z`);
-      at.setUTCDate(at.getUTCDate() - daysBefore);
+      const at = reminderAt(deadline, daysBefore);
       if (at.getTime() <= Date.now()) continue;
       await this.store.enqueue(
         tx,

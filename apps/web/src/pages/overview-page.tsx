@@ -3,7 +3,16 @@ import { Link } from 'react-router-dom';
 import { useQuery } from 'urql';
 import { graphql } from '../gql';
 import { useSession } from '../session';
-import { errorMessage, formatDate, periodLabel, STATUS_LABEL, STATUS_PLURAL, yearsAround } from '../format';
+import {
+  errorMessage,
+  formatDate,
+  isLate,
+  owesPeriod,
+  periodLabel,
+  STATUS_LABEL,
+  STATUS_PLURAL,
+  yearsAround,
+} from '../format';
 import { Alert, Loading, StatusBadge } from '../components/ui';
 
 const OverviewDocument = graphql(`
@@ -56,7 +65,7 @@ export function OverviewPage() {
   if (!s.has('FORBUNDSCHEF', 'ADMIN'))
     return <Alert kind="info">Översikten är till för förbundschefen och kansliet.</Alert>;
   const data = q.data;
-  const today = new Date().toISOString().slice(0, 10);
+  const now = new Date();
   const counts: Record<string, number> = {};
   data?.submissions
     .filter((x) => x.period.endsWith(String(year)))
@@ -96,7 +105,7 @@ export function OverviewPage() {
                     <th scope="col" key={p.period}>
                       {periodLabel(p.period)}
                       <br />
-                      <small className={p.deadline < today ? 'muted' : undefined}>
+                      <small className={isLate(p.deadline, now) ? 'muted' : undefined}>
                         senast {formatDate(p.deadline)}
                       </small>
                     </th>
@@ -115,7 +124,7 @@ export function OverviewPage() {
                       </small>
                     </th>
                     {data.organisation.periods.map((p) => {
-                      const active = i.start <= `${year}-12-31` && i.end >= `${year}-01-01`;
+                      const active = owesPeriod(i, p.period);
                       const sub = data.submissions.find((x) => x.insatsId === i.id && x.period === p.period);
                       return (
                         <td key={p.period}>
@@ -136,8 +145,8 @@ export function OverviewPage() {
                               )}
                             </>
                           ) : active ? (
-                            <span className={p.deadline < today ? 'late' : 'muted'}>
-                              {p.deadline < today ? 'Saknas (sen)' : 'Ej påbörjad'}
+                            <span className={isLate(p.deadline, now) ? 'late' : 'muted'}>
+                              {isLate(p.deadline, now) ? 'Saknas (sen)' : 'Ej påbörjad'}
                             </span>
                           ) : (
                             <span className="muted">–</span>

@@ -18,6 +18,7 @@ import { Alert, Loading, StatusBadge } from '../components/ui';
 import { ReportProgress, useLiveReport } from '../components/report-progress';
 import { ReportChecks, ReportFiles } from '../components/report-files';
 import { SignPanel } from '../components/sign-panel';
+import { FollowUpCoverage } from '../components/follow-up-coverage';
 import { ReportDocument } from './report-queries';
 import { CreateSigningRequestDocument, RetrySealingDocument } from './signing-queries';
 import { downloadFile } from '../client';
@@ -52,6 +53,7 @@ export function ReportPage() {
         <ReportProgress report={r} />
         {r.status === 'READY' && <ReportFiles report={r} />}
       </section>
+      {r.status === 'READY' && <FollowUpCoverage items={q.data.report.followUpCoverage} />}
       {r.status === 'READY' && (
         <Signing
           reportId={r.id}

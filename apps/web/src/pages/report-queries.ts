@@ -36,6 +36,14 @@ export const ReportDocument = graphql(`
     report(id: $id) {
       ...ReportFields
       organisationId
+      followUpCoverage {
+        insatsKey
+        insatsId
+        insatsName
+        period
+        state
+        reason
+      }
     }
     signingRequest(reportId: $id) {
       ...SigningFields

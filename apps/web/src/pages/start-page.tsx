@@ -3,7 +3,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import { useMutation, useQuery, useSubscription } from 'urql';
 import { graphql } from '../gql';
 import { useSession } from '../session';
-import { errorMessage, formatDate, periodLabel } from '../format';
+import { errorMessage, formatDate, isLate, owesPeriod, periodLabel, swedishDate } from '../format';
 import { Alert, Loading, StatusBadge } from '../components/ui';
 
 const InboxDocument = graphql(`
@@ -127,8 +127,8 @@ export function StartPage() {
 function MyInsatser() {
   const s = useSession();
   const navigate = useNavigate();
-  const year = new Date().getFullYear();
-  const today = new Date().toISOString().slice(0, 10);
+  const now = new Date();
+  const year = Number(swedishDate(now).slice(0, 4));
   const mine = useMemo(
     () =>
       s.me.roles
@@ -170,9 +170,8 @@ function MyInsatser() {
             </thead>
             <tbody>
               {periods
-                .filter(
-                  (p) => p.period.slice(-4) >= i.start.slice(0, 4) && p.period.slice(-4) <= i.end.slice(0, 4),
-                )
+                // Only the periods the insats ran in: one that starts in September owes no Delår that year.
+                .filter((p) => owesPeriod(i, p.period))
                 .map((p) => {
                   const sub = q.data!.submissions.find((x) => x.insatsId === i.id && x.period === p.period);
                   return (
@@ -183,8 +182,8 @@ function MyInsatser() {
                         {sub ? (
                           <StatusBadge status={sub.status} />
                         ) : (
-                          <span className={p.deadline < today ? 'late' : 'muted'}>
-                            {p.deadline < today ? 'Saknas (sen)' : 'Ej påbörjad'}
+                          <span className={isLate(p.deadline, now) ? 'late' : 'muted'}>
+                            {isLate(p.deadline, now) ? 'Saknas (sen)' : 'Ej påbörjad'}
                           </span>
                         )}
                       </td>

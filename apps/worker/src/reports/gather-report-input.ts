@@ -14,6 +14,8 @@ import {
   reportTexts,
 } from './report-input.store';
 
+import { readReportCoverage, withCoverage } from './report-coverage.store';
+
 const obj = (m: Map<string, string>) => Object.fromEntries(m);
 
 export class ReportDataMissing extends Error {}
@@ -107,6 +109,9 @@ export async function gatherReportInput(
               : null,
         }
       : null;
+
+  // Every insats the period owes a follow-up: its dates and exemptions; each follow-up's own template version.
+  withCoverage(await readReportCoverage(tx, organisationId, year), insatser, followUps);
 
   return {
     kind,

@@ -67,6 +67,17 @@ export const AUDIT_EVENTS = {
   'report.compiled': z.looseObject({ kind: z.string(), year: z.number().int(), version: z.number().int() }),
   'report.failed': z.looseObject({ reason }),
   'report_texts.saved': z.looseObject({ version: z.number().int(), keys: z.array(z.string()) }),
+  'follow_up.exempted': z.looseObject({
+    insatsId: id,
+    period: z.string().regex(/^(DELAR|HELAR)-\d{4}$/),
+    reason: z.string().trim().min(1),
+    previousReason: z.string().nullable(),
+  }),
+  'follow_up.exemption_removed': z.looseObject({
+    insatsId: id,
+    period: z.string().regex(/^(DELAR|HELAR)-\d{4}$/),
+    reason,
+  }),
   'signing.created': z.looseObject({ reportId: id, signers: z.number().int() }),
   'signing.override': z.looseObject({ reason }),
   'signing.sent': z.looseObject({ to: z.string() }),

@@ -1,7 +1,14 @@
 import { BuildContext } from './build-context';
 import { ReportModel } from './report-model';
-import { formatAmount, UPPFOLJNING_INSATS_V1 } from '@app/domain';
-import { CHOICE_PHRASE } from '@app/domain';
+import {
+  CHOICE_PHRASE,
+  exemptedText,
+  FOLLOW_UP_COVERAGE_LABEL,
+  FOLLOW_UP_MISSING_TEXT,
+  formatAmount,
+  periodLabel,
+  UPPFOLJNING_INSATS_V1,
+} from '@app/domain';
 import { REPORT_TEXT_KEYS, ReportInput } from './report-input';
 import { D } from './figures';
 
@@ -26,13 +33,17 @@ export function defaultIntro(input: ReportInput): string {
   );
 }
 
-/** A follow-up as labelled lines, using the template's own labels. */
+/**
+ * A follow-up as labelled lines, using the labels of the template version it was filled in with (a förbund's
+ * own sections and fields included); the standard template when the input has none.
+ */
 export function followUpSections(
   f: ReportInput['followUps'][number],
 ): Array<{ title: string; lines: Array<[string, string]> }> {
   const out: Array<{ title: string; lines: Array<[string, string]> }> = [];
   const a = f.answers as Record<string, unknown>;
-  for (const s of UPPFOLJNING_INSATS_V1.sections) {
+  const template = f.template?.sections?.length ? f.template : UPPFOLJNING_INSATS_V1;
+  for (const s of template.sections) {
     const v = a[s.key];
     if (v === undefined || v === null || (Array.isArray(v) && !v.length)) continue;
     if (s.kind === 'text') out.push({ title: s.title, lines: [['', String(v)]] });
@@ -61,13 +72,7 @@ export function followUpSections(
           )
           .map((fd) => {
             const raw = (v as Record<string, unknown>)[fd.key];
-            const text =
-              fd.type === 'money'
-                ? `${formatAmount(D(String(raw)), 'kr', { separator: ' ' })} kr`
-                : fd.type === 'share'
-                  ? `${D(String(raw)).times(100).toDecimalPlaces(1).toString().replace('.', ',')} %`
-                  : (BEDOMNING_LABEL[String(raw)] ?? String(raw));
-            return [fd.label, text];
+            return [fd.label, fieldText(fd.type, raw)];
           }),
       });
     }
@@ -75,15 +80,46 @@ export function followUpSections(
   return out;
 }
 
-/** One bilaga per approved follow-up of the period, in the follow-ups' order. */
-export function bilagor({ followUps }: BuildContext): ReportModel['bilagor'] {
-  return followUps.map((f, i) => ({
-    id: `bilaga_${i + 1}`,
-    title: `Bilaga ${i + 1}: Uppföljning ${f.insatsName}, ${f.period}`,
-    insatsKey: f.insatsKey,
-    period: f.period,
-    contentHash: f.contentHash,
-    sections: followUpSections(f),
-    attachments: f.attachments ?? [],
-  }));
+const DECIMAL = /^-?\d+(\.\d+)?$/;
+
+/** One answer as text: amounts and shares in Swedish form, choices in words, anything else as written. */
+function fieldText(type: string, raw: unknown): string {
+  const v = String(raw);
+  if (type === 'money' && DECIMAL.test(v)) return `${formatAmount(D(v), 'kr', { separator: ' ' })} kr`;
+  if (type === 'share' && DECIMAL.test(v))
+    return `${D(v).times(100).toDecimalPlaces(1).toString().replace('.', ',')} %`;
+  if (type === 'decimal' && DECIMAL.test(v)) return v.replace('.', ',');
+  return BEDOMNING_LABEL[v] ?? v;
+}
+
+/**
+ * One bilaga per insats the period's report accounts for, in insats order: the approved follow-up, or a page
+ * that says it is missing ("Uppföljning saknas") or exempted ("Undantagen: <skäl>").
+ */
+export function bilagor({ coverage }: BuildContext): ReportModel['bilagor'] {
+  return coverage.map((c, i) => {
+    const f = c.followUp;
+    const base = {
+      id: `bilaga_${i + 1}`,
+      title: `Bilaga ${i + 1}: Uppföljning ${c.insatsName}, ${periodLabel(c.period)}`,
+      insatsKey: c.insatsKey,
+      period: c.period,
+    };
+    if (f)
+      return {
+        ...base,
+        contentHash: f.contentHash,
+        sections: followUpSections(f),
+        attachments: f.attachments ?? [],
+      };
+    const state = c.state === 'UNDANTAGEN' ? 'UNDANTAGEN' : 'SAKNAS';
+    const text = state === 'UNDANTAGEN' ? exemptedText(c.reason ?? '') : FOLLOW_UP_MISSING_TEXT;
+    return {
+      ...base,
+      contentHash: null,
+      coverage: state,
+      sections: [{ title: FOLLOW_UP_COVERAGE_LABEL[state], lines: [['', text]] }],
+      attachments: [],
+    };
+  });
 }

@@ -1,5 +1,6 @@
 import Decimal from 'decimal.js';
 import { computeFigures, Figures } from './figures';
+import { FollowUpCoverage, followUpCoverage } from './coverage';
 import { ReportInput } from './report-input';
 import { ReportCheck, ReportSection, ReportTable } from './report-model';
 
@@ -23,6 +24,10 @@ export interface BuildContext {
   pv: (k: keyof Figures) => Decimal | null;
   /** The approved follow-ups for the report's period (HELAR-year / DELAR-year). */
   followUps: ReportInput['followUps'];
+  /** The report's follow-up period ("HELAR-2025", "DELAR-2025"). */
+  period: string;
+  /** Every insats the period's report accounts for: approved, missing or exempted, in insats order. */
+  coverage: FollowUpCoverage[];
   /** The bundle's history, oldest year first. */
   history: ReportInput['history'];
 }
@@ -32,7 +37,8 @@ export function createBuildContext(input: ReportInput): BuildContext {
   const cur = computeFigures(input.current, input, year);
   const prev = input.previous ? computeFigures(input.previous, input, year - 1) : null;
   const prevEnd = input.previousYearEnd ? computeFigures(input.previousYearEnd, input, year - 1) : prev;
-  const periodKind = kind === 'ARSREDOVISNING' ? 'HELAR' : 'DELAR';
+  const period = `${kind === 'ARSREDOVISNING' ? 'HELAR' : 'DELAR'}-${year}`;
+  const followUps = input.followUps.filter((f) => f.period === period);
   return {
     input,
     year,
@@ -51,7 +57,9 @@ export function createBuildContext(input: ReportInput): BuildContext {
     tables: [],
     ccName: new Map(input.costCentres.map((c) => [c.code, c.name])),
     pv: (k) => (prev ? (prev[k] as Decimal) : null),
-    followUps: input.followUps.filter((f) => f.period === `${periodKind}-${year}`),
+    followUps,
+    period,
+    coverage: followUpCoverage(input, period, followUps),
     history: [...input.history].sort((a, b) => a.year - b.year),
   };
 }

@@ -60,6 +60,7 @@ export function buildReport(input: ReportInput): ReportModel {
     financialGoals: goals,
     ...(annex.model ? { nns: annex.model } : {}),
     checks: ctx.checks,
+    followUpCoverage: ctx.coverage.map(({ followUp: _f, ...c }) => c),
     bilagor: bilagor(ctx),
   };
 }

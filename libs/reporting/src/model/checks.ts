@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { Money } from '@app/domain';
+import { followUpCoverageMessage, Money } from '@app/domain';
 import { ReportTable } from './report-model';
 import { D, amount, computeFigures } from './figures';
 import { check, roundingNotes, tableSumCheck } from './table-helpers';
@@ -7,7 +7,7 @@ import { BuildContext } from './build-context';
 
 /** Checks across statements, the bundle against the ledger, and every table's sums; in the order the report lists them. */
 export function crossChecks(ctx: BuildContext, kf: ReportTable, driftNet: Decimal | null): void {
-  const { input, year, kind, unit, cur, prev, checks, tables, followUps, history } = ctx;
+  const { input, year, kind, unit, cur, prev, checks, tables, followUps, history, coverage } = ctx;
   // Checks across statements
   const arBr = cur.arets_resultat_enligt_balansrakning;
   const same = [cur.arets_resultat, arBr, D(kf.rows[0].values[0]), driftNet ?? cur.arets_resultat];
@@ -100,6 +100,14 @@ export function crossChecks(ctx: BuildContext, kf: ReportTable, driftNet: Decima
         `${ins.name}: beviljat ${amount(D(granted))} ≠ budgetbesluten för kostnadsställe ${ins.costCentre} (${amount(lines)})`,
       ),
     );
+  }
+  // Every insats funded in the period is accounted for: a missing follow-up fails, naming the insats.
+  for (const c of coverage) {
+    checks.push({
+      id: `uppfoljning_finns_${c.insatsKey}`,
+      status: c.state === 'SAKNAS' ? 'FAIL' : 'PASS',
+      message: followUpCoverageMessage(c.insatsName, c.period, c.state, c.reason),
+    });
   }
   for (const f of followUps) {
     const e = (f.answers as Record<string, Record<string, string>>).ekonomi;

@@ -1,4 +1,4 @@
-import type { AccountRange, NnsModel, ReportingUnit } from '@app/domain';
+import type { AccountRange, NnsModel, ReportingUnit, TemplateDef } from '@app/domain';
 
 export type ReportKind = 'DELARSRAPPORT' | 'ARSREDOVISNING';
 
@@ -31,6 +31,22 @@ export interface ApprovedFollowUp {
   matpunkter: Array<{ key: string; text: string; metric?: string | null }>;
   /** Uploaded bilagor of the follow-up (resolved from answers.bilagor). */
   attachments: Array<{ fileId: string; name: string | null; contentType: string; sha256: string }>;
+  /** The template version the follow-up was filled in with (a förbund's own fields); missing: the standard one. */
+  template?: TemplateDef | null;
+}
+
+/** An insats as the report sees it: its budget per year and, to judge which periods it owes, its dates. */
+export interface ReportInsats {
+  key: string;
+  name: string;
+  costCentre: string;
+  budgets: Record<string, string>;
+  id?: string;
+  /** First and last day (ISO dates); missing: the insats counts as running the whole period. */
+  start?: string;
+  end?: string;
+  /** Periods the förbundschef exempted the insats from, with the reason (period → reason). */
+  exempt?: Record<string, string>;
 }
 
 /** Everything a report is computed from, gathered by the worker; the model builder is pure over it. */
@@ -58,7 +74,7 @@ export interface ReportInput {
   forecasts: Array<{ year: number; asOf: string; lines: Record<string, string> }>;
   financialGoals: Array<{ key: string; text: string; metric: string; op: string; value: string }>;
   history: Array<{ year: number; figures: Record<string, string | number> }>;
-  insatser: Array<{ key: string; name: string; costCentre: string; budgets: Record<string, string> }>;
+  insatser: ReportInsats[];
   followUps: ApprovedFollowUp[];
   board: Array<{ name: string; role: string; title: string | null; party: string | null }>;
   /** The ledger imports the report stands on, with their own checks. */

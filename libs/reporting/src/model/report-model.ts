@@ -66,12 +66,26 @@ export interface ReportModel {
   /** NNS indikatorenkät (CONTRACT.md §6), present when the year has counts. */
   nns?: NnsReportModel;
   checks: ReportCheck[];
+  /**
+   * Every insats the period's report accounts for (delårsrapport, årsredovisning): with an approved follow-up,
+   * missing one, or exempted by the förbundschef with a reason.
+   */
+  followUpCoverage?: Array<{
+    insatsKey: string;
+    insatsId: string | null;
+    insatsName: string;
+    period: string;
+    state: 'GODKAND' | 'SAKNAS' | 'UNDANTAGEN';
+    reason: string | null;
+  }>;
   bilagor: Array<{
     id: string;
     title: string;
     insatsKey: string;
     period: string;
     contentHash: string | null;
+    /** Set on a bilaga that stands for a missing or exempted follow-up. */
+    coverage?: 'SAKNAS' | 'UNDANTAGEN';
     sections: Array<{ title: string; lines: Array<[string, string]> }>;
     /** Uploaded files of the follow-up; PDFs and images are appended to the report's PDF. */
     attachments: Array<{ fileId: string; name: string | null; contentType: string; sha256: string }>;

@@ -73,6 +73,8 @@ export enum ReportError {
   BAD_YEAR = 'REPORT_BAD_YEAR',
   BAD_TEXTS = 'REPORT_BAD_TEXTS',
   VERSION_CONFLICT = 'REPORT_VERSION_CONFLICT',
+  BAD_EXEMPTION = 'REPORT_BAD_EXEMPTION',
+  EXEMPTION_NOT_FOUND = 'REPORT_EXEMPTION_NOT_FOUND',
 }
 
 export enum SigningError {
@@ -141,6 +143,8 @@ export const GRAPHQL_CODE: Record<FeatureErrorCode, ContractCode> = {
   [ReportError.BAD_YEAR]: ContractCode.BAD_USER_INPUT,
   [ReportError.BAD_TEXTS]: ContractCode.BAD_USER_INPUT,
   [ReportError.VERSION_CONFLICT]: ContractCode.VERSION_CONFLICT,
+  [ReportError.BAD_EXEMPTION]: ContractCode.BAD_USER_INPUT,
+  [ReportError.EXEMPTION_NOT_FOUND]: ContractCode.NOT_FOUND,
   [SigningError.NOT_FOUND]: ContractCode.NOT_FOUND,
   [SigningError.NOT_READY]: ContractCode.INVALID_TRANSITION,
   [SigningError.OVERRIDE_REQUIRED]: ContractCode.BAD_USER_INPUT,

@@ -70,6 +70,9 @@ export const RLS_EXEMPT_TABLES: Readonly<Record<string, string>> = {
   nns_catalogue: 'the national catalogue, the same for every förbund',
   ledger_transaction: 'filled with COPY (refused under RLS); isolated through sie_import in every read',
   typeorm_migrations: 'the schema’s own bookkeeping',
+  file_blob:
+    'file contents by SHA-256, shared and deduplicated; reached only through stored_file, which is isolated',
+  file_blob_chunk: 'the chunks of file_blob, likewise reached only through stored_file',
 };
 
 const POLICY = 'tenant_isolation';

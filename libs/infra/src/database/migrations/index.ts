@@ -17,6 +17,8 @@ import { SealKeys1763930100000 } from './1763930100000-seal-keys';
 import { SealFailed1763930200000 } from './1763930200000-seal-failed';
 import { Memberships1763930400000 } from './1763930400000-memberships';
 import { TenantRls1763930000000 } from './1763930000000-tenant-rls';
+import { TenantRlsLaterTables1763950000000 } from './1763950000000-tenant-rls-later-tables';
+import { FollowUpExemptions1763940370000 } from './1763940370000-follow-up-exemptions';
 
 /** Every migration, in order. A new one is appended here. */
 export const MIGRATIONS = [
@@ -35,8 +37,10 @@ export const MIGRATIONS = [
   PlanReports1763920200000,
   InvitationId1763920300000,
   FileBlobs1763930000000,
+  TenantRls1763930000000,
   SealKeys1763930100000,
   SealFailed1763930200000,
   Memberships1763930400000,
-  TenantRls1763930000000,
+  FollowUpExemptions1763940370000,
+  TenantRlsLaterTables1763950000000,
 ];

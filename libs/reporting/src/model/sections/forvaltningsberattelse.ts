@@ -1,4 +1,11 @@
-import { CHOICE_LABEL, CHOICE_PHRASE, parseNnsMetric } from '@app/domain';
+import {
+  CHOICE_LABEL,
+  CHOICE_PHRASE,
+  exemptedText,
+  FOLLOW_UP_COVERAGE_LABEL,
+  parseNnsMetric,
+  periodLabel,
+} from '@app/domain';
 import { ReportModel, ReportRow, ReportSection, ReportTable } from '../report-model';
 import { Figures, RATIOS } from '../figures';
 import { defaultIntro, textsFor } from '../bilagor';
@@ -10,8 +17,15 @@ export function forvaltningsberattelse(
   goals: ReportModel['financialGoals'],
   femArs: ReportTable,
 ): void {
-  const { input, kind, sections, followUps } = ctx;
-  const insatsText = followUps.map((f) => {
+  const { input, kind, sections, coverage } = ctx;
+  // Every insats the period owes a follow-up: its summary, or that the follow-up is missing or exempted.
+  const insatsText = coverage.map(({ followUp: f, insatsKey, insatsName, state, reason }) => {
+    if (!f)
+      return {
+        id: `insats_${insatsKey}`,
+        title: insatsName,
+        text: state === 'UNDANTAGEN' ? exemptedText(reason ?? '') : FOLLOW_UP_COVERAGE_LABEL.SAKNAS,
+      };
     const a = f.answers as Record<string, unknown>;
     const resultat = (Array.isArray(a.resultat) ? a.resultat : []) as Array<Record<string, string>>;
     const lines = resultat.map((r) => {
@@ -38,11 +52,26 @@ export function forvaltningsberattelse(
       } as ReportRow;
     }),
   };
+  // One row per insats: an approved follow-up, "Uppföljning saknas" or "Undantagen: <skäl>".
+  const coverageTable: ReportTable = {
+    id: 'insatsernas_uppfoljning',
+    title: `Insatsernas uppföljning, ${periodLabel(ctx.period).toLowerCase()}`,
+    columns: ['Uppföljning'],
+    rows: coverage.map((c) => ({
+      id: c.insatsKey,
+      label: c.insatsName,
+      values: [c.state === 'UNDANTAGEN' ? exemptedText(c.reason ?? '') : FOLLOW_UP_COVERAGE_LABEL[c.state]],
+      format: 'text',
+    })),
+  };
   const forvaltning: ReportSection = {
     id: 'forvaltningsberattelse',
     title: 'Förvaltningsberättelse',
     text: input.texts.forvaltningsberattelse ?? defaultIntro(input),
-    tables: kind === 'ARSREDOVISNING' ? [femArs, goalTable] : [goalTable],
+    tables: [
+      ...(kind === 'ARSREDOVISNING' ? [femArs, goalTable] : [goalTable]),
+      ...(coverage.length ? [coverageTable] : []),
+    ],
     charts:
       kind === 'ARSREDOVISNING'
         ? [
@@ -60,7 +89,7 @@ export function forvaltningsberattelse(
       {
         id: 'maluppfoljning',
         title: kind === 'ARSREDOVISNING' ? 'Måluppföljning per insats' : 'Insatserna under perioden',
-        text: followUps.length ? '' : 'Inga godkända uppföljningar för perioden.',
+        text: coverage.length ? '' : 'Inga godkända uppföljningar för perioden.',
       },
       ...insatsText,
       ...textsFor(input, ['bedomning_maluppfyllelse', 'forvantad_utveckling']),
