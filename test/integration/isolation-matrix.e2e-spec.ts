@@ -250,6 +250,7 @@ const OPERATIONS: Record<string, Entry> = {
   'Mutation.removeFollowUpExemption': rows(refused(() => ({ period: 'HELAR-2025' }))),
   'Mutation.reopenSubmission': rows(refused((s) => ({ id: s.a.submissionId, reason: 'Intrång' }))),
   'Mutation.resolveComment': rows(refused(id('commentId'))),
+  'Mutation.retrySealing': rows(refused()),
   'Mutation.returnSubmission': rows(refused((s) => ({ id: s.a.draftSubmissionId, comment: 'Intrång' }))),
   'Mutation.revisePlan': rows(refused(() => ({ year: 2026 }))),
   'Mutation.saveBudget': rows(
