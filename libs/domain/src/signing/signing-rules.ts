@@ -1,13 +1,7 @@
 /** E-signing rules: who may sign when. Pure; the API persists decisions with conditional updates. */
 export type SignerState = 'NOT_SENT' | 'SENT' | 'VIEWED' | 'SIGNED' | 'DECLINED';
 export type RequestStatus =
-  | 'OPEN'
-  | 'SEALING'
-  | 'SEAL_FAILED'
-  | 'COMPLETED'
-  | 'CANCELLED'
-  | 'DECLINED'
-  | 'EXPIRED';
+  'OPEN' | 'SEALING' | 'SEAL_FAILED' | 'COMPLETED' | 'CANCELLED' | 'DECLINED' | 'EXPIRED';
 export type OrderMode = 'PARALLEL' | 'SEQUENTIAL' | 'GROUPS';
 
 export interface SignerView {

@@ -22,7 +22,11 @@ describe('signing request transitions', () => {
   });
 
   it('a seal that fails for good says so, and only a failed seal is tried again', () => {
-    expect(decideRequest('SEALING', 'sealFailed')).toEqual({ ok: true, from: ['SEALING'], to: 'SEAL_FAILED' });
+    expect(decideRequest('SEALING', 'sealFailed')).toEqual({
+      ok: true,
+      from: ['SEALING'],
+      to: 'SEAL_FAILED',
+    });
     expect(decideRequest('SEAL_FAILED', 'retrySeal')).toEqual({
       ok: true,
       from: ['SEAL_FAILED'],

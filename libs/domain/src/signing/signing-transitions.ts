@@ -7,13 +7,7 @@ import { RequestStatus, SignerState } from './signing-rules';
  */
 
 export type RequestAction =
-  | 'seal'
-  | 'complete'
-  | 'sealFailed'
-  | 'retrySeal'
-  | 'decline'
-  | 'cancel'
-  | 'expire';
+  'seal' | 'complete' | 'sealFailed' | 'retrySeal' | 'decline' | 'cancel' | 'expire';
 export type SignerAction = 'send' | 'view' | 'sign' | 'decline';
 
 export type Transition<S> =
