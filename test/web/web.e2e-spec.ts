@@ -294,10 +294,14 @@ describe('web application: every role in a real browser', () => {
     await expectAccessible(page, '09-rapport-underskrifter');
   });
 
-  it('a board member reads the report and sees how to sign', async () => {
+  it('a board member finds the signature waiting on the start page, reads the report and sees how to sign', async () => {
     const page = await as(mail('ledamot1'));
-    await nav(page, 'Rapporter');
-    await page.getByRole('link', { name: 'Årsredovisning 2025' }).first().click();
+    // The start page's "Väntar på dig" lists the signature waiting, and leads to the report.
+    const waiting = page.getByRole('list', { name: 'Väntar på dig' });
+    const item = waiting.getByRole('listitem').filter({ hasText: 'Väntar på din underskrift' });
+    await item.getByRole('link', { name: 'Årsredovisning 2025' }).waitFor();
+    expect(await item.textContent()).toMatch(/Senast \d{1,2} [a-zåäö]+ \d{4}/);
+    await item.getByRole('link', { name: 'Årsredovisning 2025' }).click();
     await page.getByRole('heading', { name: 'Din underskrift' }).waitFor();
     // The document opens through a short-lived signed link (the browser shows or downloads the PDF).
     const [request] = await Promise.all([
