@@ -98,6 +98,12 @@ describe('web application: every role in a real browser', () => {
 
   it('a projektägare starts, fills in (with validation beside the fields, autosave and a bilaga) and submits', async () => {
     const page = await as(mail('projektagare.stegen'));
+    // "Väntar på dig" lists the follow-up owed and not started, with a button to start it.
+    await page
+      .getByRole('list', { name: 'Väntar på dig' })
+      .getByRole('button', { name: 'Påbörja Stegen Kristinehamn, Helår 2025' })
+      .waitFor();
+    await page.getByRole('table', { name: 'Uppföljningar för Stegen Kristinehamn' }).waitFor();
     await expectAccessible(page, '02-start-projektagare');
     await page.getByRole('button', { name: 'Påbörja helår 2025' }).click();
     await page.getByRole('heading', { level: 1, name: /Stegen.*Helår 2025/ }).waitFor();
@@ -301,6 +307,7 @@ describe('web application: every role in a real browser', () => {
     const item = waiting.getByRole('listitem').filter({ hasText: 'Väntar på din underskrift' });
     await item.getByRole('link', { name: 'Årsredovisning 2025' }).waitFor();
     expect(await item.textContent()).toMatch(/Senast \d{1,2} [a-zåäö]+ \d{4}/);
+    await expectAccessible(page, '10-start-ledamot');
     await item.getByRole('link', { name: 'Årsredovisning 2025' }).click();
     await page.getByRole('heading', { name: 'Din underskrift' }).waitFor();
     // The document opens through a short-lived signed link (the browser shows or downloads the PDF).
