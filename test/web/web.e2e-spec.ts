@@ -185,6 +185,11 @@ describe('web application: every role in a real browser', () => {
 
   it('the styrgrupp comments on a field and returns it with a comment; the chain shows where it stands', async () => {
     const page = await as(mail('styrgrupp1.stegen'));
+    // Besides what waits for it, the styrgrupp finds every follow-up of its insats, the approved ones too.
+    const all = page.getByRole('table', { name: 'Uppföljningar för Stegen Kristinehamn' });
+    expect(await all.getByRole('row', { name: /Delår 2025/ }).textContent()).toContain('Godkänd');
+    const review = page.getByRole('list', { name: 'Väntar på dig' }).getByRole('listitem');
+    expect(await review.filter({ hasText: 'Uppföljning att granska' }).count()).toBe(1);
     await page.getByRole('link', { name: /Stegen.*Helår 2025/ }).click();
     await page.getByRole('heading', { name: 'Ditt beslut' }).waitFor();
     const current = page.locator('.steps [aria-current="step"]');
