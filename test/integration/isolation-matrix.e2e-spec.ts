@@ -161,6 +161,14 @@ const OPERATIONS: Record<string, Entry> = {
   ),
   'Query.surveyRound': rows(refused()),
   'Query.verifyAuditTrail': rows(refused()),
+  'Query.waitingForMe': rows(
+    own({
+      check: (a, _c, s) =>
+        expect(
+          (a as Array<{ organisationId: string }>).filter((x) => x.organisationId !== s.b.organisationId),
+        ).toEqual([]),
+    }),
+  ),
 
   // Mutations
   'Mutation.acceptInvitation': exempt(

@@ -98,6 +98,12 @@ describe('web application: every role in a real browser', () => {
 
   it('a projektägare starts, fills in (with validation beside the fields, autosave and a bilaga) and submits', async () => {
     const page = await as(mail('projektagare.stegen'));
+    // "Väntar på dig" lists the follow-up owed and not started, with a button to start it.
+    await page
+      .getByRole('list', { name: 'Väntar på dig' })
+      .getByRole('button', { name: 'Påbörja Stegen Kristinehamn, Helår 2025' })
+      .waitFor();
+    await page.getByRole('table', { name: 'Uppföljningar för Stegen Kristinehamn' }).waitFor();
     await expectAccessible(page, '02-start-projektagare');
     await page.getByRole('button', { name: 'Påbörja helår 2025' }).click();
     await page.getByRole('heading', { level: 1, name: /Stegen.*Helår 2025/ }).waitFor();
@@ -179,6 +185,11 @@ describe('web application: every role in a real browser', () => {
 
   it('the styrgrupp comments on a field and returns it with a comment; the chain shows where it stands', async () => {
     const page = await as(mail('styrgrupp1.stegen'));
+    // Besides what waits for it, the styrgrupp finds every follow-up of its insats, the approved ones too.
+    const all = page.getByRole('table', { name: 'Uppföljningar för Stegen Kristinehamn' });
+    expect(await all.getByRole('row', { name: /Delår 2025/ }).textContent()).toContain('Godkänd');
+    const review = page.getByRole('list', { name: 'Väntar på dig' }).getByRole('listitem');
+    expect(await review.filter({ hasText: 'Uppföljning att granska' }).count()).toBe(1);
     await page.getByRole('link', { name: /Stegen.*Helår 2025/ }).click();
     await page.getByRole('heading', { name: 'Ditt beslut' }).waitFor();
     const current = page.locator('.steps [aria-current="step"]');
@@ -294,10 +305,15 @@ describe('web application: every role in a real browser', () => {
     await expectAccessible(page, '09-rapport-underskrifter');
   });
 
-  it('a board member reads the report and sees how to sign', async () => {
+  it('a board member finds the signature waiting on the start page, reads the report and sees how to sign', async () => {
     const page = await as(mail('ledamot1'));
-    await nav(page, 'Rapporter');
-    await page.getByRole('link', { name: 'Årsredovisning 2025' }).first().click();
+    // The start page's "Väntar på dig" lists the signature waiting, and leads to the report.
+    const waiting = page.getByRole('list', { name: 'Väntar på dig' });
+    const item = waiting.getByRole('listitem').filter({ hasText: 'Väntar på din underskrift' });
+    await item.getByRole('link', { name: 'Årsredovisning 2025' }).waitFor();
+    expect(await item.textContent()).toMatch(/Senast \d{1,2} [a-zåäö]+ \d{4}/);
+    await expectAccessible(page, '10-start-ledamot');
+    await item.getByRole('link', { name: 'Årsredovisning 2025' }).click();
     await page.getByRole('heading', { name: 'Din underskrift' }).waitFor();
     // The document opens through a short-lived signed link (the browser shows or downloads the PDF).
     const [request] = await Promise.all([

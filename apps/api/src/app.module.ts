@@ -36,6 +36,8 @@ import { SubmissionEvents } from './submissions/submission.events';
 import { ApiMetrics } from './common/observability/api-metrics';
 import { SubmissionResolver } from './submissions/submission.resolver';
 import { SUBMISSION_PROVIDERS } from './submissions/submission.providers';
+import { WaitingResolver } from './waiting/waiting.resolver';
+import { WaitingService } from './waiting/waiting.service';
 import { DemoSeedService } from './demo/demo-seed.service';
 import { ReportService } from './reports/report.service';
 import { ReportResolver } from './reports/report.resolver';
@@ -131,6 +133,8 @@ import { FactorsResolver } from './auth/factors/factors.resolver';
     ...SUBMISSION_PROVIDERS,
     SubmissionService,
     SubmissionResolver,
+    WaitingService,
+    WaitingResolver,
     DemoSeedService,
     ReportService,
     ReportResolver,

@@ -27,3 +27,5 @@ export * from './labels/invitation-mail';
 export * from './labels/follow-up-labels';
 export * from './reports/report-status';
 export * from './signing/signing-transitions';
+export * from './workflow/waiting';
+export * from './labels/waiting-labels';

@@ -143,6 +143,11 @@ export class SubmissionReads {
 
   /** What waits for me, across my förbund. */
   async inbox(p: Principal): Promise<SubmissionType[]> {
+    return this.toTypes(await this.inboxRows(p));
+  }
+
+  /** The current follow-ups that wait for me (a fixed number of queries, whatever their number). */
+  async inboxRows(p: Principal): Promise<SubmissionRow[]> {
     const orgs = [...new Set(p.grants.map((g) => g.organisationId))];
     if (!orgs.length) return [];
     const tx = this.uow.reader;
@@ -160,12 +165,10 @@ export class SubmissionReads {
       rows.map((r) => r.id),
       p.personId,
     );
-    return this.toTypes(
-      rows.filter(
-        (r) =>
-          waitingFor(workflowFrom(r.workflow_config), stateOf(r)) === Role.PROJEKTAGARE ||
-          !mine.has(`${r.id}:${r.round}:${r.step}`),
-      ),
+    return rows.filter(
+      (r) =>
+        waitingFor(workflowFrom(r.workflow_config), stateOf(r)) === Role.PROJEKTAGARE ||
+        !mine.has(`${r.id}:${r.round}:${r.step}`),
     );
   }
 

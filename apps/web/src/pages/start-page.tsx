@@ -1,33 +1,11 @@
 import { useMemo } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { useMutation, useQuery, useSubscription } from 'urql';
+import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
 import { useSession } from '../session';
 import { errorMessage, formatDate, isLate, owesPeriod, periodLabel, swedishDate } from '../format';
 import { Alert, Loading, StatusBadge } from '../components/ui';
-
-const InboxDocument = graphql(`
-  query Inbox {
-    inbox {
-      id
-      insatsName
-      period
-      status
-      deadline
-      waitingFor
-      updatedAt
-      organisationId
-    }
-  }
-`);
-
-const InboxChangedDocument = graphql(`
-  subscription InboxChanged {
-    inboxChanged {
-      id
-    }
-  }
-`);
+import { WaitingList } from './waiting-list';
 
 const MyInsatserDocument = graphql(`
   query MyInsatser($slug: String!, $orgId: ID!, $fromYear: Int!, $toYear: Int!) {
@@ -62,45 +40,16 @@ const StartSubmissionDocument = graphql(`
   }
 `);
 
-const WAITING_TEXT: Record<string, string> = {
-  PROJEKTAGARE: 'att fylla i och skicka in',
-  STYRGRUPP: 'att granskas av styrgruppen',
-  FORBUNDSCHEF: 'att godkännas av förbundschefen',
-};
-
 export function StartPage() {
   const s = useSession();
-  const [inbox, refetchInbox] = useQuery({ query: InboxDocument });
-  useSubscription({ query: InboxChangedDocument }, () => {
-    refetchInbox({ requestPolicy: 'network-only' });
-    return null;
-  });
   const owner = s.has('PROJEKTAGARE');
+  const styrgrupp = s.has('STYRGRUPP');
   return (
     <>
       <h1>Hej {s.me.name.split(' ')[0]}!</h1>
-      <section aria-labelledby="inbox-heading" className="card">
-        <h2 id="inbox-heading">Väntar på dig</h2>
-        {inbox.error && <Alert kind="error">{errorMessage(inbox.error)}</Alert>}
-        {!inbox.data && !inbox.error && <Loading what="din inkorg" />}
-        {inbox.data && inbox.data.inbox.length === 0 && <p>Inget väntar på dig just nu.</p>}
-        {inbox.data && inbox.data.inbox.length > 0 && (
-          <ul className="list" aria-label="Inkorg">
-            {inbox.data.inbox.map((i) => (
-              <li key={i.id} className="list-row">
-                <Link to={`/uppfoljningar/${i.id}`} className="list-main">
-                  {i.insatsName}, {periodLabel(i.period)}
-                </Link>
-                <StatusBadge status={i.status} />
-                <span className="muted">
-                  {WAITING_TEXT[i.waitingFor ?? ''] ?? ''} · senast {formatDate(i.deadline)}
-                </span>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
-      {owner && s.org && <MyInsatser />}
+      <WaitingList />
+      {owner && s.org && <MyInsatser role="PROJEKTAGARE" />}
+      {styrgrupp && s.org && <MyInsatser role="STYRGRUPP" />}
       {s.has('FORBUNDSCHEF', 'ADMIN') && (
         <section className="card" aria-labelledby="chef-heading">
           <h2 id="chef-heading">Förbundet</h2>
@@ -124,7 +73,12 @@ export function StartPage() {
   );
 }
 
-function MyInsatser() {
+/**
+ * The insatser I own (projektägare: start and open each period's follow-up) or sit in the styrgrupp of (every
+ * follow-up of the insats, not only those waiting for me), period by period.
+ */
+function MyInsatser(props: { role: 'PROJEKTAGARE' | 'STYRGRUPP' }) {
+  const owner = props.role === 'PROJEKTAGARE';
   const s = useSession();
   const navigate = useNavigate();
   const now = new Date();
@@ -132,9 +86,9 @@ function MyInsatser() {
   const mine = useMemo(
     () =>
       s.me.roles
-        .filter((r) => r.role === 'PROJEKTAGARE' && r.organisationId === s.org!.id)
+        .filter((r) => r.role === props.role && r.organisationId === s.org!.id)
         .map((r) => r.insatsId),
-    [s],
+    [s, props.role],
   );
   const [q] = useQuery({
     query: MyInsatserDocument,
@@ -150,8 +104,10 @@ function MyInsatser() {
     if (r.data) navigate(`/uppfoljningar/${r.data.startSubmission.id}`);
   }
   return (
-    <section className="card" aria-labelledby="mine-heading">
-      <h2 id="mine-heading">Mina insatser</h2>
+    <section className="card" aria-labelledby={`mine-heading-${props.role}`}>
+      <h2 id={`mine-heading-${props.role}`}>
+        {owner ? 'Mina insatser' : 'Insatser där du sitter i styrgruppen'}
+      </h2>
       {start.error && <Alert kind="error">{errorMessage(start.error)}</Alert>}
       {insatser.map((i) => (
         <div key={i.id} className="insats-block">
@@ -192,6 +148,8 @@ function MyInsatser() {
                           <Link to={`/uppfoljningar/${sub.id}`}>
                             Öppna {periodLabel(p.period).toLowerCase()}
                           </Link>
+                        ) : !owner ? (
+                          <span className="muted">Projektägaren har inte påbörjat den</span>
                         ) : (
                           <button
                             type="button"
