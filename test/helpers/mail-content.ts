@@ -46,7 +46,8 @@ export function mailProblems(
     const url = new URL(link);
     if (!webRoutes().some((r) => r.test(url.pathname))) problems.push(`link ${url.pathname} is no web page`);
     const escaped = link.replace(/&/g, '&amp;');
-    if (mail.html && !mail.html.includes(`<a href="${escaped}"`)) problems.push('html: no <a href> to the link');
+    if (mail.html && !mail.html.includes(`<a href="${escaped}"`))
+      problems.push('html: no <a href> to the link');
   }
   return problems;
 }
