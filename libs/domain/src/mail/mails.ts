@@ -43,7 +43,9 @@ const DAY = new Intl.DateTimeFormat('sv-SE', {
 
 /** "23 november 2026": a day in Swedish time. */
 export function swedishDay(at: Date | string): string {
-  return DAY.format(typeof at === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(at) ? new Date(`${at}T12:00:00Z`) : new Date(at));
+  return DAY.format(
+    typeof at === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(at) ? new Date(`${at}T12:00:00Z`) : new Date(at),
+  );
 }
 
 /** "2026-11-23 kl. 11:21": a moment in Swedish time, to the minute. */
