@@ -15,7 +15,13 @@ import {
 import {
   AppConfig,
   appendAudit,
-  enqueueJob, JobName, planSentForDecision, Tx, UnitOfWork, WriteTx } from '@app/infra';
+  enqueueJob,
+  JobName,
+  planSentForDecision,
+  Tx,
+  UnitOfWork,
+  WriteTx,
+} from '@app/infra';
 import { AppError } from '../common/errors/app-error';
 import { APP_CONFIG } from '../common/infra/tokens';
 import { SigningError } from '../common/errors/error-codes';

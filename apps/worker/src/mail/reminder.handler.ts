@@ -1,5 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EDITABLE, MAIL_ROUTES, Role, SubmissionStatus, submissionReminderMail, webBaseUrl } from '@app/domain';
+import {
+  EDITABLE,
+  MAIL_ROUTES,
+  Role,
+  SubmissionStatus,
+  submissionReminderMail,
+  webBaseUrl,
+} from '@app/domain';
 import { AppConfig, enqueueJob, JobName, JobPayload, peopleWithRole, UnitOfWork } from '@app/infra';
 import { JobHandler } from '../common/job-handler';
 import { WORKER_CONFIG } from '../common/tokens';

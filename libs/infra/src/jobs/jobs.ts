@@ -127,8 +127,7 @@ export function jobId<N extends JobName>(name: N, payload: JobPayload<N>): strin
     }
     case JobName.COMPILE_REPORT:
       return `${name}__${(payload as JobPayload<JobName.COMPILE_REPORT>).reportId}`;
-    case JobName.SEAL_SIGNED_DOCUMENT:
-    {
+    case JobName.SEAL_SIGNED_DOCUMENT: {
       const p = payload as JobPayload<JobName.SEAL_SIGNED_DOCUMENT>;
       return p.retry ? `${name}__${p.requestId}__retry${p.retry}` : `${name}__${p.requestId}`;
     }
