@@ -82,7 +82,7 @@ describe('invitation tokens live only in the mail (outbox, Redis and database ho
     );
     expect(outbox.map((o) => o.job_name)).toEqual(['send-invitation']);
     expect(Object.keys(outbox[0].payload).sort()).toEqual(
-      ['baseUrl', 'invitationId', 'invitedTo', 'personId', 'to'].sort(),
+      ['baseUrl', 'invitationId', 'invitedTo', 'organisationName', 'personId', 'to'].sort(),
     );
     expect(inRedis).toContain(String(outbox[0].payload.invitationId));
 

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Job } from 'bullmq';
-import { invitationMail, MAIL_ROUTES, mintInvitationToken } from '@app/domain';
+import { accountSender, invitationMail, MAIL_ROUTES, mintInvitationToken } from '@app/domain';
 import { JobName, JobPayload, UnitOfWork } from '@app/infra';
 import { JobHandler } from '../common/job-handler';
 import { armInvitation } from './invitation.store';
@@ -40,7 +40,8 @@ export class SendInvitationHandler implements JobHandler<JobName.SEND_INVITATION
     }
     const mail = invitationMail({
       name: invitation.name,
-      organisationName: p.invitedTo,
+      invitedTo: p.invitedTo,
+      organisationName: accountSender(p.organisationName ? [p.organisationName] : []),
       link: `${p.baseUrl.replace(/\/+$/, '')}${MAIL_ROUTES.invitation(token)}`,
       expires: new Date(invitation.expires_at),
     });

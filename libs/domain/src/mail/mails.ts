@@ -222,13 +222,15 @@ export function emailChangedMail(m: MailBase & { newEmail: string; at: Date }): 
   );
 }
 
-/** An invitation with its one-time link; `organisationName` is what the person is invited to. */
-export function invitationMail(m: MailBase & { name: string; expires: Date }): ComposedMail {
+/** An invitation with its one-time link to what the person is invited to (a förbund, the network's account). */
+export function invitationMail(
+  m: MailBase & { name: string; invitedTo: string; expires: Date },
+): ComposedMail {
   return compose(
-    `Inbjudan till ${m.organisationName}`,
+    `Inbjudan till ${m.invitedTo}`,
     `Hej ${m.name}!`,
     [
-      { p: `Du har bjudits in till ${m.organisationName} på samordningsplattformen.` },
+      { p: `Du har bjudits in till ${m.invitedTo} på samordningsplattformen.` },
       { p: `Länken gäller till och med ${swedishDay(m.expires)}.` },
     ],
     'Välj ditt lösenord',
