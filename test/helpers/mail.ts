@@ -4,8 +4,10 @@ export interface CaughtMail {
   to: string[];
   subject: string;
   raw: string;
-  /** The body as text (quoted-printable or base64 decoded). */
+  /** The plain-text part (quoted-printable or base64 decoded). */
   text: string;
+  /** The HTML part, or null for a text-only mail. */
+  html: string | null;
 }
 
 /** A local SMTP receiver: the worker sends real SMTP, the test reads what arrived. */
@@ -29,7 +31,7 @@ export class MailCatcher {
             to: session.envelope.rcptTo.map((r) => r.address),
             subject: decodeMime(subjectLine.replace(/\r?\n[ \t]/g, ' ')),
             raw,
-            text: decodeBody(raw),
+            ...bodyParts(raw),
           });
           cb();
         });
@@ -56,6 +58,19 @@ export class MailCatcher {
   async stop(): Promise<void> {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
+}
+
+/** The text and HTML parts of a mail (single-part text, or multipart/alternative as nodemailer sends it). */
+function bodyParts(raw: string): { text: string; html: string | null } {
+  const head = raw.slice(0, raw.search(/\r?\n\r?\n/)).replace(/\r?\n[ \t]+/g, ' ');
+  const boundary = /^Content-Type:\s*multipart\/[^\r\n]*boundary="?([^";\r\n]+)"?/im.exec(head)?.[1];
+  if (!boundary) return { text: decodeBody(raw), html: null };
+  const parts = raw.split(`--${boundary}`).slice(1, -1);
+  const typed = (type: string) => {
+    const part = parts.find((x) => new RegExp(`^Content-Type:\\s*${type}`, 'im').test(x));
+    return part === undefined ? null : decodeBody(part.replace(/^\r?\n/, ''));
+  };
+  return { text: typed('text/plain') ?? '', html: typed('text/html') };
 }
 
 /** The body of a single-part mail, its transfer encoding undone. */

@@ -4,6 +4,7 @@ import Redis from 'ioredis';
 import { codes, importBundle, tenantBundle, TestApi } from '../helpers/api';
 import { deliverInvitation, invitationToken } from '../helpers/invitations';
 import { MailCatcher } from '../helpers/mail';
+import { mailProblems } from '../helpers/mail-content';
 import { RedisProcess } from '../helpers/redis-process';
 import { startWorker } from '../helpers/worker';
 
@@ -61,6 +62,8 @@ describe('invitation tokens live only in the mail (outbox, Redis and database ho
       x.to.includes(email),
     );
     expect(arrived?.subject).toBe('Inbjudan till Samordningsförbundet Hemlig');
+    // A mail people can act on: the förbund, a link to the web's invitation page, in text and HTML.
+    expect(mailProblems(arrived, 'Samordningsförbundet Hemlig')).toEqual([]);
     const token = invitationToken(arrived)!;
     expect(token).toMatch(/^[\w-]{43}$/);
 
@@ -79,7 +82,7 @@ describe('invitation tokens live only in the mail (outbox, Redis and database ho
     );
     expect(outbox.map((o) => o.job_name)).toEqual(['send-invitation']);
     expect(Object.keys(outbox[0].payload).sort()).toEqual(
-      ['baseUrl', 'invitationId', 'invitedTo', 'personId', 'to'].sort(),
+      ['baseUrl', 'invitationId', 'invitedTo', 'organisationName', 'personId', 'to'].sort(),
     );
     expect(inRedis).toContain(String(outbox[0].payload.invitationId));
 

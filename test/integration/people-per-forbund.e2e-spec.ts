@@ -1,4 +1,5 @@
 import { ADMIN, codes, DEMO_PASSWORD, importBundle, tenantBundle, TestApi } from '../helpers/api';
+import { mailProblems } from '../helpers/mail-content';
 
 const SAVE = `mutation($o: ID!, $p: PersonInput!){ savePerson(organisationId: $o, person: $p){ id } }`;
 const EXPORT = 'query($s: String!){ exportOrganisationBundle(slug: $s) }';
@@ -203,6 +204,16 @@ describe('people are per förbund where it matters', () => {
       [SHARED],
     );
     expect(notice.n).toBe(1);
+    // The old address gets a mail it can act on, signed by both förbund the person belongs to.
+    const [{ payload: changed }] = await api.ds.query(
+      `SELECT payload FROM outbox WHERE job_name = 'send-email' AND payload->>'to' = $1
+          AND payload->>'subject' = 'Din e-postadress har ändrats'`,
+      [SHARED],
+    );
+    expect(mailProblems(changed, 'Samordningsförbundet Delat A och Samordningsförbundet Delat B')).toEqual(
+      [],
+    );
+    expect(changed.text).toContain('/mitt-konto');
     expect((await audits(sharedId, 'person.email_changed')).map((x: { org: string }) => x.org)).toEqual(
       [a, b].sort(),
     );

@@ -7,6 +7,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { authenticator } from 'otplib';
 import { DemoSeedService } from '../../apps/api/src/demo/demo-seed.service';
 import { codes, FIXTURES, orgId, tenantBundle, TestApi, upload } from '../helpers/api';
+import { mailProblems } from '../helpers/mail-content';
 import { startWorker } from '../helpers/worker';
 import { SigningReminderHandler } from '../../apps/worker/src/mail/signing-reminder.handler';
 import { FakeBankIdRpApi } from '../helpers/fake-bankid';
@@ -21,6 +22,8 @@ interface Req {
   sealedPdfFileId: string | null;
   signers: Array<{ name: string; role: string; state: string; method: string | null }>;
 }
+
+const ORG_NAME = 'Samordningsförbundet Signering';
 
 describe('e-signing: the board signs, the förbund seals, anyone verifies', () => {
   let api: TestApi;
@@ -80,7 +83,7 @@ describe('e-signing: the board signs, the förbund seals, anyone verifies', () =
     process.env.BANKID_URL = bankid.url;
     api = await TestApi.start();
     worker = await startWorker();
-    const bundle = tenantBundle('signering', 'Samordningsförbundet Signering');
+    const bundle = tenantBundle('signering', ORG_NAME);
     bundle.people.find((x: { email: string }) => x.email === 'ledamot1@signering.example').personalNumber =
       '196501011234';
     bundle.people.find((x: { email: string }) => x.email === 'ledamot2@signering.example').personalNumber =
@@ -738,5 +741,33 @@ describe('e-signing: the board signs, the förbund seals, anyone verifies', () =
     const attempt = () => api.gql('mutation { confirmTotp(code: "000000") }', {}, chef);
     for (let i = 0; i < 5; i++) expect(codes(await attempt())).toEqual(['BAD_USER_INPUT']);
     expect(codes(await attempt())).toEqual(['RATE_LIMITED']);
+  });
+
+  it('mails only what people can act on: signing requests, reminders and factor changes, text and HTML', async () => {
+    // Every mail of this file's förbund and of the demo förbund beside it, each checked against its own förbund.
+    const rows: Array<{
+      forbund: string | null;
+      payload: { subject: string; text: string; html?: string; eventId: string };
+    }> = await api.ds.query(
+      `SELECT org.name AS forbund, o.payload FROM outbox o LEFT JOIN organisation org ON org.id = o.organisation_id
+        WHERE o.job_name = 'send-email' ORDER BY o.created_at`,
+    );
+    expect(rows.filter((r) => r.forbund === ORG_NAME).length).toBeGreaterThan(10);
+    const kinds = (prefix: string) => rows.filter((r) => r.payload.eventId.startsWith(prefix)).length;
+    expect(
+      [kinds('signing-'), kinds('signing-reminder-'), kinds('factor-enrolled-')].every((n) => n > 0),
+    ).toBe(true);
+    for (const { forbund, payload: m } of rows)
+      expect({
+        subject: m.subject,
+        problems: mailProblems({ ...m, html: m.html ?? null }, forbund ?? ''),
+      }).toEqual({
+        subject: m.subject,
+        problems: [],
+      });
+    const asked = rows.find((r) => /^signing-[0-9a-f-]+-sent$/.test(r.payload.eventId))!.payload;
+    expect(asked.subject).toMatch(/^(Årsredovisning|Delårsrapport|Verksamhetsplan och budget) 20\d\d för /);
+    expect(asked.text).toMatch(/\/rapporter\/[0-9a-f-]{36}\n/);
+    expect(asked.text).toMatch(/gäller till och med 20\d\d-\d\d-\d\d kl\. \d\d:\d\d \(svensk tid\)/);
   });
 });

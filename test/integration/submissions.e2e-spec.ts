@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { INestApplicationContext } from '@nestjs/common';
 import { Client } from 'pg';
 import { codes, FIXTURES, importBundle, orgId, otherBundle, tenantBundle, TestApi } from '../helpers/api';
+import { enqueueJob, JobName } from '@app/infra';
 import { MailCatcher } from '../helpers/mail';
+import { mailProblems } from '../helpers/mail-content';
 import { RedisProcess } from '../helpers/redis-process';
 import { startWorker } from '../helpers/worker';
 
@@ -121,11 +123,11 @@ describe('follow-ups: drafts, the approval chain, audit trail, e-mail', () => {
   it('mails the styrgrupp when submitted and the förbundschef when the styrgrupp approved', async () => {
     const mails = await mail.waitFor(
       (m) =>
-        m.filter((x) => x.subject.startsWith('Uppföljning att granska: Stegen Kristinehamn, HELAR-2025'))
+        m.filter((x) => x.subject.startsWith('Uppföljning att granska: Stegen Kristinehamn, Helår 2025'))
           .length >= 3,
     );
     const review = mails.filter(
-      (x) => x.subject === 'Uppföljning att granska: Stegen Kristinehamn, HELAR-2025',
+      (x) => x.subject === 'Uppföljning att granska: Stegen Kristinehamn, Helår 2025',
     );
     expect(review.map((m) => m.to[0]).sort()).toEqual([
       'forbundschef@flodet.example',
@@ -396,7 +398,7 @@ describe('follow-ups: drafts, the approval chain, audit trail, e-mail', () => {
     const submitted = await api.gql<{ submitSubmission: Sub }>(SUBMIT, { id: d.id, v: saved.version }, owner);
     expect(submitted.errors).toBeUndefined();
     expect(submitted.data!.submitSubmission.status).toBe('SUBMITTED');
-    const subject = 'Uppföljning att granska: Stegen Kristinehamn, HELAR-2026';
+    const subject = 'Uppföljning att granska: Stegen Kristinehamn, Helår 2026';
     const [pending] = await api.ds.query(
       "SELECT count(*)::int AS n FROM outbox WHERE payload->>'subject' = $1",
       [subject],
@@ -474,5 +476,40 @@ describe('follow-ups: drafts, the approval chain, audit trail, e-mail', () => {
       (await api.ok<{ verifyAuditTrail: { valid: boolean } }>(verify, { o: org }, chefToken)).verifyAuditTrail
         .valid,
     ).toBe(true);
+  });
+
+  it('sends only mail people can act on: Swedish words, the förbund, a link to the page, text and HTML', async () => {
+    // A deadline reminder, as the scheduler's delayed job runs it.
+    const d = await draft('stegen', 'DELAR-2026', { verksamhet: 'x' });
+    await enqueueJob(
+      api.ds.manager,
+      JobName.SUBMISSION_REMINDER,
+      { submissionId: d.id, daysBefore: 7, deadline: '2026-09-15' },
+      { organisationId: org },
+    );
+    const kinds = [
+      'Uppföljning att granska: ',
+      'Uppföljningen har skickats tillbaka: ',
+      'Uppföljningen är godkänd: ',
+      'Påminnelse: uppföljningen för Stegen Kristinehamn ska lämnas om 7 dagar',
+    ];
+    const mails = await mail.waitFor((m) => kinds.every((k) => m.some((x) => x.subject.startsWith(k))));
+    for (const k of kinds) expect([k, mails.some((x) => x.subject.startsWith(k))]).toEqual([k, true]);
+    expect(mails.length).toBeGreaterThan(10);
+    for (const m of mails)
+      expect({ subject: m.subject, problems: mailProblems(m, 'Samordningsförbundet Flödet') }).toEqual({
+        subject: m.subject,
+        problems: [],
+      });
+    const reminder = mails.find((x) => x.subject.startsWith(kinds[3]))!;
+    expect(reminder.to).toEqual(['projektagare.stegen@flodet.example']);
+    expect(reminder.text).toContain('Stegen Kristinehamn, Delår 2026');
+    expect(reminder.text).toContain('senast 15 september 2026');
+    expect(reminder.text).toContain(`/uppfoljningar/${d.id}`);
+    expect(reminder.html).toContain(`/uppfoljningar/${d.id}"`);
+    // The reviewer's comment reaches the projektägare in both parts.
+    const returned = mails.find((x) => x.subject.startsWith(kinds[1]))!;
+    expect(returned.text).toContain('Komplettera verksamhetsbeskrivningen.');
+    expect(returned.html).toContain('Komplettera verksamhetsbeskrivningen.');
   });
 });

@@ -6,6 +6,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import PDFDocument from 'pdfkit';
 import { DemoSeedService } from '../../apps/api/src/demo/demo-seed.service';
 import { DEMO_PASSWORD, FIXTURES, orgId, tenantBundle, TestApi } from '../helpers/api';
+import { deliverInvitation } from '../helpers/invitations';
 import { startWorker } from '../helpers/worker';
 import { launchBrowser, newContext, screenshot, seriousA11yViolations, signIn } from '../helpers/browser';
 
@@ -420,5 +421,41 @@ describe('web application: every role in a real browser', () => {
     await expectAccessible(page, '13-mina-uppgifter');
     const [p] = await api.ds.query('SELECT name FROM person WHERE email = $1', [mail('revisor2')]);
     expect(p.name).toBe('Revisor Två');
+  });
+
+  it('an invited person follows the mail’s link, chooses a password and is signed in', async () => {
+    const kansli = await api.login(mail('kansli'));
+    await api.ok(
+      `mutation($o: ID!, $p: PersonInput!){ savePerson(organisationId: $o, person: $p){ id } }`,
+      {
+        o: org,
+        p: { email: mail('inbjuden'), name: 'Inbjuden Person', roles: [{ role: 'BEREDNINGSGRUPP' }] },
+      },
+      kansli,
+    );
+    // The worker mails it first (here to no SMTP server); the test then stands in for a retried job, whose
+    // mail carries the link that works (each sending mints a new one).
+    for (let i = 0; i < 200; i++) {
+      const sent = await api.ds.query(
+        `SELECT 1 FROM mail_log l JOIN outbox o ON o.job_id = l.job_id
+          WHERE o.job_name = 'send-invitation' AND o.payload->>'to' = $1`,
+        [mail('inbjuden')],
+      );
+      if (sent.length) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const { mail: invitation } = await deliverInvitation(api, mail('inbjuden'), 'webbtest-ny-sandning');
+    const link = new URL(/https?:\/\/\S+\/inbjudan\?token=[\w-]+/.exec(invitation.text)![0]);
+    const ctx = await newContext(browser, api.url);
+    contexts.push(ctx);
+    const page = await ctx.newPage();
+    await page.goto(`${link.pathname}${link.search}`);
+    await page.getByRole('heading', { name: 'Välj lösenord' }).waitFor();
+    await page.getByLabel('Nytt lösenord').fill('Inbjuden-Losenord-2026');
+    await page.getByLabel('Upprepa lösenordet').fill('Inbjuden-Losenord-2026');
+    await expectAccessible(page, '14-inbjudan');
+    await page.getByRole('button', { name: 'Spara lösenord och logga in' }).click();
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).waitFor();
+    expect(await api.login(mail('inbjuden'), 'Inbjuden-Losenord-2026')).toBeTruthy();
   });
 });

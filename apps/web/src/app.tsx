@@ -4,6 +4,7 @@ import { session } from './client';
 import { SessionProvider, useSession } from './session';
 import { ROLE_LABEL } from './format';
 import { LoginPage } from './pages/login-page';
+import { InvitationPage } from './pages/invitation-page';
 import { StartPage } from './pages/start-page';
 import { SubmissionPage } from './pages/submission/submission-page';
 import { OverviewPage } from './pages/overview-page';
@@ -22,6 +23,11 @@ export function App() {
     <Routes>
       {/* Participants answer the NNS survey on an anonymous link, never signed in. */}
       <Route path="/enkat/:linkId" element={<SurveyAnswerPage />} />
+      {/* The invitation mail's link: choose a password, then signed in. */}
+      <Route
+        path="/inbjudan"
+        element={<InvitationPage onSignedIn={(t) => (session.set(t), setToken(t))} />}
+      />
       <Route
         path="*"
         element={

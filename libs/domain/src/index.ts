@@ -24,6 +24,7 @@ export * from './labels/labels';
 export * from './labels/report-labels';
 export * from './labels/signing-labels';
 export * from './labels/invitation-mail';
+export * from './mail/mails';
 export * from './labels/follow-up-labels';
 export * from './reports/report-status';
 export * from './signing/signing-transitions';

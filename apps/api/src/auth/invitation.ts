@@ -19,6 +19,8 @@ export async function issueInvitation(
     name: string;
     organisationId: string | null;
     invitedTo: string;
+    /** The inviting förbund's name (signs the mail); none for the platform's own invitations. */
+    organisationName?: string;
     baseUrl: string;
   },
 ): Promise<void> {
@@ -28,7 +30,14 @@ export async function issueInvitation(
   await enqueueJob(
     tx,
     JobName.SEND_INVITATION,
-    { invitationId, personId: p.personId, to: p.email, invitedTo: p.invitedTo, baseUrl: p.baseUrl },
+    {
+      invitationId,
+      personId: p.personId,
+      to: p.email,
+      invitedTo: p.invitedTo,
+      organisationName: p.organisationName,
+      baseUrl: p.baseUrl,
+    },
     { organisationId: p.organisationId },
   );
   await appendAudit(tx, {

@@ -22,6 +22,7 @@ export async function sendInvitation(
     name,
     organisationId,
     invitedTo: orgName,
+    organisationName: orgName,
     baseUrl: config.PUBLIC_URL ?? `http://localhost:${config.PORT}`,
   });
 }

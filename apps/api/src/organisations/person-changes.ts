@@ -1,5 +1,5 @@
-import { ProfileEditor } from '@app/domain';
-import { appendAudit, enqueueJob, JobName, WriteTx } from '@app/infra';
+import { accountSender, emailChangedMail, MAIL_ROUTES, ProfileEditor } from '@app/domain';
+import { appendAudit, enqueueJob, JobName, organisationNamesOf, WriteTx } from '@app/infra';
 import { AppError } from '../common/errors/app-error';
 import { CommonError } from '../common/errors/error-codes';
 import * as people from './people.store';
@@ -45,6 +45,7 @@ export async function changePersonEmail(
   email: string,
   by: 'SELF' | 'PLATFORM_ADMIN',
   actorId: string,
+  baseUrl: string,
 ): Promise<boolean> {
   if (p.email === email) return false;
   if (!(await people.setPersonEmail(tx, p.id, email)))
@@ -55,8 +56,12 @@ export async function changePersonEmail(
   await enqueueJob(tx, JobName.SEND_EMAIL, {
     eventId: `email-changed-${p.id}-${email}`,
     to: p.email,
-    subject: 'Din e-postadress har ändrats',
-    text: `Hej!\n\nE-postadressen för ditt konto på samordningsplattformen har ändrats till ${email}.\nVar det inte du, kontakta plattformens administratör genast.\n`,
+    ...emailChangedMail({
+      newEmail: email,
+      at: new Date(),
+      organisationName: accountSender(await organisationNamesOf(tx, p.id)),
+      link: `${baseUrl}${MAIL_ROUTES.account()}`,
+    }),
   });
   await auditEverywhere(tx, p.id, (organisationId) =>
     appendAudit(tx, {

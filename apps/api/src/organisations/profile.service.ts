@@ -1,8 +1,9 @@
-import { Injectable } from '@nestjs/common';
-import { validatePersonProfile } from '@app/domain';
-import { Tx, UnitOfWork } from '@app/infra';
+import { Inject, Injectable } from '@nestjs/common';
+import { validatePersonProfile, webBaseUrl } from '@app/domain';
+import { AppConfig, Tx, UnitOfWork } from '@app/infra';
 import { AppError } from '../common/errors/app-error';
 import { AuthError, CommonError } from '../common/errors/error-codes';
+import { APP_CONFIG } from '../common/infra/tokens';
 import { verifyPassword } from '../auth/password';
 import { changePersonEmail, renamePerson } from './person-changes';
 import * as store from './people.store';
@@ -19,7 +20,10 @@ export interface Profile {
  */
 @Injectable()
 export class ProfileService {
-  constructor(private readonly uow: UnitOfWork) {}
+  constructor(
+    private readonly uow: UnitOfWork,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   /** The person's own change; a new e-mail needs the current password (a borrowed session cannot take the account). */
   async updateMine(
@@ -42,7 +46,7 @@ export class ProfileService {
           );
       }
       await renamePerson(tx, p, v.name, 'SELF', personId);
-      await changePersonEmail(tx, p, v.email, 'SELF', personId);
+      await changePersonEmail(tx, p, v.email, 'SELF', personId, webBaseUrl(this.config));
       return { id: p.id, name: v.name, email: v.email };
     });
   }
@@ -57,7 +61,7 @@ export class ProfileService {
     return this.uow.write(async (tx) => {
       const p = await this.person(tx, personId);
       await renamePerson(tx, p, v.name, 'PLATFORM_ADMIN', adminId);
-      await changePersonEmail(tx, p, v.email, 'PLATFORM_ADMIN', adminId);
+      await changePersonEmail(tx, p, v.email, 'PLATFORM_ADMIN', adminId, webBaseUrl(this.config));
       return { id: p.id, name: v.name, email: v.email };
     });
   }

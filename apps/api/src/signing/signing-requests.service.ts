@@ -1,16 +1,29 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   AuditAction,
   decideRequest,
   decideSigner,
   groupFor,
+  MAIL_ROUTES,
   Principal,
   REFUSAL_MESSAGE,
   Role,
   rolesIn,
+  signingRequestMail,
+  webBaseUrl,
 } from '@app/domain';
-import { appendAudit, enqueueJob, JobName, planSentForDecision, Tx, UnitOfWork, WriteTx } from '@app/infra';
+import {
+  AppConfig,
+  appendAudit,
+  enqueueJob,
+  JobName,
+  planSentForDecision,
+  Tx,
+  UnitOfWork,
+  WriteTx,
+} from '@app/infra';
 import { AppError } from '../common/errors/app-error';
+import { APP_CONFIG } from '../common/infra/tokens';
 import { SigningError } from '../common/errors/error-codes';
 import { FilesService } from '../files/files.service';
 import * as store from './signing.store';
@@ -23,6 +36,7 @@ export class SigningRequestsService {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly files: FilesService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async request(tx: Tx, id: string, lock = false): Promise<RequestRow> {
@@ -140,6 +154,9 @@ export class SigningRequestsService {
   async send(tx: WriteTx, requestId: string, organisationId: string, personIds: string[]): Promise<void> {
     const sent = decideSigner('NOT_SENT', 'send');
     if (!sent.ok) return;
+    const r = await this.request(tx, requestId);
+    const doc = await store.documentTitleInfo(tx, requestId);
+    const link = `${webBaseUrl(this.config)}${MAIL_ROUTES.report(r.report_id)}`;
     for (const x of await store.people(tx, personIds)) {
       await store.moveSigner(tx, requestId, x.id, sent);
       await appendAudit(tx, {
@@ -156,8 +173,14 @@ export class SigningRequestsService {
         {
           eventId: `signing-${requestId}-sent`,
           to: x.email,
-          subject: 'Dokument att underteckna',
-          text: `Hej ${x.name}!\n\nEtt dokument väntar på din underskrift i samordningsplattformen.\n`,
+          ...signingRequestMail({
+            name: x.name,
+            organisationName: doc.name,
+            kind: doc.kind,
+            year: doc.year,
+            expiresAt: r.expires_at,
+            link,
+          }),
         },
         { organisationId },
       );

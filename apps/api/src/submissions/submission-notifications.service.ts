@@ -1,6 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  ComposedMail,
+  MAIL_ROUTES,
   periodDeadline,
+  submissionApprovedMail,
+  submissionReturnedMail,
+  submissionToReviewMail,
+  webBaseUrl,
   reminderAt,
   periodKind,
   periodYear,
@@ -16,7 +22,7 @@ import { SubmissionRow, SubmissionStore } from './submission.store';
 /** The e-mail a transition sends: to whom and what, or null for none. */
 export function mailFor(
   row: Pick<SubmissionRow, 'id' | 'insats_name' | 'period' | 'workflow_config'>,
-  link: string,
+  m: { link: string; organisationName: string },
   t: {
     action: WorkflowAction;
     status: SubmissionStatus;
@@ -24,32 +30,20 @@ export function mailFor(
     stepCompleted: boolean;
     comment: string | null;
   },
-): { role: Role; subject: string; text: string } | null {
-  const what = `${row.insats_name}, ${row.period}`;
+): ({ role: Role } & ComposedMail) | null {
+  const about = { ...m, insatsName: row.insats_name, period: row.period };
   if (
     t.action === 'submit' ||
     (t.action === 'approve' && t.stepCompleted && t.status !== SubmissionStatus.APPROVED)
   ) {
     const role = workflowFrom(row.workflow_config).steps[t.step]?.role;
     if (!role) return null;
-    return {
-      role,
-      subject: `Uppföljning att granska: ${what}`,
-      text: `Uppföljningen för ${what} väntar på ditt beslut.\n\nÖppna den här: ${link}\n`,
-    };
+    return { role, ...submissionToReviewMail(about) };
   }
   if (t.action === 'return')
-    return {
-      role: Role.PROJEKTAGARE,
-      subject: `Uppföljningen har skickats tillbaka: ${what}`,
-      text: `Uppföljningen för ${what} har skickats tillbaka med kommentaren:\n\n${t.comment}\n\nÖppna den här: ${link}\n`,
-    };
+    return { role: Role.PROJEKTAGARE, ...submissionReturnedMail({ ...about, comment: t.comment }) };
   if (t.action === 'approve' && t.status === SubmissionStatus.APPROVED)
-    return {
-      role: Role.PROJEKTAGARE,
-      subject: `Uppföljningen är godkänd: ${what}`,
-      text: `Uppföljningen för ${what} är godkänd av förbundschefen.\n\n${link}\n`,
-    };
+    return { role: Role.PROJEKTAGARE, ...submissionApprovedMail(about) };
   return null;
 }
 
@@ -73,8 +67,8 @@ export class SubmissionNotifications {
       comment: string | null;
     },
   ): Promise<void> {
-    const link = `${this.config.PUBLIC_URL ?? `http://localhost:${this.config.PORT}`}/uppfoljningar/${row.id}`;
-    const mail = mailFor(row, link, t);
+    const link = `${webBaseUrl(this.config)}${MAIL_ROUTES.submission(row.id)}`;
+    const mail = mailFor(row, { link, organisationName: row.org_name }, t);
     if (!mail) return;
     const people = await this.store.recipients(tx, row.organisation_id, mail.role, row.insats_id);
     for (const email of [...new Set(people.map((p) => p.email))].sort()) {
@@ -86,6 +80,7 @@ export class SubmissionNotifications {
           to: email,
           subject: mail.subject,
           text: mail.text,
+          html: mail.html,
         },
         { organisationId: row.organisation_id },
       );

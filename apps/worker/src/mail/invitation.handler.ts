@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Job } from 'bullmq';
-import { invitationMail, mintInvitationToken } from '@app/domain';
+import { accountSender, invitationMail, MAIL_ROUTES, mintInvitationToken } from '@app/domain';
 import { JobName, JobPayload, UnitOfWork } from '@app/infra';
 import { JobHandler } from '../common/job-handler';
 import { armInvitation } from './invitation.store';
@@ -41,7 +41,8 @@ export class SendInvitationHandler implements JobHandler<JobName.SEND_INVITATION
     const mail = invitationMail({
       name: invitation.name,
       invitedTo: p.invitedTo,
-      link: `${p.baseUrl}/inbjudan?token=${token}`,
+      organisationName: accountSender(p.organisationName ? [p.organisationName] : []),
+      link: `${p.baseUrl.replace(/\/+$/, '')}${MAIL_ROUTES.invitation(token)}`,
       expires: new Date(invitation.expires_at),
     });
     return this.mailer.send(job.id!, { to: p.to, ...mail });

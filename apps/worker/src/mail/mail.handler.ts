@@ -4,7 +4,7 @@ import { JobName, JobPayload } from '@app/infra';
 import { JobHandler } from '../common/job-handler';
 import { Mailer } from './mailer';
 
-/** Sends one e-mail whose text the job carries. */
+/** Sends one e-mail whose text (and HTML) the job carries. */
 @Injectable()
 export class SendEmailHandler implements JobHandler<JobName.SEND_EMAIL> {
   readonly name = JobName.SEND_EMAIL;
@@ -17,6 +17,6 @@ export class SendEmailHandler implements JobHandler<JobName.SEND_EMAIL> {
   ): Promise<{ messageId: string | null; skipped?: boolean }> {
     const sent = await this.mailer.sentBefore(job.id!);
     if (sent) return { ...sent, skipped: true };
-    return this.mailer.send(job.id!, { to: p.to, subject: p.subject, text: p.text });
+    return this.mailer.send(job.id!, { to: p.to, subject: p.subject, text: p.text, html: p.html });
   }
 }

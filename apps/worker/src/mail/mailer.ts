@@ -8,6 +8,8 @@ export interface OutgoingMail {
   to: string;
   subject: string;
   text: string;
+  /** The HTML alternative; mail clients show it, the text part stays for those that do not. */
+  html?: string;
 }
 
 /**

@@ -1,7 +1,15 @@
-import { Injectable } from '@nestjs/common';
-import { EDITABLE, Role, SubmissionStatus } from '@app/domain';
-import { enqueueJob, JobName, JobPayload, peopleWithRole, UnitOfWork } from '@app/infra';
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  EDITABLE,
+  MAIL_ROUTES,
+  Role,
+  SubmissionStatus,
+  submissionReminderMail,
+  webBaseUrl,
+} from '@app/domain';
+import { AppConfig, enqueueJob, JobName, JobPayload, peopleWithRole, UnitOfWork } from '@app/infra';
 import { JobHandler } from '../common/job-handler';
+import { WORKER_CONFIG } from '../common/tokens';
 import { reminderSubject } from './reminder.store';
 
 /** A deadline is near: remind the projektägare, unless the follow-up has already been sent in. */
@@ -9,7 +17,10 @@ import { reminderSubject } from './reminder.store';
 export class SubmissionReminderHandler implements JobHandler<JobName.SUBMISSION_REMINDER> {
   readonly name = JobName.SUBMISSION_REMINDER;
 
-  constructor(private readonly uow: UnitOfWork) {}
+  constructor(
+    private readonly uow: UnitOfWork,
+    @Inject(WORKER_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   async handle(p: JobPayload<JobName.SUBMISSION_REMINDER>): Promise<{ reminded: number }> {
     return this.uow.write(async (tx) => {
@@ -21,18 +32,20 @@ export class SubmissionReminderHandler implements JobHandler<JobName.SUBMISSION_
         insatsId: s.insats_id,
       });
       const emails = [...new Set(people.map((x) => x.email))];
-      const when = p.daysBefore === 1 ? 'i morgon' : `om ${p.daysBefore} dagar`;
+      const mail = submissionReminderMail({
+        insatsName: s.insats_name,
+        period: s.period,
+        deadline: p.deadline,
+        daysBefore: p.daysBefore,
+        organisationName: s.organisation_name,
+        link: `${webBaseUrl(this.config)}${MAIL_ROUTES.submission(p.submissionId)}`,
+      });
       for (const email of emails) {
         // Through the outbox like every e-mail, so a crash here sends nothing twice.
         await enqueueJob(
           tx,
           JobName.SEND_EMAIL,
-          {
-            eventId: `reminder-${p.submissionId}-${p.deadline}-${p.daysBefore}`,
-            to: email,
-            subject: `Påminnelse: uppföljningen för ${s.insats_name} ska lämnas ${when}`,
-            text: `Uppföljningen för ${s.insats_name} (${s.period}) ska lämnas senast ${p.deadline}. Den är ännu inte inskickad.\n`,
-          },
+          { eventId: `reminder-${p.submissionId}-${p.deadline}-${p.daysBefore}`, to: email, ...mail },
           { organisationId: s.organisation_id },
         );
       }

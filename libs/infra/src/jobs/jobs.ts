@@ -35,6 +35,8 @@ export const JOB_PAYLOADS = {
     to: z.string().email(),
     subject: z.string().min(1),
     text: z.string().min(1),
+    /** The same mail as HTML (composed in libs/domain/src/mail); sent as the alternative to the text. */
+    html: z.string().min(1).optional(),
   }),
   /**
    * An invitation's mail. It names the invitation, never the secret: the worker mints the link when it sends,
@@ -46,6 +48,8 @@ export const JOB_PAYLOADS = {
     to: z.string().email(),
     /** What the person is invited to (a förbund's name, the national network's account). */
     invitedTo: z.string().min(1),
+    /** The förbund that invites and signs the mail; absent for the platform's own invitations. */
+    organisationName: z.string().min(1).optional(),
     /** The web's address; the link is `${baseUrl}/inbjudan?token=…`. */
     baseUrl: z.string().min(1),
   }),

@@ -36,3 +36,13 @@ export async function peopleWithRole(tx: Tx, q: PeopleQuery): Promise<PersonWith
     [q.organisationId, [...q.roles], q.insatsId ?? null],
   );
 }
+
+/** The names of the förbund a person has a role in (by name), for mail about the person's own account. */
+export async function organisationNamesOf(tx: Tx, personId: string): Promise<string[]> {
+  const rows: Array<{ name: string }> = await tx.query(
+    `SELECT DISTINCT o.name FROM role_assignment r JOIN organisation o ON o.id = r.organisation_id
+      WHERE r.person_id = $1 ORDER BY o.name`,
+    [personId],
+  );
+  return rows.map((r) => r.name);
+}

@@ -1,9 +1,18 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { authenticator } from 'otplib';
-import { Principal } from '@app/domain';
-import { appendAudit, enqueueJob, JobName, UnitOfWork, WriteTx } from '@app/infra';
+import { accountSender, factorChangedMail, MAIL_ROUTES, Principal, webBaseUrl } from '@app/domain';
+import {
+  AppConfig,
+  appendAudit,
+  enqueueJob,
+  JobName,
+  organisationNamesOf,
+  UnitOfWork,
+  WriteTx,
+} from '@app/infra';
 import { AppError } from '../../common/errors/app-error';
 import { SigningError } from '../../common/errors/error-codes';
+import { APP_CONFIG } from '../../common/infra/tokens';
 import { verifyPassword } from '../password';
 import { FactorAttempts } from './factor-attempts';
 import * as store from './factors.store';
@@ -23,6 +32,7 @@ export class FactorsService {
     private readonly uow: UnitOfWork,
     private readonly attempts: FactorAttempts,
     private readonly passkeys: PasskeyService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** Refuses unless the password is the person's, or the code is a fresh one of their confirmed TOTP. */
@@ -139,19 +149,19 @@ export class FactorsService {
       payload: { factor },
     });
     if (!person) return;
-    const what =
-      change === 'enrolled'
-        ? { subject: 'Ny inloggningsmetod på ditt konto', verb: 'lagts till på' }
-        : { subject: 'En inloggningsmetod har tagits bort från ditt konto', verb: 'tagits bort från' };
+    const at = new Date();
+    const mail = factorChangedMail({
+      name: person.name,
+      factorName: FACTOR_NAME[factor],
+      change,
+      at,
+      organisationName: accountSender(await organisationNamesOf(tx, personId)),
+      link: `${webBaseUrl(this.config)}${MAIL_ROUTES.account()}`,
+    });
     await enqueueJob(
       tx,
       JobName.SEND_EMAIL,
-      {
-        eventId: `factor-${change}-${personId}-${factor}-${Date.now()}`,
-        to: person.email,
-        subject: what.subject,
-        text: `Hej ${person.name}!\n\nNu har ${FACTOR_NAME[factor]} ${what.verb} ditt konto i samordningsplattformen. Var det inte du? Byt lösenord och kontakta kansliet.\n`,
-      },
+      { eventId: `factor-${change}-${personId}-${factor}-${at.getTime()}`, to: person.email, ...mail },
       { organisationId },
     );
   }
