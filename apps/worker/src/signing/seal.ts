@@ -4,7 +4,7 @@ import { pdflibAddPlaceholder } from '@signpdf/placeholder-pdf-lib';
 import signpdf from '@signpdf/signpdf';
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { REPORT_KIND_LABEL, REQUEST_TRANSITIONS } from '@app/domain';
+import { REPORT_KIND_LABEL, REQUEST_TRANSITIONS, swedishDate } from '@app/domain';
 import {
   AppConfig,
   appendAudit,
@@ -147,7 +147,7 @@ export async function sealSigningRequest(
       documentHash: put.sha256,
     });
     // A signed verksamhetsplan is decided: its budget, goals and mätpunkter become the year's.
-    await decidePlanFromSealedReport(tx, req.report_id, stockholmDate(new Date()));
+    await decidePlanFromSealedReport(tx, req.report_id, swedishDate(new Date()));
     // Anchor the förbund's audit chain right after the seal, not only at the next hourly checkpoint.
     await enqueueJob(tx, JobName.AUDIT_CHECKPOINT, {
       organisationId: req.organisation_id,
@@ -155,9 +155,4 @@ export async function sealSigningRequest(
     });
     return 'SEALED' as const;
   });
-}
-
-/** A date as Swedes read it that day: Europe/Stockholm, not UTC. */
-function stockholmDate(d: Date): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(d);
 }

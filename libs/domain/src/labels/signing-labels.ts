@@ -38,18 +38,4 @@ export const SIGNING_REFUSAL_LABEL: Record<string, string> = {
   TOTP_NOT_SET_UP: 'engångskod saknas',
 };
 
-const STOCKHOLM = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: 'Europe/Stockholm',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
-
-/** "2026-11-23 kl. 11:21:51": a moment in Swedish time (CET/CEST as the date has it). */
-export function swedishDateTime(at: Date | string): string {
-  const parts = Object.fromEntries(STOCKHOLM.formatToParts(new Date(at)).map((p) => [p.type, p.value]));
-  return `${parts.year}-${parts.month}-${parts.day} kl. ${parts.hour}:${parts.minute}:${parts.second}`;
-}
+export { swedishDateTime } from '../format/swedish-time';

@@ -1,5 +1,5 @@
 import { periodLabel, REPORT_KIND_LABEL } from '../labels/labels';
-import { swedishDateTime } from '../labels/signing-labels';
+import { swedishDay, swedishMinute } from '../format/swedish-time';
 
 /** One e-mail ready to send: a Swedish subject, a plain-text part and an HTML part with the same words and link. */
 export interface ComposedMail {
@@ -34,24 +34,7 @@ export const MAIL_ROUTES = {
   invitation: (token: string) => `/inbjudan?token=${encodeURIComponent(token)}`,
 } as const;
 
-const DAY = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: 'Europe/Stockholm',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-});
-
-/** "23 november 2026": a day in Swedish time. */
-export function swedishDay(at: Date | string): string {
-  return DAY.format(
-    typeof at === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(at) ? new Date(`${at}T12:00:00Z`) : new Date(at),
-  );
-}
-
-/** "2026-11-23 kl. 11:21": a moment in Swedish time, to the minute. */
-export function swedishMinute(at: Date | string): string {
-  return swedishDateTime(at).slice(0, -3);
-}
+export { swedishDay, swedishMinute } from '../format/swedish-time';
 
 /** Text put into HTML: every character that could start markup is escaped. */
 export function escapeHtml(s: string): string {

@@ -1,9 +1,10 @@
+import { stockholmParts, swedishDate } from '../format/swedish-time';
 /**
  * Follow-up periods and their deadlines, judged by the insats' own dates and in Swedish time. Pure: the
  * current instant is always passed in. DOMAIN.md §2: DELAR-YYYY covers Jan 1 – Jun 30, HELAR-YYYY Jan 1 – Dec 31.
  */
 
-export const SWEDISH_TIME_ZONE = 'Europe/Stockholm';
+export { SWEDISH_TIME_ZONE, swedishDate } from '../format/swedish-time';
 
 const PERIOD = /^(DELAR|HELAR)-(\d{4})$/;
 
@@ -36,28 +37,6 @@ export function periodsOwed(insats: InsatsDates, fromYear: number, toYear: numbe
   for (let y = fromYear; y <= toYear; y++)
     for (const kind of ['DELAR', 'HELAR']) if (owesPeriod(insats, `${kind}-${y}`)) out.push(`${kind}-${y}`);
   return out;
-}
-
-function stockholmParts(at: Date): Record<string, number> {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: SWEDISH_TIME_ZONE,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(at);
-  const out: Record<string, number> = {};
-  for (const p of parts) if (p.type !== 'literal') out[p.type] = Number(p.value);
-  return out;
-}
-
-/** The calendar day in Sweden at an instant (YYYY-MM-DD): 2026-02-15T23:30Z is already 2026-02-16 there. */
-export function swedishDate(at: Date): string {
-  const p = stockholmParts(at);
-  return `${String(p.year).padStart(4, '0')}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
 }
 
 /**
