@@ -70,6 +70,10 @@ export class SubmissionType {
   @Field(() => [ApprovalChainStepType]) approvalChain: ApprovalChainStepType[];
   @Field() templateKey: string;
   @Field(() => Int) templateVersion: number;
+  @Field({
+    description: 'Status i ord, med rollen för steget den passerat ("Godkänd av beredningsgruppen").',
+  })
+  statusLabel: string;
   @Field(() => String, { nullable: true, description: 'Rollen som uppföljningen väntar på.' }) waitingFor:
     string | null;
   @Field(() => String, { nullable: true, description: 'SHA-256 över det godkända innehållet.' }) contentHash:

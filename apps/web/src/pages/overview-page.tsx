@@ -41,6 +41,7 @@ const OverviewDocument = graphql(`
       period
       status
       waitingFor
+      statusLabel
       updatedAt
     }
   }
@@ -131,7 +132,7 @@ export function OverviewPage() {
                           {sub ? (
                             <>
                               <Link to={`/uppfoljningar/${sub.id}`}>
-                                <StatusBadge status={sub.status} />
+                                <StatusBadge status={sub.status} label={sub.statusLabel} />
                                 <span className="visually-hidden">
                                   {' '}
                                   – {i.name}, {periodLabel(p.period)}

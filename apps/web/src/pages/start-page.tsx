@@ -28,6 +28,7 @@ const MyInsatserDocument = graphql(`
       insatsId
       period
       status
+      statusLabel
     }
   }
 `);
@@ -136,7 +137,7 @@ function MyInsatser(props: { role: 'PROJEKTAGARE' | 'STYRGRUPP' }) {
                       <td>{formatDate(p.deadline)}</td>
                       <td>
                         {sub ? (
-                          <StatusBadge status={sub.status} />
+                          <StatusBadge status={sub.status} label={sub.statusLabel} />
                         ) : (
                           <span className={isLate(p.deadline, now) ? 'late' : 'muted'}>
                             {isLate(p.deadline, now) ? 'Saknas (sen)' : 'Ej påbörjad'}

@@ -13,6 +13,7 @@ export const SubmissionFields = graphql(`
     revision
     deadline
     waitingFor
+    statusLabel
     updatedAt
     submittedAt
     approvedAt

@@ -1,5 +1,11 @@
 import { Role } from '../access/roles';
-import { decide, DEFAULT_WORKFLOW, SubmissionStatus as S, workflowFrom } from './workflow';
+import {
+  decide,
+  DEFAULT_WORKFLOW,
+  SubmissionStatus as S,
+  submissionStatusLabel,
+  workflowFrom,
+} from './workflow';
 
 const owner = { roles: [Role.PROJEKTAGARE] };
 const styrgrupp = { roles: [Role.STYRGRUPP] };
@@ -141,5 +147,27 @@ describe('decide: workflow integrity (issue 11, item 8)', () => {
       },
     );
     expect(d.ok).toBe(true);
+  });
+});
+
+describe('a status in words names the step it passed', () => {
+  const words = {
+    status: { STYRGRUPP_APPROVED: 'Godkänd av styrgruppen', SUBMITTED: 'Inskickad' },
+    rolePhrase: { STYRGRUPP: 'styrgruppen', BEREDNINGSGRUPP: 'beredningsgruppen' },
+  };
+  it('a beredningsgrupp step is not "godkänd av styrgruppen"', () => {
+    const wf = workflowFrom({
+      steps: [
+        { role: 'BEREDNINGSGRUPP', quorum: 1 },
+        { role: 'FORBUNDSCHEF', quorum: 1 },
+      ],
+    });
+    expect(submissionStatusLabel(wf, { status: S.STYRGRUPP_APPROVED, step: 1 }, words)).toBe(
+      'Godkänd av beredningsgruppen',
+    );
+    expect(submissionStatusLabel(DEFAULT_WORKFLOW, { status: S.STYRGRUPP_APPROVED, step: 1 }, words)).toBe(
+      'Godkänd av styrgruppen',
+    );
+    expect(submissionStatusLabel(wf, { status: S.SUBMITTED, step: 0 }, words)).toBe('Inskickad');
   });
 });

@@ -288,3 +288,17 @@ export function periodDeadline(kind: 'DELAR' | 'HELAR', year: number, workflowCo
   const monthDay = /^\d{2}-\d{2}$/.test(configured[kind] ?? '') ? configured[kind] : d.monthDay;
   return `${year + (d.nextYear ? 1 : 0)}-${monthDay}`;
 }
+
+/**
+ * A submission's status in words, naming the role of the step it passed: with a beredningsgrupp as the
+ * first step, "Godkänd av beredningsgruppen", not the default "Godkänd av styrgruppen".
+ */
+export function submissionStatusLabel(
+  wf: WorkflowConfig,
+  state: Pick<SubmissionState, 'status' | 'step'>,
+  words: { status: Record<string, string>; rolePhrase: Record<string, string> },
+): string {
+  const passed = state.status === SubmissionStatus.STYRGRUPP_APPROVED ? wf.steps[state.step - 1] : undefined;
+  if (passed) return `Godkänd av ${words.rolePhrase[passed.role] ?? passed.role.toLowerCase()}`;
+  return words.status[state.status] ?? state.status;
+}
