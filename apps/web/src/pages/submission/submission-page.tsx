@@ -49,7 +49,8 @@ export function Header(props: { sub: Sub; extra?: React.ReactNode }) {
         {sub.insatsName}: {periodLabel(sub.period)}
       </h1>
       <p className="meta">
-        <StatusBadge status={sub.status} label={sub.statusLabel} /> <span>Sista dag: {formatDate(sub.deadline)}</span>
+        <StatusBadge status={sub.status} label={sub.statusLabel} />{' '}
+        <span>Sista dag: {formatDate(sub.deadline)}</span>
         {sub.revision > 1 && <span> · Revision {sub.revision}</span>}
         {props.extra}
       </p>
