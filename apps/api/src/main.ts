@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import './tracing'; // before anything that loads http, express, graphql, pg or ioredis
 import { loadConfigOrExit } from '@app/infra';
 import { createApp } from './bootstrap';
 import { AuthService } from './auth/auth.service';

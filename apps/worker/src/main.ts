@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import './tracing'; // before anything that loads http, express, graphql, pg or ioredis
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { loadConfigOrExit } from '@app/infra';

@@ -7,6 +7,7 @@ import { storage as logContext, Store as LogStore } from 'nestjs-pino/storage';
 import {
   AppConfig,
   bullQueueDepth,
+  inJobSpan,
   JobName,
   loadConfig,
   Metrics,
@@ -15,6 +16,7 @@ import {
   parseJobPayload,
   QueueName,
   JOB_QUEUE,
+  shutdownTracing,
   UnitOfWork,
 } from '@app/infra';
 import { JOB_HANDLERS, JobHandler, missingHandlers } from './common/job-handler';
@@ -128,7 +130,8 @@ export class WorkerModule implements OnApplicationBootstrap, OnApplicationShutdo
           if (!handler) throw new Error(`no handler for job ${job.name}`);
           const payload = parseJobPayload(handler.name, job.data);
           const log = PinoLogger.root?.child({ jobId: job.id, job: job.name, attempt: job.attemptsMade + 1 });
-          const run = () => this.metrics.timeJob(job.name, () => handler.handle(payload as never, job));
+          const run = () =>
+            inJobSpan(job, () => this.metrics.timeJob(job.name, () => handler.handle(payload as never, job)));
           return log ? logContext.run(new LogStore(log), run) : run();
         },
         {
@@ -162,5 +165,6 @@ export class WorkerModule implements OnApplicationBootstrap, OnApplicationShutdo
     ])
       c?.disconnect();
     await this.ds.destroy().catch(() => undefined);
+    await shutdownTracing();
   }
 }

@@ -23,4 +23,5 @@ export * from './plans/plan-read.store';
 export * from './plans/plan-decision';
 export * from './people/people.store';
 export * from './observability/metrics';
+export * from './observability/traces';
 export * from './reports/follow-up-exemption.store';

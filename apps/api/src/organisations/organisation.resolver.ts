@@ -15,7 +15,8 @@ import { ALL_ROLES } from '@app/domain';
 import { BundleService } from './bundle.service';
 import { PeopleService } from './people.service';
 import * as store from './organisation.store';
-import { members } from './people.store';
+import { OrganisationLoads } from './organisation.loaders';
+import { Loaders, RequestLoaders } from '../common/graphql/request-loaders';
 import {
   CostCentreType,
   InsatsBudgetType,
@@ -93,20 +94,25 @@ export class OrganisationResolver {
   @ResolveField(() => [InsatsType], {
     description: 'Förbundets insatser; projektägare och styrgrupp ser sina egna.',
   })
-  insatser(@Parent() o: OrganisationType, @CurrentPrincipal() me: Principal): Promise<InsatsType[]> {
-    if (seesWholeOrganisation(me, o.id)) return store.insatser(this.uow.reader, o.id, null);
+  insatser(
+    @Parent() o: OrganisationType,
+    @CurrentPrincipal() me: Principal,
+    @Loaders() loaders: RequestLoaders,
+  ): Promise<InsatsType[]> {
+    const loads = new OrganisationLoads(loaders, this.uow.reader);
+    if (seesWholeOrganisation(me, o.id)) return loads.insatser(o.id, null);
     const mine = me.grants.filter((g) => g.organisationId === o.id && g.insatsId).map((g) => g.insatsId!);
-    return store.insatser(this.uow.reader, o.id, mine);
+    return loads.insatser(o.id, mine);
   }
 
   @ResolveField(() => [PartyType])
-  parties(@Parent() o: OrganisationType): Promise<PartyType[]> {
-    return store.parties(this.uow.reader, o.id);
+  parties(@Parent() o: OrganisationType, @Loaders() loaders: RequestLoaders): Promise<PartyType[]> {
+    return new OrganisationLoads(loaders, this.uow.reader).parties(o.id);
   }
 
   @ResolveField(() => [CostCentreType])
-  costCentres(@Parent() o: OrganisationType): Promise<CostCentreType[]> {
-    return store.costCentres(this.uow.reader, o.id);
+  costCentres(@Parent() o: OrganisationType, @Loaders() loaders: RequestLoaders): Promise<CostCentreType[]> {
+    return new OrganisationLoads(loaders, this.uow.reader).costCentres(o.id);
   }
 
   @ResolveField(() => [ReportingPeriodType], {
@@ -117,12 +123,13 @@ export class OrganisationResolver {
     @Parent() o: OrganisationType,
     @Args('fromYear', { type: () => Int }) fromYear: number,
     @Args('toYear', { type: () => Int }) toYear: number,
+    @Loaders() loaders: RequestLoaders,
   ): Promise<ReportingPeriodType[]> {
     if (toYear < fromYear || toYear - fromYear > 20)
       throw new AppError(CommonError.BAD_USER_INPUT, 'Ange högst 20 år, med fromYear före toYear.', {
         details: [{ path: '$.toYear', message: 'högst 20 år efter fromYear' }],
       });
-    const workflow = await store.workflowConfig(this.uow.reader, o.id);
+    const workflow = await new OrganisationLoads(loaders, this.uow.reader).workflowConfig(o.id);
     const out: ReportingPeriodType[] = [];
     for (let year = fromYear; year <= toYear; year++)
       for (const kind of ['DELAR', 'HELAR'] as const)
@@ -142,14 +149,18 @@ export class OrganisationResolver {
   @ResolveField(() => [PersonType], {
     description: 'Förbundets personer och roller (kansli och förbundschef).',
   })
-  async people(@Parent() o: OrganisationType, @CurrentPrincipal() me: Principal): Promise<PersonType[]> {
+  async people(
+    @Parent() o: OrganisationType,
+    @CurrentPrincipal() me: Principal,
+    @Loaders() loaders: RequestLoaders,
+  ): Promise<PersonType[]> {
     const roles = rolesIn(me, o.id);
     if (!me.isPlatformAdmin && !roles.includes(Role.ADMIN) && !roles.includes(Role.FORBUNDSCHEF)) {
       throw new AppError(CommonError.FORBIDDEN, 'Endast kansli och förbundschef ser förbundets personer.');
     }
     // This förbund's view only: its roles and its own personnummer (for the kansli), never another förbund's.
     const seesPersonalNumbers = me.isPlatformAdmin || roles.includes(Role.ADMIN);
-    const rows = await members(this.uow.reader, o.id);
+    const rows = await new OrganisationLoads(loaders, this.uow.reader).members(o.id);
     return rows.map((r) => ({
       id: r.id,
       name: r.name,
@@ -176,18 +187,19 @@ export class InsatsResolver {
   @ResolveField(() => [MatpunktType])
   matpunkter(
     @Parent() i: InsatsType,
-    @Args('year', { type: () => Int, nullable: true }) year?: number,
+    @Args('year', { type: () => Int, nullable: true }) year: number | undefined,
+    @Loaders() loaders: RequestLoaders,
   ): Promise<MatpunktType[]> {
-    return store.matpunkter(this.uow.reader, i.id, year ?? null);
+    return new OrganisationLoads(loaders, this.uow.reader).matpunkter(i.id, year ?? null);
   }
 
   @ResolveField(() => OrganisationType, { description: 'Förbundet som insatsen hör till.' })
-  async organisation(@Parent() i: InsatsType): Promise<OrganisationType> {
-    return (await store.organisationById(this.uow.reader, i.organisationId))!;
+  async organisation(@Parent() i: InsatsType, @Loaders() loaders: RequestLoaders): Promise<OrganisationType> {
+    return (await new OrganisationLoads(loaders, this.uow.reader).organisation(i.organisationId))!;
   }
 
   @ResolveField(() => [InsatsBudgetType])
-  budgets(@Parent() i: InsatsType): Promise<InsatsBudgetType[]> {
-    return store.insatsBudgets(this.uow.reader, i.id);
+  budgets(@Parent() i: InsatsType, @Loaders() loaders: RequestLoaders): Promise<InsatsBudgetType[]> {
+    return new OrganisationLoads(loaders, this.uow.reader).budgets(i.id);
   }
 }

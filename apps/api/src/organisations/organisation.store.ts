@@ -1,4 +1,4 @@
-import { Tx } from '@app/infra';
+import { groupRows, Tx } from '@app/infra';
 
 /** A förbund as the API shows it. */
 export interface OrganisationRow {
@@ -43,40 +43,23 @@ export function organisations(tx: Tx, ids: string[] | null): Promise<Organisatio
   );
 }
 
-/** The förbund's insatser (only: null), or only those with the given ids; by key. */
-export function insatser(tx: Tx, organisationId: string, only: string[] | null): Promise<InsatsRow[]> {
-  return tx.query(
-    `SELECT ${INSATS_COLUMNS} FROM insats WHERE organisation_id = $1 AND ($2::uuid[] IS NULL OR id = ANY($2)) ORDER BY key`,
-    [organisationId, only],
-  );
-}
-
 export async function insatsById(tx: Tx, id: string): Promise<InsatsRow | null> {
   const [row] = await tx.query(`SELECT ${INSATS_COLUMNS} FROM insats WHERE id = $1`, [id]);
   return row ?? null;
 }
 
-export function parties(
+export async function parties(
   tx: Tx,
   organisationId: string,
 ): Promise<Array<{ key: string; name: string; kind: string }>> {
-  return tx.query('SELECT key, name, kind FROM party WHERE organisation_id = $1 ORDER BY created_at, key', [
-    organisationId,
-  ]);
+  return (await partiesOf(tx, [organisationId])).get(organisationId) ?? [];
 }
 
-export function costCentres(
+export async function costCentres(
   tx: Tx,
   organisationId: string,
 ): Promise<Array<{ code: string; name: string; category: string }>> {
-  return tx.query('SELECT code, name, category FROM cost_centre WHERE organisation_id = $1 ORDER BY code', [
-    organisationId,
-  ]);
-}
-
-export async function workflowConfig(tx: Tx, organisationId: string): Promise<unknown> {
-  const [row] = await tx.query('SELECT workflow_config FROM organisation WHERE id = $1', [organisationId]);
-  return row?.workflow_config ?? null;
+  return (await costCentresOf(tx, [organisationId])).get(organisationId) ?? [];
 }
 
 export interface MatpunktRow {
@@ -88,17 +71,101 @@ export interface MatpunktRow {
   target: string | null;
 }
 
-export function matpunkter(tx: Tx, insatsId: string, year: number | null): Promise<MatpunktRow[]> {
-  return tx.query(
-    `SELECT key, year, text, metric, op, target::text AS target FROM matpunkt
-      WHERE insats_id = $1 AND ($2::int IS NULL OR year = $2) ORDER BY year, position`,
-    [insatsId, year],
+/*
+ * Batch reads for the field resolvers (one query per request, not per förbund or insats; see
+ * organisation.loaders.ts). Each answers a map by the parent's id, each list in the order the API has always shown.
+ */
+
+export async function organisationsByIds(
+  tx: Tx,
+  ids: readonly string[],
+): Promise<Map<string, OrganisationRow>> {
+  const rows: OrganisationRow[] = await tx.query(
+    `SELECT ${ORG_COLUMNS} FROM organisation WHERE id = ANY($1)`,
+    [ids],
+  );
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** The insatser of several förbund (only: null), or only those among the given ids; by key. */
+export async function insatserOf(
+  tx: Tx,
+  organisationIds: readonly string[],
+  only: readonly string[] | null,
+): Promise<Map<string, InsatsRow[]>> {
+  const rows: InsatsRow[] = await tx.query(
+    `SELECT ${INSATS_COLUMNS} FROM insats WHERE organisation_id = ANY($1) AND ($2::uuid[] IS NULL OR id = ANY($2))
+      ORDER BY organisation_id, key`,
+    [organisationIds, only],
+  );
+  const out = new Map<string, InsatsRow[]>();
+  for (const r of rows) out.set(r.organisationId, [...(out.get(r.organisationId) ?? []), r]);
+  return out;
+}
+
+export async function partiesOf(
+  tx: Tx,
+  organisationIds: readonly string[],
+): Promise<Map<string, Array<{ key: string; name: string; kind: string }>>> {
+  return groupRows(
+    await tx.query(
+      `SELECT organisation_id AS "of", key, name, kind FROM party WHERE organisation_id = ANY($1)
+        ORDER BY organisation_id, created_at, key`,
+      [organisationIds],
+    ),
   );
 }
 
-export function insatsBudgets(tx: Tx, insatsId: string): Promise<Array<{ year: number; amount: string }>> {
-  return tx.query(
-    'SELECT year, amount::text AS amount FROM insats_budget WHERE insats_id = $1 ORDER BY year',
-    [insatsId],
+export async function costCentresOf(
+  tx: Tx,
+  organisationIds: readonly string[],
+): Promise<Map<string, Array<{ code: string; name: string; category: string }>>> {
+  return groupRows(
+    await tx.query(
+      `SELECT organisation_id AS "of", code, name, category FROM cost_centre WHERE organisation_id = ANY($1)
+        ORDER BY organisation_id, code`,
+      [organisationIds],
+    ),
+  );
+}
+
+export async function workflowConfigsOf(
+  tx: Tx,
+  organisationIds: readonly string[],
+): Promise<Map<string, unknown>> {
+  const rows: Array<{ id: string; workflow_config: unknown }> = await tx.query(
+    'SELECT id, workflow_config FROM organisation WHERE id = ANY($1)',
+    [organisationIds],
+  );
+  return new Map(rows.map((r) => [r.id, r.workflow_config ?? null]));
+}
+
+/** Mätpunkter of several insatser, each for one year or (year null) every year; keyed `insatsId:year` ('' for null). */
+export async function matpunkterOf(
+  tx: Tx,
+  wanted: ReadonlyArray<{ insatsId: string; year: number | null }>,
+): Promise<Map<string, MatpunktRow[]>> {
+  return groupRows(
+    await tx.query(
+      `SELECT w.insats_id || ':' || COALESCE(w.year::text, '') AS "of",
+              m.key, m.year, m.text, m.metric, m.op, m.target::text AS target
+         FROM unnest($1::uuid[], $2::int[]) AS w(insats_id, year)
+         JOIN matpunkt m ON m.insats_id = w.insats_id AND (w.year IS NULL OR m.year = w.year)
+        ORDER BY 1, m.year, m.position`,
+      [wanted.map((w) => w.insatsId), wanted.map((w) => w.year)],
+    ),
+  );
+}
+
+export async function insatsBudgetsOf(
+  tx: Tx,
+  insatsIds: readonly string[],
+): Promise<Map<string, Array<{ year: number; amount: string }>>> {
+  return groupRows(
+    await tx.query(
+      `SELECT insats_id AS "of", year, amount::text AS amount FROM insats_budget WHERE insats_id = ANY($1)
+        ORDER BY insats_id, year`,
+      [insatsIds],
+    ),
   );
 }

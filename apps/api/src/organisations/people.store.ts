@@ -1,4 +1,4 @@
-import { returningRows, Tx } from '@app/infra';
+import { groupRows, returningRows, Tx } from '@app/infra';
 
 /** The global person: only what is the person's own (name, e-mail, account). */
 export interface PersonRow {
@@ -194,19 +194,30 @@ export async function deleteRoleAssignment(tx: Tx, id: string): Promise<void> {
 }
 
 /** The förbund's people as it keeps them; `otherOrganisations` counts memberships elsewhere (never which). */
-export function members(tx: Tx, organisationId: string): Promise<MemberRow[]> {
-  return tx.query(
-    `SELECT p.id, p.name, p.email, p.password_hash IS NOT NULL AS "hasPassword", p.is_platform_admin AS "isPlatformAdmin",
-            m.personal_number AS "personalNumber",
-            (SELECT count(*)::int FROM membership o WHERE o.person_id = p.id AND o.organisation_id <> m.organisation_id)
-              AS "otherOrganisations",
-            array_agg(r.role || COALESCE(':' || i.key, '') ORDER BY r.role, i.key) AS roles,
-            json_agg(json_build_object('role', r.role, 'insats', i.key, 'party', r.party_key, 'title', r.title)
-                     ORDER BY r.role, i.key) AS assignments
-       FROM membership m JOIN person p ON p.id = m.person_id
-       JOIN role_assignment r ON r.organisation_id = m.organisation_id AND r.person_id = p.id
-       LEFT JOIN insats i ON i.id = r.insats_id
-      WHERE m.organisation_id = $1 GROUP BY p.id, m.organisation_id, m.personal_number ORDER BY p.name`,
-    [organisationId],
+export async function members(tx: Tx, organisationId: string): Promise<MemberRow[]> {
+  return (await membersOf(tx, [organisationId])).get(organisationId) ?? [];
+}
+
+/** {@link members} of several förbund in one query (the field resolver's batch), keyed by förbund. */
+export async function membersOf(
+  tx: Tx,
+  organisationIds: readonly string[],
+): Promise<Map<string, MemberRow[]>> {
+  return groupRows(
+    await tx.query(
+      `SELECT m.organisation_id AS "of", p.id, p.name, p.email, p.password_hash IS NOT NULL AS "hasPassword",
+              p.is_platform_admin AS "isPlatformAdmin", m.personal_number AS "personalNumber",
+              (SELECT count(*)::int FROM membership o WHERE o.person_id = p.id AND o.organisation_id <> m.organisation_id)
+                AS "otherOrganisations",
+              array_agg(r.role || COALESCE(':' || i.key, '') ORDER BY r.role, i.key) AS roles,
+              json_agg(json_build_object('role', r.role, 'insats', i.key, 'party', r.party_key, 'title', r.title)
+                       ORDER BY r.role, i.key) AS assignments
+         FROM membership m JOIN person p ON p.id = m.person_id
+         JOIN role_assignment r ON r.organisation_id = m.organisation_id AND r.person_id = p.id
+         LEFT JOIN insats i ON i.id = r.insats_id
+        WHERE m.organisation_id = ANY($1) GROUP BY p.id, m.organisation_id, m.personal_number
+        ORDER BY m.organisation_id, p.name`,
+      [organisationIds],
+    ),
   );
 }

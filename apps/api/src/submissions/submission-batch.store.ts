@@ -1,5 +1,5 @@
-import type { Tx } from '@app/infra';
-import type { MatpunktRow } from './submission.store';
+import { groupRows, type Tx } from '@app/infra';
+import type { CommentRow, HistoryRow, MatpunktRow } from './submission.store';
 
 /**
  * The batch reads behind lists and the inbox: what would be one query per row, in one query per request.
@@ -39,4 +39,46 @@ export async function approvalsByPerson(
     [submissionIds, personId],
   );
   return new Set(rows.map((r) => `${r.submission_id}:${r.round}:${r.step}`));
+}
+
+/** The comments of several submissions in one query (the field resolver's batch), keyed by submission. */
+export async function commentsOf(
+  tx: Tx,
+  submissionIds: readonly string[],
+): Promise<Map<string, CommentRow[]>> {
+  if (!submissionIds.length) return new Map();
+  return groupRows(
+    await tx.query(
+      `SELECT c.submission_id AS "of", c.id, c.parent_id AS "parentId", c.field_path AS path, c.body,
+              p.name AS "authorName", c.author_id AS "authorId",
+              to_char(c.created_at AT TIME ZONE 'UTC','YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt",
+              to_char(c.resolved_at AT TIME ZONE 'UTC','YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "resolvedAt"
+         FROM submission_comment c JOIN person p ON p.id = c.author_id
+        WHERE c.submission_id = ANY($1) ORDER BY c.submission_id, c.created_at`,
+      [submissionIds],
+    ),
+  );
+}
+
+/**
+ * The history of several submissions in one query, keyed by submission: each one's audit entries over every
+ * revision it descends from (its chain of previous revisions), in order.
+ */
+export async function historyOf(
+  tx: Tx,
+  submissionIds: readonly string[],
+): Promise<Map<string, HistoryRow[]>> {
+  if (!submissionIds.length) return new Map();
+  return groupRows(
+    await tx.query(
+      `WITH RECURSIVE chain(root, id, previous) AS (
+         SELECT id, id, previous_revision_id FROM submission WHERE id = ANY($1)
+         UNION SELECT c.root, s.id, s.previous_revision_id FROM submission s JOIN chain c ON s.id = c.previous)
+       SELECT c.root AS "of", a.*, p.name AS actor_name
+         FROM chain c JOIN audit_entry a ON a.entity_type = 'submission' AND a.entity_id = c.id::text
+         LEFT JOIN person p ON p.id = a.actor_id
+        ORDER BY c.root, a.seq`,
+      [submissionIds],
+    ),
+  );
 }

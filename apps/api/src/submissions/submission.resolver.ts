@@ -12,7 +12,7 @@ import {
 import GraphQLJSON from 'graphql-type-json';
 import { withFilter } from 'graphql-subscriptions';
 import { Principal, Role } from '@app/domain';
-import { rowToAuditEntry } from '@app/infra';
+import { rowToAuditEntry, UnitOfWork } from '@app/infra';
 import {
   Allow,
   Authenticated,
@@ -21,6 +21,8 @@ import {
   scopeOf,
 } from '../common/access/access.decorators';
 import { AuditEntryType } from '../audit/audit.resolver';
+import { Loaders, RequestLoaders } from '../common/graphql/request-loaders';
+import { commentsOf, historyOf } from './submission-batch.store';
 import { SubmissionService } from './submission.service';
 import { SUBMISSION_CHANGED, SubmissionEvents } from './submission.events';
 import { FormTemplateType, SubmissionCommentType, SubmissionType } from './submission.types';
@@ -53,6 +55,7 @@ export class SubmissionResolver {
   constructor(
     private readonly service: SubmissionService,
     private readonly events: SubmissionEvents,
+    private readonly uow: UnitOfWork,
   ) {}
 
   @Allow(READERS, submissionScope())
@@ -260,13 +263,16 @@ export class SubmissionResolver {
   }
 
   @ResolveField(() => [SubmissionCommentType])
-  comments(@Parent() s: SubmissionType): Promise<SubmissionCommentType[]> {
-    return this.service.comments(s.id);
+  comments(
+    @Parent() s: SubmissionType,
+    @Loaders() loaders: RequestLoaders,
+  ): Promise<SubmissionCommentType[]> {
+    return loaders.list('submission.comments', s.id, (ids) => commentsOf(this.uow.reader, ids));
   }
 
   @ResolveField(() => [AuditEntryType], { description: 'Hela historiken, alla revisioner, i ordning.' })
-  async history(@Parent() s: SubmissionType): Promise<AuditEntryType[]> {
-    const rows = await this.service.history(s.id);
+  async history(@Parent() s: SubmissionType, @Loaders() loaders: RequestLoaders): Promise<AuditEntryType[]> {
+    const rows = await loaders.list('submission.history', s.id, (ids) => historyOf(this.uow.reader, ids));
     return rows.map((r) => ({
       ...rowToAuditEntry(r),
       actorName: r.actor_name,

@@ -28,12 +28,6 @@ export class SubmissionService {
   inbox(p: Principal): Promise<SubmissionType[]> {
     return this.reads.inbox(p);
   }
-  comments(submissionId: string) {
-    return this.reads.comments(submissionId);
-  }
-  history(submissionId: string) {
-    return this.reads.history(submissionId);
-  }
   start(p: Principal, insatsId: string, period: string): Promise<SubmissionType> {
     return this.writes.start(p, insatsId, period);
   }

@@ -13,6 +13,7 @@ import {
   Tx,
   WriteTx,
 } from '@app/infra';
+import { commentsOf, historyOf } from './submission-batch.store';
 
 /** A submission with its insats, template and förbund, as every read and transition needs it. */
 export interface SubmissionRow {
@@ -259,13 +260,7 @@ export class SubmissionStore {
   }
 
   async comments(tx: Tx, submissionId: string): Promise<CommentRow[]> {
-    return tx.query(
-      `SELECT c.id, c.parent_id AS "parentId", c.field_path AS path, c.body, p.name AS "authorName", c.author_id AS "authorId",
-              to_char(c.created_at AT TIME ZONE 'UTC','YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt",
-              to_char(c.resolved_at AT TIME ZONE 'UTC','YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "resolvedAt"
-         FROM submission_comment c JOIN person p ON p.id = c.author_id WHERE c.submission_id = $1 ORDER BY c.created_at`,
-      [submissionId],
-    );
+    return (await commentsOf(tx, [submissionId])).get(submissionId) ?? [];
   }
 
   /**
@@ -330,18 +325,7 @@ export class SubmissionStore {
 
   /** Every revision's audit entries, in order. */
   async history(tx: Tx, submissionId: string): Promise<HistoryRow[]> {
-    const ids: Array<{ id: string }> = await tx.query(
-      `WITH RECURSIVE chain AS (
-         SELECT id, previous_revision_id FROM submission WHERE id = $1
-         UNION SELECT s.id, s.previous_revision_id FROM submission s JOIN chain c ON s.id = c.previous_revision_id)
-       SELECT id FROM chain`,
-      [submissionId],
-    );
-    return tx.query(
-      `SELECT a.*, p.name AS actor_name FROM audit_entry a LEFT JOIN person p ON p.id = a.actor_id
-        WHERE a.entity_type = 'submission' AND a.entity_id = ANY($1) ORDER BY a.seq`,
-      [ids.map((r) => r.id)],
-    );
+    return (await historyOf(tx, [submissionId])).get(submissionId) ?? [];
   }
 
   async publishStandardTemplate(tx: Tx, t: TemplateDef & { version: number }): Promise<void> {

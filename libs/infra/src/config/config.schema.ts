@@ -58,6 +58,11 @@ export const configSchema = z.object({
   BANKID_CA_PATH: z.string().min(1).optional(),
   WEBAUTHN_RP_ID: z.string().min(1).default('localhost'),
   WEBAUTHN_ORIGIN: url(['https:', 'http:']).optional(),
+  /**
+   * An OpenTelemetry collector's OTLP/HTTP endpoint (e.g. http://otel-collector:4318): the API and the worker
+   * send their traces there (…/v1/traces). Unset: no tracing is started.
+   */
+  OTEL_EXPORTER_OTLP_ENDPOINT: url(['http:', 'https:']).optional(),
   /** Port of this process' Prometheus endpoint (GET /metrics), apart from the API's; unset: not served. */
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

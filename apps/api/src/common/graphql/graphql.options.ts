@@ -5,6 +5,7 @@ import { AppConfig } from '@app/infra';
 import { formatGraphQLError } from './format-error';
 import { graphqlWsOptions, MAX_TOKENS, WsPrincipals } from './graphql-ws.options';
 import { noListCycleRule } from './list-cycle.rule';
+import { RequestLoaders } from './request-loaders';
 
 /** Until the API wires its PrincipalService in, a WebSocket connection is refused (unit tests, tooling). */
 const refuseAll: WsPrincipals = { verify: () => null, load: async () => null };
@@ -44,7 +45,10 @@ export function graphqlOptions(config: AppConfig, principals: WsPrincipals = ref
     subscriptions: {
       'graphql-ws': wsOptions as NonNullable<ApolloDriverConfig['subscriptions']>['graphql-ws'],
     },
+    // Each request (each WebSocket operation) gets loaders of its own: batching never crosses requests.
     context: ({ req, res, extra }: { req?: unknown; res?: unknown; extra?: { authorization?: string } }) =>
-      req ? { req, res } : { req: { headers: { authorization: extra?.authorization } } },
+      req
+        ? { req, res, loaders: new RequestLoaders() }
+        : { req: { headers: { authorization: extra?.authorization } }, loaders: new RequestLoaders() },
   };
 }

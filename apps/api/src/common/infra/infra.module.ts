@@ -1,7 +1,14 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import Redis from 'ioredis';
-import { AppConfig, createFileStorage, loadConfig, openDatabase, UnitOfWork } from '@app/infra';
+import {
+  AppConfig,
+  createFileStorage,
+  loadConfig,
+  openDatabase,
+  shutdownTracing,
+  UnitOfWork,
+} from '@app/infra';
 import { APP_CONFIG, DATA_SOURCE, FILE_STORAGE, REDIS } from './tokens';
 
 /** Configuration (read once), the database pool and the Redis client, shared by every feature. */
@@ -46,5 +53,6 @@ export class InfraModule implements OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     await this.ds.destroy().catch(() => undefined);
     this.redis.disconnect();
+    await shutdownTracing();
   }
 }
