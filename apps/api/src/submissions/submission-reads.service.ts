@@ -21,7 +21,7 @@ import {
 import { Tx, UnitOfWork } from '@app/infra';
 import { AppError } from '../common/errors/app-error';
 import { SubmissionError } from '../common/errors/error-codes';
-import { CommentRow, SubmissionRow, SubmissionStore } from './submission.store';
+import { SubmissionRow, SubmissionStore } from './submission.store';
 import { rolesFor } from './submission-roles';
 import * as batch from './submission-batch.store';
 import { SubmissionType } from './submission.types';
@@ -174,13 +174,5 @@ export class SubmissionReads {
         waitingFor(workflowFrom(r.workflow_config), stateOf(r)) === Role.PROJEKTAGARE ||
         !mine.has(`${r.id}:${r.round}:${r.step}`),
     );
-  }
-
-  comments(submissionId: string): Promise<CommentRow[]> {
-    return this.store.comments(this.uow.reader, submissionId);
-  }
-
-  history(submissionId: string) {
-    return this.store.history(this.uow.reader, submissionId);
   }
 }
