@@ -252,4 +252,15 @@ describe('people are per förbund where it matters', () => {
     );
     expect(byAdmin.map((x: { org: string }) => x.org)).toEqual([a, b].sort());
   });
+
+  it('limits wrong passwords when changing the e-mail, before any hashing', async () => {
+    const email = 'kansli@delat-b.example';
+    const me = await person(email);
+    const attempt = (pw: string) =>
+      api.gql(MINE, { p: { name: me.name, email: 'kapad@delat-b.example' }, pw }, kansliB);
+    for (let i = 0; i < 5; i++) expect(codes(await attempt(`fel-${i}`))).toEqual(['UNAUTHENTICATED']);
+    // The sixth is refused by the limiter, even with the right password; nothing changed.
+    expect(codes(await attempt(DEMO_PASSWORD))).toEqual(['RATE_LIMITED']);
+    expect((await person(email)).email).toBe(email);
+  });
 });

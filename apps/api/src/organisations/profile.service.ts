@@ -5,6 +5,7 @@ import { AppError } from '../common/errors/app-error';
 import { AuthError, CommonError } from '../common/errors/error-codes';
 import { APP_CONFIG } from '../common/infra/tokens';
 import { verifyPassword } from '../auth/password';
+import { FactorAttempts } from '../auth/factors/factor-attempts';
 import { changePersonEmail, renamePerson } from './person-changes';
 import * as store from './people.store';
 
@@ -23,6 +24,7 @@ export class ProfileService {
   constructor(
     private readonly uow: UnitOfWork,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly attempts: FactorAttempts,
   ) {}
 
   /** The person's own change; a new e-mail needs the current password (a borrowed session cannot take the account). */
@@ -32,19 +34,26 @@ export class ProfileService {
     currentPassword: string | null,
   ): Promise<Profile> {
     const v = this.valid(input);
+    // The password is checked before the change's transaction, and its failures are rate-limited per person
+    // before any argon2 work, so a stolen session cannot guess its way to the account's e-mail.
+    const before = await this.uow.read((tx) => this.person(tx, personId));
+    if (v.email !== before.email) {
+      await this.attempts.consume(personId);
+      const [hash] = await this.uow.read((tx) => store.passwordHashes(tx, [personId]));
+      if (!currentPassword || !(await verifyPassword(hash, currentPassword)))
+        throw new AppError(
+          AuthError.INVALID_CREDENTIALS,
+          'Ange ditt nuvarande lösenord för att byta e-postadress.',
+          {
+            details: [{ path: '$.currentPassword', message: 'stämmer inte' }],
+          },
+        );
+      await this.attempts.succeeded(personId);
+    }
     return this.uow.write(async (tx) => {
       const p = await this.person(tx, personId);
-      if (v.email !== p.email) {
-        const [hash] = await store.passwordHashes(tx, [personId]);
-        if (!currentPassword || !(await verifyPassword(hash, currentPassword)))
-          throw new AppError(
-            AuthError.INVALID_CREDENTIALS,
-            'Ange ditt nuvarande lösenord för att byta e-postadress.',
-            {
-              details: [{ path: '$.currentPassword', message: 'stämmer inte' }],
-            },
-          );
-      }
+      if (v.email !== p.email && p.email !== before.email)
+        throw new AppError(AuthError.INVALID_CREDENTIALS, 'E-postadressen ändrades nyss; försök igen.');
       await renamePerson(tx, p, v.name, 'SELF', personId);
       await changePersonEmail(tx, p, v.email, 'SELF', personId, webBaseUrl(this.config));
       return { id: p.id, name: v.name, email: v.email };
