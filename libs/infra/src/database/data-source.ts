@@ -1,5 +1,8 @@
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from './migrations';
+import { lockMigrations, unlockMigrations } from './migration-lock.store';
+
+export { MIGRATION_LOCK_KEY } from './migration-lock.store';
 import { installTenantScope } from './tenant-scope';
 
 /** The default for config DB_STATEMENT_TIMEOUT_MS: no SQL statement runs longer than 30 s. */
@@ -33,24 +36,16 @@ export function dataSourceOptions(
   };
 }
 
-/**
- * The advisory lock every migration run takes first, so instances started together by one deploy never race:
- * the first runs the pending migrations, the others wait for it and then find nothing left to do.
- */
-export const MIGRATION_LOCK_KEY = 7_319_420_251;
-
 /** Runs the pending migrations under {@link MIGRATION_LOCK_KEY}; the lock is held on a connection of its own. */
 async function runMigrationsLocked(ds: DataSource): Promise<void> {
   const lock = ds.createQueryRunner();
   await lock.connect();
   try {
-    // Waiting for another instance's migrations may take longer than one statement is allowed.
-    await lock.query('SET statement_timeout = 0');
-    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    await lockMigrations(lock);
     try {
       await ds.runMigrations({ transaction: 'each' });
     } finally {
-      await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
+      await unlockMigrations(lock);
     }
   } finally {
     await lock.release();

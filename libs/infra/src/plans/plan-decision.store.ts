@@ -1,4 +1,4 @@
-import { returningRows } from '../database/sql';
+import { returningRows } from '../database/sql.store';
 import { Tx } from '../database/unit-of-work';
 
 /** The SQL of deciding a plan: its report, its status, and the year's budget, goals and mätpunkter it replaces. */

@@ -8,7 +8,7 @@ import {
   type PlanStatus,
 } from '@app/domain';
 import { readBudgets, readForecasts } from '../ledger/budget.store';
-import { LedgerReader } from '../ledger/ledger-reader';
+import { LedgerReader } from '../ledger/ledger-reader.store';
 import { Tx } from '../database/unit-of-work';
 
 export interface PlanRow {

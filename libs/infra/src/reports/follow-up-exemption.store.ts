@@ -1,5 +1,5 @@
 import { Tx } from '../database/unit-of-work';
-import { returningRows } from '../database/sql';
+import { returningRows } from '../database/sql.store';
 
 /** An insats exempted from a period's follow-up by the förbundschef. */
 export interface FollowUpExemptionRow {
