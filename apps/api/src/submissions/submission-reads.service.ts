@@ -24,6 +24,7 @@ import { SubmissionError } from '../common/errors/error-codes';
 import { SubmissionRow, SubmissionStore } from './submission.store';
 import { rolesFor } from './submission-roles';
 import * as batch from './submission-batch.store';
+import { matpunkterOf } from '../organisations/organisation.store';
 import { SubmissionType } from './submission.types';
 
 export const stateOf = (row: SubmissionRow): SubmissionState => ({
@@ -64,7 +65,7 @@ export class SubmissionReads {
 
   /** Many rows with their mätpunkter loaded in one query (lists and the inbox: no query per row). */
   async toTypes(rows: readonly SubmissionRow[]): Promise<SubmissionType[]> {
-    const byKey = await batch.matpunkterForMany(
+    const byKey = await matpunkterOf(
       this.uow.reader,
       rows.map((r) => ({ insatsId: r.insats_id, year: periodYear(r.period)! })),
     );

@@ -1,3 +1,4 @@
+import { matpunkterOf } from '../organisations/organisation.store';
 import { Injectable } from '@nestjs/common';
 import { SubmissionStatus, TemplateDef } from '@app/domain';
 import {
@@ -122,11 +123,9 @@ export class SubmissionStore {
     );
   }
 
+  /** One insats' mätpunkter for a year, through the organisations feature's batched read. */
   async matpunkter(tx: Tx, insatsId: string, year: number): Promise<MatpunktRow[]> {
-    return tx.query(
-      'SELECT key, text, metric, op, target::text AS target FROM matpunkt WHERE insats_id = $1 AND year = $2 ORDER BY position',
-      [insatsId, year],
-    );
+    return (await matpunkterOf(tx, [{ insatsId, year }])).get(`${insatsId}:${year}`) ?? [];
   }
 
   async insats(tx: Tx, insatsId: string): Promise<InsatsRow | null> {
