@@ -3,7 +3,7 @@ import { useClient, useMutation } from 'urql';
 import QRCode from 'qrcode';
 import { startAuthentication } from '@simplewebauthn/browser';
 import { errorMessage } from '../format';
-import { Alert } from './ui';
+import { Alert, PasswordField } from './ui';
 import {
   BankIdQrDocument,
   CancelBankIdDocument,
@@ -99,17 +99,13 @@ function TotpSign(props: { requestId: string; onSigned: () => void }) {
     >
       {r.error && <Alert kind="error">{errorMessage(r.error)}</Alert>}
       <div className="field-grid">
-        <div className="field">
-          <label htmlFor="sign-password">Ditt lösenord</label>
-          <input
-            id="sign-password"
-            type="password"
-            autoComplete="current-password"
-            required
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        </div>
+        <PasswordField
+          id="sign-password"
+          label="Ditt lösenord"
+          value={password}
+          onChange={setPassword}
+          required
+        />
         <div className="field">
           <label htmlFor="sign-code">Engångskod</label>
           <span className="hint" id="sign-code-hint">

@@ -88,3 +88,35 @@ export function ApprovalSteps(props: {
     </ol>
   );
 }
+
+/** A password field (the person's current one unless `autoComplete` says otherwise), with an optional hint. */
+export function PasswordField(props: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  hint?: string;
+  required?: boolean;
+  autoComplete?: 'current-password' | 'new-password';
+}) {
+  const hintId = props.hint ? `${props.id}-hint` : undefined;
+  return (
+    <div className="field">
+      <label htmlFor={props.id}>{props.label}</label>
+      {props.hint && (
+        <span className="hint" id={hintId}>
+          {props.hint}
+        </span>
+      )}
+      <input
+        id={props.id}
+        type="password"
+        autoComplete={props.autoComplete ?? 'current-password'}
+        aria-describedby={hintId}
+        required={props.required}
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+      />
+    </div>
+  );
+}

@@ -6,7 +6,7 @@ import { graphql } from '../gql';
 import { useSession } from '../session';
 import { session } from '../client';
 import { errorMessage, ROLE_LABEL } from '../format';
-import { Alert } from '../components/ui';
+import { Alert, PasswordField } from '../components/ui';
 import { ProfileForm } from './profile-form';
 
 const SetupTotpDocument = graphql(`
@@ -92,17 +92,13 @@ function Totp() {
       {setup.error && <Alert kind="error">{errorMessage(setup.error)}</Alert>}
       {!data && (
         <>
-          <div className="field">
-            <label htmlFor="totp-password">Ditt nuvarande lösenord</label>
-            <input
-              id="totp-password"
-              type="password"
-              autoComplete="current-password"
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-            />
-            <p className="hint">Vi frågar för att ingen annan ska kunna koppla en app till ditt konto.</p>
-          </div>
+          <PasswordField
+            id="totp-password"
+            label="Ditt nuvarande lösenord"
+            value={password}
+            onChange={setPassword}
+            hint="Vi frågar för att ingen annan ska kunna koppla en app till ditt konto."
+          />
           <button type="button" className="button" onClick={() => doSetup({ password })}>
             Koppla en autentiseringsapp
           </button>
@@ -171,16 +167,12 @@ function Passkey() {
         Underteckna med en säkerhetsnyckel eller med datorns eller telefonens upplåsning.
       </p>
       {msg && <Alert kind={msg.kind}>{msg.text}</Alert>}
-      <div className="field">
-        <label htmlFor="passkey-password">Ditt nuvarande lösenord</label>
-        <input
-          id="passkey-password"
-          type="password"
-          autoComplete="current-password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-        />
-      </div>
+      <PasswordField
+        id="passkey-password"
+        label="Ditt nuvarande lösenord"
+        value={password}
+        onChange={setPassword}
+      />
       <button type="button" className="button" onClick={go}>
         Registrera en passkey
       </button>
@@ -222,16 +214,12 @@ function RemoveFactor() {
             ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor="remove-factor-password">Ditt nuvarande lösenord</label>
-          <input
-            id="remove-factor-password"
-            type="password"
-            autoComplete="current-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        </div>
+        <PasswordField
+          id="remove-factor-password"
+          label="Ditt nuvarande lösenord"
+          value={password}
+          onChange={setPassword}
+        />
       </div>
       <button
         type="button"
@@ -262,16 +250,7 @@ function Password() {
       {r.error && <Alert kind="error">{errorMessage(r.error)}</Alert>}
       {done && <Alert kind="success">Lösenordet är bytt. Andra inloggningar har loggats ut.</Alert>}
       <div className="field-grid">
-        <div className="field">
-          <label htmlFor="pw-current">Nuvarande lösenord</label>
-          <input
-            id="pw-current"
-            type="password"
-            autoComplete="current-password"
-            value={current}
-            onChange={(e) => setCurrent(e.target.value)}
-          />
-        </div>
+        <PasswordField id="pw-current" label="Nuvarande lösenord" value={current} onChange={setCurrent} />
         <div className="field">
           <label htmlFor="pw-new">Nytt lösenord</label>
           <span className="hint" id="pw-new-hint">

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { graphql } from '../gql';
 import { errorMessage } from '../format';
+import { PasswordField } from '../components/ui';
 
 const LoginDocument = graphql(`
   mutation Login($email: String!, $password: String!) {
@@ -48,17 +49,7 @@ export function LoginPage(props: { onSignedIn: (token: string) => void }) {
             onChange={(e) => setEmail(e.target.value)}
           />
         </div>
-        <div className="field">
-          <label htmlFor="password">Lösenord</label>
-          <input
-            id="password"
-            type="password"
-            autoComplete="current-password"
-            required
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        </div>
+        <PasswordField id="password" label="Lösenord" value={password} onChange={setPassword} required />
         <button type="submit" className="button primary" disabled={fetching}>
           {fetching ? 'Loggar in …' : 'Logga in'}
         </button>

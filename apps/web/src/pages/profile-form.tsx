@@ -3,7 +3,7 @@ import { useMutation } from 'urql';
 import { graphql } from '../gql';
 import { useSession } from '../session';
 import { errorDetails, errorMessage, type ErrorDetail } from '../format';
-import { Alert } from '../components/ui';
+import { Alert, PasswordField } from '../components/ui';
 
 const UpdateMyProfileDocument = graphql(`
   mutation UpdateMyProfile($profile: ProfileInput!, $currentPassword: String) {
@@ -77,20 +77,13 @@ export function ProfileForm() {
           />
         </div>
         {emailChanges && (
-          <div className="field">
-            <label htmlFor="profile-password">Nuvarande lösenord</label>
-            <span className="hint" id="profile-password-hint">
-              Krävs för att byta e-postadress
-            </span>
-            <input
-              id="profile-password"
-              type="password"
-              autoComplete="current-password"
-              aria-describedby="profile-password-hint"
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-            />
-          </div>
+          <PasswordField
+            id="profile-password"
+            label="Nuvarande lösenord"
+            value={password}
+            onChange={setPassword}
+            hint="Krävs för att byta e-postadress"
+          />
         )}
       </div>
       <button type="button" className="button" disabled={r.fetching} onClick={onSave}>

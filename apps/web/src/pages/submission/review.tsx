@@ -3,7 +3,7 @@ import { useNavigate } from 'react-router-dom';
 import { useMutation, useSubscription } from 'urql';
 import type { TemplateDef } from '../../../../../libs/domain/src/forms/template';
 import { errorMessage } from '../../format';
-import { Alert } from '../../components/ui';
+import { Alert, PasswordField } from '../../components/ui';
 import { FollowUpForm, type Answers } from '../../components/follow-up-form/follow-up-form';
 import { Attachments } from '../../components/attachments';
 import {
@@ -141,16 +141,7 @@ export function Decision(props: {
       </div>
       {props.signature && (
         <div className="field-grid">
-          <div className="field">
-            <label htmlFor="decision-password">Lösenord</label>
-            <input
-              id="decision-password"
-              type="password"
-              autoComplete="current-password"
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-            />
-          </div>
+          <PasswordField id="decision-password" label="Lösenord" value={password} onChange={setPassword} />
           <div className="field">
             <label htmlFor="decision-code">Engångskod</label>
             <input
