@@ -1,3 +1,4 @@
+import { countQueries } from '../helpers/count-queries';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { codes, FIXTURES, GqlResult, importBundle, tenantBundle, TestApi } from '../helpers/api';
@@ -34,18 +35,8 @@ describe('field resolvers: queries per request', () => {
     variables: Record<string, unknown>,
     token: string,
   ): Promise<{ r: GqlResult<T>; queries: number }> {
-    const manager = api.ds.manager;
-    const original = manager.query.bind(manager);
-    let queries = 0;
-    manager.query = ((...args: Parameters<typeof original>) => {
-      queries++;
-      return original(...args);
-    }) as typeof manager.query;
-    try {
-      return { r: await api.gql<T>(query, variables, token), queries };
-    } finally {
-      manager.query = original;
-    }
+    const { result: r, queries } = await countQueries(api.ds, () => api.gql<T>(query, variables, token));
+    return { r, queries };
   }
 
   beforeAll(async () => {

@@ -1,3 +1,4 @@
+import { countQueries } from '../helpers/count-queries';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FIXTURES, importBundle, tenantBundle, TestApi } from '../helpers/api';
@@ -55,23 +56,14 @@ describe('inbox: queries per request', () => {
 
   /** The chef's inbox, and how many SQL statements answering it took. */
   async function inbox(token: string, field = 'inbox'): Promise<{ items: number; queries: number }> {
-    const manager = api.ds.manager;
-    const original = manager.query.bind(manager);
-    let queries = 0;
-    manager.query = ((...args: Parameters<typeof original>) => {
-      queries++;
-      return original(...args);
-    }) as typeof manager.query;
-    try {
-      const r = await api.ok<Record<string, unknown[]>>(
+    const { result: r, queries } = await countQueries(api.ds, () =>
+      api.ok<Record<string, unknown[]>>(
         field === 'inbox' ? '{ inbox { id matpunkter { key } } }' : `{ ${field} { kind targetId } }`,
         {},
         token,
-      );
-      return { items: r[field].length, queries };
-    } finally {
-      manager.query = original;
-    }
+      ),
+    );
+    return { items: r[field].length, queries };
   }
 
   it('answers two waiting follow-ups and six with the same number of statements', async () => {

@@ -251,20 +251,14 @@ function Password() {
       {done && <Alert kind="success">Lösenordet är bytt. Andra inloggningar har loggats ut.</Alert>}
       <div className="field-grid">
         <PasswordField id="pw-current" label="Nuvarande lösenord" value={current} onChange={setCurrent} />
-        <div className="field">
-          <label htmlFor="pw-new">Nytt lösenord</label>
-          <span className="hint" id="pw-new-hint">
-            Minst 12 tecken
-          </span>
-          <input
-            id="pw-new"
-            type="password"
-            autoComplete="new-password"
-            aria-describedby="pw-new-hint"
-            value={next}
-            onChange={(e) => setNext(e.target.value)}
-          />
-        </div>
+        <PasswordField
+          id="pw-new"
+          label="Nytt lösenord"
+          hint="Minst 12 tecken"
+          autoComplete="new-password"
+          value={next}
+          onChange={setNext}
+        />
       </div>
       <button
         type="button"

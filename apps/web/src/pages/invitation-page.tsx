@@ -3,6 +3,7 @@ import { useNavigate, useSearchParams } from 'react-router-dom';
 import { useMutation } from 'urql';
 import { graphql } from '../gql';
 import { errorMessage } from '../format';
+import { PasswordField } from '../components/ui';
 
 const AcceptInvitationDocument = graphql(`
   mutation AcceptInvitation($token: String!, $password: String!) {
@@ -49,28 +50,23 @@ export function InvitationPage(props: { onSignedIn: (token: string) => void }) {
             {error}
           </p>
         )}
-        <div className="field">
-          <label htmlFor="new-password">Nytt lösenord</label>
-          <input
-            id="new-password"
-            type="password"
-            autoComplete="new-password"
-            required
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="repeat-password">Upprepa lösenordet</label>
-          <input
-            id="repeat-password"
-            type="password"
-            autoComplete="new-password"
-            required
-            value={repeat}
-            onChange={(e) => setRepeat(e.target.value)}
-          />
-        </div>
+        <PasswordField
+          id="new-password"
+          label="Nytt lösenord"
+          hint="Minst 12 tecken"
+          autoComplete="new-password"
+          required
+          value={password}
+          onChange={setPassword}
+        />
+        <PasswordField
+          id="repeat-password"
+          label="Upprepa lösenordet"
+          autoComplete="new-password"
+          required
+          value={repeat}
+          onChange={setRepeat}
+        />
         <button type="submit" className="button primary" disabled={fetching || !token}>
           {fetching ? 'Sparar …' : 'Spara lösenord och logga in'}
         </button>
