@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { INestApplicationContext } from '@nestjs/common';
@@ -18,12 +18,7 @@ import { FakeCa } from '../helpers/fake-ca';
 import { codes, importBundle, tenantBundle, TestApi } from '../helpers/api';
 import { FakeTsa } from '../helpers/fake-tsa';
 import { startWorker } from '../helpers/worker';
-
-const DEMO = join(__dirname, '..', '..', 'demo', 'samspelet');
-// eslint-disable-next-line @typescript-eslint/no-unused-vars -- the fixture's notes are not plan data
-const { note, decidedInSeed, ...plan } = JSON.parse(
-  readFileSync(join(DEMO, 'plan', 'plan-2026.json'), 'utf8'),
-);
+import { compiledPlanReport, savedDemoPlan } from '../helpers/plan';
 
 const run = (cmd: string, args: string[]) => {
   try {
@@ -61,12 +56,7 @@ describe('PAdES B-T seal with a timestamp, anchoring the audit chain', () => {
     worker = await startWorker();
     org = (await importBundle(api, tenantBundle('pades', 'Samordningsförbundet Pades'))).id;
     chef = await api.login('forbundschef@pades.example');
-    await api.ok('mutation($o: ID!){ startPlan(organisationId: $o, year: 2026){ id } }', { o: org }, chef);
-    await api.ok(
-      'mutation($o: ID!, $p: JSON!){ savePlan(organisationId: $o, year: 2026, version: 1, plan: $p){ id } }',
-      { o: org, p: { ...plan, confirmedGoalChanges: ['administrativ_kostnadsandel'] } },
-      chef,
-    );
+    await savedDemoPlan(api, org, chef);
   });
   afterAll(async () => {
     await worker?.close();
@@ -78,23 +68,10 @@ describe('PAdES B-T seal with a timestamp, anchoring the audit chain', () => {
 
   /** A compiled verksamhetsplan whose signers have all signed: the request waits for its seal. */
   async function signedRequest(enqueueSeal = true): Promise<string> {
-    const q = await api.ok<{ compileReport: { id: string } }>(
-      'mutation($o: ID!){ compileReport(organisationId: $o, kind: VERKSAMHETSPLAN, year: 2026){ id } }',
-      { o: org },
-      chef,
-    );
-    for (let i = 0; i < 600; i++) {
-      const r = await api.ok<{ report: { status: string } }>(
-        'query($id: ID!){ report(id: $id){ status } }',
-        { id: q.compileReport.id },
-        chef,
-      );
-      if (r.report.status === 'READY') break;
-      await new Promise((res) => setTimeout(res, 100));
-    }
+    const reportId = await compiledPlanReport(api, org, chef);
     const { createSigningRequest: req } = await api.ok<{ createSigningRequest: { id: string } }>(
       'mutation($r: ID!){ createSigningRequest(reportId: $r){ id } }',
-      { r: q.compileReport.id },
+      { r: reportId },
       chef,
     );
     // The signatures themselves are the signing suite's subject: here they are recorded as the service does.

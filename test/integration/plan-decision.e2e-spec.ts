@@ -7,13 +7,11 @@ import Decimal from 'decimal.js';
 import { INestApplicationContext } from '@nestjs/common';
 import { authenticator } from 'otplib';
 import { DEMO_PASSWORD, importBundle, tenantBundle, TestApi } from '../helpers/api';
+import { DEMO_PLAN } from '../helpers/plan';
 import { startWorker } from '../helpers/worker';
 
 const DEMO = join(__dirname, '..', '..', 'demo', 'samspelet');
-// eslint-disable-next-line @typescript-eslint/no-unused-vars -- the fixture's notes are not plan data
-const { note, decidedInSeed, ...plan2026 } = JSON.parse(
-  readFileSync(join(DEMO, 'plan', 'plan-2026.json'), 'utf8'),
-);
+const plan2026 = DEMO_PLAN;
 const expected = JSON.parse(readFileSync(join(DEMO, 'expected', 'verksamhetsplan-2026.json'), 'utf8'));
 const PLAN = {
   ...plan2026,

@@ -3,12 +3,10 @@ import { decimalString } from '@app/domain';
 import { join } from 'node:path';
 import Decimal from 'decimal.js';
 import { codes, importBundle, tenantBundle, TestApi } from '../helpers/api';
+import { DEMO_PLAN } from '../helpers/plan';
 
 const DEMO = join(__dirname, '..', '..', 'demo', 'samspelet');
-// eslint-disable-next-line @typescript-eslint/no-unused-vars -- the fixture's notes are not plan data
-const { note, decidedInSeed, ...plan2026 } = JSON.parse(
-  readFileSync(join(DEMO, 'plan', 'plan-2026.json'), 'utf8'),
-);
+const plan2026 = DEMO_PLAN;
 const expected = JSON.parse(readFileSync(join(DEMO, 'expected', 'verksamhetsplan-2026.json'), 'utf8'));
 
 const FIELDS = `id status version revision validationErrors { path message }

@@ -1,15 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { INestApplicationContext } from '@nestjs/common';
 import { authenticator } from 'otplib';
 import { codes, DEMO_PASSWORD, importBundle, tenantBundle, TestApi } from '../helpers/api';
 import { startWorker } from '../helpers/worker';
-
-const DEMO = join(__dirname, '..', '..', 'demo', 'samspelet');
-// eslint-disable-next-line @typescript-eslint/no-unused-vars -- the fixture's notes are not plan data
-const { note, decidedInSeed, ...plan } = JSON.parse(
-  readFileSync(join(DEMO, 'plan', 'plan-2026.json'), 'utf8'),
-);
+import { compiledPlanReport, savedDemoPlan } from '../helpers/plan';
 
 /**
  * A one-time code works once across every use. TypeORM answers UPDATE … RETURNING with [rows, count], so a
@@ -26,12 +19,7 @@ describe('signing: a code works once, and a file says nothing to another förbun
     worker = await startWorker();
     org = (await importBundle(api, tenantBundle('repris', 'Samordningsförbundet Repris'))).id;
     chef = await api.login('forbundschef@repris.example');
-    await api.ok('mutation($o: ID!){ startPlan(organisationId: $o, year: 2026){ id } }', { o: org }, chef);
-    await api.ok(
-      'mutation($o: ID!, $p: JSON!){ savePlan(organisationId: $o, year: 2026, version: 1, plan: $p){ id } }',
-      { o: org, p: { ...plan, confirmedGoalChanges: ['administrativ_kostnadsandel'] } },
-      chef,
-    );
+    await savedDemoPlan(api, org, chef);
   });
   afterAll(async () => {
     await worker?.close();
@@ -39,23 +27,10 @@ describe('signing: a code works once, and a file says nothing to another förbun
   });
 
   async function compiledRequest(): Promise<string> {
-    const q = await api.ok<{ compileReport: { id: string } }>(
-      'mutation($o: ID!){ compileReport(organisationId: $o, kind: VERKSAMHETSPLAN, year: 2026){ id } }',
-      { o: org },
-      chef,
-    );
-    for (let i = 0; i < 600; i++) {
-      const r = await api.ok<{ report: { status: string } }>(
-        'query($id: ID!){ report(id: $id){ status } }',
-        { id: q.compileReport.id },
-        chef,
-      );
-      if (r.report.status === 'READY') break;
-      await new Promise((res) => setTimeout(res, 100));
-    }
+    const reportId = await compiledPlanReport(api, org, chef);
     const created = await api.ok<{ createSigningRequest: { id: string } }>(
       'mutation($r: ID!){ createSigningRequest(reportId: $r){ id } }',
-      { r: q.compileReport.id },
+      { r: reportId },
       chef,
     );
     return created.createSigningRequest.id;

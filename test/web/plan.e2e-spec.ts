@@ -1,14 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_PASSWORD, importBundle, tenantBundle, TestApi } from '../helpers/api';
+import { DEMO_PLAN } from '../helpers/plan';
 import { launchBrowser, newContext, screenshot, seriousA11yViolations, signIn } from '../helpers/browser';
 
-const DEMO = join(__dirname, '..', '..', 'demo', 'samspelet');
-// eslint-disable-next-line @typescript-eslint/no-unused-vars -- the fixture's notes are not plan data
-const { note, decidedInSeed, ...plan2026 } = JSON.parse(
-  readFileSync(join(DEMO, 'plan', 'plan-2026.json'), 'utf8'),
-);
+const plan2026 = DEMO_PLAN;
 const NBSP = '\u00a0';
 
 async function expectAccessible(page: Page, name: string): Promise<void> {
