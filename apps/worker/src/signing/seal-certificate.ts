@@ -107,7 +107,7 @@ export async function certificatePages(input: CertificateInput): Promise<Buffer>
     .fontSize(8)
     .fillColor('#5a5a5a')
     .text(
-      `${LEVEL_TEXT[input.level]} Sigillet omfattar hela filen: varje ändring av en enda byte gör det ogiltigt; kontrollera med verifyDocument eller ett verktyg som pdfsig.`,
+      `${LEVEL_TEXT[input.level]} Sigillet omfattar hela filen: varje ändring av en enda byte gör det ogiltigt; kontrollera med ett program som läser PDF-signaturer, till exempel Adobe Acrobat Reader eller pdfsig.`,
     );
   doc.end();
   return done;
