@@ -1,4 +1,6 @@
-import { formatAmount, formatPercent, money, toAmountString } from '@app/domain';
+import type Decimal from 'decimal.js';
+import { formatAmount, formatPercent, money } from '@app/domain';
+import { niceScale } from './chart-scale';
 import type { ReportChart } from '../model/report-model';
 import { COLOR, Doc, ensureSpace, MARGIN, Struct, tag } from './pdf-style';
 import { table } from './pdf-table';
@@ -7,6 +9,8 @@ import { table } from './pdf-table';
  * Grouped bars, drawn as vectors, with an axis in the förbund's unit: one Figure with alternative text,
  * followed by the same figures as a data table so a screen reader (and a copy-paste) gets every value.
  */
+const PATTERN_WORDS = ['helfärgad', 'snedstreckad', 'rutmönstrad'];
+
 export function chart(doc: Doc, parent: Struct, c: ReportChart, unit: 'tkr' | 'kr'): void {
   const width = doc.page.width - 2 * MARGIN;
   const height = 190;
@@ -16,7 +20,7 @@ export function chart(doc: Doc, parent: Struct, c: ReportChart, unit: 'tkr' | 'k
     doc.font('bold').fontSize(11).fillColor(COLOR.text).text(c.title, MARGIN, doc.y),
   );
   const top = doc.y + 8;
-  const alt = `Stapeldiagram: ${c.title}. Staplar för ${c.series.map((s) => s.name).join(', ')} per ${c.categories.join(', ')}. Värdena står i tabellen under diagrammet.`;
+  const alt = `Stapeldiagram: ${c.title}. Staplar för ${c.series.map((s, j) => `${s.name} (${PATTERN_WORDS[j % 3]})`).join(', ')} per ${c.categories.join(', ')}. Värdena står i tabellen under diagrammet.`;
   tag(doc, parent, 'Figure', () => bars(doc, c, unit, top, width, height), {
     alt,
     bbox: [MARGIN, top, MARGIN + width, top + height + 30],
@@ -41,6 +45,35 @@ export function chart(doc: Doc, parent: Struct, c: ReportChart, unit: 'tkr' | 'k
   );
 }
 
+/** Fill patterns so that a series is told apart by more than its colour (WCAG 1.4.1). */
+function pattern(doc: Doc, j: number, x: number, y: number, w: number, h: number): void {
+  const kind = j % 3;
+  if (kind === 0 || w < 3 || h < 3) return;
+  doc.save();
+  doc.rect(x, y, w, h).clip();
+  doc.lineWidth(kind === 1 ? 1 : 0.8).strokeColor('#ffffff');
+  for (let d = -h; d < w; d += 4) {
+    doc
+      .moveTo(x + d, y + h)
+      .lineTo(x + d + h, y)
+      .stroke();
+    if (kind === 2)
+      doc
+        .moveTo(x + d, y)
+        .lineTo(x + d + h, y + h)
+        .stroke();
+  }
+  doc.restore();
+}
+
+function swatch(doc: Doc, j: number, x: number, y: number, w: number, h: number): void {
+  doc
+    .rect(x, y, w, h)
+    .fillColor(COLOR.bars[j % COLOR.bars.length])
+    .fill();
+  pattern(doc, j, x, y, w, h);
+}
+
 function bars(
   doc: Doc,
   c: ReportChart,
@@ -54,16 +87,17 @@ function bars(
   const values = c.series.flatMap((s) =>
     s.values.filter((v): v is string => v !== null).map((v) => money(v)),
   );
-  const max = values.reduce((a, v) => (v.greaterThan(a) ? v : a), money(0));
-  const min = values.reduce((a, v) => (v.lessThan(a) ? v : a), money(0));
-  const span = max.minus(min).isZero() ? money(1) : max.minus(min);
-  const yOf = (v: string) => top + height - money(v).minus(min).dividedBy(span).times(height).toNumber();
-  // axis and grid
-  doc.lineWidth(0.5).strokeColor(COLOR.rule);
-  for (let k = 0; k <= 4; k++) {
-    const val = min.plus(span.times(k).dividedBy(4));
-    const y = yOf(toAmountString(val));
+  const percent = c.format === 'percent';
+  const scale = niceScale(values, percent ? 100 : unit === 'tkr' ? '0.001' : 1);
+  const span = scale.max.minus(scale.min);
+  const yOf = (v: Decimal) => top + height - v.minus(scale.min).dividedBy(span).times(height).toNumber();
+  const label = (v: Decimal, decimals = 0) => (percent ? formatPercent(v, decimals) : formatAmount(v, unit));
+  // grid on round ticks, the zero line stronger than the rest
+  for (const t of scale.ticks) {
+    const y = yOf(t);
     doc
+      .lineWidth(t.isZero() ? 1 : 0.4)
+      .strokeColor(t.isZero() ? COLOR.text : COLOR.rule)
       .moveTo(left, y)
       .lineTo(left + plotW, y)
       .stroke();
@@ -71,29 +105,31 @@ function bars(
       .font('regular')
       .fontSize(7)
       .fillColor(COLOR.muted)
-      .text(c.format === 'percent' ? formatPercent(val, 0) : formatAmount(val, unit), MARGIN, y - 4, {
-        width: 46,
-        align: 'right',
-        lineBreak: false,
-      });
+      .text(label(t), MARGIN, y - 4, { width: 46, align: 'right', lineBreak: false });
   }
   const groupW = plotW / Math.max(1, c.categories.length);
   const barW = Math.max(2, (groupW * 0.7) / c.series.length);
-  const zeroY = yOf('0');
+  const zeroY = yOf(money(0));
+  // Values on the bars only when every one fits on its bar: a chart with labels on some bars reads as if the others
+  // were missing (the data table below has them all).
+  doc.font('regular').fontSize(6);
+  const labelled = values.every((v) => doc.widthOfString(label(v)) <= barW - 1);
   c.categories.forEach((cat, i) => {
     c.series.forEach((s, j) => {
-      const v = s.values[i];
-      if (v === null) return;
+      const raw = s.values[i];
+      if (raw === null || raw === undefined) return;
+      const v = money(raw);
       const y = yOf(v);
-      doc
-        .rect(
-          left + i * groupW + groupW * 0.15 + j * barW,
-          Math.min(y, zeroY),
-          barW - 1,
-          Math.max(0.5, Math.abs(zeroY - y)),
-        )
-        .fillColor(COLOR.bars[j % COLOR.bars.length])
-        .fill();
+      const x = left + i * groupW + groupW * 0.15 + j * barW;
+      const h = Math.max(0.5, Math.abs(zeroY - y));
+      swatch(doc, j, x, Math.min(y, zeroY), barW - 1, h);
+      // the value on the bar where it fits
+      const text = label(v);
+      if (labelled) {
+        doc.font('regular').fontSize(6);
+        const ty = v.isNegative() ? Math.max(y, zeroY) + 1 : Math.min(y, zeroY) - 8;
+        doc.fillColor(COLOR.text).text(text, x, ty, { width: barW - 1, align: 'center', lineBreak: false });
+      }
     });
     doc
       .font('regular')
@@ -104,15 +140,12 @@ function bars(
   let lx = left;
   const ly = top + height + 18;
   c.series.forEach((s, j) => {
-    doc
-      .rect(lx, ly, 8, 8)
-      .fillColor(COLOR.bars[j % COLOR.bars.length])
-      .fill();
+    swatch(doc, j, lx, ly, 10, 8);
     doc
       .font('regular')
       .fontSize(8)
       .fillColor(COLOR.text)
-      .text(s.name, lx + 12, ly, { lineBreak: false });
-    lx += 12 + doc.widthOfString(s.name) + 16;
+      .text(s.name, lx + 14, ly, { lineBreak: false });
+    lx += 14 + doc.widthOfString(s.name) + 16;
   });
 }
