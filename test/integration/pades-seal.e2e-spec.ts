@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { INestApplicationContext } from '@nestjs/common';
@@ -207,6 +207,36 @@ describe('PAdES B-T seal with a timestamp, anchoring the audit chain', () => {
       expect(intyg).toContain(words);
     expect(intyg).toContain(swedishDateTime(events[0].at));
     expect(intyg).not.toMatch(/signing\.[a-z_]+|UTC/);
+  });
+
+  it('keeps the sealed file tagged: the signeringsintyg sits in the structure tree after the report, with page labels of its own', async () => {
+    const requestId = await signedRequest();
+    const file = join(tmp, 'tagged.pdf');
+    writeFileSync(file, await sealedPdf(requestId));
+    expect(run('pdfinfo', [file])).toMatch(/Tagged:\s+yes/);
+    const pages = Number(/Pages:\s+(\d+)/.exec(run('pdfinfo', [file]))![1]);
+    // the intyg's heading, list and text are reachable through the structure tree, after the report's content
+    const struct = run('pdfinfo', ['-struct-text', file]);
+    const intyg = struct.indexOf('"Signeringsintyg"');
+    expect(intyg).toBeGreaterThan(0);
+    expect(struct.slice(intyg)).toMatch(/H2[\s\S]*"Underskrifter \(\d+\)"[\s\S]*\bL\b[\s\S]*LI[\s\S]*LBody/);
+    expect(struct.slice(0, intyg)).toContain('Document');
+    // every page's marked content resolves: no page is left outside the ParentTree
+    const pdf = readFileSync(file).toString('latin1');
+    const parents = [...pdf.matchAll(/\/StructParents (\d+)/g)].map((m) => Number(m[1]));
+    expect(new Set(parents).size).toBe(parents.length);
+    // the report's "Sida N av M" stays true: the intyg's pages are labelled and numbered on their own
+    const last = run('pdftotext', ['-f', String(pages), '-l', String(pages), file, '-']);
+    expect(last).toMatch(/Signeringsintyg, sida 1 av 1/);
+    const before = run('pdftotext', ['-f', String(pages - 1), '-l', String(pages - 1), file, '-']);
+    expect(before).toContain(`Sida ${pages - 1} av ${pages - 1}`);
+    expect(pdf).toMatch(/\/PageLabels/);
+    expect(
+      run('pdffonts', [file])
+        .split('\n')
+        .slice(2)
+        .filter((l) => l.trim() && !/\byes\s+yes\s+(yes|no)\s+\d+\s+\d+\s*$/.test(l)),
+    ).toEqual([]);
   });
 
   it('reaches B-LT with a CA-issued seal certificate: its CRL is fetched, checked and embedded in a DSS after the signature', async () => {

@@ -23,6 +23,7 @@ import {
   UnitOfWork,
 } from '@app/infra';
 import { sealCertificate } from './seal-key';
+import { appendTaggedPages } from './append-tagged';
 import { certificatePages } from './seal-certificate';
 import * as store from './seal.store';
 
@@ -94,8 +95,7 @@ export async function sealSigningRequest(
   const report = await readAll(storage.open(req.doc_sha));
   // The report's own metadata (and its XMP, which PDF/A keeps equal to it) stays as the report wrote it.
   const merged = await LibDocument.load(report, { updateMetadata: false });
-  const certDoc = await LibDocument.load(cert);
-  for (const p of await merged.copyPages(certDoc, certDoc.getPageIndices())) merged.addPage(p);
+  await appendTaggedPages(merged, await LibDocument.load(cert), 'Signeringsintyg ');
   if (head) {
     const { context } = merged;
     const info = context.trailerInfo.Info
