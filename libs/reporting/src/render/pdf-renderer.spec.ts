@@ -1,3 +1,4 @@
+import { PDFDocument as PdfLib } from 'pdf-lib';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +9,7 @@ import { renderPdf } from './pdf-renderer';
 import {
   catalogFlags,
   outlineTitles,
+  parentTreeGaps,
   run,
   structAlts,
   tocLinkTargets,
@@ -106,6 +108,15 @@ describe('the report PDF: PDF/A-2a, tagged, navigable', () => {
 
   it('marks every piece of content as tagged or as an artifact', async () => {
     expect(await unmarkedPainting(pdf)).toEqual([]);
+    // and the structure tree reaches every marked piece
+    expect(await parentTreeGaps(pdf)).toEqual([]);
+    // the check sees a page appended without its structure (pdf-lib's copyPages alone)
+    const naive = await PdfLib.load(pdf, { updateMetadata: false });
+    const [copy] = await naive.copyPages(naive, [1]);
+    naive.addPage(copy);
+    expect(await parentTreeGaps(Buffer.from(await naive.save()))).toContainEqual(
+      expect.stringMatching(/used by an earlier page/),
+    );
     // a draft delårsrapport too: its watermark is an artifact
     const draft = await renderPdf({ ...buildReport(samspeletInput('delar')), draft: true });
     expect(await unmarkedPainting(draft)).toEqual([]);

@@ -135,3 +135,60 @@ export function uploadedPdf(): Promise<Buffer> {
     d.end();
   });
 }
+
+/**
+ * Marked content that the structure tree does not reach, per page: every MCID in a page's content must be found
+ * through the ParentTree entry of the page's /StructParents, and that element must name the MCID among its kids
+ * (PDF/UA: the tree is complete). Also flags two pages sharing one ParentTree key.
+ */
+export async function parentTreeGaps(bytes: Buffer): Promise<string[]> {
+  const pdf = await PdfLib.load(bytes, { updateMetadata: false });
+  const ctx = pdf.context;
+  const root = ctx.lookup(pdf.catalog.get(PDFName.of('StructTreeRoot')), PDFDict);
+  const nums = new Map<number, unknown>();
+  const walk = (node: PDFDict) => {
+    const n = ctx.lookup(node.get(PDFName.of('Nums')));
+    if (n instanceof PDFArray)
+      for (let i = 0; i + 1 < n.size(); i += 2)
+        nums.set(Number(n.get(i).toString()), ctx.lookup(n.get(i + 1)));
+    const kids = ctx.lookup(node.get(PDFName.of('Kids')));
+    if (kids instanceof PDFArray) for (const k of kids.asArray()) walk(ctx.lookup(k, PDFDict));
+  };
+  walk(ctx.lookup(root.get(PDFName.of('ParentTree')), PDFDict));
+  const gaps: string[] = [];
+  const seen = new Set<number>();
+  pdf.getPages().forEach((page, i) => {
+    const contents = page.node.Contents();
+    if (!contents) return;
+    const streams = contents instanceof PDFArray ? contents.asArray().map((r) => ctx.lookup(r)) : [contents];
+    const source = streams
+      .map((st) => Buffer.from(decodePDFRawStream(st as PDFRawStream).decode()).toString('latin1'))
+      .join('\n');
+    const mcids = [...source.matchAll(/\/MCID\s+(\d+)/g)].map((m) => Number(m[1]));
+    if (!mcids.length) return;
+    const sp = page.node.get(PDFName.of('StructParents'));
+    if (!sp) return void gaps.push(`page ${i + 1}: marked content but no /StructParents`);
+    const key = Number(sp.toString());
+    if (seen.has(key)) gaps.push(`page ${i + 1}: /StructParents ${key} used by an earlier page`);
+    seen.add(key);
+    const entry = nums.get(key);
+    if (!(entry instanceof PDFArray)) return void gaps.push(`page ${i + 1}: no ParentTree entry ${key}`);
+    for (const mcid of mcids) {
+      const ref = entry.get(mcid);
+      const el = ref instanceof PDFRef ? ctx.lookup(ref) : null;
+      if (!(el instanceof PDFDict) || !el.get(PDFName.of('S'))) {
+        gaps.push(`page ${i + 1}: MCID ${mcid} has no structure element`);
+        continue;
+      }
+      const k = ctx.lookup(el.get(PDFName.of('K')));
+      const kids = k instanceof PDFArray ? k.asArray().map((x) => ctx.lookup(x)) : [k];
+      const named = kids.some((x) =>
+        x instanceof PDFDict
+          ? x.get(PDFName.of('MCID'))?.toString() === String(mcid)
+          : x?.toString() === String(mcid),
+      );
+      if (!named) gaps.push(`page ${i + 1}: MCID ${mcid}'s element does not list it`);
+    }
+  });
+  return gaps;
+}
