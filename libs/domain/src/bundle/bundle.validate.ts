@@ -195,7 +195,10 @@ export function insatsIssues(
   if (!parties.has(x.ownerParty))
     issues.push({ path: jsonPath([...base, 'ownerParty']), message: `okänd part "${x.ownerParty}"` });
   if (!centres.has(x.costCentre))
-    issues.push({ path: jsonPath([...base, 'costCentre']), message: `okänt kostnadsställe "${x.costCentre}"` });
+    issues.push({
+      path: jsonPath([...base, 'costCentre']),
+      message: `okänt kostnadsställe "${x.costCentre}"`,
+    });
   if (x.end !== undefined && x.end < x.start)
     issues.push({ path: jsonPath([...base, 'end']), message: 'slutdatum ligger före startdatum' });
   const years = new Set<number>();
