@@ -210,8 +210,8 @@ const OPERATIONS: Record<string, Entry> = {
     () => ({ email: `forbundschef@${A.slug}.example`, name: 'Kapad' }),
   ),
   'Mutation.createSigningRequest': rows(refused(() => ({ overrideReason: 'Intrång' }))),
-  'Mutation.deleteInsats': rows(refused((s) => ({ id: s.a.insatsId, version: 1 }))),
   'Mutation.declineSigning': rows(refused(() => ({ reason: 'Intrång' }))),
+  'Mutation.deleteInsats': rows(refused((s) => ({ id: s.a.insatsId, version: 1 }))),
   'Mutation.importOrganisationBundle': adminOnly(
     'setting up or overwriting a förbund from a bundle is the platform admin’s',
     (s) => ({ bundle: { ...s.aBundle, organisation: { ...s.aBundle.organisation, name: 'Kapad' } } }),

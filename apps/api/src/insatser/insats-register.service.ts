@@ -31,7 +31,8 @@ const FIELDS = [
   'projektagare',
 ] as const;
 
-const norm = (v: string | null | undefined) => (v === null || v === undefined ? null : new Money(v).toString());
+const norm = (v: string | null | undefined) =>
+  v === null || v === undefined ? null : new Money(v).toString();
 
 function comparableOf(s: store.InsatsSnapshot): Comparable {
   return {
@@ -70,7 +71,10 @@ function comparableInput(x: InsatsRegistration): Comparable {
 
 /** Mätpunkter by year, in the order given within a year (the order the follow-up form shows them). */
 const byYear = <T extends { year: number }>(list: readonly T[]): T[] =>
-  list.map((m, i) => ({ m, i })).sort((a, b) => a.m.year - b.m.year || a.i - b.i).map((e) => e.m);
+  list
+    .map((m, i) => ({ m, i }))
+    .sort((a, b) => a.m.year - b.m.year || a.i - b.i)
+    .map((e) => e.m);
 
 /**
  * The kansli's register of insatser (issue 18): registers, edits, ends and deletes an insats in one transaction
@@ -125,7 +129,10 @@ export class InsatsRegisterService {
         organisationId: before.organisationId,
         actorId,
         ...(ended
-          ? { action: 'insats.ended' as const, payload: { key: x.key, version: newVersion, changes, end: x.end! } }
+          ? {
+              action: 'insats.ended' as const,
+              payload: { key: x.key, version: newVersion, changes, end: x.end! },
+            }
           : { action: 'insats.updated' as const, payload: { key: x.key, version: newVersion, changes } }),
         entityType: 'insats',
         entityId: insatsId,

@@ -86,7 +86,10 @@ export async function followUpPeriods(tx: Tx, insatsId: string): Promise<string[
 }
 
 /** What keeps an insats from being deleted: its follow-ups and the NNS survey collections made for it. */
-export async function deletionBlockers(tx: Tx, insatsId: string): Promise<{ followUps: number; surveys: number }> {
+export async function deletionBlockers(
+  tx: Tx,
+  insatsId: string,
+): Promise<{ followUps: number; surveys: number }> {
   const [row] = await tx.query(
     `SELECT (SELECT count(*)::int FROM submission WHERE insats_id = $1) AS "followUps",
             (SELECT count(*)::int FROM survey_collection WHERE insats_id = $1) AS surveys`,
@@ -139,17 +142,31 @@ export async function updateInsats(
 /** Deletes the insats (budgets, mätpunkter and its roles go with it) if it is still at `version`. */
 export async function deleteInsats(tx: Tx, insatsId: string, version: number): Promise<boolean> {
   return (
-    await returningRows(tx, 'DELETE FROM insats WHERE id = $1 AND version = $2 RETURNING 1', [insatsId, version])
-  ).length > 0;
+    (
+      await returningRows(tx, 'DELETE FROM insats WHERE id = $1 AND version = $2 RETURNING 1', [
+        insatsId,
+        version,
+      ])
+    ).length > 0
+  );
 }
 
-export async function replaceBudgets(tx: Tx, insatsId: string, budgets: InsatsRegistration['budgets']): Promise<void> {
+export async function replaceBudgets(
+  tx: Tx,
+  insatsId: string,
+  budgets: InsatsRegistration['budgets'],
+): Promise<void> {
   await tx.query('DELETE FROM insats_budget WHERE insats_id = $1', [insatsId]);
   if (budgets.length)
     await tx.query(
       `INSERT INTO insats_budget (insats_id, year, amount, decision)
        SELECT $1, * FROM unnest($2::int[], $3::numeric[], $4::text[])`,
-      [insatsId, budgets.map((b) => b.year), budgets.map((b) => b.amount), budgets.map((b) => b.decision ?? null)],
+      [
+        insatsId,
+        budgets.map((b) => b.year),
+        budgets.map((b) => b.amount),
+        budgets.map((b) => b.decision ?? null),
+      ],
     );
 }
 

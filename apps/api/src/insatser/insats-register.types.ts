@@ -24,7 +24,8 @@ export class MatpunktInput {
   @Field() text: string;
   @Field(() => String, {
     nullable: true,
-    description: 'Vad som mäts: ett fält i uppföljningen (t.ex. inskrivna_totalt) eller en NNS-indikator (nns:7:DELTAGARE_AVSLUT:6).',
+    description:
+      'Vad som mäts: ett fält i uppföljningen (t.ex. inskrivna_totalt) eller en NNS-indikator (nns:7:DELTAGARE_AVSLUT:6).',
   })
   metric?: string | null;
   @Field(() => String, { nullable: true, description: '<=, >=, <, > eller =; anges med target.' })
