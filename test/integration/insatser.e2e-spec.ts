@@ -416,4 +416,48 @@ describe('the kansli keeps the förbund’s insatser (issue 18)', () => {
       team: [...bron.team].sort((a, b) => a.role.localeCompare(b.role)),
     });
   });
+  it('saves an insats in the bundle’s shape by its key (CONTRACT.md §4a), keeping its people', async () => {
+    const SAVE =
+      'mutation($o: ID!, $i: JSON!, $v: Int){ saveInsats(organisationId: $o, insats: $i, version: $v){ insatser { key name version } } }';
+    const entry = {
+      key: 'bron',
+      name: 'Bron (från paketet)',
+      type: 'INDIVID',
+      ownerParty: 'KARLSTAD',
+      costCentre: '803',
+      start: '2025-07-01',
+      end: '2026-06-30',
+      decision: { date: '2025-05-20', body: 'Styrelsen' },
+      budgets: [{ year: 2025, amount: '300000' }],
+      matpunkter: [],
+    };
+    expect(codes(await api.gql(SAVE, { o: org, i: entry, v: 1 }, kansli))).toEqual(['VERSION_CONFLICT']);
+    const saved = (
+      await api.ok<{ saveInsats: { insatser: Array<{ key: string; name: string; version: number }> } }>(
+        SAVE,
+        { o: org, i: entry },
+        kansli,
+      )
+    ).saveInsats.insatser.find((x) => x.key === 'bron');
+    expect(saved).toEqual({ key: 'bron', name: 'Bron (från paketet)', version: bron.version + 1 });
+    const after = (
+      await api.ok<{ insats: Insats }>(
+        `query($id: ID!){ insats(id: $id){ ${INSATS_FIELDS} } }`,
+        { id: bron.id },
+        kansli,
+      )
+    ).insats;
+    expect(after.team.map((t) => t.personId).sort()).toEqual([ownerId, styrgruppId].sort());
+    expect(after.matpunkter).toEqual([]);
+    const created = await api.gql(
+      SAVE,
+      { o: org, i: { ...entry, key: 'ny-fran-paket', end: undefined } },
+      chef,
+    );
+    expect(codes(created)).toEqual([]);
+    const refused = await api.gql(SAVE, { o: org, i: { ...entry, key: 'utan-typ', type: 'ANNAN' } }, kansli);
+    expect(details(refused)).toEqual([
+      { path: '$.insats.type', message: 'Typ: ska vara INDIVID eller STRUKTUR' },
+    ]);
+  });
 });

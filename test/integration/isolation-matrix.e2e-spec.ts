@@ -272,6 +272,7 @@ const OPERATIONS: Record<string, Entry> = {
   'Mutation.saveFunding': rows(
     refused(() => ({ funding: { account: '3000', amount: '1', party: 'AF', year: 2025 } })),
   ),
+  'Mutation.saveInsats': rows(refused(() => ({ insats: { key: 'matris' } }))),
   'Mutation.saveNnsSettings': rows(refused(() => ({ indicators: [1], minGroupSize: 1 }))),
   'Mutation.savePerson': rows(
     refused(() => ({

@@ -3,8 +3,9 @@ import { Principal, Role } from '@app/domain';
 import { UnitOfWork } from '@app/infra';
 import { Allow, CurrentPrincipal, scopeOf } from '../common/access/access.decorators';
 import { Loaders, RequestLoaders } from '../common/graphql/request-loaders';
-import { insatsById } from '../organisations/organisation.store';
-import { InsatsType } from '../organisations/organisation.types';
+import GraphQLJSON from 'graphql-type-json';
+import { insatsById, organisationById } from '../organisations/organisation.store';
+import { InsatsType, OrganisationType } from '../organisations/organisation.types';
 import { InsatsRegisterService } from './insats-register.service';
 import { teamsOf } from './insats-register.store';
 import { InsatsInput, InsatsMemberType } from './insats-register.types';
@@ -60,6 +61,21 @@ export class InsatsRegisterResolver {
   ): Promise<boolean> {
     await this.register.delete(id, version, me.personId);
     return true;
+  }
+
+  @Allow(KEEPERS, scopeOf.organisationId(), { platformAdmin: true })
+  @Mutation(() => OrganisationType, {
+    description:
+      'Sparar en insats i form av ett insatser[]-element i förbundets paket, matchad på nyckel (CONTRACT.md §4a); version skyddar ändringen när den anges.',
+  })
+  async saveInsats(
+    @Args('organisationId', { type: () => ID }) organisationId: string,
+    @Args('insats', { type: () => GraphQLJSON }) insats: unknown,
+    @Args('version', { type: () => Int, nullable: true }) version: number | null | undefined,
+    @CurrentPrincipal() me: Principal,
+  ): Promise<OrganisationType> {
+    await this.register.saveByKey(organisationId, insats, version ?? null, me.personId);
+    return (await organisationById(this.uow.reader, organisationId))!;
   }
 
   @ResolveField(() => [InsatsMemberType], { description: 'Insatsens styrgrupp och projektägare.' })

@@ -69,6 +69,17 @@ function comparableInput(x: InsatsRegistration): Comparable {
   };
 }
 
+/** The input with the current styrgrupp and projektägare where it leaves them out (null or missing). */
+function withTeam(input: unknown, before: store.InsatsSnapshot): unknown {
+  if (!input || typeof input !== 'object' || Array.isArray(input)) return input;
+  const given = input as Record<string, unknown>;
+  return {
+    ...given,
+    styrgrupp: given.styrgrupp ?? before.styrgrupp.map((p) => p.id),
+    projektagare: given.projektagare ?? before.projektagare.map((p) => p.id),
+  };
+}
+
 /** Mätpunkter by year, in the order given within a year (the order the follow-up form shows them). */
 const byYear = <T extends { year: number }>(list: readonly T[]): T[] =>
   list
@@ -105,12 +116,32 @@ export class InsatsRegisterService {
     });
   }
 
-  async update(insatsId: string, version: number, input: unknown, actorId: string): Promise<void> {
+  /**
+   * CONTRACT.md §4a: saves an insats in the shape of a bundle entry, matched by its key (registers it when the
+   * förbund has none by that key). `version` guards the change when given; styrgrupp and projektägare left out
+   * stay as they are.
+   */
+  async saveByKey(
+    organisationId: string,
+    input: unknown,
+    version: number | null,
+    actorId: string,
+  ): Promise<void> {
+    const key = (input as { key?: unknown } | null)?.key;
+    const id =
+      typeof key === 'string' ? await store.insatsIdByKey(this.uow.reader, organisationId, key) : null;
+    if (id) await this.update(id, version, input, actorId);
+    else await this.create(organisationId, input, actorId);
+  }
+
+  /** Changes an insats; `version` (null: whatever is current) guards it. Left-out people stay as they are. */
+  async update(insatsId: string, version: number | null, input: unknown, actorId: string): Promise<void> {
     await this.uow.write(async (tx) => {
       const before = await this.current(tx, insatsId);
-      if (before.version !== version) throw this.stale(before.version);
+      if (version !== null && before.version !== version) throw this.stale(before.version);
+      version = before.version;
       const ctx = await store.registerContext(tx, before.organisationId, insatsId);
-      const x = this.valid(input, {
+      const x = this.valid(withTeam(input, before), {
         ...ctx,
         current: { key: before.key, followUpPeriods: await store.followUpPeriods(tx, insatsId) },
       });

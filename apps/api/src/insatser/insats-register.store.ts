@@ -76,6 +76,14 @@ export async function snapshot(tx: Tx, insatsId: string, lock = false): Promise<
   return row ?? null;
 }
 
+export async function insatsIdByKey(tx: Tx, organisationId: string, key: string): Promise<string | null> {
+  const [row] = await tx.query('SELECT id FROM insats WHERE organisation_id = $1 AND key = $2', [
+    organisationId,
+    key,
+  ]);
+  return row?.id ?? null;
+}
+
 /** The periods the insats has follow-ups for (any status, any revision). */
 export async function followUpPeriods(tx: Tx, insatsId: string): Promise<string[]> {
   const rows: Array<{ period: string }> = await tx.query(

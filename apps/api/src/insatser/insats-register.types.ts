@@ -49,10 +49,16 @@ export class InsatsInput {
   @Field(() => InsatsDecisionInput, { nullable: true }) decision?: InsatsDecisionInput | null;
   @Field(() => [InsatsBudgetInput], { defaultValue: [] }) budgets: InsatsBudgetInput[];
   @Field(() => [MatpunktInput], { defaultValue: [] }) matpunkter: MatpunktInput[];
-  @Field(() => [ID], { defaultValue: [], description: 'Styrgruppens personer (personer i förbundet).' })
-  styrgrupp: string[];
-  @Field(() => [ID], { defaultValue: [], description: 'Projektägarna (personer i förbundet).' })
-  projektagare: string[];
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'Styrgruppens personer (personer i förbundet); utelämnad vid en ändring: oförändrad.',
+  })
+  styrgrupp?: string[] | null;
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'Projektägarna (personer i förbundet); utelämnad vid en ändring: oförändrad.',
+  })
+  projektagare?: string[] | null;
 }
 
 @ObjectType('InsatsMember', { description: 'En person i insatsens styrgrupp eller en projektägare.' })

@@ -54,7 +54,8 @@ export class InsatsType {
   })
   end: string | null;
   @Field(() => Int, { description: 'Versionen som en ändring utgår från.' }) version: number;
-  @Field(() => String, { nullable: true, description: 'Beslutsdatum (ÅÅÅÅ-MM-DD).' }) decidedOn: string | null;
+  @Field(() => String, { nullable: true, description: 'Beslutsdatum (ÅÅÅÅ-MM-DD).' }) decidedOn:
+    string | null;
   @Field(() => String, { nullable: true, description: 'Beslutande organ, t.ex. "Styrelsen".' }) decisionBody:
     string | null;
   @Field(() => String, { nullable: true, description: 'Beslutet i text (t.ex. paragraf och lydelse).' })

@@ -74,10 +74,18 @@ export const AUDIT_EVENTS = {
   'report.compiled': z.looseObject({ kind: z.string(), year: z.number().int(), version: z.number().int() }),
   'report.failed': z.looseObject({ reason }),
   'report_texts.saved': z.looseObject({ version: z.number().int(), keys: z.array(z.string()) }),
-  'insats.created': z.looseObject({ key: z.string(), version: z.number().int(), snapshot: z.looseObject({}) }),
+  'insats.created': z.looseObject({
+    key: z.string(),
+    version: z.number().int(),
+    snapshot: z.looseObject({}),
+  }),
   'insats.updated': insatsChange,
   'insats.ended': insatsChange.extend({ end: z.string() }),
-  'insats.deleted': z.looseObject({ key: z.string(), version: z.number().int(), snapshot: z.looseObject({}) }),
+  'insats.deleted': z.looseObject({
+    key: z.string(),
+    version: z.number().int(),
+    snapshot: z.looseObject({}),
+  }),
   'follow_up.exempted': z.looseObject({
     insatsId: id,
     period: z.string().regex(/^(DELAR|HELAR)-\d{4}$/),
