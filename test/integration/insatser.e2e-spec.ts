@@ -282,38 +282,50 @@ describe('the kansli keeps the förbund’s insatser (issue 18)', () => {
   });
 
   it('guards edits by version, records what changed, and ends an insats with an end date', async () => {
+    // Two saves from the same version at once: one wins, the other is told to fetch the latest.
+    const raced = await Promise.all(
+      ['Bron A', 'Bron B'].map((name) =>
+        api.gql(UPDATE, { id: bron.id, v: 1, i: { ...bronInput(), name } }, kansli),
+      ),
+    );
+    expect(raced.map((r) => codes(r)).sort()).toEqual([[], ['VERSION_CONFLICT']]);
+    const [{ version: raceVersion }] = await api.ds.query('SELECT version FROM insats WHERE id = $1', [
+      bron.id,
+    ]);
+    expect(raceVersion).toBe(2);
+    await api.ok(UPDATE, { id: bron.id, v: 2, i: bronInput() }, kansli);
     const renamed = (
       await api.ok<{ updateInsats: Insats }>(
         UPDATE,
-        { id: bron.id, v: 1, i: { ...bronInput(), name: 'Bron' } },
+        { id: bron.id, v: 3, i: { ...bronInput(), name: 'Bron' } },
         chef,
       )
     ).updateInsats;
-    expect(renamed.version).toBe(2);
+    expect(renamed.version).toBe(4);
     const stale = await api.gql(
       UPDATE,
       { id: bron.id, v: 1, i: { ...bronInput(), name: 'Bron igen' } },
       kansli,
     );
     expect(codes(stale)).toEqual(['VERSION_CONFLICT']);
-    expect(stale.errors![0].extensions!.currentVersion).toBe(2);
+    expect(stale.errors![0].extensions!.currentVersion).toBe(4);
     // The same content again changes nothing: no new version, no audit entry.
     const same = (
       await api.ok<{ updateInsats: Insats }>(
         UPDATE,
-        { id: bron.id, v: 2, i: { ...bronInput(), name: 'Bron' } },
+        { id: bron.id, v: 4, i: { ...bronInput(), name: 'Bron' } },
         kansli,
       )
     ).updateInsats;
-    expect(same.version).toBe(2);
+    expect(same.version).toBe(4);
     const ended = (
       await api.ok<{ updateInsats: Insats }>(
         UPDATE,
-        { id: bron.id, v: 2, i: { ...bronInput(), name: 'Bron', end: '2026-06-30' } },
+        { id: bron.id, v: 4, i: { ...bronInput(), name: 'Bron', end: '2026-06-30' } },
         kansli,
       )
     ).updateInsats;
-    expect([ended.end, ended.version]).toEqual(['2026-06-30', 3]);
+    expect([ended.end, ended.version]).toEqual(['2026-06-30', 5]);
     const history = (
       await api.ok<{ auditTrail: Array<{ action: string; payload: Record<string, unknown> }> }>(
         HISTORY,
@@ -321,11 +333,17 @@ describe('the kansli keeps the förbund’s insatser (issue 18)', () => {
         kansli,
       )
     ).auditTrail;
-    expect(history.map((h) => h.action)).toEqual(['insats.created', 'insats.updated', 'insats.ended']);
-    expect(history[1].payload.changes).toEqual({ name: { from: 'Bron till arbete', to: 'Bron' } });
-    expect(history[2].payload).toMatchObject({
+    expect(history.map((h) => h.action)).toEqual([
+      'insats.created',
+      'insats.updated',
+      'insats.updated',
+      'insats.updated',
+      'insats.ended',
+    ]);
+    expect(history[3].payload.changes).toEqual({ name: { from: 'Bron till arbete', to: 'Bron' } });
+    expect(history[4].payload).toMatchObject({
       end: '2026-06-30',
-      version: 3,
+      version: 5,
       changes: { end: { from: null, to: '2026-06-30' } },
     });
     bron = ended;

@@ -119,6 +119,23 @@ describe('the kansli registers an insats in a real browser', () => {
     await page.getByText(/Kansli .* registrerade insatsen/).waitFor();
     await expectAccessible(page, 'insatser-andra');
 
+    // Ending it: a slutdatum, saved against the version read; budget and mätpunkt come back unchanged.
+    const edit = page.getByRole('group', { name: 'Ändra Bron till arbete' });
+    expect(await edit.getByLabel('Belopp (kr), budgetrad 1').inputValue()).toBe('300\u00a0000');
+    expect(await edit.getByLabel('Målvärde, mätpunkt 1').inputValue()).toBe('15');
+    await edit.getByLabel('Slutdatum (tomt: tills vidare)').fill(`${year + 1}-06-30`);
+    await edit.getByRole('button', { name: 'Spara insatsen' }).click();
+    await page.getByText('Bron till arbete är sparad.').waitFor();
+    const [ended] = await api.ds.query(
+      `SELECT version, to_char(end_date, 'YYYY-MM-DD') AS "end", (SELECT amount::text FROM insats_budget WHERE insats_id = i.id) AS amount,
+              (SELECT target::float FROM matpunkt WHERE insats_id = i.id) AS target
+         FROM insats i WHERE organisation_id = $1 AND key = 'bron-till-arbete'`,
+      [org],
+    );
+    expect(ended).toEqual({ version: 2, end: `${year + 1}-06-30`, amount: '300000.00', target: 15 });
+    await page.getByRole('button', { name: 'Ändra Bron till arbete' }).click();
+    await page.getByText(/avslutade insatsen: slutdatum/).waitFor();
+
     // The projektägare finds it on the start page: Helår of this year owed, no Delår (it starts 1 July).
     const owner = await as(`projektagare.tris@${SLUG}.example`);
     const mine = owner.getByRole('region', { name: 'Mina insatser' });

@@ -18,6 +18,9 @@ import type { InsatserAdminQuery } from '../../gql/graphql';
 
 type Insats = InsatserAdminQuery['organisation']['insatser'][number];
 
+/** "15.000000" → "15", "0.750000" → "0.75" (exact, as text). */
+const withoutTrailingZeros = (v: string) => (v.includes('.') ? v.replace(/0+$/, '').replace(/\.$/, '') : v);
+
 function draftOf(i: Insats): InsatsDraft {
   return {
     id: i.id,
@@ -39,7 +42,7 @@ function draftOf(i: Insats): InsatsDraft {
       text: m.text,
       metric: m.metric ?? '',
       op: m.op ?? '',
-      target: m.target ? String(Number(m.target)).replace('.', ',') : '',
+      target: m.target ? withoutTrailingZeros(m.target).replace('.', ',') : '',
     })),
     styrgrupp: i.team.filter((t) => t.role === 'STYRGRUPP').map((t) => t.personId),
     projektagare: i.team.filter((t) => t.role === 'PROJEKTAGARE').map((t) => t.personId),
