@@ -1,3 +1,5 @@
+import { AUDIT_ACTIONS } from '../audit/audit-events';
+import { INSATS_ACTION_LABEL } from '../labels/insats-labels';
 import { validateInsatsRegistration } from './insats-register';
 
 const ctx = {
@@ -125,5 +127,13 @@ describe('validateInsatsRegistration', () => {
       validateInsatsRegistration({ ...insats, start: '2026-01-01', end: '2026-12-31' }, { ...ctx, current })
         .ok,
     ).toBe(true);
+  });
+});
+
+describe('the insats history in words', () => {
+  it('has a Swedish label for every insats audit action', () => {
+    const actions = AUDIT_ACTIONS.filter((a) => a.startsWith('insats.'));
+    expect(actions.length).toBeGreaterThan(0);
+    expect(actions.filter((a) => !INSATS_ACTION_LABEL[a])).toEqual([]);
   });
 });
