@@ -204,12 +204,14 @@ const OPERATIONS: Record<string, Entry> = {
   'Mutation.collectBankIdSigning': rows(refused()),
   'Mutation.compileReport': rows(refused(() => ({ kind: 'ARSREDOVISNING', year: 2025 }))),
   'Mutation.confirmTotp': exempt('own account', "confirms the caller's own authenticator app; takes no id"),
+  'Mutation.createInsats': rows(refused()),
   'Mutation.createNationalNetworkAccount': adminOnly(
     'accounts of the national network are made by the platform admin',
     () => ({ email: `forbundschef@${A.slug}.example`, name: 'Kapad' }),
   ),
   'Mutation.createSigningRequest': rows(refused(() => ({ overrideReason: 'Intrång' }))),
   'Mutation.declineSigning': rows(refused(() => ({ reason: 'Intrång' }))),
+  'Mutation.deleteInsats': rows(refused((s) => ({ id: s.a.insatsId, version: 1 }))),
   'Mutation.importOrganisationBundle': adminOnly(
     'setting up or overwriting a förbund from a bundle is the platform admin’s',
     (s) => ({ bundle: { ...s.aBundle, organisation: { ...s.aBundle.organisation, name: 'Kapad' } } }),
@@ -270,6 +272,7 @@ const OPERATIONS: Record<string, Entry> = {
   'Mutation.saveFunding': rows(
     refused(() => ({ funding: { account: '3000', amount: '1', party: 'AF', year: 2025 } })),
   ),
+  'Mutation.saveInsats': rows(refused(() => ({ insats: { key: 'matris' } }))),
   'Mutation.saveNnsSettings': rows(refused(() => ({ indicators: [1], minGroupSize: 1 }))),
   'Mutation.savePerson': rows(
     refused(() => ({
@@ -310,6 +313,7 @@ const OPERATIONS: Record<string, Entry> = {
   'Mutation.startPlan': rows(refused(() => ({ year: 2027 }))),
   'Mutation.startSubmission': rows(refused(() => ({ period: 'HELAR-2027' }))),
   'Mutation.submitSubmission': rows(refused((s) => ({ id: s.a.draftSubmissionId, version: 1 }))),
+  'Mutation.updateInsats': rows(refused((s) => ({ id: s.a.insatsId, version: 1 }))),
   'Mutation.updateMyProfile': exempt(
     'own account',
     "changes the caller's own name and e-mail (a new e-mail needs the password); takes no id",

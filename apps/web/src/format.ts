@@ -106,6 +106,12 @@ export {
   actionLabel,
 } from '../../../libs/domain/src/labels/labels';
 export { FOLLOW_UP_COVERAGE_LABEL, exemptedText } from '../../../libs/domain/src/labels/follow-up-labels';
+export {
+  COMPARISON_LABEL,
+  INSATS_ACTION_LABEL,
+  INSATS_FIELD_LABEL,
+  INSATS_TYPE_LABEL,
+} from '../../../libs/domain/src/labels/insats-labels';
 // Which periods an insats owes, and lateness judged in Swedish time (never the browser's own zone).
 export { isLate, owesPeriod, swedishDate } from '../../../libs/domain/src/workflow/periods';
 

@@ -90,7 +90,16 @@ export async function exportBundle(tx: Tx, slug: string): Promise<OrganisationBu
       ownerParty: x.owner_party_key,
       costCentre: x.cost_centre_code,
       start: x.start,
-      end: x.end,
+      ...opt('end', x.end),
+      ...(x.decided_on
+        ? {
+            decision: {
+              date: x.decided_on,
+              ...opt('body', x.decision_body),
+              ...opt('text', x.decision_text),
+            },
+          }
+        : {}),
       budgets: ibudgets
         .filter((bb) => bb.insats_id === x.id)
         .map((bb) => ({

@@ -187,7 +187,17 @@ export class BundleService {
       table: 'insats',
       scope,
       keyCols: ['key'],
-      valueCols: ['name', 'type', 'owner_party_key', 'cost_centre_code', 'start_date', 'end_date'],
+      valueCols: [
+        'name',
+        'type',
+        'owner_party_key',
+        'cost_centre_code',
+        'start_date',
+        'end_date',
+        'decided_on',
+        'decision_body',
+        'decision_text',
+      ],
       rows: b.insatser.map((x) => ({
         key: x.key,
         name: x.name,
@@ -195,7 +205,10 @@ export class BundleService {
         owner_party_key: x.ownerParty,
         cost_centre_code: x.costCentre,
         start_date: x.start,
-        end_date: x.end,
+        end_date: x.end ?? null,
+        decided_on: x.decision?.date ?? null,
+        decision_body: x.decision?.body || null,
+        decision_text: x.decision?.text || null,
       })),
     });
     const insatsIds = await store.insatsIds(tx, organisationId);

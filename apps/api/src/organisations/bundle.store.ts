@@ -125,13 +125,17 @@ export interface InsatsExportRow {
   owner_party_key: string;
   cost_centre_code: string;
   start: string;
-  end: string;
+  end: string | null;
+  decided_on: string | null;
+  decision_body: string | null;
+  decision_text: string | null;
 }
 
 export function insatsRows(tx: Tx, organisationId: string): Promise<InsatsExportRow[]> {
   return tx.query(
     `SELECT id, key, name, type, owner_party_key, cost_centre_code, to_char(start_date,'YYYY-MM-DD') AS start,
-            to_char(end_date,'YYYY-MM-DD') AS "end"
+            to_char(end_date,'YYYY-MM-DD') AS "end", to_char(decided_on,'YYYY-MM-DD') AS decided_on,
+            decision_body, decision_text
        FROM insats WHERE organisation_id = $1 ORDER BY created_at, key`,
     [organisationId],
   );

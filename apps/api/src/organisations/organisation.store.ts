@@ -18,12 +18,17 @@ export interface InsatsRow {
   costCentre: string;
   ownerParty: string;
   start: string;
-  end: string;
+  end: string | null;
+  version: number;
+  decidedOn: string | null;
+  decisionBody: string | null;
+  decisionText: string | null;
 }
 
 const ORG_COLUMNS = 'id, slug, name, reporting_unit AS "reportingUnit", vision';
 const INSATS_COLUMNS = `id, organisation_id AS "organisationId", key, name, type, cost_centre_code AS "costCentre", owner_party_key AS "ownerParty",
-  to_char(start_date,'YYYY-MM-DD') AS start, to_char(end_date,'YYYY-MM-DD') AS "end"`;
+  to_char(start_date,'YYYY-MM-DD') AS start, to_char(end_date,'YYYY-MM-DD') AS "end",
+  version, to_char(decided_on,'YYYY-MM-DD') AS "decidedOn", decision_body AS "decisionBody", decision_text AS "decisionText"`;
 
 export async function organisationBySlug(tx: Tx, slug: string): Promise<OrganisationRow | null> {
   const [o] = await tx.query(`SELECT ${ORG_COLUMNS} FROM organisation WHERE slug = $1`, [slug]);

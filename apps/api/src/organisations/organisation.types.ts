@@ -1,4 +1,4 @@
-import { Field, InputType, ID, ObjectType } from '@nestjs/graphql';
+import { Field, InputType, ID, Int, ObjectType } from '@nestjs/graphql';
 
 @ObjectType('Party')
 export class PartyType {
@@ -47,8 +47,19 @@ export class InsatsType {
   @Field() type: string;
   @Field() costCentre: string;
   @Field() ownerParty: string;
-  @Field() start: string;
-  @Field() end: string;
+  @Field({ description: 'Första dag (ÅÅÅÅ-MM-DD).' }) start: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Sista dag (ÅÅÅÅ-MM-DD); null: inget slutdatum beslutat, insatsen pågår tills ett sätts.',
+  })
+  end: string | null;
+  @Field(() => Int, { description: 'Versionen som en ändring utgår från.' }) version: number;
+  @Field(() => String, { nullable: true, description: 'Beslutsdatum (ÅÅÅÅ-MM-DD).' }) decidedOn:
+    string | null;
+  @Field(() => String, { nullable: true, description: 'Beslutande organ, t.ex. "Styrelsen".' }) decisionBody:
+    string | null;
+  @Field(() => String, { nullable: true, description: 'Beslutet i text (t.ex. paragraf och lydelse).' })
+  decisionText: string | null;
 }
 
 @InputType('PersonRoleInput')

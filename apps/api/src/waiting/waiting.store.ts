@@ -11,7 +11,7 @@ export interface OwingInsatsRow {
   organisation_name: string;
   name: string;
   start: string;
-  end: string;
+  end: string | null;
   workflow_config: unknown;
 }
 

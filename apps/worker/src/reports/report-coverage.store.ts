@@ -17,7 +17,7 @@ export async function readReportCoverage(
   year: number,
 ): Promise<ReportCoverageRows> {
   const periods = [`DELAR-${year}`, `HELAR-${year}`];
-  const insatser: Array<{ id: string; key: string; start: string; end: string }> = await tx.query(
+  const insatser: Array<{ id: string; key: string; start: string; end: string | null }> = await tx.query(
     `SELECT id, key, to_char(start_date, 'YYYY-MM-DD') AS start, to_char(end_date, 'YYYY-MM-DD') AS "end"
        FROM insats WHERE organisation_id = $1`,
     [organisationId],

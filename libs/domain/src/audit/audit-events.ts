@@ -20,6 +20,13 @@ const submissionTransition = z.looseObject({
   signed: z.object({ method: z.string(), contentHash: z.string() }).optional(),
 });
 
+/** A change of an insats by the kansli: the fields that changed, each with its value before and after. */
+const insatsChange = z.looseObject({
+  key: z.string(),
+  version: z.number().int(),
+  changes: z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() })),
+});
+
 export const AUDIT_EVENTS = {
   'organisation.created_from_bundle': z.looseObject({ slug: z.string(), changes: z.number().int() }),
   'organisation.bundle_imported': z.looseObject({ slug: z.string(), changes: z.number().int() }),
@@ -67,6 +74,18 @@ export const AUDIT_EVENTS = {
   'report.compiled': z.looseObject({ kind: z.string(), year: z.number().int(), version: z.number().int() }),
   'report.failed': z.looseObject({ reason }),
   'report_texts.saved': z.looseObject({ version: z.number().int(), keys: z.array(z.string()) }),
+  'insats.created': z.looseObject({
+    key: z.string(),
+    version: z.number().int(),
+    snapshot: z.looseObject({}),
+  }),
+  'insats.updated': insatsChange,
+  'insats.ended': insatsChange.extend({ end: z.string() }),
+  'insats.deleted': z.looseObject({
+    key: z.string(),
+    version: z.number().int(),
+    snapshot: z.looseObject({}),
+  }),
   'follow_up.exempted': z.looseObject({
     insatsId: id,
     period: z.string().regex(/^(DELAR|HELAR)-\d{4}$/),

@@ -40,6 +40,40 @@ export const INSATS_TYPES = ['INDIVID', 'STRUKTUR'] as const;
 export const COMPARISON_OPS = ['<=', '>=', '<', '>', '='] as const;
 export const METRIC_IDS = [...KEY_FIGURE_IDS] as const;
 
+/**
+ * An insats as the bundle carries it and the kansli registers it (the API validates the same shape). `end` is
+ * optional: an insats without a decided end runs until one is set. `decision` is the decision that granted it.
+ */
+export const insatsSchema = z.object({
+  key,
+  name,
+  type: z.enum(INSATS_TYPES, { message: 'ska vara INDIVID eller STRUKTUR' }),
+  ownerParty: key,
+  costCentre: z.string().min(1, { message: 'får inte vara tom' }),
+  start: isoDate,
+  end: isoDate.optional(),
+  decision: z
+    .object({
+      date: isoDate,
+      body: z.string().trim().max(300, { message: 'får vara högst 300 tecken' }).optional(),
+      text: z.string().trim().max(5000, { message: 'får vara högst 5 000 tecken' }).optional(),
+    })
+    .optional(),
+  budgets: z.array(z.object({ year, amount: decimalString, decision: z.string().optional() })).default([]),
+  matpunkter: z
+    .array(
+      z.object({
+        key,
+        year,
+        text: z.string().min(1, { message: 'får inte vara tom' }),
+        metric: z.string().optional(),
+        op: z.enum(COMPARISON_OPS, { message: 'ska vara <=, >=, <, > eller =' }).optional(),
+        target: decimalString.optional(),
+      }),
+    )
+    .default([]),
+});
+
 export const bundleSchema = z.object({
   bundleVersion: z.literal(1, { message: 'ska vara 1' }),
   organisation: z.object({
@@ -111,32 +145,7 @@ export const bundleSchema = z.object({
         .catchall(z.union([decimalString, z.number().int()])),
     )
     .default([]),
-  insatser: z.array(
-    z.object({
-      key,
-      name,
-      type: z.enum(INSATS_TYPES, { message: 'ska vara INDIVID eller STRUKTUR' }),
-      ownerParty: key,
-      costCentre: z.string().min(1),
-      start: isoDate,
-      end: isoDate,
-      budgets: z
-        .array(z.object({ year, amount: decimalString, decision: z.string().optional() }))
-        .default([]),
-      matpunkter: z
-        .array(
-          z.object({
-            key,
-            year,
-            text: z.string().min(1, { message: 'får inte vara tom' }),
-            metric: z.string().optional(),
-            op: z.enum(COMPARISON_OPS, { message: 'ska vara <=, >=, <, > eller =' }).optional(),
-            target: decimalString.optional(),
-          }),
-        )
-        .default([]),
-    }),
-  ),
+  insatser: z.array(insatsSchema),
   people: z
     .array(
       z.object({

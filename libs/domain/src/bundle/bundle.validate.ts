@@ -2,7 +2,9 @@ import { z, ZodArray, ZodDefault, ZodOptional } from 'zod';
 
 import { BoardTitle, INSATS_ROLES, Role } from '../access/roles';
 import { jsonPath, ValidationIssue } from '../common/issues';
-import { bundleSchema, OrganisationBundle } from './bundle.schema';
+import { bundleSchema, insatsSchema, OrganisationBundle } from './bundle.schema';
+
+type InsatsInput = z.infer<typeof insatsSchema>;
 
 function describeType(expected: string): string {
   const map: Record<string, string> = {
@@ -146,33 +148,7 @@ function crossReferenceIssues(b: OrganisationBundle, declared?: DeclaredKeys): V
   };
   b.budgets.forEach((x, i) => checkLines(x.lines, ['budgets', i, 'lines']));
   b.forecasts.forEach((x, i) => checkLines(x.lines, ['forecasts', i, 'lines']));
-  b.insatser.forEach((x, i) => {
-    if (parties && !parties.has(x.ownerParty))
-      issues.push({ path: jsonPath(['insatser', i, 'ownerParty']), message: `okänd part "${x.ownerParty}"` });
-    if (centres && !centres.has(x.costCentre))
-      issues.push({
-        path: jsonPath(['insatser', i, 'costCentre']),
-        message: `okänt kostnadsställe "${x.costCentre}"`,
-      });
-    if (x.end < x.start)
-      issues.push({ path: jsonPath(['insatser', i, 'end']), message: 'slutdatum ligger före startdatum' });
-    const mp = new Set<string>();
-    x.matpunkter.forEach((m, j) => {
-      const k = `${m.year}/${m.key}`;
-      if (mp.has(k))
-        issues.push({
-          path: jsonPath(['insatser', i, 'matpunkter', j, 'key']),
-          message: `mätpunkten "${m.key}" finns redan för ${m.year}`,
-        });
-      mp.add(k);
-      if ((m.op === undefined) !== (m.target === undefined)) {
-        issues.push({
-          path: jsonPath(['insatser', i, 'matpunkter', j, m.op === undefined ? 'op' : 'target']),
-          message: 'op och target anges tillsammans',
-        });
-      }
-    });
-  });
+  b.insatser.forEach((x, i) => issues.push(...insatsIssues(x, ['insatser', i], parties, centres)));
   b.people.forEach((p, i) => {
     p.roles.forEach((r, j) => {
       const base = ['people', i, 'roles', j];
@@ -200,6 +176,55 @@ function crossReferenceIssues(b: OrganisationBundle, declared?: DeclaredKeys): V
         });
       }
     });
+  });
+  return issues;
+}
+
+/**
+ * The rules of one insats against the förbund's parties and cost centres: the owner party and cost centre exist,
+ * the period runs forwards, each year's mätpunkt keys are unique, op and target come together, a budget year is
+ * given once. `base` is the insats' own path (`['insatser', 3]` in a bundle, `['insats']` in the API).
+ */
+export function insatsIssues(
+  x: InsatsInput,
+  base: Array<string | number>,
+  parties: ReadonlySet<string>,
+  centres: ReadonlySet<string>,
+): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  if (!parties.has(x.ownerParty))
+    issues.push({ path: jsonPath([...base, 'ownerParty']), message: `okänd part "${x.ownerParty}"` });
+  if (!centres.has(x.costCentre))
+    issues.push({
+      path: jsonPath([...base, 'costCentre']),
+      message: `okänt kostnadsställe "${x.costCentre}"`,
+    });
+  if (x.end !== undefined && x.end < x.start)
+    issues.push({ path: jsonPath([...base, 'end']), message: 'slutdatum ligger före startdatum' });
+  const years = new Set<number>();
+  x.budgets.forEach((bb, j) => {
+    if (years.has(bb.year))
+      issues.push({
+        path: jsonPath([...base, 'budgets', j, 'year']),
+        message: `budgeten för ${bb.year} finns redan`,
+      });
+    years.add(bb.year);
+  });
+  const mp = new Set<string>();
+  x.matpunkter.forEach((m, j) => {
+    const k = `${m.year}/${m.key}`;
+    if (mp.has(k))
+      issues.push({
+        path: jsonPath([...base, 'matpunkter', j, 'key']),
+        message: `mätpunkten "${m.key}" finns redan för ${m.year}`,
+      });
+    mp.add(k);
+    if ((m.op === undefined) !== (m.target === undefined)) {
+      issues.push({
+        path: jsonPath([...base, 'matpunkter', j, m.op === undefined ? 'op' : 'target']),
+        message: 'op och target anges tillsammans',
+      });
+    }
   });
   return issues;
 }

@@ -23,7 +23,8 @@ export interface PlanInsatsRef {
   name: string;
   costCentre: string;
   start: string;
-  end: string;
+  /** Null: no end decided yet. */
+  end: string | null;
 }
 
 export interface PlanCheckContext {
@@ -151,7 +152,7 @@ function insatsChecks({ plan, insatser }: PlanCheckContext): PlanCheck[] {
   const [year] = planYears(plan.year);
   const first = `${year}-01-01`;
   const last = `${year}-12-31`;
-  const active = insatser.filter((i) => i.start <= last && i.end >= first);
+  const active = insatser.filter((i) => i.start <= last && (i.end === null || i.end >= first));
   const missing = active.filter((i) => new Decimal(plan.lines[i.costCentre]?.[String(year)] ?? '0').isZero());
   return [
     check(

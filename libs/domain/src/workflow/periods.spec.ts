@@ -36,6 +36,12 @@ describe('follow-up periods follow the insats dates', () => {
     expect(owesPeriod({ start: '2023-01-01', end: '2024-12-31' }, 'DELAR-2025')).toBe(false);
     expect(owesPeriod({ start: '2023-01-01', end: '2024-12-31' }, 'HELAR-2024')).toBe(true);
   });
+
+  it('an insats decided in May, running from 1 July without an end, owes from Helår that year on', () => {
+    const bron = { start: '2026-07-01', end: null };
+    expect(periodsOwed(bron, 2026, 2027)).toEqual(['HELAR-2026', 'DELAR-2027', 'HELAR-2027']);
+    expect(owesPeriod({ start: '2026-06-01' }, 'DELAR-2026')).toBe(true);
+  });
 });
 
 describe('deadlines are judged in Swedish time', () => {

@@ -15,10 +15,10 @@ export function periodRange(period: string): { start: string; end: string } | nu
   return { start: `${m[2]}-01-01`, end: m[1] === 'DELAR' ? `${m[2]}-06-30` : `${m[2]}-12-31` };
 }
 
-/** The dates of an insats (ISO dates, inclusive). */
+/** The dates of an insats (ISO dates, inclusive); without an end (null) it runs until one is set. */
 export interface InsatsDates {
   start: string;
-  end: string;
+  end?: string | null;
 }
 
 /**
@@ -28,7 +28,7 @@ export interface InsatsDates {
 export function owesPeriod(insats: InsatsDates, period: string): boolean {
   const r = periodRange(period);
   if (!r) return false;
-  return insats.start.slice(0, 10) <= r.end && insats.end.slice(0, 10) >= r.start;
+  return insats.start.slice(0, 10) <= r.end && (!insats.end || insats.end.slice(0, 10) >= r.start);
 }
 
 /** The periods an insats owes in the years fromYear–toYear, oldest first (DELAR before HELAR each year). */

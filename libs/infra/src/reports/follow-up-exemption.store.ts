@@ -76,7 +76,7 @@ export const FollowUpExemptionStore = {
     name: string;
     organisationId: string;
     start: string;
-    end: string;
+    end: string | null;
   } | null> {
     const [row] = await tx.query(
       `SELECT id, key, name, organisation_id AS "organisationId", to_char(start_date, 'YYYY-MM-DD') AS start,

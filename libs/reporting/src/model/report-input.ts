@@ -44,7 +44,7 @@ export interface ReportInsats {
   id?: string;
   /** First and last day (ISO dates); missing: the insats counts as running the whole period. */
   start?: string;
-  end?: string;
+  end?: string | null;
   /** Periods the förbundschef exempted the insats from, with the reason (period → reason). */
   exempt?: Record<string, string>;
 }

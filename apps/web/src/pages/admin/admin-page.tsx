@@ -8,6 +8,7 @@ import { AdminDocument } from './admin-queries';
 import { SieImport } from './sie-import';
 import { Budgets } from './budgets';
 import { PersonDraft, PersonForm } from './person-form';
+import { Insatser } from './insatser';
 
 export const CATEGORY: Record<string, string> = {
   ADMINISTRATION: 'Administration',
@@ -129,6 +130,7 @@ export function AdminPage() {
           </tbody>
         </table>
       </section>
+      <Insatser />
       <Budgets budgets={d.budgets} costCentres={d.organisation.costCentres} onSaved={reload} />
     </>
   );
