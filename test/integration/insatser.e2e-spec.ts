@@ -256,6 +256,19 @@ describe('the kansli keeps the förbund’s insatser (issue 18)', () => {
       periodsDueNow({ start: '2025-07-01', end: null }, new Date()),
     );
     expect(waiting.map((w) => w.period)).not.toContain('DELAR-2025');
+    // and a Delår it does not owe cannot be started either, with the reason in words
+    const start = (period: string) =>
+      api.gql(
+        'mutation($i: ID!, $p: String!){ startSubmission(insatsId: $i, period: $p){ id } }',
+        { i: bron.id, p: period },
+        owner,
+      );
+    const refused = await start('DELAR-2025');
+    expect(codes(refused)).toEqual(['BAD_USER_INPUT']);
+    expect(refused.errors![0].message).toBe(
+      'Bron till arbete pågick inte under Delår 2025 och har ingen uppföljning för den perioden.',
+    );
+    expect(codes(await start('HELAR-2025'))).toEqual([]);
   });
 
   it('is part of the compiled annual report: funded by its budget, accounted for in the goal follow-up', async () => {

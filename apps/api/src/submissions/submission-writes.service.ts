@@ -6,7 +6,9 @@ import {
   Decision,
   initialAnswers,
   label,
+  owesPeriod,
   periodKind,
+  periodLabel,
   periodYear,
   Principal,
   Role,
@@ -99,6 +101,13 @@ export class SubmissionWrites {
     }
     const existing = await this.store.current(tx, insatsId, period);
     if (existing) return this.reads.get(existing);
+    // Only a period the insats ran in is owed: no Delår for an insats that starts in September, nothing after it ended.
+    if (!owesPeriod(insats, period))
+      throw new AppError(
+        SubmissionError.BAD_PERIOD,
+        `${insats.name} pågick inte under ${periodLabel(period)} och har ingen uppföljning för den perioden.`,
+        { details: [{ path: '$.period', message: 'insatsen pågick inte under perioden' }] },
+      );
     const template = await this.store.followUpTemplate(tx, insats.organisation_id);
     const ctx = await this.reads.context(tx, { insats_id: insatsId, insats_type: insats.type, period });
     const budget = await this.store.insatsBudget(tx, insatsId, year);

@@ -56,6 +56,10 @@ export interface InsatsRow {
   id: string;
   organisation_id: string;
   type: 'INDIVID' | 'STRUKTUR';
+  /** The insats' dates as ISO dates; no end date while it runs. */
+  start: string;
+  end: string | null;
+  name: string;
 }
 
 export interface CommentRow {
@@ -130,7 +134,11 @@ export class SubmissionStore {
 
   async insats(tx: Tx, insatsId: string): Promise<InsatsRow | null> {
     const [row] = UUID.test(insatsId)
-      ? await tx.query('SELECT id, organisation_id, type FROM insats WHERE id = $1', [insatsId])
+      ? await tx.query(
+          `SELECT id, organisation_id, type, name, to_char(start_date, 'YYYY-MM-DD') AS start,
+                     to_char(end_date, 'YYYY-MM-DD') AS "end" FROM insats WHERE id = $1`,
+          [insatsId],
+        )
       : [];
     return row ?? null;
   }
