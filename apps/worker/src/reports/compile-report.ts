@@ -2,14 +2,11 @@ import { Readable } from 'node:stream';
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import {
-  placeUploadedPages,
   prepareAttachment,
   PreparedAttachment,
   buildPlanReport,
   buildReport,
-  renderPdf,
   ReportModel,
-  renderXlsx,
 } from '@app/reporting';
 import { reportFileBase } from '@app/domain';
 import { appendAudit, FileStorage } from '@app/infra';
@@ -17,6 +14,7 @@ import { gatherReportInput, ReportDataMissing } from './gather-report-input';
 import { gatherPlanInput } from './gather-plan-input';
 import { BILAGA_LIMITS, BilagaRefused, checkBilaga } from './bilaga-check';
 import { failReport } from './fail-report';
+import { ReportRenderer, sharedRenderPool } from './render-pool';
 import {
   countReportAttempt,
   insertReportFile,
@@ -35,6 +33,8 @@ export class ReportTimedOut extends Error {}
 export interface CompileOptions {
   /** Epoch milliseconds after which the compilation stops at its next stage (the job's time limit). */
   deadline?: number;
+  /** Where PDF and XLSX are rendered: the worker's pool; without one, the process' shared pool. */
+  renderer?: ReportRenderer;
 }
 
 /**
@@ -119,23 +119,22 @@ export async function compileReport(
     await failReport(ds, reportId, e.reason, 'Bilaga kan inte bifogas');
     return 'FAILED';
   }
+  // PDF and XLSX in a rendering thread (the pool's), so this thread's event loop stays free to renew the job's
+  // lock and answer health checks however large the report is; the model and bilagor travel as plain data.
   await progress(40, 'Skapar PDF');
   let last = 40;
   let reported: Promise<void> = Promise.resolve();
-  const rendered = await renderPdf(model, {
-    uploads: attachments,
-    onProgress: (f) => {
-      const p = 40 + Math.floor(f * 40);
-      if (p >= last + 10) {
-        last = p;
-        reported = reported.then(() => progress(p, 'Skapar PDF'));
-      }
-    },
+  const renderer = options.renderer ?? sharedRenderPool();
+  const { pdf, xlsx, threadId } = await renderer.render(model, attachments, (stage, f) => {
+    const p = stage === 'xlsx' ? 85 : 40 + Math.floor(f * 40);
+    if (p < last + 10 && stage === 'pdf') return;
+    last = p;
+    reported = reported.then(() => progress(p, stage === 'xlsx' ? 'Skapar Excel-fil' : 'Skapar PDF'));
+    // Awaited below, after the thread answered; a past-the-deadline stage must not crash the process meanwhile.
+    reported.catch(() => undefined);
   });
   await reported;
-  const pdf = await placeUploadedPages(rendered, attachments);
-  await progress(85, 'Skapar Excel-fil');
-  const xlsx = await renderXlsx(model);
+  log.debug({ reportId, renderThread: threadId }, 'report rendered');
   const json = Buffer.from(JSON.stringify(model, null, 2));
   await progress(92, 'Sparar filerna');
   const base = reportFileBase(r.kind, organisation.slug, r.year, r.version);
