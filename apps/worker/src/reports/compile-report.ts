@@ -138,56 +138,67 @@ export async function compileReport(
   const json = Buffer.from(JSON.stringify(model, null, 2));
   await progress(92, 'Sparar filerna');
   const base = reportFileBase(r.kind, organisation.slug, r.year, r.version);
-  const store = async (buf: Buffer, contentType: string, ext: string) => {
-    const put = await storage.put(Readable.from([buf]));
-    const id = await insertReportFile(ds.manager, {
-      organisationId: r.organisation_id,
-      sha256: put.sha256,
-      size: put.size,
-      contentType,
-      name: `${base}.${ext}`,
-    });
-    return { id, sha256: put.sha256 };
-  };
-  const pdfFile = await store(pdf, 'application/pdf', 'pdf');
-  const xlsxFile = await store(
-    xlsx,
-    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    'xlsx',
-  );
-  const jsonFile = await store(json, 'application/json', 'json');
+  // The contents first (content-addressed; contents no record names are never served), then the file records
+  // and READY in one transaction, so a worker that dies anywhere in between leaves no half-recorded version.
+  const [pdfPut, xlsxPut, jsonPut] = [
+    await storage.put(Readable.from([pdf])),
+    await storage.put(Readable.from([xlsx])),
+    await storage.put(Readable.from([json])),
+  ];
   const passed = model.checks.every((c) => c.status === 'PASS');
-  return ds.transaction(async (em) => {
-    const done = await markReportReady(em, reportId, {
-      model: JSON.stringify(model),
-      checks: JSON.stringify(model.checks),
-      passed,
-      pdfFileId: pdfFile.id,
-      xlsxFileId: xlsxFile.id,
-      jsonFileId: jsonFile.id,
+  const outcome = await ds
+    .transaction(async (em) => {
+      const record = (put: { sha256: string; size: number }, contentType: string, ext: string) =>
+        insertReportFile(em, {
+          organisationId: r.organisation_id,
+          sha256: put.sha256,
+          size: put.size,
+          contentType,
+          name: `${base}.${ext}`,
+        });
+      const done = await markReportReady(em, reportId, {
+        model: JSON.stringify(model),
+        checks: JSON.stringify(model.checks),
+        passed,
+        pdfFileId: await record(pdfPut, 'application/pdf', 'pdf'),
+        xlsxFileId: await record(
+          xlsxPut,
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          'xlsx',
+        ),
+        jsonFileId: await record(jsonPut, 'application/json', 'json'),
+      });
+      // Another attempt got there first: its files stand, this attempt's records are rolled back.
+      if (!done) throw new AlreadyReady();
+      await appendAudit(em, {
+        organisationId: r.organisation_id,
+        actorId: r.requested_by,
+        action: 'report.compiled',
+        entityType: 'report',
+        entityId: reportId,
+        fromState: 'RUNNING',
+        toState: 'READY',
+        payload: {
+          kind: r.kind,
+          year: r.year,
+          version: r.version,
+          checksPassed: passed,
+          failingChecks: model.checks.filter((c) => c.status === 'FAIL').map((c) => c.id),
+          xlsxSha256: xlsxPut.sha256,
+        },
+        documentHash: pdfPut.sha256,
+      });
+      return 'READY' as const;
+    })
+    .catch((e: unknown) => {
+      if (e instanceof AlreadyReady) return 'ALREADY_READY' as const;
+      throw e;
     });
-    if (!done) return 'ALREADY_READY' as const;
-    await appendAudit(em, {
-      organisationId: r.organisation_id,
-      actorId: r.requested_by,
-      action: 'report.compiled',
-      entityType: 'report',
-      entityId: reportId,
-      fromState: 'RUNNING',
-      toState: 'READY',
-      payload: {
-        kind: r.kind,
-        year: r.year,
-        version: r.version,
-        checksPassed: passed,
-        failingChecks: model.checks.filter((c) => c.status === 'FAIL').map((c) => c.id),
-        xlsxSha256: xlsxFile.sha256,
-      },
-      documentHash: pdfFile.sha256,
-    });
-    return 'READY' as const;
-  });
+  return outcome;
 }
+
+/** Rolls back the final transaction of an attempt that found its report READY already. */
+class AlreadyReady extends Error {}
 
 /** Reads a stored file, but never more than `max` bytes of it (a larger file is cut there and refused after). */
 async function readAtMost(stream: NodeJS.ReadableStream, max: number): Promise<Buffer> {
