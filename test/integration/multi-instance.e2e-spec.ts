@@ -270,7 +270,9 @@ describe('several API and worker instances on one PostgreSQL and Redis', () => {
     await readyReport(reportId, 60_000);
     expect(await processedBy(`${JobName.COMPILE_REPORT}__${reportId}`)).toBe(survivor.workerName);
     const one = async (sql: string) => (await su.query(sql, [reportId])).rows[0].n;
-    expect(await one('SELECT count(*)::int AS n FROM report WHERE id = $1 AND pdf_file_id IS NOT NULL')).toBe(1);
+    expect(await one('SELECT count(*)::int AS n FROM report WHERE id = $1 AND pdf_file_id IS NOT NULL')).toBe(
+      1,
+    );
     expect(
       await one(
         "SELECT count(*)::int AS n FROM audit_entry WHERE entity_id = $1 AND action = 'report.compiled'",
