@@ -24,7 +24,7 @@ const JOB_LOCK_MS = 5000;
 const processes: InstanceProcess[] = [];
 
 /** Polls `probe` until it returns a value (not undefined), at most `ms`; the value. */
-async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 60_000): Promise<T> {
+async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 90_000): Promise<T> {
   const end = Date.now() + ms;
   for (;;) {
     const v = await probe();
@@ -247,7 +247,7 @@ describe('several API and worker instances on one PostgreSQL and Redis', () => {
       expect(res.body.subarray(0, 5).toString('latin1')).toBe('%PDF-');
       expect(res.body.toString('latin1')).toContain('/ByteRange');
     }
-  });
+  }, 240_000);
 
   it('a worker killed (SIGKILL) mid-job leaves exactly one result: the other worker runs the job again', async () => {
     const release = await holdFileWrites();
@@ -267,7 +267,7 @@ describe('several API and worker instances on one PostgreSQL and Redis', () => {
     }
     const survivor = victim === w1 ? w2 : w1;
     // The job's lock runs out, the survivor's stalled check puts it back, the survivor runs it.
-    await readyReport(reportId, 60_000);
+    await readyReport(reportId);
     expect(await processedBy(`${JobName.COMPILE_REPORT}__${reportId}`)).toBe(survivor.workerName);
     const one = async (sql: string) => (await su.query(sql, [reportId])).rows[0].n;
     expect(await one('SELECT count(*)::int AS n FROM report WHERE id = $1 AND pdf_file_id IS NOT NULL')).toBe(
@@ -291,7 +291,7 @@ describe('several API and worker instances on one PostgreSQL and Redis', () => {
       "SELECT count(*)::int AS n FROM file_blob_chunk WHERE blob_key LIKE 'tmp-%'",
     );
     expect(orphans[0].n).toBe(0);
-  });
+  }, 240_000);
 
   it('SIGTERM drains a worker: the job it is running finishes, then the process ends', async () => {
     const worker = [w1, w2].find((w) => w.running) as InstanceProcess;
