@@ -93,7 +93,8 @@ describe('several API and worker instances on one PostgreSQL and Redis', () => {
   const workerWaitingOnLock = () =>
     until('a worker blocked on the held lock', async () => {
       const { rows } = await su.query(
-        "SELECT pid FROM pg_stat_activity WHERE application_name = 'samordning-worker' AND wait_event_type = 'Lock'",
+        `SELECT pid FROM pg_stat_activity WHERE application_name = 'samordning-worker' AND wait_event_type = 'Lock'
+            AND query LIKE '%file_blob_chunk%'`,
       );
       return rows.length ? true : undefined;
     });
