@@ -11,6 +11,8 @@ import { RenderPool } from './render-pool';
  */
 describe('RenderPool: report files rendered in worker threads', () => {
   const model = buildReport(samspeletInput('ar'));
+  /** One section, no bilagor: quick to render where only the pool's behaviour is looked at. */
+  const small: ReportModel = { ...model, sections: model.sections.slice(0, 1), bilagor: [] };
   const pool = new RenderPool(2);
   afterAll(() => pool.close());
 
@@ -29,7 +31,7 @@ describe('RenderPool: report files rendered in worker threads', () => {
   });
 
   it('runs as many renders at once as it has threads, each in its own', async () => {
-    const results = await Promise.all([1, 2].map(() => pool.render(model, [])));
+    const results = await Promise.all([1, 2].map(() => pool.render(small, [])));
     const threads = new Set(results.map((r) => r.threadId));
     expect(threads.size).toBe(2);
     expect(threads.has(0)).toBe(false);
@@ -39,13 +41,33 @@ describe('RenderPool: report files rendered in worker threads', () => {
   it('fails only the task whose model cannot be rendered; the next one renders', async () => {
     const broken = { ...model, sections: null } as unknown as ReportModel;
     await expect(pool.render(broken, [])).rejects.toThrow(/report rendering failed/);
-    const ok = await pool.render(model, []);
+    const ok = await pool.render(small, []);
     expect(ok.pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  });
+
+  it('ends a thread that stays idle, and starts one again for the next task', async () => {
+    const brief = new RenderPool(1, 50);
+    try {
+      const first = await brief.render(small, []);
+      await new Promise<void>((resolve) => {
+        const poll = setInterval(() => {
+          if (brief.stats().threads === 0) {
+            clearInterval(poll);
+            resolve();
+          }
+        }, 20);
+      });
+      const second = await brief.render(small, []);
+      expect(second.threadId).not.toBe(first.threadId);
+      expect(brief.stats()).toMatchObject({ threads: 1, rendered: 2 });
+    } finally {
+      await brief.close();
+    }
   });
 
   it('refuses work once closed', async () => {
     const closed = new RenderPool(1);
     await closed.close();
-    await expect(closed.render(model, [])).rejects.toThrow(/closed/);
+    await expect(closed.render(small, [])).rejects.toThrow(/closed/);
   });
 });

@@ -30,6 +30,8 @@ interface Pending {
 interface Slot {
   thread: Worker;
   current: Pending | null;
+  /** Ends the thread when it has stayed idle for the pool's idle time. */
+  idle?: NodeJS.Timeout;
 }
 
 /** The thread's entry: the compiled file next to this one, or the TypeScript source through the tests' loader. */
@@ -49,8 +51,8 @@ function startThread(): Worker {
  * rendering a large förbund's report in the worker's own thread blocks its event loop for about a second, so
  * BullMQ could not renew job locks and the worker would not answer its health or metrics endpoint meanwhile.
  * Here every render runs in one of `size` threads (default: one per core); more tasks wait in order. Threads
- * are started when first needed, kept for the next task, and do not keep the process alive while idle. A thread
- * that dies fails its own task only and is replaced.
+ * are started when first needed, kept for the next task for `idleMs`, and do not keep the process alive while
+ * idle. A thread that dies fails its own task only and is replaced.
  */
 export class RenderPool implements ReportRenderer {
   private readonly slots: Slot[] = [];
@@ -58,7 +60,10 @@ export class RenderPool implements ReportRenderer {
   private closed = false;
   private renderedCount = 0;
 
-  constructor(readonly size: number = availableParallelism()) {
+  constructor(
+    readonly size: number = availableParallelism(),
+    private readonly idleMs = 60_000,
+  ) {
     if (!Number.isInteger(size) || size < 1) throw new Error(`render pool size must be a positive integer`);
   }
 
@@ -99,6 +104,7 @@ export class RenderPool implements ReportRenderer {
         slot = this.spawn();
       }
       const next = this.queue.shift() as Pending;
+      clearTimeout(slot.idle);
       slot.current = next;
       slot.thread.ref();
       slot.thread.postMessage(next.task);
@@ -113,6 +119,7 @@ export class RenderPool implements ReportRenderer {
       if (m.type === 'progress') return p.onProgress?.(m.stage, m.fraction);
       slot.current = null;
       slot.thread.unref();
+      slot.idle = setTimeout(() => void slot.thread.terminate(), this.idleMs).unref();
       if (m.type === 'done') {
         this.renderedCount++;
         p.resolve({ pdf: Buffer.from(m.pdf), xlsx: Buffer.from(m.xlsx), threadId: m.threadId });
@@ -120,6 +127,7 @@ export class RenderPool implements ReportRenderer {
       this.pump();
     });
     const lost = (why: Error) => {
+      clearTimeout(slot.idle);
       const i = this.slots.indexOf(slot);
       if (i < 0) return;
       this.slots.splice(i, 1);
@@ -136,6 +144,7 @@ export class RenderPool implements ReportRenderer {
   }
 
   private async stop(slot: Slot, why: Error): Promise<void> {
+    clearTimeout(slot.idle);
     slot.current?.reject(why);
     slot.current = null;
     await slot.thread.terminate();
