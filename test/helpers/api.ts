@@ -38,6 +38,14 @@ export class TestApi {
     return new TestApi(app, `http://127.0.0.1:${addr.port}`);
   }
 
+  /**
+   * An API that another process runs (test/helpers/instance-process.ts), reached over HTTP only: its `app`,
+   * `ds` and `close` are not available.
+   */
+  static remote(url: string): TestApi {
+    return new TestApi(undefined as unknown as INestApplication, url);
+  }
+
   get ds(): DataSource {
     return this.app.get(DATA_SOURCE);
   }

@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { Inject, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Queue, Worker } from 'bullmq';
 import IORedis from 'ioredis';
@@ -26,12 +27,15 @@ import { SendInvitationHandler } from './mail/invitation.handler';
 import { Mailer } from './mail/mailer';
 import { SubmissionReminderHandler } from './mail/reminder.handler';
 import { CompileReportHandler } from './reports/compile-report.handler';
+import { RenderPool } from './reports/render-pool';
 import { SealSignedDocumentHandler } from './reports/seal.handler';
 import { SigningReminderHandler } from './mail/signing-reminder.handler';
 import { OutboxRelay, RELAY_QUEUES } from './outbox/outbox-relay.service';
 import { AuditCheckpointHandler } from './audit/audit-checkpoint.handler';
 
-const CONCURRENCY: Record<QueueName, number> = { [QueueName.MAIL]: 4, [QueueName.REPORTS]: 1 };
+/** Jobs one worker process runs at once per queue: reports as many as it renders at once (one per core). */
+const concurrency = (queue: QueueName, renderers: RenderPool): number =>
+  queue === QueueName.REPORTS ? renderers.size : 4;
 
 @Module({
   imports: [
@@ -60,6 +64,11 @@ const CONCURRENCY: Record<QueueName, number> = { [QueueName.MAIL]: 4, [QueueName
           poolSize: 10,
           statementTimeoutMs: c.DB_STATEMENT_TIMEOUT_MS,
         }),
+    },
+    {
+      provide: RenderPool,
+      inject: [WORKER_CONFIG],
+      useFactory: (c: AppConfig) => new RenderPool(c.REPORT_RENDER_CONCURRENCY),
     },
     { provide: UnitOfWork, inject: [WORKER_DATA_SOURCE], useFactory: (ds: DataSource) => new UnitOfWork(ds) },
     {
@@ -109,6 +118,7 @@ export class WorkerModule implements OnApplicationBootstrap, OnApplicationShutdo
     @Inject(RELAY_QUEUES) private readonly queues: Map<QueueName, Queue>,
     @Inject(WORKER_DATA_SOURCE) private readonly ds: DataSource,
     private readonly metrics: Metrics,
+    private readonly renderers: RenderPool,
   ) {
     const missing = missingHandlers(handlers);
     if (missing.length)
@@ -136,9 +146,13 @@ export class WorkerModule implements OnApplicationBootstrap, OnApplicationShutdo
         },
         {
           connection,
-          concurrency: CONCURRENCY[queue],
-          lockDuration: 120_000,
-          stalledInterval: 30_000,
+          // Named after host and process: a job's processedBy tells which instance ran it.
+          name: `${hostname()}:${process.pid}`,
+          concurrency: concurrency(queue, this.renderers),
+          // Rendering runs in threads, so the event loop renews locks on time and a short lock is safe: a
+          // worker that dies mid-job hands the job to another within two lock periods (stalled check).
+          lockDuration: this.config.JOB_LOCK_MS,
+          stalledInterval: this.config.JOB_LOCK_MS,
           maxStalledCount: 3,
         },
       );
@@ -153,9 +167,10 @@ export class WorkerModule implements OnApplicationBootstrap, OnApplicationShutdo
     );
   }
 
-  /** Graceful: in-flight jobs finish, then connections close. */
+  /** Graceful (SIGTERM): no new jobs are taken, in-flight jobs finish, then threads and connections close. */
   async onApplicationShutdown(): Promise<void> {
     await Promise.all(this.workers.map((w) => w.close()));
+    await this.renderers.close();
     await this.metrics.close();
     await Promise.all([...this.queues.values()].map((q) => q.close().catch(() => undefined)));
     // Connections handed to BullMQ are shared and not closed by it.

@@ -5,5 +5,6 @@ export * from './render/format';
 export * from './render/pdf-renderer';
 export * from './render/xlsx-renderer';
 export * from './render/attachments';
+export * from './render/report-files';
 export * from './render/nns-national';
 export * from './model/plan/build-plan-report';

@@ -4,10 +4,11 @@ import { DataSource } from 'typeorm';
 import { AppConfig, createFileStorage, FileStorage, JobName, JobPayload } from '@app/infra';
 import { compileReport, ReportTimedOut } from './compile-report';
 import { failReport } from './fail-report';
+import { RenderPool } from './render-pool';
 import { JobHandler } from '../common/job-handler';
 import { WORKER_CONFIG, WORKER_DATA_SOURCE } from '../common/tokens';
 
-/** The longest one compilation may run; the queue is shared by every förbund, one job at a time. */
+/** The longest one compilation may run; the queue is shared by every förbund. */
 export const REPORT_JOB_TIME_LIMIT_MS = 10 * 60_000;
 
 const FAILED_REASON = 'Sammanställningen misslyckades; försök igen eller kontakta supporten.';
@@ -25,6 +26,8 @@ export class CompileReportHandler implements JobHandler<JobName.COMPILE_REPORT> 
   constructor(
     @Inject(WORKER_DATA_SOURCE) private readonly ds: DataSource,
     @Inject(WORKER_CONFIG) config: AppConfig,
+    /** The worker's rendering threads (a test constructing the handler may leave them to the shared pool). */
+    private readonly renderers?: RenderPool,
   ) {
     this.storage = createFileStorage(config, ds);
   }
@@ -38,7 +41,7 @@ export class CompileReportHandler implements JobHandler<JobName.COMPILE_REPORT> 
         async (progress) => {
           await job.updateProgress(progress);
         },
-        { deadline: Date.now() + this.timeLimitMs },
+        { deadline: Date.now() + this.timeLimitMs, renderer: this.renderers },
       );
       this.logger.log({ reportId: p.reportId, result }, 'report compiled');
       return result;

@@ -2,14 +2,11 @@ import { Readable } from 'node:stream';
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import {
-  placeUploadedPages,
   prepareAttachment,
   PreparedAttachment,
   buildPlanReport,
   buildReport,
-  renderPdf,
   ReportModel,
-  renderXlsx,
 } from '@app/reporting';
 import { reportFileBase } from '@app/domain';
 import { appendAudit, FileStorage } from '@app/infra';
@@ -17,6 +14,7 @@ import { gatherReportInput, ReportDataMissing } from './gather-report-input';
 import { gatherPlanInput } from './gather-plan-input';
 import { BILAGA_LIMITS, BilagaRefused, checkBilaga } from './bilaga-check';
 import { failReport } from './fail-report';
+import { ReportRenderer, sharedRenderPool } from './render-pool';
 import {
   countReportAttempt,
   insertReportFile,
@@ -35,6 +33,8 @@ export class ReportTimedOut extends Error {}
 export interface CompileOptions {
   /** Epoch milliseconds after which the compilation stops at its next stage (the job's time limit). */
   deadline?: number;
+  /** Where PDF and XLSX are rendered: the worker's pool; without one, the process' shared pool. */
+  renderer?: ReportRenderer;
 }
 
 /**
@@ -119,76 +119,86 @@ export async function compileReport(
     await failReport(ds, reportId, e.reason, 'Bilaga kan inte bifogas');
     return 'FAILED';
   }
+  // PDF and XLSX in a rendering thread (the pool's), so this thread's event loop stays free to renew the job's
+  // lock and answer health checks however large the report is; the model and bilagor travel as plain data.
   await progress(40, 'Skapar PDF');
   let last = 40;
   let reported: Promise<void> = Promise.resolve();
-  const rendered = await renderPdf(model, {
-    uploads: attachments,
-    onProgress: (f) => {
-      const p = 40 + Math.floor(f * 40);
-      if (p >= last + 10) {
-        last = p;
-        reported = reported.then(() => progress(p, 'Skapar PDF'));
-      }
-    },
+  const renderer = options.renderer ?? sharedRenderPool();
+  const { pdf, xlsx, threadId } = await renderer.render(model, attachments, (stage, f) => {
+    const p = stage === 'xlsx' ? 85 : 40 + Math.floor(f * 40);
+    if (p < last + 10 && stage === 'pdf') return;
+    last = p;
+    reported = reported.then(() => progress(p, stage === 'xlsx' ? 'Skapar Excel-fil' : 'Skapar PDF'));
+    // Awaited below, after the thread answered; a past-the-deadline stage must not crash the process meanwhile.
+    reported.catch(() => undefined);
   });
   await reported;
-  const pdf = await placeUploadedPages(rendered, attachments);
-  await progress(85, 'Skapar Excel-fil');
-  const xlsx = await renderXlsx(model);
+  log.debug({ reportId, renderThread: threadId }, 'report rendered');
   const json = Buffer.from(JSON.stringify(model, null, 2));
   await progress(92, 'Sparar filerna');
   const base = reportFileBase(r.kind, organisation.slug, r.year, r.version);
-  const store = async (buf: Buffer, contentType: string, ext: string) => {
-    const put = await storage.put(Readable.from([buf]));
-    const id = await insertReportFile(ds.manager, {
-      organisationId: r.organisation_id,
-      sha256: put.sha256,
-      size: put.size,
-      contentType,
-      name: `${base}.${ext}`,
-    });
-    return { id, sha256: put.sha256 };
-  };
-  const pdfFile = await store(pdf, 'application/pdf', 'pdf');
-  const xlsxFile = await store(
-    xlsx,
-    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    'xlsx',
-  );
-  const jsonFile = await store(json, 'application/json', 'json');
+  // The contents first (content-addressed; contents no record names are never served), then the file records
+  // and READY in one transaction, so a worker that dies anywhere in between leaves no half-recorded version.
+  const [pdfPut, xlsxPut, jsonPut] = [
+    await storage.put(Readable.from([pdf])),
+    await storage.put(Readable.from([xlsx])),
+    await storage.put(Readable.from([json])),
+  ];
   const passed = model.checks.every((c) => c.status === 'PASS');
-  return ds.transaction(async (em) => {
-    const done = await markReportReady(em, reportId, {
-      model: JSON.stringify(model),
-      checks: JSON.stringify(model.checks),
-      passed,
-      pdfFileId: pdfFile.id,
-      xlsxFileId: xlsxFile.id,
-      jsonFileId: jsonFile.id,
+  const outcome = await ds
+    .transaction(async (em) => {
+      const record = (put: { sha256: string; size: number }, contentType: string, ext: string) =>
+        insertReportFile(em, {
+          organisationId: r.organisation_id,
+          sha256: put.sha256,
+          size: put.size,
+          contentType,
+          name: `${base}.${ext}`,
+        });
+      const done = await markReportReady(em, reportId, {
+        model: JSON.stringify(model),
+        checks: JSON.stringify(model.checks),
+        passed,
+        pdfFileId: await record(pdfPut, 'application/pdf', 'pdf'),
+        xlsxFileId: await record(
+          xlsxPut,
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          'xlsx',
+        ),
+        jsonFileId: await record(jsonPut, 'application/json', 'json'),
+      });
+      // Another attempt got there first: its files stand, this attempt's records are rolled back.
+      if (!done) throw new AlreadyReady();
+      await appendAudit(em, {
+        organisationId: r.organisation_id,
+        actorId: r.requested_by,
+        action: 'report.compiled',
+        entityType: 'report',
+        entityId: reportId,
+        fromState: 'RUNNING',
+        toState: 'READY',
+        payload: {
+          kind: r.kind,
+          year: r.year,
+          version: r.version,
+          checksPassed: passed,
+          failingChecks: model.checks.filter((c) => c.status === 'FAIL').map((c) => c.id),
+          xlsxSha256: xlsxPut.sha256,
+        },
+        documentHash: pdfPut.sha256,
+      });
+      return 'READY' as const;
+    })
+    .catch((e: unknown) => {
+      if (e instanceof AlreadyReady) return 'ALREADY_READY' as const;
+      throw e;
     });
-    if (!done) return 'ALREADY_READY' as const;
-    await appendAudit(em, {
-      organisationId: r.organisation_id,
-      actorId: r.requested_by,
-      action: 'report.compiled',
-      entityType: 'report',
-      entityId: reportId,
-      fromState: 'RUNNING',
-      toState: 'READY',
-      payload: {
-        kind: r.kind,
-        year: r.year,
-        version: r.version,
-        checksPassed: passed,
-        failingChecks: model.checks.filter((c) => c.status === 'FAIL').map((c) => c.id),
-        xlsxSha256: xlsxFile.sha256,
-      },
-      documentHash: pdfFile.sha256,
-    });
-    return 'READY' as const;
-  });
+  return outcome;
 }
+
+/** Rolls back the final transaction of an attempt that found its report READY already. */
+class AlreadyReady extends Error {}
 
 /** Reads a stored file, but never more than `max` bytes of it (a larger file is cut there and refused after). */
 async function readAtMost(stream: NodeJS.ReadableStream, max: number): Promise<Buffer> {

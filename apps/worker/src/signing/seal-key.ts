@@ -1,4 +1,5 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, generateKeyPair } from 'node:crypto';
+import { promisify } from 'node:util';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import forge from 'node-forge';
@@ -36,13 +37,25 @@ export async function sealCertificate(
   const stored = await sealKey(tx, organisationId);
   if (stored) return { p12: stored, passphrase };
   const legacy = join(config.FILE_STORAGE_DIR, 'seal', `${organisationId}.p12`);
-  const made = existsSync(legacy) ? readFileSync(legacy) : selfSigned(organisationName, passphrase);
+  const made = existsSync(legacy) ? readFileSync(legacy) : await selfSigned(organisationName, passphrase);
   return { p12: await keepFirstSealKey(tx, organisationId, made), passphrase };
 }
 
-/** A self-signed RSA sealing certificate for the förbund, as PKCS#12. */
-function selfSigned(organisationName: string, passphrase: string): Buffer {
-  const keys = forge.pki.rsa.generateKeyPair(2048);
+/**
+ * A self-signed RSA sealing certificate for the förbund, as PKCS#12. The key pair comes from node:crypto off
+ * the event loop (node-forge's own generation is pure JavaScript and would hold the worker's loop for seconds,
+ * long enough to lose its job locks).
+ */
+async function selfSigned(organisationName: string, passphrase: string): Promise<Buffer> {
+  const pair = await promisify(generateKeyPair)('rsa', {
+    modulusLength: 2048,
+    publicKeyEncoding: { type: 'pkcs1', format: 'pem' },
+    privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
+  });
+  const keys = {
+    privateKey: forge.pki.privateKeyFromPem(pair.privateKey),
+    publicKey: forge.pki.publicKeyFromPem(pair.publicKey),
+  };
   const cert = forge.pki.createCertificate();
   cert.publicKey = keys.publicKey;
   cert.serialNumber = '01' + forge.util.bytesToHex(forge.random.getBytesSync(8));

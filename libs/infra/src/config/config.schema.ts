@@ -77,6 +77,16 @@ export const configSchema = z.object({
     .int()
     .min(1024)
     .default(256 * 1024),
+  /**
+   * Report renderings (PDF and XLSX, each in a thread of its own) one worker process runs at once, and so the
+   * report jobs it takes at once. Unset: one per core of the machine.
+   */
+  REPORT_RENDER_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
+  /**
+   * How long a worker's hold on a job lasts without renewal (renewed every half of it while the job runs). A
+   * worker that dies mid-job leaves the job to another after at most twice this, when the stalled check finds it.
+   */
+  JOB_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
   /** PostgreSQL statement_timeout for every pooled connection, in milliseconds. */
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
   /** The largest SIE file accepted for upload (bytes). */
