@@ -166,6 +166,7 @@ export async function compileReport(
       pdfFileId: pdfFile.id,
       xlsxFileId: xlsxFile.id,
       jsonFileId: jsonFile.id,
+      structureVersion: model.structureVersion ?? null,
     });
     if (!done) return 'ALREADY_READY' as const;
     await appendAudit(em, {
@@ -181,6 +182,7 @@ export async function compileReport(
         year: r.year,
         version: r.version,
         checksPassed: passed,
+        structureVersion: model.structureVersion ?? null,
         failingChecks: model.checks.filter((c) => c.status === 'FAIL').map((c) => c.id),
         xlsxSha256: xlsxFile.sha256,
       },
