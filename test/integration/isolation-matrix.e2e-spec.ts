@@ -293,7 +293,11 @@ const OPERATIONS: Record<string, Entry> = {
   ),
   'Mutation.savePlan': rows(refused(() => ({ year: 2026, version: 1, plan: {} }))),
   'Mutation.saveReportStructure': rows(
-    refused(() => ({ kind: 'ARSREDOVISNING', version: 0, entries: [{ id: 'forvaltningsberattelse', heading: 'Kapad' }] })),
+    refused(() => ({
+      kind: 'ARSREDOVISNING',
+      version: 0,
+      entries: [{ id: 'forvaltningsberattelse', heading: 'Kapad' }],
+    })),
   ),
   'Mutation.saveReportTexts': rows(
     refused(() => ({ kind: 'ARSREDOVISNING', year: 2025, version: 0, texts: { forvaltning: 'Kapad' } })),

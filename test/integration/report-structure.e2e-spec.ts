@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { INestApplicationContext } from '@nestjs/common';
@@ -19,6 +19,13 @@ const SAVE = `mutation($o: ID!, $v: Int!, $e: [ReportStructureEntryInput!]!){ sa
 const SAVE_TEXTS =
   'mutation($o: ID!, $v: Int!, $t: JSON!){ saveReportTexts(organisationId: $o, kind: ARSREDOVISNING, year: 2025, version: $v, texts: $t){ version fields { key title withFigures } } }';
 const REPORT_FIELDS = 'id status structureVersion pdfFileId model';
+/** The förbundschef's texts of Samspelet's published reports, as the demo loads them. */
+const demoTexts = (name: string): Record<string, string> =>
+  JSON.parse(
+    readFileSync(join(__dirname, '..', '..', 'demo', 'samspelet', 'texts', `${name}-2025.json`), 'utf8'),
+  ).texts;
+const SAVE_DELAR_TEXTS =
+  'mutation($o: ID!, $t: JSON!){ saveReportTexts(organisationId: $o, kind: DELARSRAPPORT, year: 2025, version: 0, texts: $t){ version } }';
 
 interface Structure {
   version: number;
@@ -38,7 +45,11 @@ interface Compiled {
       level?: number;
       number?: string;
       text?: string;
-      tables: Array<{ id: string; columns: string[]; rows: Array<{ id: string; values: Array<string | null> }> }>;
+      tables: Array<{
+        id: string;
+        columns: string[];
+        rows: Array<{ id: string; values: Array<string | null> }>;
+      }>;
     }>;
   };
 }
@@ -56,8 +67,8 @@ describe('report structure: the seeds’ sections by default, a förbund’s own
     writeFileSync(file, res.body);
     return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\u00a0/g, ' ');
   };
-  const compile = async () =>
-    (await api.compileReport<Compiled>(org, 'ARSREDOVISNING', chef, REPORT_FIELDS)).done;
+  const compile = async (kind = 'ARSREDOVISNING') =>
+    (await api.compileReport<Compiled>(org, kind, chef, REPORT_FIELDS)).done;
 
   beforeAll(async () => {
     api = await TestApi.start();
@@ -83,6 +94,8 @@ describe('report structure: the seeds’ sections by default, a förbund’s own
     expect(s.entries[0]).toMatchObject({ id: 'forvaltningsberattelse', heading: 'Förvaltningsberättelse' });
     expect(s.catalogue.map((c) => c.id)).toContain('ordforande_har_ordet');
 
+    // the demo's texts (Samspelet's published ones) fill every section the seed has
+    await api.ok(SAVE_TEXTS, { o: org, v: 0, t: demoTexts('arsredovisning') }, chef);
     const r = await compile();
     expect(r.status).toBe('READY');
     expect(r.structureVersion).toBeNull();
@@ -100,6 +113,17 @@ describe('report structure: the seeds’ sections by default, a förbund’s own
     expect(text).toMatch(/Summa\s+3 784\s+3 412/); // not 5
     expect(text).toContain('1.4 Styrning och uppföljning av verksamheten');
     expect(text).toContain('Medelstilldelningen från parterna för 2025 uppgick till 10 006 tkr.');
+    expect(text).toContain('1.6 Väsentliga personalförhållanden');
+    expect(text).toContain('Samordningsförbundet är ingen arbetsgivare och har ingen anställd personal.');
+    expect(text).not.toContain('har inte skrivit texten');
+
+    await api.ok(SAVE_DELAR_TEXTS, { o: org, t: demoTexts('delarsrapport') }, chef);
+    const d = await compile('DELARSRAPPORT');
+    expect(d.status).toBe('READY');
+    const delar = await pdfText(d.pdfFileId);
+    expect(delar).toContain('Delåret som gått');
+    expect(delar).toContain('Händelser av väsentlig betydelse under delårsperioden');
+    expect(delar.replace(/\s+/g, ' ')).toContain('fakturor inte inkommit i rätt period');
   });
 
   it('saves a structure of its own (added, removed, renamed) as a new version with its audit entry, and compiles by it', async () => {
@@ -144,7 +168,14 @@ describe('report structure: the seeds’ sections by default, a förbund’s own
     // the text fields follow the structure: the chef writes the new section's text
     const texts = await api.ok<{ saveReportTexts: { fields: Array<{ key: string; title: string }> } }>(
       SAVE_TEXTS,
-      { o: org, v: 0, t: { ordforande_har_ordet: 'Ett år då parterna tog ett gemensamt ansvar.' } },
+      {
+        o: org,
+        v: 1,
+        t: {
+          ...demoTexts('arsredovisning'),
+          ordforande_har_ordet: 'Ett år då parterna tog ett gemensamt ansvar.',
+        },
+      },
       chef,
     );
     expect(texts.saveReportTexts.fields[0]).toEqual({

@@ -56,9 +56,13 @@ export class ReportStructureService {
     const plain = entries.map((e) => (e.heading == null ? { id: e.id } : { id: e.id, heading: e.heading }));
     const issues = validateReportStructure(k, plain);
     if (issues.length)
-      throw new AppError(ReportError.BAD_STRUCTURE, 'Rapportens struktur innehåller fel och har inte sparats.', {
-        details: issues,
-      });
+      throw new AppError(
+        ReportError.BAD_STRUCTURE,
+        'Rapportens struktur innehåller fel och har inte sparats.',
+        {
+          details: issues,
+        },
+      );
     const next = normaliseReportStructure(k, plain as StructureEntry[]);
     return this.uow.write(async (tx) => {
       const before = await this.current(tx, organisationId, k);

@@ -5,7 +5,8 @@ import { Field, InputType, Int, ObjectType } from '@nestjs/graphql';
 })
 export class ReportSectionChoiceType {
   @Field() id: string;
-  @Field({ description: 'Rubriken som förslaget (förlagorna) har i den här rapporten.' }) defaultHeading: string;
+  @Field({ description: 'Rubriken som förslaget (förlagorna) har i den här rapporten.' })
+  defaultHeading: string;
   @Field({ description: 'TEXT, FIGURES eller FIGURES_AND_TEXT' }) kind: string;
   @Field({ description: 'Vad avsnittet innehåller, i ord.' }) kindLabel: string;
   @Field(() => Int, { description: '1: eget kapitel; 2: en del av kapitlet före.' }) level: number;
@@ -28,7 +29,8 @@ export class ReportStructureEntryType {
 })
 export class ReportStructureType {
   @Field() kind: string;
-  @Field(() => Int, { description: 'Version att ange när du sparar (0 = förlagornas standard).' }) version: number;
+  @Field(() => Int, { description: 'Version att ange när du sparar (0 = förlagornas standard).' })
+  version: number;
   @Field(() => [ReportStructureEntryType]) entries: ReportStructureEntryType[];
   @Field(() => [ReportSectionChoiceType], { description: 'Alla avsnitt rapporten kan ha.' })
   catalogue: ReportSectionChoiceType[];

@@ -32,7 +32,11 @@ export class ReportTextsService {
    * section that carries a text (the figures' sections too, whose text follows their tables), then any text
    * saved earlier for a section no longer chosen, so nothing written disappears from the editor.
    */
-  async fields(organisationId: string, kind: ReportKindEnum, saved: Record<string, string>): Promise<ReportTextField[]> {
+  async fields(
+    organisationId: string,
+    kind: ReportKindEnum,
+    saved: Record<string, string>,
+  ): Promise<ReportTextField[]> {
     if (kind === ReportKindEnum.VERKSAMHETSPLAN) return [];
     const s = await this.structures.get(organisationId, kind);
     const fields = s.entries

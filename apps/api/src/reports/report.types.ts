@@ -45,7 +45,8 @@ export class ReportType {
 export class ReportTextFieldType {
   @Field({ description: 'Avsnittets id i rapportens struktur.' }) key: string;
   @Field({ description: 'Avsnittets rubrik i förbundets struktur.' }) title: string;
-  @Field({ description: 'Texten står efter avsnittets tabeller (siffror ur underlaget).' }) withFigures: boolean;
+  @Field({ description: 'Texten står efter avsnittets tabeller (siffror ur underlaget).' })
+  withFigures: boolean;
 }
 
 @ObjectType('ReportTexts')
