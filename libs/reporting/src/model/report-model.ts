@@ -17,6 +17,8 @@ export interface ReportTable {
   id: string;
   title?: string;
   columns: string[];
+  /** The heading of the label column (the board's "Ordinarie ledamot"); missing: none. */
+  labelHeader?: string;
   rows: ReportRow[];
   /** Columns whose amounts are deviations, shown with an explicit plus sign. */
   signedColumns?: number[];

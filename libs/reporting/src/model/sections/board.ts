@@ -35,6 +35,7 @@ export function boardTable(board: ReportInput['board']): ReportTable {
   return {
     id: 'styrelsen',
     title: 'Styrelsen',
+    labelHeader: BOARD_TABLE_COLUMNS.member,
     columns: [BOARD_TABLE_COLUMNS.deputy, BOARD_TABLE_COLUMNS.party],
     rows,
   };

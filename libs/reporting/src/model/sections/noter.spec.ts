@@ -23,7 +23,7 @@ describe('noter with both years', () => {
     expect(tableIn(ctx, 'not2').columns).toEqual(['2025', '2024']);
     expect(col('not2', '3010')).toEqual(['5003000.00', '5014000.00']);
     expect(col('not3', '6990')?.[1]).toBe('1551000.00');
-    expect(tableIn(ctx, 'not4').columns).toEqual(['2025', '2024-12-31']);
+    expect(tableIn(ctx, 'not4').columns).toEqual(['2025-12-31', '2024-12-31']);
     expect(col('not4', '1680')).toEqual(['105000.00', '182000.00']);
     expect(col('not5', '2440')).toEqual(['18000.00', '3371000.00']);
     expect(col('not5', 'summa')).toEqual(['3784000.00', '3412000.00']);

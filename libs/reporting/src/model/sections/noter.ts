@@ -31,6 +31,7 @@ export function noter(ctx: BuildContext): void {
     sign: 1 | -1,
     key: keyof Figures,
     prevColumn: string,
+    curColumn = yearLabel,
   ): ReportTable => {
     const map = pick(input.current);
     const prevMap = prevLedger ? pick(prevLedger) : null;
@@ -52,7 +53,7 @@ export function noter(ctx: BuildContext): void {
     const t: ReportTable = {
       id,
       title,
-      columns: prevMap ? [yearLabel, prevColumn] : [yearLabel],
+      columns: prevMap ? [curColumn, prevColumn] : [curColumn],
       rows: [...rows, row('summa', 'Summa', prevMap ? [total(0), total(1)] : [total(0)], { total: true })],
       sums: { summa: rows.map((r) => r.id) },
     };
@@ -105,7 +106,18 @@ export function noter(ctx: BuildContext): void {
       'verksamhetens_kostnader',
       prevLabel,
     ),
-    noteTable('not4', 'Not 4 Fordringar', ub, prevBal, 'fordringar', 1, 'fordringar', balColumn),
+    // Balance notes are dated, as the balance sheet: "2025-12-31 | 2024-12-31".
+    noteTable(
+      'not4',
+      'Not 4 Fordringar',
+      ub,
+      prevBal,
+      'fordringar',
+      1,
+      'fordringar',
+      balColumn,
+      input.current.end,
+    ),
     noteTable(
       'not5',
       'Not 5 Kortfristiga skulder',
@@ -115,6 +127,7 @@ export function noter(ctx: BuildContext): void {
       -1,
       'kortfristiga_skulder',
       balColumn,
+      input.current.end,
     ),
   ];
   tables.push(...notes);
