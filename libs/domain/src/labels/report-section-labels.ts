@@ -39,6 +39,7 @@ export const REPORT_SECTION_HEADING_DELAR: Record<string, string> = {
   viktiga_handelser: 'Händelser av väsentlig betydelse under delårsperioden',
   god_ekonomisk_hushallning: 'Bedömning av finansiella mål',
   noter: 'Noter och redovisningsprinciper',
+  driftredovisning: 'Helårsprognos i förhållande till budget',
 };
 
 /** What a kind of section holds, in words for the structure editor. */
