@@ -34,9 +34,10 @@ for _ in $(seq 1 120); do
   sleep 0.5
 done
 
-# The reports, compiled by the running worker through the real API, and saved under .data/rapporter/.
+# The reports, compiled by the running worker through the real API (with the förbundschef's texts of the
+# published reports, demo/samspelet/texts), and saved under .data/rapporter/.
 OUT="$ROOT/.data/rapporter"
-node dist/tools/demo-reports.js "http://localhost:$PORT" "$OUT"
+node dist/tools/demo-reports.js "http://localhost:$PORT" "$OUT" "$ROOT/demo/samspelet/texts"
 
 cat <<MSG
 

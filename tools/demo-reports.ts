@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { authenticator } from 'otplib';
 
@@ -7,7 +7,7 @@ import { authenticator } from 'otplib';
  * 2025, follows their progress, and downloads the files. Uses only the public API.
  */
 async function main(): Promise<void> {
-  const [base, out] = process.argv.slice(2);
+  const [base, out, textsDir = join(process.cwd(), 'demo', 'samspelet', 'texts')] = process.argv.slice(2);
   mkdirSync(out, { recursive: true });
   const gql = async <T>(query: string, variables: Record<string, unknown>, token?: string): Promise<T> => {
     const res = await fetch(`${base}/graphql`, {
@@ -30,6 +30,7 @@ async function main(): Promise<void> {
     token,
   );
   for (const kind of ['DELARSRAPPORT', 'ARSREDOVISNING']) {
+    await saveDemoTexts(gql, token, organisation.id, kind, textsDir);
     const { compileReport } = await gql<{ compileReport: { id: string } }>(
       'mutation($o: ID!, $k: ReportKind!){ compileReport(organisationId: $o, kind: $k, year: 2025){ id } }',
       { o: organisation.id, k: kind },
@@ -78,6 +79,27 @@ async function main(): Promise<void> {
 }
 
 type Gql = <T>(query: string, variables: Record<string, unknown>, token?: string) => Promise<T>;
+
+/**
+ * The förbundschef's texts of Samspelet's published reports (demo/samspelet/texts, taken from the seeds), saved
+ * through the API as the förbundschef would write them, so the demo's reports show every section filled in.
+ */
+async function saveDemoTexts(gql: Gql, token: string, org: string, kind: string, dir: string): Promise<void> {
+  const file = join(dir, `${kind === 'ARSREDOVISNING' ? 'arsredovisning' : 'delarsrapport'}-2025.json`);
+  if (!existsSync(file)) return;
+  const { texts } = JSON.parse(readFileSync(file, 'utf8')) as { texts: Record<string, string> };
+  const { reportTexts } = await gql<{ reportTexts: { version: number } }>(
+    'query($o: ID!, $k: ReportKind!){ reportTexts(organisationId: $o, kind: $k, year: 2025){ version } }',
+    { o: org, k: kind },
+    token,
+  );
+  await gql(
+    'mutation($o: ID!, $k: ReportKind!, $v: Int!, $t: JSON!){ saveReportTexts(organisationId: $o, kind: $k, year: 2025, version: $v, texts: $t){ version } }',
+    { o: org, k: kind, v: reportTexts.version, t: texts },
+    token,
+  );
+  process.stdout.write(`  ${kind}: förbundschefens texter (${Object.keys(texts).length} avsnitt) sparade\n`);
+}
 
 /** The board signs the årsredovisning (password + one-time code), and the förbund's seal is put on it. */
 async function signAndSeal(

@@ -42,6 +42,8 @@ import { DemoSeedService } from './demo/demo-seed.service';
 import { ReportService } from './reports/report.service';
 import { ReportResolver } from './reports/report.resolver';
 import { ReportTextsService } from './reports/report-texts.service';
+import { ReportStructureResolver } from './reports/report-structure.resolver';
+import { ReportStructureService } from './reports/report-structure.service';
 import { FollowUpExemptionService } from './reports/follow-up-exemption.service';
 import { FollowUpExemptionResolver, ReportCoverageResolver } from './reports/follow-up-exemption.resolver';
 import { SigningRequestsService } from './signing/signing-requests.service';
@@ -141,6 +143,8 @@ import { FactorsResolver } from './auth/factors/factors.resolver';
     ReportService,
     ReportResolver,
     ReportTextsService,
+    ReportStructureResolver,
+    ReportStructureService,
     FollowUpExemptionService,
     FollowUpExemptionResolver,
     ReportCoverageResolver,

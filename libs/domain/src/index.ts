@@ -22,6 +22,8 @@ export * from './nns';
 export * from './plan';
 export * from './labels/labels';
 export * from './labels/report-labels';
+export * from './labels/report-section-labels';
+export * from './reports/report-structure';
 export * from './labels/signing-labels';
 export * from './labels/invitation-mail';
 export * from './mail/mails';

@@ -25,3 +25,4 @@ export * from './people/people.store';
 export * from './observability/metrics';
 export * from './observability/traces';
 export * from './reports/follow-up-exemption.store';
+export * from './reports/report-structure.store';

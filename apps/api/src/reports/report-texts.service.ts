@@ -1,21 +1,56 @@
 import { Injectable } from '@nestjs/common';
-import { REPORT_TEXT_KEYS } from '@app/reporting';
 import { appendAudit, UnitOfWork } from '@app/infra';
-import { ValidationIssue } from '@app/domain';
+import { catalogueSection, REPORT_TEXT_KEYS, ValidationIssue } from '@app/domain';
 import { AppError } from '../common/errors/app-error';
 import { ReportError } from '../common/errors/error-codes';
 import { ReportKindEnum } from './report.types';
 import { insertReportTexts, reportTexts, updateReportTexts } from './report.store';
+import { ReportStructureService } from './report-structure.service';
 
 export interface ReportTexts {
   texts: Record<string, string>;
   version: number;
 }
 
+/** A text the report has room for: its key (the section's id), its heading, whether it follows figures. */
+export interface ReportTextField {
+  key: string;
+  title: string;
+  withFigures: boolean;
+}
+
 /** The förbundschef's texts for a report; saves carry the version they were based on. */
 @Injectable()
 export class ReportTextsService {
-  constructor(private readonly uow: UnitOfWork) {}
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly structures: ReportStructureService,
+  ) {}
+
+  /**
+   * The texts the förbund's report structure has room for, in its order and under its headings: every chosen
+   * section that carries a text (the figures' sections too, whose text follows their tables), then any text
+   * saved earlier for a section no longer chosen, so nothing written disappears from the editor.
+   */
+  async fields(
+    organisationId: string,
+    kind: ReportKindEnum,
+    saved: Record<string, string>,
+  ): Promise<ReportTextField[]> {
+    if (kind === ReportKindEnum.VERKSAMHETSPLAN) return [];
+    const s = await this.structures.get(organisationId, kind);
+    const fields = s.entries
+      .filter((e) => e.kind !== 'FIGURES')
+      .map((e) => ({ key: e.id, title: e.heading, withFigures: e.kind === 'FIGURES_AND_TEXT' }));
+    for (const key of Object.keys(saved))
+      if (!fields.some((f) => f.key === key) && key in REPORT_TEXT_KEYS)
+        fields.push({
+          key,
+          title: `${REPORT_TEXT_KEYS[key]} (ingår inte i rapporten)`,
+          withFigures: catalogueSection(key)?.kind === 'FIGURES_AND_TEXT',
+        });
+    return fields;
+  }
 
   async get(organisationId: string, kind: ReportKindEnum, year: number): Promise<ReportTexts> {
     const r = await reportTexts(this.uow.reader, { organisationId, kind, year });

@@ -3,18 +3,13 @@ import { Args, ID, Int, Mutation, Query, Resolver, Subscription } from '@nestjs/
 import { Principal, Role } from '@app/domain';
 import { Allow, CurrentPrincipal, ScopeResolver, scopeOf } from '../common/access/access.decorators';
 import { ReportService } from './report.service';
-import { REPORT_TEXT_KEYS } from '@app/reporting';
-import { ReportKindEnum, ReportTextFieldType, ReportTextsType, ReportType } from './report.types';
+import { ReportKindEnum, ReportTextsType, ReportType } from './report.types';
 import { ReportTextsService } from './report-texts.service';
 import GraphQLJSON from 'graphql-type-json';
 
 const reportScope: ScopeResolver = (args, lookup) =>
   lookup.row('report', String(args.id ?? args.reportId ?? ''));
 const READERS = REPORT_READERS;
-const TEXT_FIELDS: ReportTextFieldType[] = Object.entries(REPORT_TEXT_KEYS).map(([key, title]) => ({
-  key,
-  title,
-}));
 
 @Resolver(() => ReportType)
 export class ReportResolver {
@@ -30,7 +25,8 @@ export class ReportResolver {
     @Args('kind', { type: () => ReportKindEnum }) kind: ReportKindEnum,
     @Args('year', { type: () => Int }) year: number,
   ): Promise<ReportTextsType> {
-    return { ...(await this.texts.get(organisationId, kind, year)), fields: TEXT_FIELDS };
+    const saved = await this.texts.get(organisationId, kind, year);
+    return { ...saved, fields: await this.texts.fields(organisationId, kind, saved.texts) };
   }
 
   @Allow([Role.FORBUNDSCHEF], scopeOf.organisationId())
@@ -45,10 +41,8 @@ export class ReportResolver {
     @Args('texts', { type: () => GraphQLJSON }) texts: unknown,
     @CurrentPrincipal() me: Principal,
   ): Promise<ReportTextsType> {
-    return {
-      ...(await this.texts.save(organisationId, kind, year, version, texts, me.personId)),
-      fields: TEXT_FIELDS,
-    };
+    const saved = await this.texts.save(organisationId, kind, year, version, texts, me.personId);
+    return { ...saved, fields: await this.texts.fields(organisationId, kind, saved.texts) };
   }
 
   @Allow([Role.FORBUNDSCHEF, Role.ADMIN], scopeOf.organisationId())

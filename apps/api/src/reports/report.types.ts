@@ -33,13 +33,20 @@ export class ReportType {
   @Field(() => ID, { nullable: true }) xlsxFileId: string | null;
   @Field(() => ID, { nullable: true }) jsonFileId: string | null;
   @Field(() => String, { nullable: true }) error: string | null;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Versionen av förbundets rapportstruktur som sammanställningen följde (null: standard).',
+  })
+  structureVersion: number | null;
   @Field() createdAt: string;
 }
 
 @ObjectType('ReportTextField', { description: 'En av förbundschefens texter: nyckel och rubrik.' })
 export class ReportTextFieldType {
-  @Field() key: string;
-  @Field() title: string;
+  @Field({ description: 'Avsnittets id i rapportens struktur.' }) key: string;
+  @Field({ description: 'Avsnittets rubrik i förbundets struktur.' }) title: string;
+  @Field({ description: 'Texten står efter avsnittets tabeller (siffror ur underlaget).' })
+  withFigures: boolean;
 }
 
 @ObjectType('ReportTexts')

@@ -47,6 +47,11 @@ export function ReportPage() {
       </h1>
       <p className="meta">
         Version {r.version} · sammanställd {formatDateTime(r.createdAt)}
+        {r.status === 'READY' &&
+          r.kind !== 'VERKSAMHETSPLAN' &&
+          (r.structureVersion
+            ? ` · förbundets avsnitt, version ${r.structureVersion}`
+            : ' · förlagornas avsnitt')}
       </p>
       <section className="card" aria-labelledby="files-heading">
         <h2 id="files-heading">Rapporten</h2>

@@ -20,6 +20,7 @@ export const ReportFields = graphql(`
     pdfFileId
     xlsxFileId
     jsonFileId
+    structureVersion
   }
 `);
 
@@ -96,6 +97,7 @@ export const ReportTextsDocument = graphql(`
       fields {
         key
         title
+        withFigures
       }
     }
   }
@@ -109,6 +111,66 @@ export const SaveReportTextsDocument = graphql(`
       fields {
         key
         title
+        withFigures
+      }
+    }
+  }
+`);
+
+export const ReportStructureDocument = graphql(`
+  query ReportStructure($orgId: ID!, $kind: ReportKind!) {
+    reportStructure(organisationId: $orgId, kind: $kind) {
+      kind
+      version
+      savedAt
+      savedBy
+      entries {
+        id
+        heading
+        customHeading
+        defaultHeading
+        kind
+        level
+      }
+      catalogue {
+        id
+        defaultHeading
+        kind
+        kindLabel
+        level
+        numbered
+      }
+    }
+  }
+`);
+
+export const SaveReportStructureDocument = graphql(`
+  mutation SaveReportStructure(
+    $orgId: ID!
+    $kind: ReportKind!
+    $version: Int!
+    $entries: [ReportStructureEntryInput!]!
+  ) {
+    saveReportStructure(organisationId: $orgId, kind: $kind, version: $version, entries: $entries) {
+      kind
+      version
+      savedAt
+      savedBy
+      entries {
+        id
+        heading
+        customHeading
+        defaultHeading
+        kind
+        level
+      }
+      catalogue {
+        id
+        defaultHeading
+        kind
+        kindLabel
+        level
+        numbered
       }
     }
   }

@@ -3,23 +3,13 @@ import { Link } from 'react-router-dom';
 import { useMutation, useQuery } from 'urql';
 import { useSession } from '../session';
 import type { ReportFieldsFragment, ReportKind } from '../gql/graphql';
-import {
-  errorCode,
-  errorMessage,
-  formatDateTime,
-  REPORT_KIND_LABEL,
-  REPORT_STATUS_LABEL,
-  yearsAround,
-} from '../format';
+import { errorMessage, formatDateTime, REPORT_KIND_LABEL, REPORT_STATUS_LABEL, yearsAround } from '../format';
 import { Alert, Loading, StatusBadge } from '../components/ui';
 import { ReportProgress, useLiveReport } from '../components/report-progress';
 import { ReportChecks, ReportFiles } from '../components/report-files';
-import {
-  CompileReportDocument,
-  ReportsDocument,
-  ReportTextsDocument,
-  SaveReportTextsDocument,
-} from './report-queries';
+import { CompileReportDocument, ReportsDocument } from './report-queries';
+import { ReportStructureEditor } from './report-structure-editor';
+import { ReportTextsEditor } from './report-texts-editor';
 
 export function ReportsPage() {
   const s = useSession();
@@ -117,7 +107,10 @@ function CompilePanel(props: { onCompiled: () => void }) {
           Planens texter, budget och mål skrivs under <Link to="/verksamhetsplan">Verksamhetsplan</Link>.
         </p>
       ) : (
-        <ReportTextsEditor kind={kind} year={year} />
+        <>
+          <ReportStructureEditor kind={kind} />
+          <ReportTextsEditor kind={kind} year={year} />
+        </>
       )}
       {state.error && <Alert kind="error">{errorMessage(state.error)}</Alert>}
       <button
@@ -144,71 +137,5 @@ function CompilePanel(props: { onCompiled: () => void }) {
         </div>
       )}
     </section>
-  );
-}
-
-/** The förbundschef's own texts; each save names the version it started from. */
-function ReportTextsEditor(props: { kind: ReportKind; year: number }) {
-  const s = useSession();
-  const [q, refetch] = useQuery({
-    query: ReportTextsDocument,
-    variables: { orgId: s.org!.id, kind: props.kind, year: props.year },
-  });
-  const [texts, setTexts] = useState<Record<string, string>>({});
-  const [version, setVersion] = useState(0);
-  const [message, setMessage] = useState<{ kind: 'success' | 'error' | 'warning'; text: string } | null>(
-    null,
-  );
-  const [saving, save] = useMutation(SaveReportTextsDocument);
-  useEffect(() => {
-    if (q.data) {
-      setTexts((q.data.reportTexts.texts ?? {}) as Record<string, string>);
-      setVersion(q.data.reportTexts.version);
-    }
-  }, [q.data]);
-  if (!s.has('FORBUNDSCHEF')) return null;
-  if (!q.data) return <Loading what="texterna" />;
-  async function onSave() {
-    const r = await save({ orgId: s.org!.id, kind: props.kind, year: props.year, version, texts });
-    if (r.data) {
-      setVersion(r.data.saveReportTexts.version);
-      setMessage({ kind: 'success', text: 'Texterna är sparade.' });
-    } else if (errorCode(r.error) === 'VERSION_CONFLICT') {
-      setMessage({
-        kind: 'warning',
-        text: 'Någon annan har sparat texterna efter att du öppnade dem. Kopiera det du skrivit, hämta de senaste texterna och spara igen.',
-      });
-    } else setMessage({ kind: 'error', text: errorMessage(r.error) });
-  }
-  return (
-    <details className="texts">
-      <summary>Förbundschefens texter (förvaltningsberättelse)</summary>
-      {q.data.reportTexts.fields.map((f) => (
-        <div className="field" key={f.key}>
-          <label htmlFor={`text-${f.key}`}>{f.title}</label>
-          <textarea
-            id={`text-${f.key}`}
-            rows={4}
-            value={texts[f.key] ?? ''}
-            onChange={(e) => setTexts({ ...texts, [f.key]: e.target.value })}
-          />
-        </div>
-      ))}
-      {message && <Alert kind={message.kind}>{message.text}</Alert>}
-      <div className="button-row">
-        <button type="button" className="button" disabled={saving.fetching} onClick={onSave}>
-          Spara texterna
-        </button>
-        {message?.kind === 'warning' && (
-          <button
-            type="button"
-            className="button-link"
-            onClick={() => refetch({ requestPolicy: 'network-only' })}
-          >
-            Hämta de senaste texterna
-          </button>
-        )}
-      </div>
-    </details>
   );
 }

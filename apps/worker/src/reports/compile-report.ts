@@ -167,6 +167,7 @@ export async function compileReport(
           'xlsx',
         ),
         jsonFileId: await record(jsonPut, 'application/json', 'json'),
+        structureVersion: model.structureVersion ?? null,
       });
       // Another attempt got there first: its files stand, this attempt's records are rolled back.
       if (!done) throw new AlreadyReady();
@@ -183,6 +184,7 @@ export async function compileReport(
           year: r.year,
           version: r.version,
           checksPassed: passed,
+          structureVersion: model.structureVersion ?? null,
           failingChecks: model.checks.filter((c) => c.status === 'FAIL').map((c) => c.id),
           xlsxSha256: xlsxPut.sha256,
         },

@@ -1,6 +1,14 @@
 import { computeNns } from '@app/domain';
 import type { PeriodLedger, ReportInput, ReportKind } from '@app/reporting';
-import { LedgerReader, readBudgets, readForecasts, readNationalYear, readSurveyYear, Tx } from '@app/infra';
+import {
+  currentReportStructure,
+  LedgerReader,
+  readBudgets,
+  readForecasts,
+  readNationalYear,
+  readSurveyYear,
+  Tx,
+} from '@app/infra';
 import {
   approvedFollowUps,
   reportBoard,
@@ -86,6 +94,8 @@ export async function gatherReportInput(
   const board = await reportBoard(tx, organisationId);
   const imports = await reportImports(tx, organisationId, year);
   const texts = await reportTexts(tx, organisationId, kind, year);
+  // The förbund's report structure in force (its sections, order and headings); none: the seeds' default.
+  const structure = await currentReportStructure(tx, organisationId, kind);
 
   // NNS indikatorenkät: the year's counts (imported and answered in the platform), for the annex and goals.
   const survey = kind === 'ARSREDOVISNING' ? await readSurveyYear(tx, organisationId, year) : null;
@@ -132,6 +142,7 @@ export async function gatherReportInput(
     board,
     imports,
     texts,
+    structure: structure ? { version: structure.version, entries: structure.entries } : null,
     nns,
   };
 }

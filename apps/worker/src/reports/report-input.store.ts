@@ -83,12 +83,12 @@ export function approvedFollowUps(
   );
 }
 
-/** The styrelse and the revisorer, ordförande and vice ordförande first. */
+/** The styrelse (ledamöter and ersättare) and the revisorer, ordförande and vice ordförande first. */
 export function reportBoard(tx: Tx, organisationId: string): Promise<ReportInput['board']> {
   return tx.query(
     `SELECT p.name, r.role, r.title, pa.name AS party FROM role_assignment r JOIN person p ON p.id = r.person_id
        LEFT JOIN party pa ON pa.organisation_id = r.organisation_id AND pa.key = r.party_key
-      WHERE r.organisation_id = $1 AND r.role IN ('STYRELSELEDAMOT','REVISOR')
+      WHERE r.organisation_id = $1 AND r.role IN ('STYRELSELEDAMOT','STYRELSEERSATTARE','REVISOR')
       ORDER BY r.role DESC, (r.title = 'ORDFORANDE') DESC NULLS LAST, (r.title = 'VICE_ORDFORANDE') DESC NULLS LAST, p.name`,
     [organisationId],
   );

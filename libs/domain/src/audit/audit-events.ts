@@ -86,6 +86,14 @@ export const AUDIT_EVENTS = {
     version: z.number().int(),
     snapshot: z.looseObject({}),
   }),
+  'report_structure.saved': z.looseObject({
+    kind: z.enum(['ARSREDOVISNING', 'DELARSRAPPORT']),
+    version: z.number().int().positive(),
+    sections: z.array(z.string()),
+    added: z.array(z.string()),
+    removed: z.array(z.string()),
+    renamed: z.array(z.object({ id: z.string(), from: z.string(), to: z.string() })),
+  }),
   'follow_up.exempted': z.looseObject({
     insatsId: id,
     period: z.string().regex(/^(DELAR|HELAR)-\d{4}$/),

@@ -86,14 +86,4 @@ export const SURVEY_GROUP_SHORT_LABEL: Record<string, string> = {
   BEREDNINGSGRUPP: 'beredning',
 };
 
-/** The förbundschef's own texts (förvaltningsberättelse), by key. */
-export const REPORT_TEXT_KEYS = {
-  forvaltningsberattelse: 'Inledning: organisation, uppdrag och finansiering',
-  aret_i_korthet: 'Året (perioden) i korthet',
-  viktiga_handelser: 'Väsentliga händelser',
-  overgripande_aktiviteter: 'Övergripande aktiviteter',
-  bedomning_maluppfyllelse: 'Bedömning av måluppfyllelse per målområde',
-  forvantad_utveckling: 'Förväntad utveckling',
-} as const;
-
-export type ReportTextKey = keyof typeof REPORT_TEXT_KEYS;
+// The förbundschef's texts are keyed by the report sections' catalogue: reports/report-structure.ts.

@@ -9,29 +9,11 @@ import {
   periodLabel,
   UPPFOLJNING_INSATS_V1,
 } from '@app/domain';
-import { REPORT_TEXT_KEYS, ReportInput } from './report-input';
+import { ReportInput } from './report-input';
 import { D } from './figures';
 
 /** An assessment (bedömning) in a sentence; the words live in libs/domain's labels. */
 export const BEDOMNING_LABEL = CHOICE_PHRASE;
-
-/** The förbundschef's texts that exist, as subsections in the given order. */
-export function textsFor(
-  input: ReportInput,
-  keys: Array<keyof typeof REPORT_TEXT_KEYS>,
-): Array<{ id: string; title: string; text: string }> {
-  return keys
-    .filter((k) => input.texts[k]?.trim())
-    .map((k) => ({ id: k, title: REPORT_TEXT_KEYS[k], text: input.texts[k] }));
-}
-
-export function defaultIntro(input: ReportInput): string {
-  return (
-    `${input.organisation.name} är ett samordningsförbund enligt lagen (2003:1210) om finansiell samordning av rehabiliteringsinsatser. ` +
-    `Medlemmar är Försäkringskassan, Arbetsförmedlingen, regionen och kommunerna, som tillsammans finansierar förbundets insatser.` +
-    (input.organisation.vision ? ` Visionen är: ${input.organisation.vision}` : '')
-  );
-}
 
 /**
  * A follow-up as labelled lines, using the labels of the template version it was filled in with (a förbund's

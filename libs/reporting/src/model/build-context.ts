@@ -17,6 +17,8 @@ export interface BuildContext {
   prevLabel: string;
   /** Sections, checks and tables in report order; each section builder appends its own. */
   sections: ReportSection[];
+  /** Parts of a chapter (level-2 sections) by catalogue id; the report structure places them. */
+  parts: Map<string, ReportSection>;
   checks: ReportCheck[];
   tables: ReportTable[];
   ccName: Map<string, string>;
@@ -53,6 +55,7 @@ export function createBuildContext(input: ReportInput): BuildContext {
         : `${input.current.start.slice(0, 7)}–${input.current.end.slice(5, 7)} ${year}`,
     prevLabel: kind === 'ARSREDOVISNING' ? String(year - 1) : `Motsv. period ${year - 1}`,
     sections: [],
+    parts: new Map(),
     checks: [],
     tables: [],
     ccName: new Map(input.costCentres.map((c) => [c.code, c.name])),

@@ -15,6 +15,7 @@ import { financialGoals } from './sections/goals';
 import { incomeStatement } from './sections/income-statement';
 import { noter } from './sections/noter';
 import { nnsAnnex } from './sections/nns-annex';
+import { arrangeSections } from './structure';
 
 export { computeFigures } from './figures';
 export type { Figures } from './figures';
@@ -56,7 +57,9 @@ export function buildReport(input: ReportInput): ReportModel {
     period: { start: ctx.input.current.start, end: ctx.input.current.end },
     unit: ctx.unit,
     keyFigures: { current: keyFigures(cur), previous: keyFigures(prev) },
-    sections,
+    // The förbund's chosen sections, order and headings (the seeds' structure by default).
+    sections: arrangeSections(ctx),
+    structureVersion: input.structure?.version ?? null,
     financialGoals: goals,
     ...(annex.model ? { nns: annex.model } : {}),
     checks: ctx.checks,

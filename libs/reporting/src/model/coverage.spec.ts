@@ -27,7 +27,9 @@ describe('the report accounts for every insats funded in the period', () => {
       .find((t) => t.id === 'insatsernas_uppfoljning')!
       .rows.find((r) => r.id === 'stegen')!;
     expect(row.values).toEqual(['Uppföljning saknas']);
-    const sub = model.sections[0].subsections!.find((s) => s.id === 'insats_stegen')!;
+    const sub = model.sections
+      .find((s) => s.id === 'maluppfoljning')!
+      .subsections!.find((s) => s.id === 'insats_stegen')!;
     expect(sub.text).toBe('Uppföljning saknas');
     const bilaga = model.bilagor.find((b) => b.insatsKey === 'stegen')!;
     expect(bilaga.coverage).toBe('SAKNAS');

@@ -1,4 +1,4 @@
-import type { AccountRange, NnsModel, ReportingUnit, TemplateDef } from '@app/domain';
+import type { AccountRange, NnsModel, ReportingUnit, StructureEntry, TemplateDef } from '@app/domain';
 
 export type ReportKind = 'DELARSRAPPORT' | 'ARSREDOVISNING';
 
@@ -80,6 +80,8 @@ export interface ReportInput {
   /** The ledger imports the report stands on, with their own checks. */
   imports: Array<{ year: number; version: number; transactions: number; warnings: number }>;
   texts: Record<string, string>;
+  /** The förbund's chosen sections (a version of its report structure); missing or null: the seeds' default. */
+  structure?: { version: number; entries: StructureEntry[] } | null;
   /** NNS indikatorenkät of the year (årsredovisning): shares from counts, and the indicators the annex shows. */
   nns?: {
     model: NnsModel;

@@ -17,6 +17,8 @@ export interface ReportTable {
   id: string;
   title?: string;
   columns: string[];
+  /** The heading of the label column (the board's "Ordinarie ledamot"); missing: none. */
+  labelHeader?: string;
   rows: ReportRow[];
   /** Columns whose amounts are deviations, shown with an explicit plus sign. */
   signedColumns?: number[];
@@ -38,6 +40,10 @@ export interface ReportChart {
 export interface ReportSection {
   id: string;
   title: string;
+  /** 2: a part of the chapter before it (e.g. 1.3 of the förvaltningsberättelse); missing: a chapter. */
+  level?: 2;
+  /** A numbered part's number within its chapter ("1.3"); chapters are numbered by their order. */
+  number?: string;
   text?: string;
   tables: ReportTable[];
   charts?: ReportChart[];
@@ -62,6 +68,8 @@ export interface ReportModel {
   unit: 'tkr' | 'kr';
   keyFigures: { current: Record<string, string>; previous: Record<string, string> };
   sections: ReportSection[];
+  /** The förbund's report structure the sections follow: its version, or null for the seeds' default. */
+  structureVersion?: number | null;
   financialGoals: Array<{ key: string; text: string; value: string; status: 'UPPFYLLT' | 'EJ_UPPFYLLT' }>;
   /** NNS indikatorenkät (CONTRACT.md §6), present when the year has counts. */
   nns?: NnsReportModel;

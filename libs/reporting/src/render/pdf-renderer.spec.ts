@@ -97,8 +97,12 @@ describe('the report PDF: PDF/A-2a, tagged, navigable', () => {
     expect(struct).toMatch(/^\s+Figure/m);
     expect(struct).toMatch(/^\s+Lbl/m);
     expect(struct).toMatch(/^\s+LBody/m);
-    // one H1 per section, for Kontroller, the contents page and each bilaga (plus the cover's title)
-    expect(struct.match(/^\s+H1\b/gm)!.length).toBe(model.sections.length + model.bilagor.length + 3);
+    // one H1 per chapter, for Kontroller, the contents page and each bilaga (plus the cover's title)
+    const chapters = model.sections.filter((s) => !s.level);
+    expect(struct.match(/^\s+H1\b/gm)!.length).toBe(chapters.length + model.bilagor.length + 3);
+    // the förvaltningsberättelse's parts 1.1–1.7 are H2 headings, the insatser under 1.5 H3
+    expect(struct).toMatch(/^\s+H2\b/m);
+    expect(struct).toMatch(/^\s+H3\b/m);
     const text = run('pdftotext', [file, '-']);
     // every chart is also a data table
     const charts = model.sections.flatMap((s) => s.charts ?? []);
@@ -138,23 +142,46 @@ describe('the report PDF: PDF/A-2a, tagged, navigable', () => {
     const dests = run('pdfinfo', ['-dests', file]);
     const contents = run('pdftotext', ['-f', '2', '-l', '2', '-layout', file, '-']);
     const bookmarks = await outlineTitles(pdf);
+    // chapters numbered by order; their parts (1.1–1.7 numbered) as bookmarks under them
+    const chapters: Array<{ label: string; children: string[] }> = [];
+    const numberedParts: string[] = [];
+    for (const s of model.sections) {
+      const subs = (s.subsections ?? []).map((sub) => sub.title);
+      if (!s.level) chapters.push({ label: `${chapters.length + 1} ${s.title}`, children: subs });
+      else {
+        const label = s.number ? `${s.number} ${s.title}` : s.title;
+        if (s.number) numberedParts.push(label);
+        chapters.at(-1)!.children.push(label);
+      }
+    }
+    expect(numberedParts.slice(0, 7).map((l) => l.slice(0, 4))).toEqual([
+      '1.1 ',
+      '1.2 ',
+      '1.3 ',
+      '1.4 ',
+      '1.5 ',
+      '1.6 ',
+      '1.7 ',
+    ]);
     expect(bookmarks.map((b) => b.title)).toEqual([
-      ...model.sections.map((s, i) => `${i + 1} ${s.title}`),
+      ...chapters.map((c) => c.label),
       'Kontroller',
       ...model.bilagor.map((b) => b.title),
       'Stegen: enkat.pdf',
       'Stegen: foto.png',
     ]);
-    for (const [i, s] of model.sections.entries()) {
-      expect(contents).toContain(`${i + 1} ${s.title}`);
-      expect(bookmarks[i].children).toEqual((s.subsections ?? []).map((sub) => sub.title));
+    const flat = contents.replace(/\s+/g, ' ');
+    for (const [i, c] of chapters.entries()) {
+      expect(flat).toContain(c.label);
+      expect(bookmarks[i].children).toEqual(c.children);
     }
+    for (const l of numberedParts) expect(flat).toContain(l);
     // named destinations: one per TOC entry, each on the page the contents page names
     const named = [...dests.matchAll(/^\s*(\d+)\s+\[\s*XYZ[^\]]*\]\s+"(avsnitt-\d+)"$/gm)].map((m) => ({
       page: Number(m[1]),
       name: m[2],
     }));
-    expect(named.length).toBe(model.sections.length + 1 + model.bilagor.length + 2);
+    expect(named.length).toBe(chapters.length + numberedParts.length + 1 + model.bilagor.length + 2);
     const tocLines = contents.split('\n').filter((l) => /^\s*\S.*\S\s{3,}\d+$/.test(l) && !/Sida|·/.test(l));
     const tocPages = tocLines.map((l) => Number(/(\d+)\s*$/.exec(l)![1]));
     expect(named.map((n) => n.page)).toEqual(tocPages);

@@ -86,24 +86,48 @@ export async function renderPdf(
   const uploads = opts.uploads ?? [];
   const total = model.sections.length + model.bilagor.length + 1;
   let step = 0;
-  model.sections.forEach((section, i) => {
-    doc.addPage();
-    const sect = group(doc, root, 'Sect');
-    start(`${i + 1} ${section.title}`, 0);
-    const mark = bookmark(doc, `${i + 1} ${section.title}`);
-    heading(doc, sect, `${i + 1} ${section.title}`);
+  // Chapters start a page and are numbered by order; a chapter's parts (level 2, "1.3 …") follow inside its
+  // Sect as Sects of their own, with a bookmark under the chapter's and, when numbered, a contents entry.
+  let chapterNo = 0;
+  let chapter: { sect: Struct; mark: PDFKit.PDFOutline } | null = null;
+  const body = (
+    sect: Struct,
+    section: ReportModel['sections'][number],
+    mark: PDFKit.PDFOutline,
+    sub: 2 | 3,
+  ) => {
     if (section.text) paragraph(doc, sect, section.text);
     for (const t of section.tables) table(doc, sect, t, model.unit);
     for (const c of section.charts ?? []) chart(doc, sect, c, model.unit);
-    for (const sub of section.subsections ?? []) {
+    for (const s of section.subsections ?? []) {
       ensureSpace(doc, 60);
-      bookmark(doc, sub.title, mark);
-      heading(doc, sect, sub.title, 2);
-      if (sub.text) paragraph(doc, sect, sub.text);
+      bookmark(doc, s.title, mark);
+      heading(doc, sect, s.title, sub);
+      if (s.text) paragraph(doc, sect, s.text);
     }
-    sect.end();
+  };
+  for (const section of model.sections) {
+    if (section.level === 2 && chapter) {
+      ensureSpace(doc, 80);
+      const label = section.number ? `${section.number} ${section.title}` : section.title;
+      const sect = group(doc, chapter.sect, 'Sect');
+      if (section.number) start(label, 1);
+      const mark = bookmark(doc, label, chapter.mark);
+      heading(doc, sect, label, 2);
+      body(sect, section, mark, 3);
+      sect.end();
+    } else {
+      chapter?.sect.end();
+      doc.addPage();
+      const label = `${++chapterNo} ${section.title}`;
+      chapter = { sect: group(doc, root, 'Sect'), mark: bookmark(doc, label) };
+      start(label, 0);
+      heading(doc, chapter.sect, label);
+      body(chapter.sect, section, chapter.mark, 2);
+    }
     opts.onProgress?.(++step / total);
-  });
+  }
+  chapter?.sect.end();
 
   checks(doc, root, model, start);
   opts.onProgress?.(++step / total);

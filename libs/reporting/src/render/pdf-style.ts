@@ -66,8 +66,13 @@ export function rule(doc: Doc, x1: number, x2: number, y: number, color = COLOR.
 }
 
 /** A heading (H1 for sections and bilagor, H2 below them), tagged and with its own bookmark. */
-export function heading(doc: Doc, parent: Struct, text: string, level: 1 | 2 = 1): void {
-  if (level === 1) {
+export function heading(doc: Doc, parent: Struct, text: string, level: 1 | 2 | 3 = 1): void {
+  if (level === 3) {
+    doc.moveDown(0.3);
+    tag(doc, parent, 'H3', () =>
+      doc.font('bold').fontSize(10).fillColor(COLOR.text).text(text, MARGIN, doc.y),
+    );
+  } else if (level === 1) {
     tag(doc, parent, 'H1', () =>
       doc.font('bold').fontSize(17).fillColor(COLOR.accent).text(text, MARGIN, doc.y),
     );
@@ -83,6 +88,11 @@ export function heading(doc: Doc, parent: Struct, text: string, level: 1 | 2 = 1
 export function paragraph(doc: Doc, parent: Struct, text: string): void {
   doc.font('regular').fontSize(10).fillColor(COLOR.text);
   for (const p of text.split('\n')) {
+    // A blank line between paragraphs is space, not an empty paragraph in the structure tree.
+    if (!p.trim()) {
+      doc.moveDown(0.4);
+      continue;
+    }
     ensureSpace(doc, 16);
     tag(doc, parent, 'P', () =>
       doc.text(p, MARGIN, doc.y, { width: doc.page.width - 2 * MARGIN, align: 'left' }),

@@ -22,6 +22,8 @@ export function table(doc: Doc, parent: Struct, t: ReportTable, unit: 'tkr' | 'k
     const y = doc.y;
     doc.font('bold').fontSize(8.5).fillColor(COLOR.muted);
     const h = Math.max(11, ...t.columns.map((c) => doc.heightOfString(c, { width: valueWidth - 4 })));
+    const label = () =>
+      t.labelHeader ? doc.text(t.labelHeader, MARGIN, y, { width: labelWidth - 8 }) : undefined;
     const cells = () =>
       t.columns.forEach((c, i) => {
         const draw = () =>
@@ -31,10 +33,14 @@ export function table(doc: Doc, parent: Struct, t: ReportTable, unit: 'tkr' | 'k
       });
     const tr = tagged ? group(doc, el, 'TR') : el;
     if (tagged) {
-      tag(doc, tr, 'TH', () => undefined, { scope: 'Column' });
+      tag(doc, tr, 'TH', label, { scope: 'Column' });
       cells();
       tr.end();
-    } else artifact(doc, 'Pagination', cells);
+    } else
+      artifact(doc, 'Pagination', () => {
+        label();
+        cells();
+      });
     doc.y = y + h + 4;
     rule(doc, MARGIN, MARGIN + width, doc.y - 2);
   };

@@ -18,6 +18,7 @@ import { SealFailed1763930200000 } from './1763930200000-seal-failed';
 import { Memberships1763930400000 } from './1763930400000-memberships';
 import { TenantRls1763930000000 } from './1763930000000-tenant-rls';
 import { TenantRlsLaterTables1763950000000 } from './1763950000000-tenant-rls-later-tables';
+import { ReportStructures1764050000000 } from './1764050000000-report-structures';
 import { FollowUpExemptions1763940370000 } from './1763940370000-follow-up-exemptions';
 import { InsatsRegister1764010000000 } from './1764010000000-insats-register';
 
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   FollowUpExemptions1763940370000,
   TenantRlsLaterTables1763950000000,
   InsatsRegister1764010000000,
+  ReportStructures1764050000000,
 ];

@@ -1,23 +1,31 @@
 import {
   CHOICE_LABEL,
   CHOICE_PHRASE,
+  defaultSectionHeading,
   exemptedText,
   FOLLOW_UP_COVERAGE_LABEL,
+  NO_FOLLOW_UPS_TEXT,
   parseNnsMetric,
   periodLabel,
 } from '@app/domain';
 import { ReportModel, ReportRow, ReportSection, ReportTable } from '../report-model';
 import { Figures, RATIOS } from '../figures';
-import { defaultIntro, textsFor } from '../bilagor';
 import { BuildContext } from '../build-context';
+import { financingPart, governancePart } from './forvaltning-parts';
 
-/** 1 Förvaltningsberättelse: texts, five-year overview, goals and each insats's follow-up. */
+/**
+ * 1 Förvaltningsberättelse: the chapter (its opening text is placed by the report structure) and its parts
+ * built from data: finansiering, 1.1 översikt (five years), 1.4 styrning (the board), 1.5 god ekonomisk
+ * hushållning (the financial goals) and each insats's follow-up. The parts go to `ctx.parts` by catalogue id.
+ */
 export function forvaltningsberattelse(
   ctx: BuildContext,
   goals: ReportModel['financialGoals'],
   femArs: ReportTable,
 ): void {
-  const { input, kind, sections, coverage } = ctx;
+  const { input, kind, coverage, parts } = ctx;
+  const put = (s: ReportSection) => parts.set(s.id, s);
+  const title = (id: string) => defaultSectionHeading(id, kind);
   // Every insats the period owes a follow-up: its summary, or that the follow-up is missing or exempted.
   const insatsText = coverage.map(({ followUp: f, insatsKey, insatsName, state, reason }) => {
     if (!f)
@@ -64,36 +72,30 @@ export function forvaltningsberattelse(
       format: 'text',
     })),
   };
-  const forvaltning: ReportSection = {
-    id: 'forvaltningsberattelse',
-    title: 'Förvaltningsberättelse',
-    text: input.texts.forvaltningsberattelse ?? defaultIntro(input),
-    tables: [
-      ...(kind === 'ARSREDOVISNING' ? [femArs, goalTable] : [goalTable]),
-      ...(coverage.length ? [coverageTable] : []),
-    ],
-    charts:
-      kind === 'ARSREDOVISNING'
-        ? [
-            {
-              id: 'femarsutveckling',
-              title: 'Intäkter, kostnader och resultat fem år',
-              kind: 'bars',
-              categories: femArs.columns,
-              series: femArs.rows.slice(0, 3).map((r) => ({ name: r.label, values: r.values })),
-            },
-          ]
-        : [],
-    subsections: [
-      ...textsFor(input, ['aret_i_korthet', 'viktiga_handelser', 'overgripande_aktiviteter']),
-      {
-        id: 'maluppfoljning',
-        title: kind === 'ARSREDOVISNING' ? 'Måluppföljning per insats' : 'Insatserna under perioden',
-        text: coverage.length ? '' : 'Inga godkända uppföljningar för perioden.',
-      },
-      ...insatsText,
-      ...textsFor(input, ['bedomning_maluppfyllelse', 'forvantad_utveckling']),
-    ],
-  };
-  sections.push(forvaltning);
+  ctx.sections.push({ id: 'forvaltningsberattelse', title: title('forvaltningsberattelse'), tables: [] });
+  put(financingPart(ctx));
+  if (kind === 'ARSREDOVISNING')
+    put({
+      id: 'oversikt',
+      title: title('oversikt'),
+      tables: [femArs],
+      charts: [
+        {
+          id: 'femarsutveckling',
+          title: 'Intäkter, kostnader och resultat fem år',
+          kind: 'bars',
+          categories: femArs.columns,
+          series: femArs.rows.slice(0, 3).map((r) => ({ name: r.label, values: r.values })),
+        },
+      ],
+    });
+  put(governancePart(ctx));
+  put({ id: 'god_ekonomisk_hushallning', title: title('god_ekonomisk_hushallning'), tables: [goalTable] });
+  put({
+    id: 'maluppfoljning',
+    title: title('maluppfoljning'),
+    text: coverage.length ? undefined : NO_FOLLOW_UPS_TEXT,
+    tables: coverage.length ? [coverageTable] : [],
+    subsections: insatsText,
+  });
 }
