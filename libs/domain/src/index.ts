@@ -30,3 +30,5 @@ export * from './reports/report-status';
 export * from './signing/signing-transitions';
 export * from './workflow/waiting';
 export * from './labels/waiting-labels';
+export * from './finance/finance-rules';
+export * from './labels/finance-labels';

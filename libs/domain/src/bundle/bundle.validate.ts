@@ -3,6 +3,7 @@ import { z, ZodArray, ZodDefault, ZodOptional } from 'zod';
 import { BoardTitle, INSATS_ROLES, Role } from '../access/roles';
 import { jsonPath, ValidationIssue } from '../common/issues';
 import { bundleSchema, OrganisationBundle } from './bundle.schema';
+import { costSplitIssues, kommunKeyIssues } from '../finance/finance-rules';
 
 function describeType(expected: string): string {
   const map: Record<string, string> = {
@@ -145,6 +146,8 @@ function crossReferenceIssues(b: OrganisationBundle, declared?: DeclaredKeys): V
     }
   };
   b.budgets.forEach((x, i) => checkLines(x.lines, ['budgets', i, 'lines']));
+  b.costCentres.forEach((c, i) => issues.push(...costSplitIssues(c.split, ['costCentres', i, 'split'])));
+  issues.push(...kommunKeyIssues(b.kommunKey, new Map(b.parties.map((p) => [p.key, p.kind])), ['kommunKey']));
   b.forecasts.forEach((x, i) => checkLines(x.lines, ['forecasts', i, 'lines']));
   b.insatser.forEach((x, i) => {
     if (parties && !parties.has(x.ownerParty))
