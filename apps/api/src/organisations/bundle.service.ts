@@ -110,9 +110,16 @@ export class BundleService {
       table: 'cost_centre',
       scope,
       keyCols: ['code'],
-      valueCols: ['name', 'category'],
-      rows: b.costCentres.map((c) => ({ code: c.code, name: c.name, category: c.category })),
+      valueCols: ['name', 'category', 'split'],
+      jsonCols: ['split'],
+      rows: b.costCentres.map((c) => ({
+        code: c.code,
+        name: c.name,
+        category: c.category,
+        split: c.split?.length ? c.split : null,
+      })),
     });
+    changes += await store.syncKommunKey(tx, organisationId, b.kommunKey ?? null);
     changes += await syncRows(tx, {
       table: 'budget',
       scope,

@@ -1,4 +1,4 @@
-import { Tx } from '@app/infra';
+import { returningRows, Tx } from '@app/infra';
 
 /** The SQL of a förbund's bundle: what the import writes besides the synced sets, and what the export reads. */
 
@@ -75,6 +75,44 @@ export async function insatsIds(tx: Tx, organisationId: string): Promise<Map<str
     [organisationId],
   );
   return new Map(rows.map((r) => [r.key, r.id]));
+}
+
+/** Makes the förbund's kommuner key the bundle's (none: removed); how many rows changed. */
+export async function syncKommunKey(
+  tx: Tx,
+  organisationId: string,
+  shares: Record<string, string> | null,
+): Promise<number> {
+  if (!shares || !Object.keys(shares).length)
+    return (
+      await returningRows(tx, 'DELETE FROM kommun_key WHERE organisation_id = $1 RETURNING 1', [
+        organisationId,
+      ])
+    ).length;
+  const rows = await tx.query(
+    `INSERT INTO kommun_key AS t (organisation_id, shares) VALUES ($1, $2)
+     ON CONFLICT (organisation_id) DO UPDATE SET shares = EXCLUDED.shares, updated_at = now()
+     WHERE t.shares IS DISTINCT FROM EXCLUDED.shares RETURNING 1`,
+    [organisationId, JSON.stringify(shares)],
+  );
+  return rows.length;
+}
+
+/** The split of each shared cost centre, by code. */
+export async function costCentreSplits(tx: Tx, organisationId: string): Promise<Map<string, unknown[]>> {
+  const rows: Array<{ code: string; split: unknown[] }> = await tx.query(
+    'SELECT code, split FROM cost_centre WHERE organisation_id = $1 AND split IS NOT NULL',
+    [organisationId],
+  );
+  return new Map(rows.map((r) => [r.code, r.split]));
+}
+
+export async function kommunKeyShares(
+  tx: Tx,
+  organisationId: string,
+): Promise<Record<string, string> | null> {
+  const [row] = await tx.query('SELECT shares FROM kommun_key WHERE organisation_id = $1', [organisationId]);
+  return row?.shares ?? null;
 }
 
 // The export's reads: each returns the förbund's rows in the bundle's order.

@@ -41,6 +41,7 @@ export const COMPARISON_OPS = ['<=', '>=', '<', '>', '='] as const;
 export const METRIC_IDS = [...KEY_FIGURE_IDS] as const;
 /** What a shared cost centre's costs count as, in part (issue 18): administration, structural work … */
 export const COST_SPLIT_PURPOSES = ['ADMINISTRATION', 'STRUKTUR', 'INDIVID', 'FORBUND'] as const;
+export type CostSplitPurpose = (typeof COST_SPLIT_PURPOSES)[number];
 
 /** A share as an exact decimal fraction from 0 to 1 ("0.2" is 20 %). */
 export const shareString = z.string().regex(/^(0(\.\d{1,10})?|1(\.0{1,10})?)$/, {
