@@ -28,8 +28,11 @@ import {
 } from './finance-setup.types';
 
 const centreView = (r: store.CostCentreRow): CostCentreSetupType => ({ ...r, split: r.split ?? [] });
-const keyView = (r: store.KommunKeyRow | null): KommunKeyType => ({
-  shares: Object.entries(r?.shares ?? {}).map(([party, share]) => ({ party, share })),
+/** The key in the order of the förbund's parties (jsonb keeps no order). */
+const keyView = (r: store.KommunKeyRow | null, parties: store.PartyRow[]): KommunKeyType => ({
+  shares: parties
+    .filter((p) => r?.shares[p.key] !== undefined)
+    .map((p) => ({ party: p.key, share: r!.shares[p.key] })),
   version: r?.version ?? 0,
 });
 
@@ -43,10 +46,11 @@ export class FinanceSetupService {
 
   async setup(organisationId: string): Promise<FinanceSetupType> {
     const tx = this.uow.reader;
+    const parties = await store.parties(tx, organisationId);
     return {
       costCentres: (await store.costCentres(tx, organisationId)).map(centreView),
-      parties: await store.parties(tx, organisationId),
-      kommunKey: keyView(await store.kommunKey(tx, organisationId)),
+      parties,
+      kommunKey: keyView(await store.kommunKey(tx, organisationId), parties),
       financialGoals: await store.financialGoals(tx, organisationId),
       funding: await store.fundingRows(tx, organisationId),
       metrics: [...METRIC_IDS],
@@ -139,7 +143,7 @@ export class FinanceSetupService {
       if ((current?.version ?? 0) !== input.version)
         throw versionConflict('Fördelningsnyckeln', current?.version ?? 0);
       const empty = input.shares.length === 0;
-      if (empty && !current) return keyView(null);
+      if (empty && !current) return keyView(null, parties);
       const saved = await store.writeKommunKey(
         tx,
         organisationId,
@@ -155,7 +159,7 @@ export class FinanceSetupService {
         entityId: organisationId,
         payload: { shares: empty ? {} : shares, previous: current?.shares ?? null, version: saved.version },
       });
-      return empty ? keyView(null) : keyView(saved);
+      return keyView(empty ? null : saved, parties);
     });
   }
 
