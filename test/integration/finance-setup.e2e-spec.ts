@@ -1,5 +1,5 @@
 import { reportCostCentres } from '../../apps/worker/src/reports/report-input.store';
-import { codes, GqlResult, importBundle, orgId, tenantBundle, TestApi } from '../helpers/api';
+import { Bundle, codes, GqlResult, importBundle, orgId, tenantBundle, TestApi } from '../helpers/api';
 
 /**
  * Issue 18 item 1 (finance): the kansli sets up cost centres (with a split of shared costs), parties, the kommuner's
@@ -277,7 +277,7 @@ describe('finance setup by the kansli (issue 18)', () => {
 
   it('exports the split and the key in the bundle, and importing it again changes nothing', async () => {
     const admin = await api.adminToken();
-    const ex = await api.ok<{ exportOrganisationBundle: Record<string, any> }>(
+    const ex = await api.ok<{ exportOrganisationBundle: Bundle }>(
       'query($s: String!){ exportOrganisationBundle(slug: $s) }',
       { s: A.slug },
       admin,
