@@ -128,7 +128,7 @@ export function Budgets(props: {
         </summary>
         <div className="field-grid">
           <div className="field">
-            <label htmlFor="budget-kind">Slag</label>
+            <label htmlFor="budget-kind">Slag av beslut</label>
             <select
               id="budget-kind"
               value={draft.kind}

@@ -133,7 +133,7 @@ export function CostCentres(props: { costCentres: CostCentreRow[]; onSaved: () =
         </summary>
         <div className="field-grid">
           <div className="field">
-            <label htmlFor="cc-code">Kod</label>
+            <label htmlFor="cc-code">Kostnadsställets kod</label>
             <input
               id="cc-code"
               value={draft.code}
@@ -142,11 +142,11 @@ export function CostCentres(props: { costCentres: CostCentreRow[]; onSaved: () =
             />
           </div>
           <div className="field">
-            <label htmlFor="cc-name">Namn</label>
+            <label htmlFor="cc-name">Kostnadsställets namn</label>
             <input id="cc-name" value={draft.name} onChange={(e) => set({ name: e.target.value })} />
           </div>
           <div className="field">
-            <label htmlFor="cc-category">Slag</label>
+            <label htmlFor="cc-category">Kostnadsställets slag</label>
             <select
               id="cc-category"
               value={draft.category}

@@ -26,12 +26,7 @@ export function FinanceSetup(props: { onChanged: () => void }) {
   return (
     <>
       <CostCentres costCentres={d.costCentres} onSaved={saved} />
-      <Parties
-        key={`key-${d.kommunKey.version}-${d.parties.length}`}
-        parties={d.parties}
-        kommunKey={d.kommunKey}
-        onSaved={saved}
-      />
+      <Parties parties={d.parties} kommunKey={d.kommunKey} onSaved={saved} />
       <FinancialGoals goals={d.financialGoals} metrics={d.metrics} onSaved={saved} />
     </>
   );

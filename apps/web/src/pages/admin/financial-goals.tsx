@@ -118,7 +118,7 @@ export function FinancialGoals(props: { goals: GoalRow[]; metrics: string[]; onS
             />
           </div>
           <div className="field">
-            <label htmlFor="goal-key">Nyckel</label>
+            <label htmlFor="goal-key">Målets nyckel</label>
             <input
               id="goal-key"
               value={draft.key}

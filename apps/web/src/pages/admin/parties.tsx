@@ -122,7 +122,7 @@ export function Parties(props: {
         <summary>{draft.version === null ? 'Ny part' : `Ändra ${draft.name}`}</summary>
         <div className="field-grid">
           <div className="field">
-            <label htmlFor="party-key">Nyckel</label>
+            <label htmlFor="party-key">Partens nyckel</label>
             <input
               id="party-key"
               value={draft.key}
@@ -131,11 +131,11 @@ export function Parties(props: {
             />
           </div>
           <div className="field">
-            <label htmlFor="party-name">Namn</label>
+            <label htmlFor="party-name">Partens namn</label>
             <input id="party-name" value={draft.name} onChange={(e) => set({ name: e.target.value })} />
           </div>
           <div className="field">
-            <label htmlFor="party-kind">Slag</label>
+            <label htmlFor="party-kind">Partens slag</label>
             <select id="party-kind" value={draft.kind} onChange={(e) => set({ kind: e.target.value })}>
               {Object.entries(PARTY_KIND_LABEL).map(([k, label]) => (
                 <option key={k} value={k}>
