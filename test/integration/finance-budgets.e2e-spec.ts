@@ -163,6 +163,14 @@ describe('budgets, tilläggsbudgetar, forecasts and funding (issue 18)', () => {
       [org],
     );
     expect(row).toEqual({ amount: '1710000.00', version: 2 });
+    const audit = await api.ds.query(
+      "SELECT payload FROM audit_entry WHERE organisation_id = $1 AND action = 'funding.saved' AND entity_id = '2027/KARLSTAD' ORDER BY seq",
+      [org],
+    );
+    expect(audit.map((a: { payload: unknown }) => a.payload)).toEqual([
+      expect.objectContaining({ amount: '1700000', version: 1 }),
+      expect.objectContaining({ amount: '1710000', version: 2 }),
+    ]);
   });
 
   it('refuses other roles and other förbund for every budget operation', async () => {

@@ -13,16 +13,22 @@ const SETUP = `query($o: ID!){ financeSetup(organisationId: $o){
   costCentres { code name category version split { purpose share note } }
   parties { key name kind version } kommunKey { version shares { party share } }
   financialGoals { year key text metric op value version } funding { year party amount version } metrics } }`;
-const SAVE_CC = `mutation($o: ID!, $c: CostCentreInput!){ saveCostCentre(organisationId: $o, costCentre: $c){
-  code name category version split { purpose share note } } }`;
+const SAVE_CC = `mutation($o: ID!, $c: JSON!){ saveCostCentre(organisationId: $o, costCentre: $c){
+  costCentres { code name category version split { purpose share note } } } }`;
 const SAVE_PARTY =
-  'mutation($o: ID!, $p: PartyInput!){ saveParty(organisationId: $o, party: $p){ key name kind version } }';
-const SAVE_KEY = `mutation($o: ID!, $k: KommunKeyInput!){ saveKommunKey(organisationId: $o, key: $k){
+  'mutation($o: ID!, $p: JSON!){ saveParty(organisationId: $o, party: $p){ key name kind version } }';
+const SAVE_KEY = `mutation($o: ID!, $k: JSON!){ saveKommunKey(organisationId: $o, key: $k){
   version shares { party share } } }`;
-const SAVE_GOAL = `mutation($o: ID!, $g: FinancialGoalInput!){ saveFinancialGoal(organisationId: $o, goal: $g){
+const SAVE_GOAL = `mutation($o: ID!, $g: JSON!){ saveFinancialGoal(organisationId: $o, goal: $g){
   year key metric op value version } }`;
 const REMOVE_GOAL =
   'mutation($o: ID!, $y: Int!, $k: String!, $v: Int!){ removeFinancialGoal(organisationId: $o, year: $y, key: $k, version: $v) }';
+
+type Centre = { code: string; version: number; split: unknown[] };
+const centre = (d: { saveCostCentre: { costCentres: Centre[] } }, code: string) =>
+  d.saveCostCentre.costCentres.find((c) => c.code === code)!;
+const record = (shares: Array<{ party: string; share: string }>) =>
+  Object.fromEntries(shares.map((x) => [x.party, x.share]));
 
 function details(r: GqlResult): Array<{ path: string; message: string }> {
   return (r.errors?.[0]?.extensions?.details as Array<{ path: string; message: string }>) ?? [];
@@ -57,12 +63,12 @@ describe('finance setup by the kansli (issue 18)', () => {
       { purpose: 'ADMINISTRATION', share: '0.2', note: 'Förbundschefens lön' },
       { purpose: 'STRUKTUR', share: '0.5' },
     ];
-    const made = await api.ok<{ saveCostCentre: { version: number; split: unknown[] } }>(
+    const made = await api.ok<{ saveCostCentre: { costCentres: Centre[] } }>(
       SAVE_CC,
       { o: org, c: { code: '004', name: 'Förbundschef', category: 'FORBUND', split } },
       kansli,
     );
-    expect(made.saveCostCentre).toEqual({
+    expect(centre(made, '004')).toEqual({
       code: '004',
       name: 'Förbundschef',
       category: 'FORBUND',
@@ -138,6 +144,17 @@ describe('finance setup by the kansli (issue 18)', () => {
       'Räknas som: ska vara ADMINISTRATION, STRUKTUR, INDIVID eller FORBUND',
       'Andel: ska vara en andel mellan 0 och 1, t.ex. "0.2" för 20 %',
     ]);
+    // The input is the bundle's entry as JSON: a wrong type or an unknown field is said in Swedish too.
+    const typed = await api.gql(
+      SAVE_CC,
+      { o: org, c: { code: 5, name: 'Delad', category: 'FORBUND', colour: 'röd', version: 'ett' } },
+      kansli,
+    );
+    expect(details(typed).sort((x, y) => x.path.localeCompare(y.path))).toEqual([
+      { path: '$', message: 'okända fält: colour' },
+      { path: '$.code', message: 'Kod: ska vara text' },
+      { path: '$.version', message: 'Version: ska vara ett tal' },
+    ]);
     const [n] = await api.ds.query("SELECT count(*)::int AS n FROM cost_centre WHERE code = '005'");
     expect(n.n).toBe(0);
   });
@@ -147,12 +164,12 @@ describe('finance setup by the kansli (issue 18)', () => {
     // No version: a new one, and 004 exists.
     const fresh = await api.gql(SAVE_CC, { o: org, c: base }, kansli);
     expect(codes(fresh)).toEqual(['VERSION_CONFLICT']);
-    const v2 = await api.ok<{ saveCostCentre: { version: number; split: unknown[] } }>(
+    const v2 = await api.ok<{ saveCostCentre: { costCentres: Centre[] } }>(
       SAVE_CC,
       { o: org, c: { ...base, version: 1 } },
       chef,
     );
-    expect(v2.saveCostCentre).toMatchObject({ version: 2, split: [] });
+    expect(centre(v2, '004')).toMatchObject({ version: 2, split: [] });
     const stale = await api.gql(SAVE_CC, { o: org, c: { ...base, name: 'Gammal', version: 1 } }, kansli);
     expect(codes(stale)).toEqual(['VERSION_CONFLICT']);
     expect(stale.errors![0].message).toMatch(/Någon annan har ändrat kostnadsstället 004/);
@@ -167,6 +184,9 @@ describe('finance setup by the kansli (issue 18)', () => {
       kansli,
     );
     expect(p.saveParty.version).toBe(1);
+    expect(await audits('party.saved', 'FORSHAGA')).toEqual([
+      { key: 'FORSHAGA', name: 'Forshaga kommun', kind: 'KOMMUN', version: 1, created: true },
+    ]);
     const badParty = await api.gql(SAVE_PARTY, { o: org, p: { key: 'X', name: ' ', kind: 'LAND' } }, kansli);
     expect(details(badParty).map((d) => d.message)).toEqual([
       'Namn: får inte vara tom',
@@ -178,7 +198,7 @@ describe('finance setup by the kansli (issue 18)', () => {
       { party: 'GRUMS', share: '0.1' },
       { party: 'HAMMARO', share: '0.1' },
     ];
-    const short = await api.gql(SAVE_KEY, { o: org, k: { version: 0, shares } }, kansli);
+    const short = await api.gql(SAVE_KEY, { o: org, k: { version: 0, shares: record(shares) } }, kansli);
     expect(details(short)).toEqual([
       {
         path: '$.shares',
@@ -187,7 +207,7 @@ describe('finance setup by the kansli (issue 18)', () => {
     ]);
     const stat = await api.gql(
       SAVE_KEY,
-      { o: org, k: { version: 0, shares: [...shares, { party: 'FK', share: '0.1' }] } },
+      { o: org, k: { version: 0, shares: record([...shares, { party: 'FK', share: '0.1' }]) } },
       kansli,
     );
     expect(details(stat)).toEqual([
@@ -196,7 +216,7 @@ describe('finance setup by the kansli (issue 18)', () => {
     const full = [...shares, { party: 'FORSHAGA', share: '0.1' }];
     const key = await api.ok<{ saveKommunKey: { version: number; shares: unknown[] } }>(
       SAVE_KEY,
-      { o: org, k: { version: 0, shares: full } },
+      { o: org, k: { version: 0, shares: record(full) } },
       kansli,
     );
     // In the order of the förbund's parties (the bundle's, by key; Forshaga added later).
@@ -204,9 +224,9 @@ describe('finance setup by the kansli (issue 18)', () => {
       version: 1,
       shares: [full[2], full[3], full[0], full[1], full[4]],
     });
-    expect(codes(await api.gql(SAVE_KEY, { o: org, k: { version: 0, shares: full } }, kansli))).toEqual([
-      'VERSION_CONFLICT',
-    ]);
+    expect(
+      codes(await api.gql(SAVE_KEY, { o: org, k: { version: 0, shares: record(full) } }, kansli)),
+    ).toEqual(['VERSION_CONFLICT']);
     expect(await audits('kommun_key.saved', org)).toEqual([
       expect.objectContaining({
         version: 1,
@@ -249,6 +269,9 @@ describe('finance setup by the kansli (issue 18)', () => {
       value: '0.500000',
       version: 1,
     });
+    expect(await audits('financial_goal.saved', '2026/soliditet')).toEqual([
+      expect.objectContaining({ metric: 'soliditet', op: '>=', value: '0.5', version: 1, created: true }),
+    ]);
     const nns = await api.ok<{ saveFinancialGoal: { metric: string } }>(
       SAVE_GOAL,
       { o: org, g: { ...goal, key: 'nojda', metric: 'nns:7:DELTAGARE_AVSLUT:6', value: '0.8' } },
@@ -303,7 +326,7 @@ describe('finance setup by the kansli (issue 18)', () => {
     const attempts: Array<[string, Record<string, unknown>]> = [
       [SAVE_CC, { o: org, c: { code: '009', name: 'Intrång', category: 'FORBUND' } }],
       [SAVE_PARTY, { o: org, p: { key: 'INTRANG', name: 'Intrång', kind: 'KOMMUN' } }],
-      [SAVE_KEY, { o: org, k: { version: 1, shares: [] } }],
+      [SAVE_KEY, { o: org, k: { version: 1, shares: {} } }],
       [
         SAVE_GOAL,
         { o: org, g: { year: 2026, key: 'x', text: 'x', metric: 'soliditet', op: '>=', value: '1' } },

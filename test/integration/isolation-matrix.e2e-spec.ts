@@ -282,9 +282,7 @@ const OPERATIONS: Record<string, Entry> = {
       },
     })),
   ),
-  'Mutation.saveKommunKey': rows(
-    refused(() => ({ key: { version: 0, shares: [{ party: 'GRUMS', share: '1' }] } })),
-  ),
+  'Mutation.saveKommunKey': rows(refused(() => ({ key: { version: 0, shares: { GRUMS: '1' } } }))),
   'Mutation.saveParty': rows(
     refused(() => ({ party: { key: 'FK', name: 'Intrång', kind: 'STAT', version: 1 } })),
   ),

@@ -16,18 +16,21 @@ import { checkVersion, namedIssue, parseOrRefuse, versionConflict } from './setu
 import { AppError } from '../common/errors/app-error';
 import { FinanceSetupError } from './finance-setup.errors';
 import {
-  CostCentreInput,
-  CostCentreSetupType,
   FinanceSetupType,
-  FinancialGoalInput,
   FinancialGoalSetupType,
-  KommunKeyInput,
   KommunKeyType,
-  PartyInput,
   PartySetupType,
 } from './finance-setup.types';
 
-const centreView = (r: store.CostCentreRow): CostCentreSetupType => ({ ...r, split: r.split ?? [] });
+const version = z.number().int({ message: 'ska vara ett heltal' }).min(1, { message: 'ska vara minst 1' });
+/** The bundle's entry, plus the version an edit started from; unknown fields are refused (a typo is not lost). */
+const costCentreEdit = costCentreSchema.extend({ version: version.optional() }).strict();
+const partyEdit = partySchema.extend({ version: version.optional() }).strict();
+const goalEdit = financialGoalSchema.extend({ version: version.optional() }).strict();
+const keyEdit = z
+  .object({ shares: kommunKeySchema, version: z.number().int({ message: 'ska vara ett heltal' }).min(0) })
+  .strict();
+
 /** The key in the order of the förbund's parties (jsonb keeps no order). */
 const keyView = (r: store.KommunKeyRow | null, parties: store.PartyRow[]): KommunKeyType => ({
   shares: parties
@@ -48,7 +51,7 @@ export class FinanceSetupService {
     const tx = this.uow.reader;
     const parties = await store.parties(tx, organisationId);
     return {
-      costCentres: (await store.costCentres(tx, organisationId)).map(centreView),
+      costCentres: (await store.costCentres(tx, organisationId)).map((c) => ({ ...c, split: c.split ?? [] })),
       parties,
       kommunKey: keyView(await store.kommunKey(tx, organisationId), parties),
       financialGoals: await store.financialGoals(tx, organisationId),
@@ -57,25 +60,21 @@ export class FinanceSetupService {
     };
   }
 
-  async saveCostCentre(
-    organisationId: string,
-    input: CostCentreInput,
-    actorId: string,
-  ): Promise<CostCentreSetupType> {
-    const split = input.split?.length
-      ? input.split.map((p) => ({ purpose: p.purpose, share: p.share, ...(p.note ? { note: p.note } : {}) }))
-      : undefined;
-    const c = parseOrRefuse(
-      costCentreSchema,
-      { code: input.code, name: input.name, category: input.category, ...(split ? { split } : {}) },
-      'Kostnadsstället',
-      (ok) => (ok ? costSplitIssues(ok.split, ['split']).map((i) => renamed(i, 'split')) : []),
+  /** A cost centre in the shape of the bundle's costCentres[] entry (CONTRACT.md §4a), with `version` to change one. */
+  async saveCostCentre(organisationId: string, input: unknown, actorId: string): Promise<void> {
+    const c = parseOrRefuse(costCentreEdit, input, 'Kostnadsstället', (ok) =>
+      ok ? costSplitIssues(ok.split, ['split']).map(renamed) : [],
     );
-    return this.uow.write(async (tx) => {
+    await this.uow.write(async (tx) => {
       const what = `Kostnadsstället ${c.code}`;
       const current = await store.costCentreForUpdate(tx, organisationId, c.code);
-      checkVersion(current, input.version, what);
-      const row = { code: c.code, name: c.name, category: c.category, split: c.split ?? null };
+      checkVersion(current, c.version, what);
+      const row = {
+        code: c.code,
+        name: c.name,
+        category: c.category,
+        split: c.split?.length ? c.split : null,
+      };
       const saved = current
         ? await store.updateCostCentre(tx, organisationId, current.version, row)
         : await store.insertCostCentre(tx, organisationId, row);
@@ -88,16 +87,16 @@ export class FinanceSetupService {
         entityId: c.code,
         payload: { ...row, version: saved.version, created: !current },
       });
-      return centreView(saved);
     });
   }
 
-  async saveParty(organisationId: string, input: PartyInput, actorId: string): Promise<PartySetupType> {
-    const p = parseOrRefuse(partySchema, { key: input.key, name: input.name, kind: input.kind }, 'Parten');
+  /** A party in the shape of the bundle's parties[] entry, with `version` to change one. */
+  async saveParty(organisationId: string, input: unknown, actorId: string): Promise<PartySetupType> {
+    const { version: expected, ...p } = parseOrRefuse(partyEdit, input, 'Parten');
     return this.uow.write(async (tx) => {
       const what = `Parten ${p.key}`;
       const current = await store.partyForUpdate(tx, organisationId, p.key);
-      checkVersion(current, input.version, what);
+      checkVersion(current, expected, what);
       const key = await store.kommunKey(tx, organisationId, true);
       if (p.kind !== 'KOMMUN' && key?.shares[p.key] !== undefined)
         throwInvalid('Parten', [
@@ -119,30 +118,17 @@ export class FinanceSetupService {
     });
   }
 
-  async saveKommunKey(
-    organisationId: string,
-    input: KommunKeyInput,
-    actorId: string,
-  ): Promise<KommunKeyType> {
-    const shares: Record<string, string> = {};
-    const dupes: ValidationIssue[] = [];
-    input.shares.forEach((s, i) => {
-      if (s.party in shares) dupes.push(namedIssue(['shares', i, 'party'], `"${s.party}" förekommer redan`));
-      shares[s.party] = s.share;
-    });
-    parseOrRefuse(z.object({ shares: kommunKeySchema }), { shares }, 'Fördelningsnyckeln', () => dupes);
+  /** The kommuner's key as the bundle's kommunKey ({ party: share }), with the version it started from (0: none). */
+  async saveKommunKey(organisationId: string, input: unknown, actorId: string): Promise<KommunKeyType> {
+    const { shares, version: expected } = parseOrRefuse(keyEdit, input, 'Fördelningsnyckeln');
+    const empty = Object.keys(shares).length === 0;
     return this.uow.write(async (tx) => {
       const parties = await store.parties(tx, organisationId);
       const issues = kommunKeyIssues(shares, new Map(parties.map((p) => [p.key, p.kind])), ['shares']);
-      if (issues.length)
-        throwInvalid(
-          'Fördelningsnyckeln',
-          issues.map((i) => renamed(i, 'shares')),
-        );
+      if (issues.length) throwInvalid('Fördelningsnyckeln', issues.map(renamed));
       const current = await store.kommunKey(tx, organisationId, true);
-      if ((current?.version ?? 0) !== input.version)
+      if ((current?.version ?? 0) !== expected)
         throw versionConflict('Fördelningsnyckeln', current?.version ?? 0);
-      const empty = input.shares.length === 0;
       if (empty && !current) return keyView(null, parties);
       const saved = await store.writeKommunKey(
         tx,
@@ -163,17 +149,17 @@ export class FinanceSetupService {
     });
   }
 
+  /** A goal in the shape of the bundle's financialGoals[] entry, with `version` to change one. */
   async saveFinancialGoal(
     organisationId: string,
-    input: FinancialGoalInput,
+    input: unknown,
     actorId: string,
   ): Promise<FinancialGoalSetupType> {
-    const { version, ...fields } = input;
-    const g = parseOrRefuse(financialGoalSchema, fields, 'Det finansiella målet');
+    const { version: expected, ...g } = parseOrRefuse(goalEdit, input, 'Det finansiella målet');
     return this.uow.write(async (tx) => {
       const what = `Målet ${g.key} för ${g.year}`;
       const current = await store.financialGoalForUpdate(tx, organisationId, g.year, g.key);
-      checkVersion(current, version, what);
+      checkVersion(current, expected, what);
       const saved = current
         ? await store.updateFinancialGoal(tx, organisationId, current.version, g)
         : await store.insertFinancialGoal(tx, organisationId, g);
@@ -217,13 +203,13 @@ export class FinanceSetupService {
 }
 
 /** A rule's issue from the domain (which knows only paths), said with the field's Swedish name. */
-function renamed(issue: ValidationIssue, field: string): ValidationIssue {
+function renamed(issue: ValidationIssue): ValidationIssue {
   const segs = issue.path
     .replace(/^\$\.?/, '')
     .split(/[.[\]"]+/)
     .filter(Boolean);
   const path = segs.map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-  return { path: issue.path, message: namedIssue(path.length ? path : [field], issue.message).message };
+  return { path: issue.path, message: namedIssue(path, issue.message).message };
 }
 
 function throwInvalid(what: string, details: ValidationIssue[]): never {

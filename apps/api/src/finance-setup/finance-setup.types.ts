@@ -1,23 +1,5 @@
-import { Field, InputType, Int, ObjectType } from '@nestjs/graphql';
-
-@ObjectType('CostSplitPart')
-export class CostSplitPartType {
-  @Field({ description: 'ADMINISTRATION, STRUKTUR, INDIVID eller FORBUND.' }) purpose: string;
-  @Field({ description: 'Andel som exakt decimaltal i text, 0–1 ("0.2" är 20 %).' }) share: string;
-  @Field(() => String, { nullable: true }) note?: string | null;
-}
-
-@ObjectType('CostCentreSetup')
-export class CostCentreSetupType {
-  @Field() code: string;
-  @Field() name: string;
-  @Field() category: string;
-  @Field(() => [CostSplitPartType], {
-    description: 'Delar av kostnaderna som räknas som något annat; resten behåller kostnadsställets slag.',
-  })
-  split: CostSplitPartType[];
-  @Field(() => Int) version: number;
-}
+import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { CostCentreType } from '../organisations/organisation.types';
 
 @ObjectType('PartySetup')
 export class PartySetupType {
@@ -62,7 +44,7 @@ export class FundingSetupType {
 
 @ObjectType('FinanceSetup')
 export class FinanceSetupType {
-  @Field(() => [CostCentreSetupType]) costCentres: CostCentreSetupType[];
+  @Field(() => [CostCentreType]) costCentres: CostCentreType[];
   @Field(() => [PartySetupType]) parties: PartySetupType[];
   @Field(() => KommunKeyType) kommunKey: KommunKeyType;
   @Field(() => [FinancialGoalSetupType]) financialGoals: FinancialGoalSetupType[];
@@ -71,59 +53,4 @@ export class FinanceSetupType {
     description: 'Måtten ett finansiellt mål kan mätas med (utöver NNS-indikatorer).',
   })
   metrics: string[];
-}
-
-@InputType('CostSplitPartInput')
-export class CostSplitPartInput {
-  @Field() purpose: string;
-  @Field() share: string;
-  @Field(() => String, { nullable: true }) note?: string | null;
-}
-
-@InputType('CostCentreInput')
-export class CostCentreInput {
-  @Field() code: string;
-  @Field() name: string;
-  @Field() category: string;
-  @Field(() => [CostSplitPartInput], {
-    nullable: true,
-    description: 'Utelämnad eller tom: ingen fördelning.',
-  })
-  split?: CostSplitPartInput[] | null;
-  @Field(() => Int, { nullable: true, description: 'Versionen du utgick från; utelämnad för ett nytt.' })
-  version?: number | null;
-}
-
-@InputType('PartyInput')
-export class PartyInput {
-  @Field() key: string;
-  @Field() name: string;
-  @Field({ description: 'STAT, REGION eller KOMMUN.' }) kind: string;
-  @Field(() => Int, { nullable: true, description: 'Versionen du utgick från; utelämnad för en ny.' })
-  version?: number | null;
-}
-
-@InputType('KommunShareInput')
-export class KommunShareInput {
-  @Field() party: string;
-  @Field() share: string;
-}
-
-@InputType('KommunKeyInput')
-export class KommunKeyInput {
-  @Field(() => [KommunShareInput], { description: 'Tom lista tar bort nyckeln.' }) shares: KommunShareInput[];
-  @Field(() => Int, { description: 'Versionen du utgick från (0 när det inte finns någon nyckel).' })
-  version: number;
-}
-
-@InputType('FinancialGoalInput')
-export class FinancialGoalInput {
-  @Field(() => Int) year: number;
-  @Field() key: string;
-  @Field() text: string;
-  @Field() metric: string;
-  @Field() op: string;
-  @Field() value: string;
-  @Field(() => Int, { nullable: true, description: 'Versionen du utgick från; utelämnad för ett nytt.' })
-  version?: number | null;
 }

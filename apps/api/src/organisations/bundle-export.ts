@@ -13,7 +13,6 @@ export async function exportBundle(tx: Tx, slug: string): Promise<OrganisationBu
   const parties = await orgStore.parties(tx, id);
   const funding = await store.fundingRows(tx, id);
   const centres = await orgStore.costCentres(tx, id);
-  const splits = await store.costCentreSplits(tx, id);
   const kommunKey = await store.kommunKeyShares(tx, id);
   const budgets = await readBudgets(tx, id);
   const forecasts = await readForecasts(tx, id);
@@ -63,7 +62,12 @@ export async function exportBundle(tx: Tx, slug: string): Promise<OrganisationBu
       ...opt('note', f.note),
     })),
     ...opt('kommunKey', kommunKey),
-    costCentres: centres.map((c) => ({ ...c, ...opt('split', splits.get(c.code)) })),
+    costCentres: centres.map((c) => ({
+      code: c.code,
+      name: c.name,
+      category: c.category,
+      ...(c.split.length ? { split: c.split } : {}),
+    })),
     budgets: budgets.map((x) => ({
       year: x.year,
       decided: x.decided,

@@ -98,15 +98,6 @@ export async function syncKommunKey(
   return rows.length;
 }
 
-/** The split of each shared cost centre, by code. */
-export async function costCentreSplits(tx: Tx, organisationId: string): Promise<Map<string, unknown[]>> {
-  const rows: Array<{ code: string; split: unknown[] }> = await tx.query(
-    'SELECT code, split FROM cost_centre WHERE organisation_id = $1 AND split IS NOT NULL',
-    [organisationId],
-  );
-  return new Map(rows.map((r) => [r.code, r.split]));
-}
-
 export async function kommunKeyShares(
   tx: Tx,
   organisationId: string,

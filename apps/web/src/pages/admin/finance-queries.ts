@@ -43,16 +43,15 @@ export const FinanceSetupDocument = graphql(`
 `);
 
 export const SaveCostCentreDocument = graphql(`
-  mutation SaveCostCentre($orgId: ID!, $costCentre: CostCentreInput!) {
+  mutation SaveCostCentre($orgId: ID!, $costCentre: JSON!) {
     saveCostCentre(organisationId: $orgId, costCentre: $costCentre) {
-      code
-      version
+      id
     }
   }
 `);
 
 export const SavePartyDocument = graphql(`
-  mutation SaveParty($orgId: ID!, $party: PartyInput!) {
+  mutation SaveParty($orgId: ID!, $party: JSON!) {
     saveParty(organisationId: $orgId, party: $party) {
       key
       version
@@ -61,7 +60,7 @@ export const SavePartyDocument = graphql(`
 `);
 
 export const SaveKommunKeyDocument = graphql(`
-  mutation SaveKommunKey($orgId: ID!, $key: KommunKeyInput!) {
+  mutation SaveKommunKey($orgId: ID!, $key: JSON!) {
     saveKommunKey(organisationId: $orgId, key: $key) {
       version
     }
@@ -69,7 +68,7 @@ export const SaveKommunKeyDocument = graphql(`
 `);
 
 export const SaveFinancialGoalDocument = graphql(`
-  mutation SaveFinancialGoal($orgId: ID!, $goal: FinancialGoalInput!) {
+  mutation SaveFinancialGoal($orgId: ID!, $goal: JSON!) {
     saveFinancialGoal(organisationId: $orgId, goal: $goal) {
       key
       version

@@ -74,7 +74,7 @@ export function Parties(props: {
       orgId: s.org!.id,
       key: {
         version: props.kommunKey.version,
-        shares: typed.map((p) => ({ party: p.key, share: percentToShare(percents[p.key])! })),
+        shares: Object.fromEntries(typed.map((p) => [p.key, percentToShare(percents[p.key])!])),
       },
     });
     if (r.error) return setKeyResult(failure(r.error));
