@@ -1,4 +1,5 @@
 import { costSplitIssues, kommunKeyIssues } from './finance-rules';
+import { withFieldName } from '../labels/finance-labels';
 import { validateBundle } from '../bundle/bundle.validate';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -77,5 +78,15 @@ describe('bundle with the new optional fields', () => {
       { purpose: 'STRUKTUR', share: '0.5' },
     ];
     expect(validateBundle(b).ok).toBe(true);
+  });
+});
+
+describe('validation messages name their field in Swedish', () => {
+  it('takes the last named segment of the path', () => {
+    expect(withFieldName(['split', 1, 'share'], 'ska vara större än 0')).toBe('Andel: ska vara större än 0');
+    expect(withFieldName(['lines', '800'], 'okänt kostnadsställe "800"')).toBe(
+      'Belopp per kostnadsställe: okänt kostnadsställe "800"',
+    );
+    expect(withFieldName([], 'okända fält: colour')).toBe('okända fält: colour');
   });
 });
