@@ -190,4 +190,19 @@ describe('budgets, tilläggsbudgetar, forecasts and funding (issue 18)', () => {
     );
     expect(n.n).toBe(0);
   });
+
+  it('moves a budget to a new version when a bundle import changes only its lines', async () => {
+    const [before] = (await budgets(2025)).filter((b) => b.kind === 'ORDINARY');
+    const bundle = tenantBundle(A.slug, A.name);
+    bundle.budgets[0].lines['800'] = '1234567';
+    await importBundle(api, bundle);
+    const [after] = (await budgets(2025)).filter((b) => b.kind === 'ORDINARY');
+    expect(after.version).toBe(before.version + 1);
+    const stale = await api.gql(
+      SAVE_BUDGET,
+      { o: org, b: { year: 2025, decided: '2024-11-26', lines: { '800': '1' }, version: before.version } },
+      kansli,
+    );
+    expect(codes(stale)).toEqual(['VERSION_CONFLICT']);
+  });
 });

@@ -98,6 +98,18 @@ export async function syncKommunKey(
   return rows.length;
 }
 
+/**
+ * Moves a budget decision or forecast whose lines changed to a new version (the version trigger counts it). One
+ * made by this same import (created at this transaction's now()) stays at its first version.
+ */
+export async function touchDecision(tx: Tx, table: 'budget' | 'forecast', id: string): Promise<void> {
+  await returningRows(
+    tx,
+    `UPDATE ${table} SET updated_at = now() WHERE id = $1 AND created_at < now() RETURNING 1`,
+    [id],
+  );
+}
+
 export async function kommunKeyShares(
   tx: Tx,
   organisationId: string,
