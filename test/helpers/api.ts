@@ -194,6 +194,14 @@ export async function upload(
     .attach('file', content, filename);
 }
 
+/**
+ * Lets a test förbund's insatser run on without an end date, so a test can start follow-ups of years far ahead
+ * (HELAR-2027 …) that no other test uses: startSubmission refuses a period an insats did not run in.
+ */
+export async function insatserRunOn(api: TestApi, organisationId: string): Promise<void> {
+  await api.ds.query('UPDATE insats SET end_date = NULL WHERE organisation_id = $1', [organisationId]);
+}
+
 export async function orgId(api: TestApi, slug: string): Promise<string> {
   const [row] = await api.ds.query('SELECT id FROM organisation WHERE slug = $1', [slug]);
   return row.id;

@@ -106,6 +106,7 @@ const OPERATIONS: Record<string, Entry> = {
   'Query.budgets': rows(refused()),
   'Query.exportOrganisationBundle': rows(refused()),
   'Query.followUpExemptions': rows(refused(() => ({ year: 2025 }))),
+  'Query.financeSetup': rows(refused()),
   'Query.forecasts': rows(refused()),
   'Query.inbox': rows(
     own({
@@ -258,6 +259,7 @@ const OPERATIONS: Record<string, Entry> = {
     'own account',
     "removes a factor from the caller's own account (needs the password or a code); takes no id",
   ),
+  'Mutation.removeFinancialGoal': rows(refused(() => ({ year: 2025, key: 'budget_halls', version: 1 }))),
   'Mutation.removeFollowUpExemption': rows(refused(() => ({ period: 'HELAR-2025' }))),
   'Mutation.reopenSubmission': rows(refused((s) => ({ id: s.a.submissionId, reason: 'Intrång' }))),
   'Mutation.resolveComment': rows(refused(id('commentId'))),
@@ -266,6 +268,26 @@ const OPERATIONS: Record<string, Entry> = {
   'Mutation.revisePlan': rows(refused(() => ({ year: 2026 }))),
   'Mutation.saveBudget': rows(
     refused(() => ({ budget: { decided: '2025-01-01', year: 2025, lines: { X: '1' } } })),
+  ),
+  'Mutation.saveCostCentre': rows(
+    refused(() => ({ costCentre: { code: '800', name: 'Intrång', category: 'FORBUND', version: 1 } })),
+  ),
+  'Mutation.saveFinancialGoal': rows(
+    refused(() => ({
+      goal: {
+        year: 2025,
+        key: 'budget_halls',
+        text: 'Intrång',
+        metric: 'soliditet',
+        op: '>=',
+        value: '0',
+        version: 1,
+      },
+    })),
+  ),
+  'Mutation.saveKommunKey': rows(refused(() => ({ key: { version: 0, shares: { GRUMS: '1' } } }))),
+  'Mutation.saveParty': rows(
+    refused(() => ({ party: { key: 'FK', name: 'Intrång', kind: 'STAT', version: 1 } })),
   ),
   'Mutation.saveForecast': rows(
     refused(() => ({ forecast: { asOf: '2025-06-30', year: 2025, lines: { X: '1' } } })),

@@ -116,6 +116,8 @@ describe('several API and worker instances on one PostgreSQL and Redis', () => {
     redis = new IORedis(process.env.REDIS_URL as string, { maxRetriesPerRequest: null });
     reports = new Queue(QueueName.REPORTS, { connection: redis });
     org = (await importBundle(a, tenantBundle('flerinstans', 'Samordningsförbundet Flerinstans'))).id;
+    // its insatser run on, so the test can start a follow-up of a year no other test uses
+    await su.query('UPDATE insats SET end_date = NULL WHERE organisation_id = $1', [org]);
     chef = await b.login('forbundschef@flerinstans.example');
   }, 240_000);
 

@@ -3,7 +3,16 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { INestApplicationContext } from '@nestjs/common';
 import { Client } from 'pg';
-import { codes, FIXTURES, importBundle, orgId, otherBundle, tenantBundle, TestApi } from '../helpers/api';
+import {
+  codes,
+  FIXTURES,
+  importBundle,
+  insatserRunOn,
+  orgId,
+  otherBundle,
+  tenantBundle,
+  TestApi,
+} from '../helpers/api';
 import { enqueueJob, JobName } from '@app/infra';
 import { MailCatcher } from '../helpers/mail';
 import { mailProblems } from '../helpers/mail-content';
@@ -67,6 +76,7 @@ describe('follow-ups: drafts, the approval chain, audit trail, e-mail', () => {
     await importBundle(api, tenantBundle('flodet', 'Samordningsförbundet Flödet'));
     await importBundle(api, otherBundle());
     org = await orgId(api, 'flodet');
+    await insatserRunOn(api, org);
     for (const r of await api.ds.query('SELECT id, key FROM insats WHERE organisation_id = $1', [org]))
       insatsId[r.key] = r.id;
   });

@@ -1,7 +1,7 @@
 import { createClient, Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { JwtService } from '@nestjs/jwt';
-import { codes, importBundle, orgId, tenantBundle, TestApi } from '../helpers/api';
+import { codes, importBundle, insatserRunOn, orgId, tenantBundle, TestApi } from '../helpers/api';
 
 /** Live collaboration over graphql-ws at /graphql, authorised like queries. */
 describe('subscriptions', () => {
@@ -76,6 +76,7 @@ describe('subscriptions', () => {
     api = await TestApi.start();
     await importBundle(api, tenantBundle('direkt', 'Samordningsförbundet Direkt'));
     const org = await orgId(api, 'direkt');
+    await insatserRunOn(api, org);
     [{ id: insatsId }] = await api.ds.query(
       "SELECT id FROM insats WHERE organisation_id = $1 AND key = 'stegen'",
       [org],

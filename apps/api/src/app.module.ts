@@ -54,6 +54,7 @@ import { SigningResolver } from './signing/signing.resolver';
 import { SurveysModule } from './surveys/surveys.module';
 import { PlansModule } from './plans/plans.module';
 import { InsatserModule } from './insatser/insatser.module';
+import { FinanceSetupModule } from './finance-setup/finance-setup.module';
 import { PasskeyService } from './auth/factors/passkey.service';
 import { FactorAttempts } from './auth/factors/factor-attempts';
 import { FactorsService } from './auth/factors/factors.service';
@@ -66,6 +67,7 @@ import { FactorsResolver } from './auth/factors/factors.resolver';
     SurveysModule,
     PlansModule,
     InsatserModule,
+    FinanceSetupModule,
     LoggerModule.forRootAsync({
       useFactory: () => {
         const config = loadConfig();

@@ -105,6 +105,15 @@ export {
   periodLabel,
   actionLabel,
 } from '../../../libs/domain/src/labels/labels';
+export {
+  BUDGET_KIND_LABEL,
+  COMPARISON_OP_LABEL,
+  COST_CENTRE_CATEGORY_LABEL,
+  COST_SPLIT_PURPOSE_LABEL,
+  FUNDED_BY_LABEL,
+  METRIC_LABEL,
+  PARTY_KIND_LABEL,
+} from '../../../libs/domain/src/labels/finance-labels';
 export { FOLLOW_UP_COVERAGE_LABEL, exemptedText } from '../../../libs/domain/src/labels/follow-up-labels';
 export {
   COMPARISON_LABEL,

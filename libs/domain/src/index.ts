@@ -34,3 +34,5 @@ export * from './workflow/waiting';
 export * from './labels/waiting-labels';
 export * from './labels/insats-labels';
 export * from './bundle/insats-register';
+export * from './finance/finance-rules';
+export * from './labels/finance-labels';

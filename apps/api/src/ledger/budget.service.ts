@@ -1,124 +1,136 @@
 import { Injectable } from '@nestjs/common';
-import { isDecimalString, ValidationIssue } from '@app/domain';
-import { appendAudit, readBudgets, readForecasts, UnitOfWork } from '@app/infra';
+import { budgetSchema, forecastSchema, fundingSchema, ValidationIssue } from '@app/domain';
+import { appendAudit, readBudgets, readForecasts, Tx, UnitOfWork } from '@app/infra';
 import { AppError } from '../common/errors/app-error';
 import { LedgerError } from '../common/errors/error-codes';
-import { BudgetInput, ForecastInput, FundingInput } from './ledger.types';
-import {
-  costCentreCodes,
-  partyExists,
-  replaceBudgetLines,
-  replaceForecastLines,
-  upsertBudget,
-  upsertForecast,
-  upsertFunding,
-} from './budget.store';
+import { checkVersion, namedIssue, namedIssues, versionConflict } from '../finance-setup/setup-guard';
+import { BudgetInput, BudgetType, ForecastInput, ForecastType, FundingInput } from './ledger.types';
+import * as store from './budget.store';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** Budgets, supplementary decisions, forecasts and funding: decisions with dates, each change audited. */
+/**
+ * Budgets, supplementary decisions (tilläggsbudget), forecasts and funding: decisions with dates, validated with the
+ * bundle's rules, guarded by the version the editor started from, each change audited in its own transaction.
+ */
 @Injectable()
 export class BudgetService {
   constructor(private readonly uow: UnitOfWork) {}
 
-  private async checkLines(
-    organisationId: string,
-    lines: Record<string, string>,
-    base: string,
-    issues: ValidationIssue[],
-  ): Promise<void> {
-    if (!lines || typeof lines !== 'object' || Array.isArray(lines)) {
-      issues.push({ path: base, message: 'ska vara ett objekt kostnadsställe → belopp' });
-      return;
-    }
-    const codes = await costCentreCodes(this.uow.reader, organisationId);
-    for (const [code, amount] of Object.entries(lines)) {
-      if (!codes.has(code))
-        issues.push({ path: `${base}["${code}"]`, message: `okänt kostnadsställe "${code}"` });
-      if (!isDecimalString(amount))
-        issues.push({ path: `${base}["${code}"]`, message: 'ska vara ett belopp som decimaltal i text' });
-    }
+  /** Every amount line names a cost centre of the förbund. */
+  private async lineIssues(tx: Tx, organisationId: string, lines: unknown): Promise<ValidationIssue[]> {
+    if (!lines || typeof lines !== 'object' || Array.isArray(lines)) return [];
+    const codes = await store.costCentreCodes(tx, organisationId);
+    return Object.keys(lines)
+      .filter((code) => !codes.has(code))
+      .map((code) => namedIssue(['lines', code], `okänt kostnadsställe "${code}"`));
+  }
+
+  private refuse(what: string, issues: ValidationIssue[]): void {
+    if (issues.length)
+      throw new AppError(LedgerError.BUDGET_INVALID, `${what} innehåller fel och har inte sparats.`, {
+        details: dedupe(issues),
+      });
   }
 
   async saveBudget(organisationId: string, input: BudgetInput, actorId: string): Promise<string> {
-    const issues: ValidationIssue[] = [];
-    const kind = input.kind ?? 'ORDINARY';
-    if (!['ORDINARY', 'SUPPLEMENTARY'].includes(kind))
-      issues.push({ path: '$.kind', message: 'ska vara ORDINARY eller SUPPLEMENTARY' });
-    if (!DATE.test(input.decided))
-      issues.push({ path: '$.decided', message: 'ska vara ett datum ÅÅÅÅ-MM-DD' });
-    await this.checkLines(organisationId, input.lines, '$.lines', issues);
-    for (const [y, a] of Object.entries(input.outlook ?? {})) {
-      if (!/^\d{4}$/.test(y) || !isDecimalString(a))
-        issues.push({ path: `$.outlook["${y}"]`, message: 'ska vara årtal → belopp' });
-    }
-    if (issues.length)
-      throw new AppError(LedgerError.BUDGET_INVALID, 'Budgeten innehåller fel och har inte sparats.', {
-        details: issues,
-      });
-    return this.uow.write(async (em) => {
-      const budgetId = await upsertBudget(em, {
-        organisationId,
+    const kind = (input.kind ?? 'ORDINARY') as 'ORDINARY' | 'SUPPLEMENTARY';
+    const { version, ...fields } = input;
+    const parsed = budgetSchema.safeParse({
+      year: fields.year,
+      decided: fields.decided,
+      kind,
+      lines: fields.lines,
+      ...(fields.fundedBy ? { fundedBy: fields.fundedBy } : {}),
+      ...(fields.outlook ? { outlook: fields.outlook } : {}),
+    });
+    const issues = parsed.success ? [] : namedIssues(parsed.error.issues);
+    issues.push(...(await this.lineIssues(this.uow.reader, organisationId, fields.lines)));
+    if (kind === 'SUPPLEMENTARY' && !fields.fundedBy && fields.fundedBy !== undefined)
+      issues.push(namedIssue(['fundedBy'], 'ange hur tilläggsbudgeten finansieras'));
+    this.refuse('Budgeten', issues);
+    return this.uow.write(async (tx) => {
+      const what = kind === 'SUPPLEMENTARY' ? 'Tilläggsbudgeten' : 'Budgeten';
+      const current = await store.budgetForUpdate(tx, organisationId, {
         year: input.year,
         decided: input.decided,
         kind,
-        fundedBy: input.fundedBy ?? null,
-        outlook: input.outlook ?? null,
       });
-      await replaceBudgetLines(em, budgetId, input.lines);
-      await appendAudit(em, {
+      checkVersion(current, version, `${what} för ${input.year} beslutad ${input.decided}`);
+      if (!current && kind === 'SUPPLEMENTARY' && !fields.fundedBy)
+        this.refuse(what, [namedIssue(['fundedBy'], 'ange hur tilläggsbudgeten finansieras')]);
+      // What the editor did not send is kept: saving the lines does not wipe the outlook (issue 18).
+      const head = {
+        fundedBy: fields.fundedBy === undefined ? (current?.fundedBy ?? null) : fields.fundedBy || null,
+        outlook: fields.outlook === undefined ? (current?.outlook ?? null) : fields.outlook,
+      };
+      const saved = current
+        ? await store.updateBudget(tx, current.id, current.version, head)
+        : await store.insertBudget(tx, {
+            organisationId,
+            year: input.year,
+            decided: input.decided,
+            kind,
+            ...head,
+          });
+      if (!saved) throw versionConflict(what);
+      await store.replaceBudgetLines(tx, saved.id, input.lines);
+      await appendAudit(tx, {
         organisationId,
         actorId,
         action: 'budget.saved',
         entityType: 'budget',
-        entityId: budgetId,
-        payload: { ...input, kind },
+        entityId: saved.id,
+        payload: {
+          year: input.year,
+          decided: input.decided,
+          kind,
+          ...head,
+          lines: input.lines,
+          version: saved.version,
+        },
       });
-      return budgetId;
+      return saved.id;
     });
   }
 
   async saveForecast(organisationId: string, input: ForecastInput, actorId: string): Promise<string> {
-    const issues: ValidationIssue[] = [];
-    if (!DATE.test(input.asOf)) issues.push({ path: '$.asOf', message: 'ska vara ett datum ÅÅÅÅ-MM-DD' });
-    await this.checkLines(organisationId, input.lines, '$.lines', issues);
-    if (issues.length)
-      throw new AppError(LedgerError.BUDGET_INVALID, 'Prognosen innehåller fel och har inte sparats.', {
-        details: issues,
-      });
-    return this.uow.write(async (em) => {
-      const forecastId = await upsertForecast(em, {
-        organisationId,
-        year: input.year,
-        asOf: input.asOf,
-      });
-      await replaceForecastLines(em, forecastId, input.lines);
-      await appendAudit(em, {
+    const { version, ...fields } = input;
+    const parsed = forecastSchema.safeParse(fields);
+    const issues = parsed.success ? [] : namedIssues(parsed.error.issues);
+    issues.push(...(await this.lineIssues(this.uow.reader, organisationId, fields.lines)));
+    this.refuse('Prognosen', issues);
+    return this.uow.write(async (tx) => {
+      const what = `Prognosen för ${input.year} per ${input.asOf}`;
+      const current = await store.forecastForUpdate(tx, organisationId, input.year, input.asOf);
+      checkVersion(current, version, what);
+      const saved = current
+        ? await store.touchForecast(tx, current.id, current.version)
+        : await store.insertForecast(tx, { organisationId, year: input.year, asOf: input.asOf });
+      if (!saved) throw versionConflict(what);
+      await store.replaceForecastLines(tx, saved.id, input.lines);
+      await appendAudit(tx, {
         organisationId,
         actorId,
         action: 'forecast.saved',
         entityType: 'forecast',
-        entityId: forecastId,
-        payload: { ...input },
+        entityId: saved.id,
+        payload: { year: input.year, asOf: input.asOf, lines: input.lines, version: saved.version },
       });
-      return forecastId;
+      return saved.id;
     });
   }
 
   async saveFunding(organisationId: string, input: FundingInput, actorId: string): Promise<void> {
-    const issues: ValidationIssue[] = [];
-    if (!isDecimalString(input.amount))
-      issues.push({ path: '$.amount', message: 'ska vara ett belopp som decimaltal i text' });
-    if (!/^\d{4}$/.test(input.account))
-      issues.push({ path: '$.account', message: 'ska vara ett fyrsiffrigt konto' });
-    if (!(await partyExists(this.uow.reader, organisationId, input.party)))
-      issues.push({ path: '$.party', message: `okänd part "${input.party}"` });
-    if (issues.length)
-      throw new AppError(LedgerError.BUDGET_INVALID, 'Finansieringen innehåller fel och har inte sparats.', {
-        details: issues,
-      });
-    await this.uow.write(async (em) => {
-      await upsertFunding(em, {
+    const { version, ...fields } = input;
+    const parsed = fundingSchema.safeParse({ ...fields, note: fields.note ?? undefined });
+    const issues = parsed.success ? [] : namedIssues(parsed.error.issues);
+    if (!(await store.partyExists(this.uow.reader, organisationId, input.party)))
+      issues.push(namedIssue(['party'], `okänd part "${input.party}"`));
+    this.refuse('Finansieringen', issues);
+    await this.uow.write(async (tx) => {
+      const what = `Medlen från ${input.party} för ${input.year}`;
+      const current = await store.fundingForUpdate(tx, organisationId, input.year, input.party);
+      checkVersion(current, version, what);
+      const saved = await store.writeFunding(tx, current?.version ?? null, {
         organisationId,
         year: input.year,
         partyKey: input.party,
@@ -126,22 +138,32 @@ export class BudgetService {
         account: input.account,
         note: input.note ?? null,
       });
-      await appendAudit(em, {
+      if (saved === null) throw versionConflict(what);
+      await appendAudit(tx, {
         organisationId,
         actorId,
         action: 'funding.saved',
         entityType: 'funding',
         entityId: `${input.year}/${input.party}`,
-        payload: { ...input },
+        payload: { ...fields, version: saved },
       });
     });
   }
 
-  budgets(organisationId: string, year?: number | null) {
-    return readBudgets(this.uow.reader, organisationId, year);
+  async budgets(organisationId: string, year?: number | null): Promise<BudgetType[]> {
+    const rows = await readBudgets(this.uow.reader, organisationId, year);
+    const versions = await store.setupVersions(this.uow.reader, organisationId);
+    return rows.map((r) => ({ ...r, version: versions.get(r.id) ?? 1 }));
   }
 
-  forecasts(organisationId: string, year?: number | null) {
-    return readForecasts(this.uow.reader, organisationId, year);
+  async forecasts(organisationId: string, year?: number | null): Promise<ForecastType[]> {
+    const rows = await readForecasts(this.uow.reader, organisationId, year);
+    const versions = await store.setupVersions(this.uow.reader, organisationId);
+    return rows.map((r) => ({ ...r, version: versions.get(r.id) ?? 1 }));
   }
+}
+
+function dedupe(issues: ValidationIssue[]): ValidationIssue[] {
+  const seen = new Set<string>();
+  return issues.filter((i) => !seen.has(i.path) && Boolean(seen.add(i.path)));
 }

@@ -1,4 +1,4 @@
-import { Tx } from '@app/infra';
+import { returningRows, Tx } from '@app/infra';
 
 /** All SQL for a förbund's budget decisions, forecasts and funding (reads shared with the worker: @app/infra). */
 
@@ -19,8 +19,28 @@ export async function partyExists(tx: Tx, organisationId: string, partyKey: stri
   return Boolean(party);
 }
 
-/** Inserts or updates the budget decision of that date and kind; its id. */
-export async function upsertBudget(
+export interface BudgetHead {
+  id: string;
+  version: number;
+  fundedBy: string | null;
+  outlook: Record<string, string> | null;
+}
+
+/** The budget decision of that year, date and kind, locked for the change that reads it. */
+export async function budgetForUpdate(
+  tx: Tx,
+  organisationId: string,
+  key: { year: number; decided: string; kind: string },
+): Promise<BudgetHead | null> {
+  const [row] = await tx.query(
+    `SELECT id, version, funded_by AS "fundedBy", outlook FROM budget
+      WHERE organisation_id = $1 AND year = $2 AND decided = $3 AND kind = $4 FOR UPDATE`,
+    [organisationId, key.year, key.decided, key.kind],
+  );
+  return row ?? null;
+}
+
+export async function insertBudget(
   tx: Tx,
   b: {
     organisationId: string;
@@ -30,14 +50,39 @@ export async function upsertBudget(
     fundedBy: string | null;
     outlook: Record<string, string> | null;
   },
-): Promise<string> {
+): Promise<{ id: string; version: number }> {
   const [row] = await tx.query(
     `INSERT INTO budget (organisation_id, year, decided, kind, funded_by, outlook) VALUES ($1,$2,$3,$4,$5,$6)
-     ON CONFLICT (organisation_id, year, decided, kind) DO UPDATE SET funded_by = EXCLUDED.funded_by, outlook = EXCLUDED.outlook, updated_at = now()
-     RETURNING id`,
+     RETURNING id, version`,
     [b.organisationId, b.year, b.decided, b.kind, b.fundedBy, b.outlook ? JSON.stringify(b.outlook) : null],
   );
-  return row.id;
+  return row;
+}
+
+/** Updates the decision if still at `version` (financing, set by the bundle, is kept); null on a lost race. */
+export async function updateBudget(
+  tx: Tx,
+  id: string,
+  version: number,
+  b: { fundedBy: string | null; outlook: Record<string, string> | null },
+): Promise<{ id: string; version: number } | null> {
+  const [row] = await returningRows<{ id: string; version: number }>(
+    tx,
+    `UPDATE budget SET funded_by = $3, outlook = $4, version = version + 1, updated_at = now()
+      WHERE id = $1 AND version = $2 RETURNING id, version`,
+    [id, version, b.fundedBy, b.outlook ? JSON.stringify(b.outlook) : null],
+  );
+  return row ?? null;
+}
+
+/** The versions of the förbund's budget decisions and forecasts, by id (for the editors' guard). */
+export async function setupVersions(tx: Tx, organisationId: string): Promise<Map<string, number>> {
+  const rows: Array<{ id: string; version: number }> = await tx.query(
+    `SELECT id, version FROM budget WHERE organisation_id = $1
+     UNION ALL SELECT id, version FROM forecast WHERE organisation_id = $1`,
+    [organisationId],
+  );
+  return new Map(rows.map((r) => [r.id, r.version]));
 }
 
 /** Replaces the budget's lines (cost centre → decimal amount). */
@@ -56,17 +101,43 @@ export async function replaceBudgetLines(
   }
 }
 
-/** Inserts or touches the forecast of that date; its id. */
-export async function upsertForecast(
+/** The forecast of that date, locked for the change that reads it. */
+export async function forecastForUpdate(
+  tx: Tx,
+  organisationId: string,
+  year: number,
+  asOf: string,
+): Promise<{ id: string; version: number } | null> {
+  const [row] = await tx.query(
+    'SELECT id, version FROM forecast WHERE organisation_id = $1 AND year = $2 AND as_of = $3 FOR UPDATE',
+    [organisationId, year, asOf],
+  );
+  return row ?? null;
+}
+
+export async function insertForecast(
   tx: Tx,
   f: { organisationId: string; year: number; asOf: string },
-): Promise<string> {
+): Promise<{ id: string; version: number }> {
   const [row] = await tx.query(
-    `INSERT INTO forecast (organisation_id, year, as_of) VALUES ($1,$2,$3)
-     ON CONFLICT (organisation_id, year, as_of) DO UPDATE SET updated_at = now() RETURNING id`,
+    'INSERT INTO forecast (organisation_id, year, as_of) VALUES ($1,$2,$3) RETURNING id, version',
     [f.organisationId, f.year, f.asOf],
   );
-  return row.id;
+  return row;
+}
+
+/** Moves the forecast to a new version if still at `version`; null on a lost race. */
+export async function touchForecast(
+  tx: Tx,
+  id: string,
+  version: number,
+): Promise<{ id: string; version: number } | null> {
+  const [row] = await returningRows<{ id: string; version: number }>(
+    tx,
+    'UPDATE forecast SET version = version + 1, updated_at = now() WHERE id = $1 AND version = $2 RETURNING id, version',
+    [id, version],
+  );
+  return row ?? null;
 }
 
 /** Replaces the forecast's lines (cost centre → decimal amount). */
@@ -85,8 +156,23 @@ export async function replaceForecastLines(
   }
 }
 
-export async function upsertFunding(
+export async function fundingForUpdate(
   tx: Tx,
+  organisationId: string,
+  year: number,
+  partyKey: string,
+): Promise<{ version: number } | null> {
+  const [row] = await tx.query(
+    'SELECT version FROM funding WHERE organisation_id = $1 AND year = $2 AND party_key = $3 FOR UPDATE',
+    [organisationId, year, partyKey],
+  );
+  return row ?? null;
+}
+
+/** Inserts the funding row (version null) or updates it if still at `version`; its new version, null on a lost race. */
+export async function writeFunding(
+  tx: Tx,
+  version: number | null,
   f: {
     organisationId: string;
     year: number;
@@ -95,10 +181,21 @@ export async function upsertFunding(
     account: string;
     note: string | null;
   },
-): Promise<void> {
-  await tx.query(
-    `INSERT INTO funding (organisation_id, year, party_key, amount, account, note) VALUES ($1,$2,$3,$4,$5,$6)
-     ON CONFLICT (organisation_id, year, party_key) DO UPDATE SET amount = EXCLUDED.amount, account = EXCLUDED.account, note = EXCLUDED.note, updated_at = now()`,
-    [f.organisationId, f.year, f.partyKey, f.amount, f.account, f.note],
+): Promise<number | null> {
+  const params = [f.organisationId, f.year, f.partyKey, f.amount, f.account, f.note];
+  if (version === null) {
+    const [row] = await tx.query(
+      `INSERT INTO funding (organisation_id, year, party_key, amount, account, note) VALUES ($1,$2,$3,$4,$5,$6)
+       RETURNING version`,
+      params,
+    );
+    return row.version;
+  }
+  const [row] = await returningRows<{ version: number }>(
+    tx,
+    `UPDATE funding SET amount = $4, account = $5, note = $6, version = version + 1, updated_at = now()
+      WHERE organisation_id = $1 AND year = $2 AND party_key = $3 AND version = $7 RETURNING version`,
+    [...params, version],
   );
+  return row?.version ?? null;
 }

@@ -57,6 +57,7 @@ export class BudgetType {
     string
   >;
   @Field(() => GraphQLJSON, { nullable: true }) outlook: Record<string, string> | null;
+  @Field(() => Int, { description: 'Versionen att utgå från när beslutet ändras.' }) version: number;
 }
 
 @ObjectType('Forecast')
@@ -65,16 +66,32 @@ export class ForecastType {
   @Field(() => Int) year: number;
   @Field() asOf: string;
   @Field(() => GraphQLJSON) lines: Record<string, string>;
+  @Field(() => Int, { description: 'Versionen att utgå från när prognosen ändras.' }) version: number;
 }
 
 @InputType('BudgetInput')
 export class BudgetInput {
   @Field(() => Int) year: number;
   @Field({ description: 'Beslutsdatum ÅÅÅÅ-MM-DD.' }) decided: string;
-  @Field({ nullable: true, description: 'ORDINARY (standard) eller SUPPLEMENTARY.' }) kind?: string;
-  @Field({ nullable: true }) fundedBy?: string;
+  @Field({ nullable: true, description: 'ORDINARY (standard) eller SUPPLEMENTARY (tilläggsbudget).' })
+  kind?: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Tilläggsbudgetens finansiering (EQUITY, PARTIES, OTHER …); utelämnad: oförändrad.',
+  })
+  fundedBy?: string | null;
   @Field(() => GraphQLJSON) lines: Record<string, string>;
-  @Field(() => GraphQLJSON, { nullable: true }) outlook?: Record<string, string>;
+  @Field(() => GraphQLJSON, {
+    nullable: true,
+    description: 'Plan för kommande år (årtal → belopp); utelämnad: oförändrad, null: tas bort.',
+  })
+  outlook?: Record<string, string> | null;
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Versionen du utgick från när du ändrar; utelämnad för ett nytt (finns det redan: VERSION_CONFLICT).',
+  })
+  version?: number | null;
 }
 
 @InputType('ForecastInput')
@@ -82,6 +99,12 @@ export class ForecastInput {
   @Field(() => Int) year: number;
   @Field() asOf: string;
   @Field(() => GraphQLJSON) lines: Record<string, string>;
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Versionen du utgick från när du ändrar; utelämnad för ett nytt (finns det redan: VERSION_CONFLICT).',
+  })
+  version?: number | null;
 }
 
 @InputType('FundingInput')
@@ -91,4 +114,10 @@ export class FundingInput {
   @Field() amount: string;
   @Field() account: string;
   @Field({ nullable: true }) note?: string;
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Versionen du utgick från när du ändrar; utelämnad för ett nytt (finns det redan: VERSION_CONFLICT).',
+  })
+  version?: number | null;
 }

@@ -13,6 +13,7 @@ export async function exportBundle(tx: Tx, slug: string): Promise<OrganisationBu
   const parties = await orgStore.parties(tx, id);
   const funding = await store.fundingRows(tx, id);
   const centres = await orgStore.costCentres(tx, id);
+  const kommunKey = await store.kommunKeyShares(tx, id);
   const budgets = await readBudgets(tx, id);
   const forecasts = await readForecasts(tx, id);
   const goals = await store.financialGoals(tx, id);
@@ -60,7 +61,13 @@ export async function exportBundle(tx: Tx, slug: string): Promise<OrganisationBu
       account: f.account,
       ...opt('note', f.note),
     })),
-    costCentres: centres,
+    ...opt('kommunKey', kommunKey),
+    costCentres: centres.map((c) => ({
+      code: c.code,
+      name: c.name,
+      category: c.category,
+      ...(c.split.length ? { split: c.split } : {}),
+    })),
     budgets: budgets.map((x) => ({
       year: x.year,
       decided: x.decided,

@@ -110,9 +110,16 @@ export class BundleService {
       table: 'cost_centre',
       scope,
       keyCols: ['code'],
-      valueCols: ['name', 'category'],
-      rows: b.costCentres.map((c) => ({ code: c.code, name: c.name, category: c.category })),
+      valueCols: ['name', 'category', 'split'],
+      jsonCols: ['split'],
+      rows: b.costCentres.map((c) => ({
+        code: c.code,
+        name: c.name,
+        category: c.category,
+        split: c.split?.length ? c.split : null,
+      })),
     });
+    changes += await store.syncKommunKey(tx, organisationId, b.kommunKey ?? null);
     changes += await syncRows(tx, {
       table: 'budget',
       scope,
@@ -133,7 +140,7 @@ export class BundleService {
       const id = budgetIds.find(
         (r) => r.year === x.year && r.decided === x.decided && r.kind === (x.kind ?? 'ORDINARY'),
       )!.id;
-      changes += await syncRows(tx, {
+      const lineChanges = await syncRows(tx, {
         table: 'budget_line',
         scope: { budget_id: id },
         keyCols: ['cost_centre_code'],
@@ -141,6 +148,9 @@ export class BundleService {
         hasUpdatedAt: false,
         rows: Object.entries(x.lines).map(([code, amount]) => ({ cost_centre_code: code, amount })),
       });
+      // New lines are a new version of the decision: an editor who read the old one is refused (issue 18).
+      if (lineChanges) await store.touchDecision(tx, 'budget', id);
+      changes += lineChanges;
     }
     changes += await syncRows(tx, {
       table: 'forecast',
@@ -152,7 +162,7 @@ export class BundleService {
     const forecastIds = await store.forecastIds(tx, organisationId);
     for (const f of b.forecasts) {
       const id = forecastIds.find((r) => r.year === f.year && r.as_of === f.asOf)!.id;
-      changes += await syncRows(tx, {
+      const lineChanges = await syncRows(tx, {
         table: 'forecast_line',
         scope: { forecast_id: id },
         keyCols: ['cost_centre_code'],
@@ -160,6 +170,8 @@ export class BundleService {
         hasUpdatedAt: false,
         rows: Object.entries(f.lines).map(([code, amount]) => ({ cost_centre_code: code, amount })),
       });
+      if (lineChanges) await store.touchDecision(tx, 'forecast', id);
+      changes += lineChanges;
     }
     changes += await syncRows(tx, {
       table: 'financial_goal',

@@ -1,4 +1,4 @@
-import { Tx } from '@app/infra';
+import { returningRows, Tx } from '@app/infra';
 
 /** The SQL of a förbund's bundle: what the import writes besides the synced sets, and what the export reads. */
 
@@ -75,6 +75,47 @@ export async function insatsIds(tx: Tx, organisationId: string): Promise<Map<str
     [organisationId],
   );
   return new Map(rows.map((r) => [r.key, r.id]));
+}
+
+/** Makes the förbund's kommuner key the bundle's (none: removed); how many rows changed. */
+export async function syncKommunKey(
+  tx: Tx,
+  organisationId: string,
+  shares: Record<string, string> | null,
+): Promise<number> {
+  if (!shares || !Object.keys(shares).length)
+    return (
+      await returningRows(tx, 'DELETE FROM kommun_key WHERE organisation_id = $1 RETURNING 1', [
+        organisationId,
+      ])
+    ).length;
+  const rows = await tx.query(
+    `INSERT INTO kommun_key AS t (organisation_id, shares) VALUES ($1, $2)
+     ON CONFLICT (organisation_id) DO UPDATE SET shares = EXCLUDED.shares, updated_at = now()
+     WHERE t.shares IS DISTINCT FROM EXCLUDED.shares RETURNING 1`,
+    [organisationId, JSON.stringify(shares)],
+  );
+  return rows.length;
+}
+
+/**
+ * Moves a budget decision or forecast whose lines changed to a new version (the version trigger counts it). One
+ * made by this same import (created at this transaction's now()) stays at its first version.
+ */
+export async function touchDecision(tx: Tx, table: 'budget' | 'forecast', id: string): Promise<void> {
+  await returningRows(
+    tx,
+    `UPDATE ${table} SET updated_at = now() WHERE id = $1 AND created_at < now() RETURNING 1`,
+    [id],
+  );
+}
+
+export async function kommunKeyShares(
+  tx: Tx,
+  organisationId: string,
+): Promise<Record<string, string> | null> {
+  const [row] = await tx.query('SELECT shares FROM kommun_key WHERE organisation_id = $1', [organisationId]);
+  return row?.shares ?? null;
 }
 
 // The export's reads: each returns the förbund's rows in the bundle's order.

@@ -60,11 +60,17 @@ export async function parties(
   return (await partiesOf(tx, [organisationId])).get(organisationId) ?? [];
 }
 
-export async function costCentres(
-  tx: Tx,
-  organisationId: string,
-): Promise<Array<{ code: string; name: string; category: string }>> {
+export async function costCentres(tx: Tx, organisationId: string): Promise<CostCentreRow[]> {
   return (await costCentresOf(tx, [organisationId])).get(organisationId) ?? [];
+}
+
+/** A cost centre with its split of shared costs (empty: none) and the version an edit starts from. */
+export interface CostCentreRow {
+  code: string;
+  name: string;
+  category: string;
+  split: Array<{ purpose: string; share: string; note?: string }>;
+  version: number;
 }
 
 export interface MatpunktRow {
@@ -124,10 +130,11 @@ export async function partiesOf(
 export async function costCentresOf(
   tx: Tx,
   organisationIds: readonly string[],
-): Promise<Map<string, Array<{ code: string; name: string; category: string }>>> {
+): Promise<Map<string, CostCentreRow[]>> {
   return groupRows(
     await tx.query(
-      `SELECT organisation_id AS "of", code, name, category FROM cost_centre WHERE organisation_id = ANY($1)
+      `SELECT organisation_id AS "of", code, name, category, COALESCE(split, '[]'::jsonb) AS split, version
+         FROM cost_centre WHERE organisation_id = ANY($1)
         ORDER BY organisation_id, code`,
       [organisationIds],
     ),

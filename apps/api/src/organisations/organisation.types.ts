@@ -7,11 +7,23 @@ export class PartyType {
   @Field() kind: string;
 }
 
+@ObjectType('CostSplitPart')
+export class CostSplitPartType {
+  @Field({ description: 'ADMINISTRATION, STRUKTUR, INDIVID eller FORBUND.' }) purpose: string;
+  @Field({ description: 'Andel som exakt decimaltal i text, 0–1 ("0.2" är 20 %).' }) share: string;
+  @Field(() => String, { nullable: true }) note?: string | null;
+}
+
 @ObjectType('CostCentre')
 export class CostCentreType {
   @Field() code: string;
   @Field() name: string;
   @Field() category: string;
+  @Field(() => [CostSplitPartType], {
+    description: 'Delar av kostnaderna som räknas som något annat; resten behåller kostnadsställets slag.',
+  })
+  split: CostSplitPartType[];
+  @Field(() => Int, { description: 'Versionen att utgå från när kostnadsstället ändras.' }) version: number;
 }
 
 @ObjectType('Matpunkt')

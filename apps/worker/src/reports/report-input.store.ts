@@ -28,9 +28,10 @@ export async function reportOrganisation(
 }
 
 export function reportCostCentres(tx: Tx, organisationId: string): Promise<ReportInput['costCentres']> {
-  return tx.query('SELECT code, name, category FROM cost_centre WHERE organisation_id = $1 ORDER BY code', [
-    organisationId,
-  ]);
+  return tx.query(
+    'SELECT code, name, category, split FROM cost_centre WHERE organisation_id = $1 ORDER BY code',
+    [organisationId],
+  );
 }
 
 export function reportFunding(tx: Tx, organisationId: string): Promise<ReportInput['funding']> {

@@ -39,6 +39,75 @@ export const COST_CENTRE_CATEGORIES = ['ADMINISTRATION', 'FORBUND', 'INSATS'] as
 export const INSATS_TYPES = ['INDIVID', 'STRUKTUR'] as const;
 export const COMPARISON_OPS = ['<=', '>=', '<', '>', '='] as const;
 export const METRIC_IDS = [...KEY_FIGURE_IDS] as const;
+/** What a shared cost centre's costs count as, in part (issue 18): administration, structural work … */
+export const COST_SPLIT_PURPOSES = ['ADMINISTRATION', 'STRUKTUR', 'INDIVID', 'FORBUND'] as const;
+export type CostSplitPurpose = (typeof COST_SPLIT_PURPOSES)[number];
+
+/** A share as an exact decimal fraction from 0 to 1 ("0.2" is 20 %). */
+export const shareString = z.string().regex(/^(0(\.\d{1,10})?|1(\.0{1,10})?)$/, {
+  message: 'ska vara en andel mellan 0 och 1, t.ex. "0.2" för 20 %',
+});
+
+export const partySchema = z.object({
+  key,
+  name,
+  kind: z.enum(PARTY_KINDS, { message: 'ska vara STAT, REGION eller KOMMUN' }),
+});
+
+export const fundingSchema = z.object({
+  year,
+  party: key,
+  amount: decimalString,
+  account: z.string().regex(/^\d{4}$/, { message: 'ska vara ett fyrsiffrigt konto' }),
+  note: z.string().optional(),
+});
+
+/** Parts of a shared cost centre's costs that count as something else; the rest keeps the centre's category. */
+export const costSplitSchema = z.array(
+  z.object({
+    purpose: z.enum(COST_SPLIT_PURPOSES, {
+      message: 'ska vara ADMINISTRATION, STRUKTUR, INDIVID eller FORBUND',
+    }),
+    share: shareString,
+    note: z.string().max(300, { message: 'får vara högst 300 tecken' }).optional(),
+  }),
+);
+
+export const costCentreSchema = z.object({
+  code: z.string().regex(/^[A-Za-z0-9_-]{1,20}$/, { message: 'ska vara en kod på 1–20 tecken' }),
+  name,
+  category: z.enum(COST_CENTRE_CATEGORIES, { message: 'ska vara ADMINISTRATION, FORBUND eller INSATS' }),
+  split: costSplitSchema.optional(),
+});
+
+export const budgetSchema = z.object({
+  year,
+  decided: isoDate,
+  kind: z
+    .enum(['ORDINARY', 'SUPPLEMENTARY'], { message: 'ska vara SUPPLEMENTARY (eller utelämnas)' })
+    .optional(),
+  fundedBy: z.string().optional(),
+  lines: amountMap,
+  outlook: z.record(z.string().regex(/^\d{4}$/, { message: 'ska vara ett årtal' }), decimalString).optional(),
+  financing: amountMap.optional(),
+});
+
+export const forecastSchema = z.object({ year, asOf: isoDate, lines: amountMap });
+
+export const financialGoalSchema = z.object({
+  year,
+  key,
+  text: name,
+  metric: z.string().refine((v) => (METRIC_IDS as readonly string[]).includes(v) || NNS_METRIC.test(v), {
+    message:
+      'ska vara ett nyckeltal ur CONTRACT.md §5 eller en NNS-indikator (nns:<indikator>:<grupp>:<fråga>)',
+  }),
+  op: z.enum(COMPARISON_OPS, { message: 'ska vara <=, >=, <, > eller =' }),
+  value: decimalString,
+});
+
+/** The kommuner's key (fördelningsnyckel): kommun party → share of the kommuner's part; the shares sum to 1. */
+export const kommunKeySchema = z.record(key, shareString);
 
 /**
  * An insats as the bundle carries it and the kansli registers it (the API validates the same shape). `end` is
@@ -84,60 +153,14 @@ export const bundleSchema = z.object({
     reportingUnit: z.enum(['tkr', 'kr'], { message: 'ska vara "tkr" eller "kr"' }),
     vision: z.string().max(2000).optional(),
   }),
-  parties: z
-    .array(
-      z.object({ key, name, kind: z.enum(PARTY_KINDS, { message: 'ska vara STAT, REGION eller KOMMUN' }) }),
-    )
-    .min(1, { message: 'minst en part krävs' }),
-  funding: z.array(
-    z.object({
-      year,
-      party: key,
-      amount: decimalString,
-      account: z.string().regex(/^\d{4}$/, { message: 'ska vara ett fyrsiffrigt konto' }),
-      note: z.string().optional(),
-    }),
-  ),
-  costCentres: z.array(
-    z.object({
-      code: z.string().regex(/^[A-Za-z0-9_-]{1,20}$/, { message: 'ska vara en kod på 1–20 tecken' }),
-      name,
-      category: z.enum(COST_CENTRE_CATEGORIES, { message: 'ska vara ADMINISTRATION, FORBUND eller INSATS' }),
-    }),
-  ),
-  budgets: z.array(
-    z.object({
-      year,
-      decided: isoDate,
-      kind: z
-        .enum(['ORDINARY', 'SUPPLEMENTARY'], { message: 'ska vara SUPPLEMENTARY (eller utelämnas)' })
-        .optional(),
-      fundedBy: z.string().optional(),
-      lines: amountMap,
-      outlook: z
-        .record(z.string().regex(/^\d{4}$/, { message: 'ska vara ett årtal' }), decimalString)
-        .optional(),
-      financing: amountMap.optional(),
-    }),
-  ),
-  forecasts: z.array(z.object({ year, asOf: isoDate, lines: amountMap })).default([]),
-  financialGoals: z
-    .array(
-      z.object({
-        year,
-        key,
-        text: name,
-        metric: z
-          .string()
-          .refine((v) => (METRIC_IDS as readonly string[]).includes(v) || NNS_METRIC.test(v), {
-            message:
-              'ska vara ett nyckeltal ur CONTRACT.md §5 eller en NNS-indikator (nns:<indikator>:<grupp>:<fråga>)',
-          }),
-        op: z.enum(COMPARISON_OPS, { message: 'ska vara <=, >=, <, > eller =' }),
-        value: decimalString,
-      }),
-    )
-    .default([]),
+  parties: z.array(partySchema).min(1, { message: 'minst en part krävs' }),
+  /** Optional (issue 18): the kommuner's fördelningsnyckel. */
+  kommunKey: kommunKeySchema.optional(),
+  funding: z.array(fundingSchema),
+  costCentres: z.array(costCentreSchema),
+  budgets: z.array(budgetSchema),
+  forecasts: z.array(forecastSchema).default([]),
+  financialGoals: z.array(financialGoalSchema).default([]),
   historicalKeyFigures: z
     .array(
       z

@@ -4,6 +4,8 @@ import { BoardTitle, INSATS_ROLES, Role } from '../access/roles';
 import { jsonPath, ValidationIssue } from '../common/issues';
 import { bundleSchema, insatsSchema, OrganisationBundle } from './bundle.schema';
 
+import { costSplitIssues, kommunKeyIssues } from '../finance/finance-rules';
+
 type InsatsInput = z.infer<typeof insatsSchema>;
 
 function describeType(expected: string): string {
@@ -147,6 +149,8 @@ function crossReferenceIssues(b: OrganisationBundle, declared?: DeclaredKeys): V
     }
   };
   b.budgets.forEach((x, i) => checkLines(x.lines, ['budgets', i, 'lines']));
+  b.costCentres.forEach((c, i) => issues.push(...costSplitIssues(c.split, ['costCentres', i, 'split'])));
+  issues.push(...kommunKeyIssues(b.kommunKey, new Map(b.parties.map((p) => [p.key, p.kind])), ['kommunKey']));
   b.forecasts.forEach((x, i) => checkLines(x.lines, ['forecasts', i, 'lines']));
   b.insatser.forEach((x, i) => issues.push(...insatsIssues(x, ['insatser', i], parties, centres)));
   b.people.forEach((p, i) => {

@@ -1,4 +1,11 @@
-import type { AccountRange, NnsModel, ReportingUnit, StructureEntry, TemplateDef } from '@app/domain';
+import type {
+  AccountRange,
+  CostSplitPurpose,
+  NnsModel,
+  ReportingUnit,
+  StructureEntry,
+  TemplateDef,
+} from '@app/domain';
 
 export type ReportKind = 'DELARSRAPPORT' | 'ARSREDOVISNING';
 
@@ -60,7 +67,17 @@ export interface ReportInput {
   previous: PeriodLedger | null;
   /** For the delårsrapport's balance sheet comparison: last year-end. */
   previousYearEnd: PeriodLedger | null;
-  costCentres: Array<{ code: string; name: string; category: 'ADMINISTRATION' | 'FORBUND' | 'INSATS' }>;
+  costCentres: Array<{
+    code: string;
+    name: string;
+    category: 'ADMINISTRATION' | 'FORBUND' | 'INSATS';
+    /**
+     * A shared cost centre's split (issue 18): parts of its costs that count as something else (ADMINISTRATION,
+     * STRUKTUR, INDIVID, FORBUND), shares as exact decimal fractions together at most 1; the rest keeps the
+     * category. Missing or null: none.
+     */
+    split?: Array<{ purpose: CostSplitPurpose; share: string; note?: string }> | null;
+  }>;
   funding: Array<{ year: number; party: string; partyName: string; amount: string }>;
   budgets: Array<{
     year: number;

@@ -1,8 +1,9 @@
 import { SurveyError } from '../../surveys/survey.errors';
 import { PlanError } from '../../plans/plan.errors';
 import { InsatsError } from '../../insatser/insats.errors';
+import { FinanceSetupError } from '../../finance-setup/finance-setup.errors';
 
-export { SurveyError, PlanError, InsatsError };
+export { SurveyError, PlanError, InsatsError, FinanceSetupError };
 
 /** The codes of CONTRACT.md §3 that clients see in `extensions.code`. */
 export enum ContractCode {
@@ -104,7 +105,8 @@ export type FeatureErrorCode =
   | SigningError
   | SurveyError
   | PlanError
-  | InsatsError;
+  | InsatsError
+  | FinanceSetupError;
 
 /** The one place where a feature's error becomes a contract code. */
 export const GRAPHQL_CODE: Record<FeatureErrorCode, ContractCode> = {
@@ -179,4 +181,7 @@ export const GRAPHQL_CODE: Record<FeatureErrorCode, ContractCode> = {
   [InsatsError.INVALID]: ContractCode.BAD_USER_INPUT,
   [InsatsError.VERSION_CONFLICT]: ContractCode.VERSION_CONFLICT,
   [InsatsError.HAS_FOLLOW_UPS]: ContractCode.INVALID_TRANSITION,
+  [FinanceSetupError.INVALID]: ContractCode.BAD_USER_INPUT,
+  [FinanceSetupError.VERSION_CONFLICT]: ContractCode.VERSION_CONFLICT,
+  [FinanceSetupError.NOT_FOUND]: ContractCode.NOT_FOUND,
 };

@@ -7,14 +7,10 @@ import { Alert, Loading } from '../../components/ui';
 import { AdminDocument } from './admin-queries';
 import { SieImport } from './sie-import';
 import { Budgets } from './budgets';
+import { Forecasts } from './forecasts';
+import { FinanceSetup } from './finance-setup';
 import { PersonDraft, PersonForm } from './person-form';
 import { Insatser } from './insatser';
-
-export const CATEGORY: Record<string, string> = {
-  ADMINISTRATION: 'Administration',
-  FORBUND: 'Förbundsgemensamt',
-  INSATS: 'Insats',
-};
 
 export function AdminPage() {
   const s = useSession();
@@ -108,30 +104,10 @@ export function AdminPage() {
           }}
         />
       </section>
-      <section className="card" aria-labelledby="cc-heading">
-        <h2 id="cc-heading">Kostnadsställen</h2>
-        <table className="table">
-          <caption className="visually-hidden">Kostnadsställen</caption>
-          <thead>
-            <tr>
-              <th scope="col">Kod</th>
-              <th scope="col">Namn</th>
-              <th scope="col">Slag</th>
-            </tr>
-          </thead>
-          <tbody>
-            {d.organisation.costCentres.map((c) => (
-              <tr key={c.code}>
-                <th scope="row">{c.code}</th>
-                <td>{c.name}</td>
-                <td>{CATEGORY[c.category] ?? c.category}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
+      <FinanceSetup onChanged={reload} />
       <Insatser />
       <Budgets budgets={d.budgets} costCentres={d.organisation.costCentres} onSaved={reload} />
+      <Forecasts forecasts={d.forecasts} costCentres={d.organisation.costCentres} onSaved={reload} />
     </>
   );
 }

@@ -39,7 +39,16 @@ export const AdminDocument = graphql(`
       year
       kind
       decided
+      fundedBy
       lines
+      version
+    }
+    forecasts(organisationId: $orgId) {
+      id
+      year
+      asOf
+      lines
+      version
     }
     sieImports(organisationId: $orgId) {
       id

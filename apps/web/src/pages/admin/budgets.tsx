@@ -2,79 +2,154 @@ import { useState } from 'react';
 import { useMutation } from 'urql';
 import { useSession } from '../../session';
 import {
-  errorDetails,
-  errorMessage,
+  BUDGET_KIND_LABEL,
+  FUNDED_BY_LABEL,
   formatAmount,
   formatDate,
   parseAmount,
   sumAmounts,
-  type ErrorDetail,
 } from '../../format';
-import { Alert } from '../../components/ui';
 
 import { SaveBudgetDocument } from './admin-queries';
+import { failure, parseLines, SaveResult, type SaveOutcome } from './save-result';
 
+export interface BudgetRow {
+  id: string;
+  year: number;
+  kind: string;
+  decided: string;
+  fundedBy?: string | null;
+  lines: unknown;
+  version: number;
+}
+
+interface Draft {
+  year: number;
+  decided: string;
+  kind: 'ORDINARY' | 'SUPPLEMENTARY';
+  fundedBy: string;
+  lines: Record<string, string>;
+  /** The version being changed; null for a new decision. */
+  version: number | null;
+}
+
+const empty = (): Draft => ({
+  year: new Date().getFullYear() + 1,
+  decided: '',
+  kind: 'ORDINARY',
+  fundedBy: 'EQUITY',
+  lines: {},
+  version: null,
+});
+
+/** Budgets and tilläggsbudgetar (supplementary decisions, with how they are funded); a change keeps the outlook. */
 export function Budgets(props: {
-  budgets: Array<{ id: string; year: number; kind: string; decided: string; lines: unknown }>;
+  budgets: BudgetRow[];
   costCentres: Array<{ code: string; name: string }>;
   onSaved: () => void;
 }) {
   const s = useSession();
-  const [year, setYear] = useState(new Date().getFullYear() + 1);
-  const [decided, setDecided] = useState('');
-  const [lines, setLines] = useState<Record<string, string>>({});
-  const [result, setResult] = useState<{
-    kind: 'success' | 'error';
-    text: string;
-    details?: ErrorDetail[];
-  } | null>(null);
+  const [draft, setDraft] = useState<Draft>(empty);
+  const [open, setOpen] = useState(false);
+  const [result, setResult] = useState<SaveOutcome | null>(null);
   const [saving, save] = useMutation(SaveBudgetDocument);
-  async function onSave() {
-    const parsed: Record<string, string> = {};
-    const bad: ErrorDetail[] = [];
-    for (const [code, typed] of Object.entries(lines)) {
-      if (!typed.trim()) continue;
-      const v = parseAmount(typed);
-      if (v === null) bad.push({ path: code, message: `”${typed}” är inget belopp` });
-      else parsed[code] = v;
-    }
-    if (bad.length) return setResult({ kind: 'error', text: 'Rätta beloppen och spara igen.', details: bad });
-    const r = await save({ orgId: s.org!.id, budget: { year, decided, lines: parsed } });
-    if (r.error) setResult({ kind: 'error', text: errorMessage(r.error), details: errorDetails(r.error) });
-    else {
-      setResult({ kind: 'success', text: `Budgeten för ${year} är sparad.` });
-      props.onSaved();
-    }
+  const set = (patch: Partial<Draft>) => setDraft({ ...draft, ...patch });
+
+  function edit(b: BudgetRow) {
+    const lines = Object.fromEntries(
+      Object.entries((b.lines ?? {}) as Record<string, string>).map(([c, v]) => [c, formatAmount(v)]),
+    );
+    setDraft({
+      year: b.year,
+      decided: b.decided,
+      kind: b.kind === 'SUPPLEMENTARY' ? 'SUPPLEMENTARY' : 'ORDINARY',
+      fundedBy: b.fundedBy ?? 'EQUITY',
+      lines,
+      version: b.version,
+    });
+    setResult(null);
+    setOpen(true);
   }
+
+  async function onSave() {
+    const { lines, bad } = parseLines(draft.lines, parseAmount);
+    if (bad.length) return setResult({ kind: 'error', text: 'Rätta beloppen och spara igen.', details: bad });
+    const supplementary = draft.kind === 'SUPPLEMENTARY';
+    const r = await save({
+      orgId: s.org!.id,
+      budget: {
+        year: draft.year,
+        decided: draft.decided,
+        kind: draft.kind,
+        lines,
+        ...(supplementary ? { fundedBy: draft.fundedBy } : {}),
+        ...(draft.version !== null ? { version: draft.version } : {}),
+      },
+    });
+    if (r.error) return setResult(failure(r.error));
+    const what = supplementary ? 'Tilläggsbudgeten' : 'Budgeten';
+    setResult({ kind: 'success', text: `${what} för ${draft.year} är sparad.` });
+    setDraft(empty());
+    props.onSaved();
+  }
+
   return (
     <section className="card" aria-labelledby="budget-heading">
       <h2 id="budget-heading">Budgetar</h2>
       {props.budgets.length > 0 && (
-        <ul className="list">
+        <ul className="list" aria-label="Budgetbeslut">
           {props.budgets.map((b) => {
             const total = sumAmounts(Object.values((b.lines ?? {}) as Record<string, string>));
+            const kind = BUDGET_KIND_LABEL[b.kind] ?? b.kind;
             return (
               <li key={b.id} className="list-row">
                 <span className="list-main">
-                  {b.year}: {b.kind === 'SUPPLEMENTARY' ? 'tilläggsbudget' : 'budget'} beslutad{' '}
-                  {formatDate(b.decided)}
+                  {b.year}: {kind.toLowerCase()} beslutad {formatDate(b.decided)}
+                  {b.kind === 'SUPPLEMENTARY' && b.fundedBy
+                    ? `, finansieras av ${(FUNDED_BY_LABEL[b.fundedBy] ?? b.fundedBy).toLowerCase()}`
+                    : ''}
                 </span>
                 <span>summa {formatAmount(total)} kr</span>
+                <button type="button" className="button-link" onClick={() => edit(b)}>
+                  Ändra
+                  <span className="visually-hidden">
+                    {' '}
+                    {`${kind.toLowerCase()} ${b.year} beslutad ${b.decided}`}
+                  </span>
+                </button>
               </li>
             );
           })}
         </ul>
       )}
-      <details>
-        <summary>Ny budget eller tilläggsbudget</summary>
+      <details open={open} onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>
+        <summary>
+          {draft.version === null ? 'Ny budget eller tilläggsbudget' : 'Ändra budgetbeslutet'}
+        </summary>
         <div className="field-grid">
+          <div className="field">
+            <label htmlFor="budget-kind">Slag av beslut</label>
+            <select
+              id="budget-kind"
+              value={draft.kind}
+              disabled={draft.version !== null}
+              onChange={(e) => set({ kind: e.target.value as Draft['kind'] })}
+            >
+              {Object.entries(BUDGET_KIND_LABEL).map(([k, label]) => (
+                <option key={k} value={k}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </div>
           <div className="field">
             <label htmlFor="budget-year">År</label>
             <input
               id="budget-year"
               inputMode="numeric"
-              value={year}
-              onChange={(e) => setYear(Number(e.target.value) || year)}
+              value={draft.year}
+              disabled={draft.version !== null}
+              onChange={(e) => set({ year: Number(e.target.value) || draft.year })}
             />
           </div>
           <div className="field">
@@ -82,10 +157,27 @@ export function Budgets(props: {
             <input
               id="budget-decided"
               type="date"
-              value={decided}
-              onChange={(e) => setDecided(e.target.value)}
+              value={draft.decided}
+              disabled={draft.version !== null}
+              onChange={(e) => set({ decided: e.target.value })}
             />
           </div>
+          {draft.kind === 'SUPPLEMENTARY' && (
+            <div className="field">
+              <label htmlFor="budget-funded-by">Finansieras av</label>
+              <select
+                id="budget-funded-by"
+                value={draft.fundedBy}
+                onChange={(e) => set({ fundedBy: e.target.value })}
+              >
+                {Object.entries(FUNDED_BY_LABEL).map(([k, label]) => (
+                  <option key={k} value={k}>
+                    {label}
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
         </div>
         <div className="field-grid">
           {props.costCentres.map((c) => (
@@ -97,29 +189,21 @@ export function Budgets(props: {
                 id={`line-${c.code}`}
                 inputMode="decimal"
                 className="numeric"
-                value={lines[c.code] ?? ''}
-                onChange={(e) => setLines({ ...lines, [c.code]: e.target.value })}
+                value={draft.lines[c.code] ?? ''}
+                onChange={(e) => set({ lines: { ...draft.lines, [c.code]: e.target.value } })}
               />
             </div>
           ))}
         </div>
-        {result && (
-          <Alert kind={result.kind}>
-            {result.text}
-            {result.details && result.details.length > 0 && (
-              <ul>
-                {result.details.map((d) => (
-                  <li key={d.path + d.message}>
-                    {d.path}: {d.message}
-                  </li>
-                ))}
-              </ul>
-            )}
-          </Alert>
-        )}
+        <SaveResult outcome={result} />
         <button type="button" className="button primary" disabled={saving.fetching} onClick={onSave}>
           Spara budgeten
         </button>
+        {draft.version !== null && (
+          <button type="button" className="button" onClick={() => (setDraft(empty()), setResult(null))}>
+            Avbryt ändringen
+          </button>
+        )}
       </details>
     </section>
   );

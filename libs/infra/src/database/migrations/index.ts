@@ -21,6 +21,7 @@ import { TenantRlsLaterTables1763950000000 } from './1763950000000-tenant-rls-la
 import { ReportStructures1764050000000 } from './1764050000000-report-structures';
 import { FollowUpExemptions1763940370000 } from './1763940370000-follow-up-exemptions';
 import { InsatsRegister1764010000000 } from './1764010000000-insats-register';
+import { FinanceSetup1764020000000 } from './1764020000000-finance-setup';
 
 /** Every migration, in order. A new one is appended here. */
 export const MIGRATIONS = [
@@ -46,5 +47,6 @@ export const MIGRATIONS = [
   FollowUpExemptions1763940370000,
   TenantRlsLaterTables1763950000000,
   InsatsRegister1764010000000,
+  FinanceSetup1764020000000,
   ReportStructures1764050000000,
 ];

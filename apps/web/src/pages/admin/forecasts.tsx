@@ -1,0 +1,140 @@
+import { useState } from 'react';
+import { useMutation } from 'urql';
+import { useSession } from '../../session';
+import { formatAmount, formatDate, parseAmount, sumAmounts } from '../../format';
+
+import { SaveForecastDocument } from './finance-queries';
+import { failure, parseLines, SaveResult, type SaveOutcome } from './save-result';
+
+export interface ForecastRow {
+  id: string;
+  year: number;
+  asOf: string;
+  lines: unknown;
+  version: number;
+}
+
+interface Draft {
+  year: number;
+  asOf: string;
+  lines: Record<string, string>;
+  version: number | null;
+}
+
+const empty = (): Draft => ({ year: new Date().getFullYear(), asOf: '', lines: {}, version: null });
+
+/** The year's forecast per cost centre (helårsprognos), as of a date; a later forecast is a new one. */
+export function Forecasts(props: {
+  forecasts: ForecastRow[];
+  costCentres: Array<{ code: string; name: string }>;
+  onSaved: () => void;
+}) {
+  const s = useSession();
+  const [draft, setDraft] = useState<Draft>(empty);
+  const [open, setOpen] = useState(false);
+  const [result, setResult] = useState<SaveOutcome | null>(null);
+  const [saving, save] = useMutation(SaveForecastDocument);
+  const set = (patch: Partial<Draft>) => setDraft({ ...draft, ...patch });
+
+  function edit(f: ForecastRow) {
+    const lines = Object.fromEntries(
+      Object.entries((f.lines ?? {}) as Record<string, string>).map(([c, v]) => [c, formatAmount(v)]),
+    );
+    setDraft({ year: f.year, asOf: f.asOf, lines, version: f.version });
+    setResult(null);
+    setOpen(true);
+  }
+
+  async function onSave() {
+    const { lines, bad } = parseLines(draft.lines, parseAmount);
+    if (bad.length) return setResult({ kind: 'error', text: 'Rätta beloppen och spara igen.', details: bad });
+    const r = await save({
+      orgId: s.org!.id,
+      forecast: {
+        year: draft.year,
+        asOf: draft.asOf,
+        lines,
+        ...(draft.version !== null ? { version: draft.version } : {}),
+      },
+    });
+    if (r.error) return setResult(failure(r.error));
+    setResult({ kind: 'success', text: `Prognosen för ${draft.year} är sparad.` });
+    setDraft(empty());
+    props.onSaved();
+  }
+
+  return (
+    <section className="card" aria-labelledby="forecast-heading">
+      <h2 id="forecast-heading">Prognoser</h2>
+      {props.forecasts.length === 0 ? (
+        <p>Ingen prognos är sparad än.</p>
+      ) : (
+        <ul className="list" aria-label="Prognoser">
+          {props.forecasts.map((f) => (
+            <li key={f.id} className="list-row">
+              <span className="list-main">
+                {f.year}: prognos per {formatDate(f.asOf)}
+              </span>
+              <span>
+                summa {formatAmount(sumAmounts(Object.values((f.lines ?? {}) as Record<string, string>)))} kr
+              </span>
+              <button type="button" className="button-link" onClick={() => edit(f)}>
+                Ändra<span className="visually-hidden"> {`prognosen ${f.year} per ${f.asOf}`}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <details open={open} onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>
+        <summary>{draft.version === null ? 'Ny prognos' : 'Ändra prognosen'}</summary>
+        <div className="field-grid">
+          <div className="field">
+            <label htmlFor="forecast-year">Prognosår</label>
+            <input
+              id="forecast-year"
+              inputMode="numeric"
+              value={draft.year}
+              disabled={draft.version !== null}
+              onChange={(e) => set({ year: Number(e.target.value) || draft.year })}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor="forecast-as-of">Prognosdatum</label>
+            <input
+              id="forecast-as-of"
+              type="date"
+              value={draft.asOf}
+              disabled={draft.version !== null}
+              onChange={(e) => set({ asOf: e.target.value })}
+            />
+          </div>
+        </div>
+        <div className="field-grid">
+          {props.costCentres.map((c) => (
+            <div className="field" key={c.code}>
+              <label htmlFor={`forecast-line-${c.code}`}>
+                Prognos {c.code} {c.name}
+              </label>
+              <input
+                id={`forecast-line-${c.code}`}
+                inputMode="decimal"
+                className="numeric"
+                value={draft.lines[c.code] ?? ''}
+                onChange={(e) => set({ lines: { ...draft.lines, [c.code]: e.target.value } })}
+              />
+            </div>
+          ))}
+        </div>
+        <SaveResult outcome={result} />
+        <button type="button" className="button primary" disabled={saving.fetching} onClick={onSave}>
+          Spara prognosen
+        </button>
+        {draft.version !== null && (
+          <button type="button" className="button" onClick={() => (setDraft(empty()), setResult(null))}>
+            Avbryt ändringen
+          </button>
+        )}
+      </details>
+    </section>
+  );
+}
