@@ -391,8 +391,7 @@ describe('web application: every role in a real browser', () => {
     const tabA = await as(mail('projektagare.larvux'));
     const tabB = await tabA.context().newPage();
     await tabA.goto(url);
-    // A new tab signs in on its own (the session belongs to the tab).
-    await signIn(tabB, mail('projektagare.larvux'), DEMO_PASSWORD);
+    // A new tab opens signed in (the session is the browser's, shared by its tabs).
     await tabB.goto(url);
     await tabA.getByRole('textbox', { name: /^Verksamhet/ }).waitFor();
     await tabB.getByRole('textbox', { name: /^Verksamhet/ }).waitFor();

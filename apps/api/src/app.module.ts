@@ -96,7 +96,18 @@ import { FactorsResolver } from './auth/factors/factors.resolver';
         {
           rootPath: resolve(config.WEB_DIST_DIR),
           exclude: ['/graphql{/*path}', '/files{/*path}', '/health{/*path}', '/nns{/*path}'],
-          serveStaticOptions: { index: 'index.html', maxAge: 0, fallthrough: true },
+          serveStaticOptions: {
+            index: 'index.html',
+            maxAge: 0,
+            fallthrough: true,
+            // Vite names every built file under assets/ by its content hash: it never changes, so browsers keep
+            // it for a year; index.html (which names them) is checked on every visit.
+            setHeaders: (res: { setHeader(name: string, value: string): void }, path: string) =>
+              res.setHeader(
+                'cache-control',
+                /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
+              ),
+          },
         },
       ],
     }),

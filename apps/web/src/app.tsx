@@ -1,46 +1,60 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState, type ComponentType } from 'react';
 import { Navigate, NavLink, Route, Routes, useLocation } from 'react-router-dom';
 import { session } from './client';
 import { SessionProvider, useSession } from './session';
 import { ROLE_LABEL } from './format';
 import { LoginPage } from './pages/login-page';
-import { InvitationPage } from './pages/invitation-page';
 import { StartPage } from './pages/start-page';
-import { SubmissionPage } from './pages/submission/submission-page';
-import { OverviewPage } from './pages/overview-page';
-import { ReportsPage } from './pages/reports-page';
-import { ReportPage } from './pages/report-page';
-import { AdminPage } from './pages/admin/admin-page';
-import { AccountPage } from './pages/account-page';
 import { NotFoundPage } from './pages/not-found-page';
-import { SurveysPage } from './pages/surveys/surveys-page';
-import { PlanPage } from './pages/plan/plan-page';
-import { SurveyAnswerPage } from './pages/surveys/survey-answer-page';
+import { Loading } from './components/ui';
+import { usePageTitleFromHeading } from './hooks/page-title';
+import { UnsavedChangesGuard } from './hooks/unsaved-changes';
+
+/** A page loaded with its own part of the bundle the first time it is visited (the start page is not). */
+function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  return lazy(async () => ({ default: (await load())[name] }));
+}
+const InvitationPage = lazy(async () => ({
+  default: (await import('./pages/invitation-page')).InvitationPage,
+}));
+const SurveyAnswerPage = page(() => import('./pages/surveys/survey-answer-page'), 'SurveyAnswerPage');
+const SubmissionPage = page(() => import('./pages/submission/submission-page'), 'SubmissionPage');
+const OverviewPage = page(() => import('./pages/overview-page'), 'OverviewPage');
+const ReportsPage = page(() => import('./pages/reports-page'), 'ReportsPage');
+const ReportPage = page(() => import('./pages/report-page'), 'ReportPage');
+const AdminPage = page(() => import('./pages/admin/admin-page'), 'AdminPage');
+const AccountPage = page(() => import('./pages/account-page'), 'AccountPage');
+const SurveysPage = page(() => import('./pages/surveys/surveys-page'), 'SurveysPage');
+const PlanPage = page(() => import('./pages/plan/plan-page'), 'PlanPage');
 
 export function App() {
   const [token, setToken] = useState(session.token);
+  usePageTitleFromHeading();
+  // Signing in or out in another tab is followed here too.
+  useEffect(() => session.onChange(() => setToken(session.token)), []);
+  const signedIn = (t: string) => (session.set(t), setToken(t));
   return (
-    <Routes>
-      {/* Participants answer the NNS survey on an anonymous link, never signed in. */}
-      <Route path="/enkat/:linkId" element={<SurveyAnswerPage />} />
-      {/* The invitation mail's link: choose a password, then signed in. */}
-      <Route
-        path="/inbjudan"
-        element={<InvitationPage onSignedIn={(t) => (session.set(t), setToken(t))} />}
-      />
-      <Route
-        path="*"
-        element={
-          token ? (
-            <SessionProvider onSignOut={() => setToken(null)}>
-              <Layout />
-            </SessionProvider>
-          ) : (
-            <LoginPage onSignedIn={(t) => (session.set(t), setToken(t))} />
-          )
-        }
-      />
-    </Routes>
+    <Suspense fallback={<Loading what="sidan" />}>
+      <Routes>
+        {/* Participants answer the NNS survey on an anonymous link, never signed in. */}
+        <Route path="/enkat/:linkId" element={<SurveyAnswerPage />} />
+        {/* The invitation mail's link: choose a password, then signed in. */}
+        <Route path="/inbjudan" element={<InvitationPage onSignedIn={signedIn} />} />
+        <Route
+          path="*"
+          element={
+            token ? (
+              <SessionProvider onSignOut={() => setToken(session.token)}>
+                <Layout />
+              </SessionProvider>
+            ) : (
+              // The page asked for (an e-mail's link) stays in the address bar and opens after signing in.
+              <LoginPage onSignedIn={signedIn} expired={session.expired} />
+            )
+          }
+        />
+      </Routes>
+    </Suspense>
   );
 }
 
@@ -132,20 +146,23 @@ function Layout() {
           </button>
         </div>
       </header>
+      <UnsavedChangesGuard />
       <main id="main" className="page">
-        <Routes>
-          <Route path="/" element={<StartPage />} />
-          <Route path="/logga-in" element={<Navigate to="/" replace />} />
-          <Route path="/uppfoljningar/:id" element={<SubmissionPage />} />
-          <Route path="/oversikt" element={<OverviewPage />} />
-          <Route path="/rapporter" element={<ReportsPage />} />
-          <Route path="/rapporter/:id" element={<ReportPage />} />
-          <Route path="/enkater" element={<SurveysPage />} />
-          <Route path="/verksamhetsplan" element={<PlanPage />} />
-          <Route path="/administration" element={<AdminPage />} />
-          <Route path="/mitt-konto" element={<AccountPage />} />
-          <Route path="*" element={<NotFoundPage />} />
-        </Routes>
+        <Suspense fallback={<Loading what="sidan" />}>
+          <Routes>
+            <Route path="/" element={<StartPage />} />
+            <Route path="/logga-in" element={<Navigate to="/" replace />} />
+            <Route path="/uppfoljningar/:id" element={<SubmissionPage />} />
+            <Route path="/oversikt" element={<OverviewPage />} />
+            <Route path="/rapporter" element={<ReportsPage />} />
+            <Route path="/rapporter/:id" element={<ReportPage />} />
+            <Route path="/enkater" element={<SurveysPage />} />
+            <Route path="/verksamhetsplan" element={<PlanPage />} />
+            <Route path="/administration" element={<AdminPage />} />
+            <Route path="/mitt-konto" element={<AccountPage />} />
+            <Route path="*" element={<NotFoundPage />} />
+          </Routes>
+        </Suspense>
       </main>
     </>
   );

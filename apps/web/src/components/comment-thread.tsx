@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { formatDateTime } from '../format';
+import { useUnsavedChanges } from '../hooks/unsaved-changes';
 
 interface Comment {
   id: string;
@@ -23,6 +24,7 @@ export function CommentThread(props: {
   const [busy, setBusy] = useState(false);
   const id = useId();
   const showForm = props.open || writing;
+  useUnsavedChanges(body.trim().length > 0);
   async function send() {
     if (!body.trim()) return setError('Skriv något först.');
     setBusy(true);

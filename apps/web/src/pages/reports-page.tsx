@@ -12,6 +12,7 @@ import {
   yearsAround,
 } from '../format';
 import { Alert, Loading, StatusBadge } from '../components/ui';
+import { useUnsavedChanges } from '../hooks/unsaved-changes';
 import { ReportProgress, useLiveReport } from '../components/report-progress';
 import { ReportChecks, ReportFiles } from '../components/report-files';
 import {
@@ -160,8 +161,12 @@ function ReportTextsEditor(props: { kind: ReportKind; year: number }) {
     null,
   );
   const [saving, save] = useMutation(SaveReportTextsDocument);
+  // What is stored: the texts differ from it while the förbundschef has typed and not saved.
+  const [stored, setStored] = useState<Record<string, string>>({});
+  useUnsavedChanges(Object.keys(texts).some((k) => (texts[k] ?? '') !== (stored[k] ?? '')));
   useEffect(() => {
     if (q.data) {
+      setStored((q.data.reportTexts.texts ?? {}) as Record<string, string>);
       setTexts((q.data.reportTexts.texts ?? {}) as Record<string, string>);
       setVersion(q.data.reportTexts.version);
     }
@@ -172,6 +177,7 @@ function ReportTextsEditor(props: { kind: ReportKind; year: number }) {
     const r = await save({ orgId: s.org!.id, kind: props.kind, year: props.year, version, texts });
     if (r.data) {
       setVersion(r.data.saveReportTexts.version);
+      setStored(texts);
       setMessage({ kind: 'success', text: 'Texterna är sparade.' });
     } else if (errorCode(r.error) === 'VERSION_CONFLICT') {
       setMessage({

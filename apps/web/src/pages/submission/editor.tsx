@@ -6,6 +6,7 @@ import { Alert } from '../../components/ui';
 import { fieldId, FollowUpForm, type Answers } from '../../components/follow-up-form/follow-up-form';
 import { jsonPath } from '../../../../../libs/domain/src/common/issues';
 import { Attachments } from '../../components/attachments';
+import { useUnsavedChanges } from '../../hooks/unsaved-changes';
 import {
   SaveSubmissionDocument,
   SubmissionDocument,
@@ -41,6 +42,8 @@ export function Editor(props: { initial: Sub; reload: () => void }) {
   const inFlight = useRef<Promise<boolean> | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const conflict = useRef(false);
+  // Typed text that could not be saved (a conflict, or the API refused): leaving the page asks first.
+  useUnsavedChanges(saveState === 'conflict' || saveState === 'error');
 
   // Keep comments and history fresh without touching what is being typed.
   useEffect(() => {

@@ -6,6 +6,7 @@ import { errorMessage } from '../../format';
 import { Alert, PasswordField } from '../../components/ui';
 import { FollowUpForm, type Answers } from '../../components/follow-up-form/follow-up-form';
 import { Attachments } from '../../components/attachments';
+import { useUnsavedChanges } from '../../hooks/unsaved-changes';
 import {
   ApproveSubmissionDocument,
   ReopenSubmissionDocument,
@@ -89,6 +90,7 @@ export function Decision(props: {
   const [approving, approve] = useMutation(ApproveSubmissionDocument);
   const [returning, doReturn] = useMutation(ReturnSubmissionDocument);
   const busy = approving.fetching || returning.fetching;
+  useUnsavedChanges(comment.trim().length > 0 && !busy);
 
   async function onApprove() {
     setError(null);
