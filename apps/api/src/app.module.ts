@@ -49,6 +49,8 @@ import { SignaturesService } from './signing/signatures.service';
 import { BankIdService } from './signing/bankid.service';
 import { VerificationService } from './signing/verification.service';
 import { SigningResolver } from './signing/signing.resolver';
+import { SigningFollowUpService } from './signing/signing-follow-up.service';
+import { ReportSigningResolver, SigningFollowUpResolver } from './signing/signing-follow-up.resolver';
 import { SurveysModule } from './surveys/surveys.module';
 import { PlansModule } from './plans/plans.module';
 import { PasskeyService } from './auth/factors/passkey.service';
@@ -158,6 +160,9 @@ import { FactorsResolver } from './auth/factors/factors.resolver';
     BankIdService,
     VerificationService,
     SigningResolver,
+    SigningFollowUpService,
+    SigningFollowUpResolver,
+    ReportSigningResolver,
     PasskeyService,
     FactorAttempts,
     FactorsService,

@@ -58,16 +58,31 @@ export function App() {
   );
 }
 
-/** Moves focus to the page heading after navigation, so screen readers announce the new page. */
+/**
+ * Moves focus to the page heading after navigation, so screen readers announce the new page; a link to a part of
+ * a page (/mitt-konto#engangskoder) scrolls to that part once the page has loaded.
+ */
 function useFocusOnNavigate() {
   const location = useLocation();
   useEffect(() => {
-    const h1 = document.querySelector<HTMLElement>('main h1');
-    if (h1) {
-      h1.tabIndex = -1;
-      h1.focus({ preventScroll: true });
-    }
-  }, [location.pathname]);
+    let tries = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const go = () => {
+      const target = location.hash
+        ? document.getElementById(decodeURIComponent(location.hash.slice(1)))
+        : document.querySelector<HTMLElement>('main h1');
+      if (!target) {
+        // The page (a lazy route) or its data is still loading.
+        if (tries++ < 40) timer = setTimeout(go, 100);
+        return;
+      }
+      if (location.hash) target.scrollIntoView({ block: 'start' });
+      target.tabIndex = -1;
+      target.focus({ preventScroll: true });
+    };
+    go();
+    return () => clearTimeout(timer);
+  }, [location.pathname, location.hash]);
 }
 
 function Layout() {
