@@ -18,6 +18,7 @@ import { SealFailed1763930200000 } from './1763930200000-seal-failed';
 import { Memberships1763930400000 } from './1763930400000-memberships';
 import { TenantRls1763930000000 } from './1763930000000-tenant-rls';
 import { TenantRlsLaterTables1763950000000 } from './1763950000000-tenant-rls-later-tables';
+import { SubmissionSnapshots1764070000000 } from './1764070000000-submission-snapshots';
 import { FollowUpExemptions1763940370000 } from './1763940370000-follow-up-exemptions';
 
 /** Every migration, in order. A new one is appended here. */
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   Memberships1763930400000,
   FollowUpExemptions1763940370000,
   TenantRlsLaterTables1763950000000,
+  SubmissionSnapshots1764070000000,
 ];
