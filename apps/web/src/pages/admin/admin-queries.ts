@@ -40,6 +40,8 @@ export const AdminDocument = graphql(`
       kind
       decided
       lines
+      fundedBy
+      outlook
     }
     sieImports(organisationId: $orgId) {
       id

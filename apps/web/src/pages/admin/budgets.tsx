@@ -14,8 +14,18 @@ import { Alert } from '../../components/ui';
 
 import { SaveBudgetDocument } from './admin-queries';
 
+type Props = Parameters<typeof Budgets>[0];
+
 export function Budgets(props: {
-  budgets: Array<{ id: string; year: number; kind: string; decided: string; lines: unknown }>;
+  budgets: Array<{
+    id: string;
+    year: number;
+    kind: string;
+    decided: string;
+    lines: unknown;
+    fundedBy?: string | null;
+    outlook?: unknown;
+  }>;
   costCentres: Array<{ code: string; name: string }>;
   onSaved: () => void;
 }) {
@@ -23,6 +33,27 @@ export function Budgets(props: {
   const [year, setYear] = useState(new Date().getFullYear() + 1);
   const [decided, setDecided] = useState('');
   const [lines, setLines] = useState<Record<string, string>>({});
+  const [kind, setKind] = useState('ORDINARY');
+  const [open, setOpen] = useState(false);
+  // What the form does not show (financing, outlook) is kept as the edited budget has it.
+  const [kept, setKept] = useState<{ fundedBy?: string; outlook?: Record<string, string> }>({});
+  /** Loads a decided budget into the form, line by line, to change and save again. */
+  function edit(b: Props['budgets'][number]) {
+    setKept({
+      ...(b.fundedBy ? { fundedBy: b.fundedBy } : {}),
+      ...(b.outlook ? { outlook: b.outlook as Record<string, string> } : {}),
+    });
+    setYear(b.year);
+    setKind(b.kind);
+    setDecided(b.decided.slice(0, 10));
+    const typed: Record<string, string> = {};
+    for (const [code, amount] of Object.entries((b.lines ?? {}) as Record<string, string>))
+      typed[code] = formatAmount(amount);
+    setLines(typed);
+    setResult(null);
+    setOpen(true);
+    setTimeout(() => document.getElementById('budget-year')?.focus(), 0);
+  }
   const [result, setResult] = useState<{
     kind: 'success' | 'error';
     text: string;
@@ -39,10 +70,13 @@ export function Budgets(props: {
       else parsed[code] = v;
     }
     if (bad.length) return setResult({ kind: 'error', text: 'Rätta beloppen och spara igen.', details: bad });
-    const r = await save({ orgId: s.org!.id, budget: { year, decided, lines: parsed } });
+    const r = await save({ orgId: s.org!.id, budget: { ...kept, year, kind, decided, lines: parsed } });
     if (r.error) setResult({ kind: 'error', text: errorMessage(r.error), details: errorDetails(r.error) });
     else {
-      setResult({ kind: 'success', text: `Budgeten för ${year} är sparad.` });
+      setResult({
+        kind: 'success',
+        text: `${kind === 'SUPPLEMENTARY' ? 'Tilläggsbudgeten' : 'Budgeten'} för ${year} är sparad.`,
+      });
       props.onSaved();
     }
   }
@@ -60,13 +94,20 @@ export function Budgets(props: {
                   {formatDate(b.decided)}
                 </span>
                 <span>summa {formatAmount(total)} kr</span>
+                <button type="button" className="button-link" onClick={() => edit(b)}>
+                  Ändra
+                  <span className="visually-hidden">
+                    {' '}
+                    {b.kind === 'SUPPLEMENTARY' ? 'tilläggsbudgeten' : 'budgeten'} för {b.year}
+                  </span>
+                </button>
               </li>
             );
           })}
         </ul>
       )}
-      <details>
-        <summary>Ny budget eller tilläggsbudget</summary>
+      <details open={open} onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>
+        <summary>Ny budget eller tilläggsbudget, eller ändra en</summary>
         <div className="field-grid">
           <div className="field">
             <label htmlFor="budget-year">År</label>
@@ -76,6 +117,13 @@ export function Budgets(props: {
               value={year}
               onChange={(e) => setYear(Number(e.target.value) || year)}
             />
+          </div>
+          <div className="field">
+            <label htmlFor="budget-kind">Slag</label>
+            <select id="budget-kind" value={kind} onChange={(e) => setKind(e.target.value)}>
+              <option value="ORDINARY">Budget</option>
+              <option value="SUPPLEMENTARY">Tilläggsbudget</option>
+            </select>
           </div>
           <div className="field">
             <label htmlFor="budget-decided">Beslutsdatum</label>
