@@ -1,4 +1,4 @@
-import { Client, cacheExchange, fetchExchange, subscriptionExchange } from 'urql';
+import { Client, cacheExchange, fetchExchange, mapExchange, subscriptionExchange } from 'urql';
 import { createClient as createWsClient } from 'graphql-ws';
 
 const TOKEN_KEY = 'samordning.token';
@@ -81,6 +81,13 @@ export function createApiClient(): Client {
     // Every answer is fresh: several people work on the same follow-up, and a stale status misleads.
     requestPolicy: 'cache-and-network',
     exchanges: [
+      // A token the API no longer accepts (it ran out while the page was open): back to the login page, which
+      // says the session expired, instead of an error on every part of the page.
+      mapExchange({
+        onError(error) {
+          if (error.graphQLErrors.some((g) => g.extensions?.code === 'UNAUTHENTICATED')) onUnauthenticated();
+        },
+      }),
       cacheExchange,
       fetchExchange,
       subscriptionExchange({
