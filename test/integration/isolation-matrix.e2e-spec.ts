@@ -153,6 +153,7 @@ const OPERATIONS: Record<string, Entry> = {
   'Query.reportTexts': rows(refused()),
   'Query.reports': rows(refused()),
   'Query.sieImports': rows(refused()),
+  'Query.signingMethods': rows(refused()),
   'Query.signingRequest': rows(refused()),
   'Query.submission': rows(refused(id('submissionId'))),
   'Query.submissions': rows(refused()),
@@ -251,6 +252,7 @@ const OPERATIONS: Record<string, Entry> = {
   ),
   'Mutation.passkeySigningOptions': rows(refused()),
   'Mutation.publishTemplate': rows(refused(() => ({ definition: { title: 'Kapad', sections: [] } }))),
+  'Mutation.remindSigners': rows(refused()),
   'Mutation.registerPasskey': exempt(
     'own account',
     "registers a passkey on the caller's own account from their own registration options; takes no id",

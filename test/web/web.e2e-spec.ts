@@ -316,14 +316,15 @@ describe('web application: every role in a real browser', () => {
     await expectAccessible(page, '10-start-ledamot');
     await item.getByRole('link', { name: 'Årsredovisning 2025' }).click();
     await page.getByRole('heading', { name: 'Din underskrift' }).waitFor();
-    // The document opens through a short-lived signed link (the browser shows or downloads the PDF).
+    // The document shows in the page through a short-lived signed link, with its hash and a consent line.
     const [request] = await Promise.all([
       page.context().waitForEvent('request', (r) => r.url().includes('/files/')),
-      page.getByRole('button', { name: 'Öppna dokumentet (PDF)' }).click(),
+      page.getByRole('button', { name: 'Visa dokumentet' }).click(),
     ]);
-    expect(request.url()).toMatch(/\/files\/[0-9a-f-]+\?expires=\d+&signature=/);
+    expect(request.url()).toMatch(/\/files\/[0-9a-f-]+\?expires=\d+&signature=[\w-]+&disposition=inline$/);
     await page.getByText('Öppnat', { exact: true }).waitFor();
-    await page.getByLabel('BankID').check();
+    await page.getByRole('checkbox', { name: /skriver under dokumentet med kontrollsumman/ }).check();
+    await page.getByRole('radio', { name: /Lösenord och engångskod/ }).check();
     await expectAccessible(page, '10-styrelsen-underteckna');
   });
 
@@ -391,8 +392,7 @@ describe('web application: every role in a real browser', () => {
     const tabA = await as(mail('projektagare.larvux'));
     const tabB = await tabA.context().newPage();
     await tabA.goto(url);
-    // A new tab signs in on its own (the session belongs to the tab).
-    await signIn(tabB, mail('projektagare.larvux'), DEMO_PASSWORD);
+    // A new tab opens signed in (the session is the browser's, shared by its tabs).
     await tabB.goto(url);
     await tabA.getByRole('textbox', { name: /^Verksamhet/ }).waitFor();
     await tabB.getByRole('textbox', { name: /^Verksamhet/ }).waitFor();

@@ -51,6 +51,8 @@ import { SignaturesService } from './signing/signatures.service';
 import { BankIdService } from './signing/bankid.service';
 import { VerificationService } from './signing/verification.service';
 import { SigningResolver } from './signing/signing.resolver';
+import { SigningFollowUpService } from './signing/signing-follow-up.service';
+import { ReportSigningResolver, SigningFollowUpResolver } from './signing/signing-follow-up.resolver';
 import { SurveysModule } from './surveys/surveys.module';
 import { PlansModule } from './plans/plans.module';
 import { InsatserModule } from './insatser/insatser.module';
@@ -102,7 +104,18 @@ import { FactorsResolver } from './auth/factors/factors.resolver';
         {
           rootPath: resolve(config.WEB_DIST_DIR),
           exclude: ['/graphql{/*path}', '/files{/*path}', '/health{/*path}', '/nns{/*path}'],
-          serveStaticOptions: { index: 'index.html', maxAge: 0, fallthrough: true },
+          serveStaticOptions: {
+            index: 'index.html',
+            maxAge: 0,
+            fallthrough: true,
+            // Vite names every built file under assets/ by its content hash: it never changes, so browsers keep
+            // it for a year; index.html (which names them) is checked on every visit.
+            setHeaders: (res: { setHeader(name: string, value: string): void }, path: string) =>
+              res.setHeader(
+                'cache-control',
+                /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
+              ),
+          },
         },
       ],
     }),
@@ -155,6 +168,9 @@ import { FactorsResolver } from './auth/factors/factors.resolver';
     BankIdService,
     VerificationService,
     SigningResolver,
+    SigningFollowUpService,
+    SigningFollowUpResolver,
+    ReportSigningResolver,
     PasskeyService,
     FactorAttempts,
     FactorsService,

@@ -1,4 +1,5 @@
 import { INestApplication } from '@nestjs/common';
+import compression from 'compression';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
@@ -18,6 +19,8 @@ export async function createApp(opts: { logger?: boolean } = {}): Promise<INestA
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
   app.use(app.get(ApiMetrics).middleware());
+  // Text answers (the web app's scripts and styles, GraphQL JSON) go out compressed when the client accepts it.
+  app.use(compression());
   app.enableShutdownHooks();
   await app.init();
   capWebSocketPayload(app, app.get<AppConfig>(APP_CONFIG).GRAPHQL_WS_MAX_PAYLOAD);

@@ -1,16 +1,57 @@
-import { Client, cacheExchange, fetchExchange, subscriptionExchange } from 'urql';
+import { Client, cacheExchange, fetchExchange, mapExchange, subscriptionExchange } from 'urql';
 import { createClient as createWsClient } from 'graphql-ws';
 
 const TOKEN_KEY = 'samordning.token';
+const EXPIRED_KEY = 'samordning.expired';
 
-/** The bearer token lives for the browser tab (sessionStorage), never in a cookie. */
+/** When the token runs out (the JWT's exp, in milliseconds), or null when it cannot be read. */
+function expiresAt(token: string): number | null {
+  try {
+    const payload = JSON.parse(atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))) as {
+      exp?: number;
+    };
+    return typeof payload.exp === 'number' ? payload.exp * 1000 : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The bearer token is shared by the browser's tabs (localStorage, never a cookie), so a new tab or a link from an
+ * e-mail opens signed in. It is dropped when it has run out, and the login page then says the session expired.
+ */
 export const session = {
   get token(): string | null {
-    return sessionStorage.getItem(TOKEN_KEY);
+    const t = localStorage.getItem(TOKEN_KEY);
+    if (!t) return null;
+    const exp = expiresAt(t);
+    if (exp !== null && exp <= Date.now()) {
+      session.expire();
+      return null;
+    }
+    return t;
   },
   set(token: string | null): void {
-    if (token) sessionStorage.setItem(TOKEN_KEY, token);
-    else sessionStorage.removeItem(TOKEN_KEY);
+    sessionStorage.removeItem(EXPIRED_KEY);
+    if (token) localStorage.setItem(TOKEN_KEY, token);
+    else localStorage.removeItem(TOKEN_KEY);
+  },
+  /** The API no longer accepts the token (it ran out, or the password changed): sign out and say why. */
+  expire(): void {
+    if (localStorage.getItem(TOKEN_KEY)) sessionStorage.setItem(EXPIRED_KEY, '1');
+    localStorage.removeItem(TOKEN_KEY);
+  },
+  /** True once after the session ran out, for the login page's message. */
+  get expired(): boolean {
+    return sessionStorage.getItem(EXPIRED_KEY) === '1';
+  },
+  /** Calls back when another tab signs in or out. */
+  onChange(fn: () => void): () => void {
+    const listener = (e: StorageEvent) => {
+      if (e.key === TOKEN_KEY || e.key === null) fn();
+    };
+    window.addEventListener('storage', listener);
+    return () => window.removeEventListener('storage', listener);
   },
 };
 
@@ -40,6 +81,13 @@ export function createApiClient(): Client {
     // Every answer is fresh: several people work on the same follow-up, and a stale status misleads.
     requestPolicy: 'cache-and-network',
     exchanges: [
+      // A token the API no longer accepts (it ran out while the page was open): back to the login page, which
+      // says the session expired, instead of an error on every part of the page.
+      mapExchange({
+        onError(error) {
+          if (error.graphQLErrors.some((g) => g.extensions?.code === 'UNAUTHENTICATED')) onUnauthenticated();
+        },
+      }),
       cacheExchange,
       fetchExchange,
       subscriptionExchange({

@@ -53,7 +53,12 @@ export function SessionProvider(props: { children: ReactNode; onSignOut: () => v
     session.set(null);
     props.onSignOut();
   }, [props]);
-  useEffect(() => setUnauthenticatedHandler(signOut), [signOut]);
+  // The API refused the token (it ran out, or the password changed): back to the login page, which says why.
+  const expired = useCallback(() => {
+    session.expire();
+    props.onSignOut();
+  }, [props]);
+  useEffect(() => setUnauthenticatedHandler(expired), [expired]);
 
   const value = useMemo<SessionValue | null>(() => {
     if (!data) return null;
@@ -77,7 +82,7 @@ export function SessionProvider(props: { children: ReactNode; onSignOut: () => v
   if (error && !data) {
     const unauth = error.graphQLErrors.some((g) => g.extensions?.code === 'UNAUTHENTICATED');
     if (unauth) {
-      signOut();
+      expired();
       return null;
     }
     return (

@@ -15,6 +15,7 @@ export * from './files/content-type';
 export * from './ledger/account-mapping';
 export * from './forms/template';
 export * from './forms/validate-answers';
+export * from './forms/answer-changes';
 export * from './workflow/workflow';
 export * from './workflow/periods';
 export * from './signing/signing-rules';

@@ -93,6 +93,7 @@ export class FilesController {
     @Param('id') id: string,
     @Query('expires') expires?: string,
     @Query('signature') signature?: string,
+    @Query('disposition') disposition?: string,
   ): Promise<void> {
     const file = await this.files.get(id);
     const allowed =
@@ -108,10 +109,13 @@ export class FilesController {
     res.setHeader('content-length', String(file.size));
     res.setHeader('x-content-sha256', file.sha256);
     res.setHeader('x-content-type-options', 'nosniff');
-    if (file.originalName)
+    // A PDF may be shown in the page (the document to sign, in the browser's viewer); anything else is a download,
+    // so an uploaded HTML or SVG file never runs in the platform's origin.
+    const inline = disposition === 'inline' && file.contentType === 'application/pdf';
+    if (file.originalName || inline)
       res.setHeader(
         'content-disposition',
-        `attachment; filename*=UTF-8''${encodeURIComponent(file.originalName)}`,
+        `${inline ? 'inline' : 'attachment'}${file.originalName ? `; filename*=UTF-8''${encodeURIComponent(file.originalName)}` : ''}`,
       );
     this.files
       .open(file)

@@ -209,7 +209,7 @@ export class SigningRequestsService {
     return id ? this.get(id) : null;
   }
 
-  /** The signer opens the document: recorded, and a short-lived link to it. */
+  /** The signer opens the document: recorded, and a short-lived link that shows it in the browser. */
   async view(p: Principal, requestId: string): Promise<string> {
     const r = await this.uow.read((tx) => this.request(tx, requestId));
     const viewed = decideSigner('SENT', 'view');
@@ -224,7 +224,8 @@ export class SigningRequestsService {
           documentHash: r.document_sha256,
         });
     });
-    return this.files.signedPath(r.document_file_id);
+    // Shown in the page's PDF viewer, not downloaded.
+    return `${this.files.signedPath(r.document_file_id)}&disposition=inline`;
   }
 
   async cancel(p: Principal, requestId: string, reason: string): Promise<SigningRequestType> {

@@ -28,6 +28,7 @@ import { SubmissionNotifications } from './submission-notifications.service';
 import { SubmissionReads, stateOf } from './submission-reads.service';
 import { rolesFor } from './submission-roles';
 import { SubmissionType } from './submission.types';
+import { snapshotSubmitted } from './submission-snapshot.store';
 
 const MAX_ANSWERS_BYTES = 1024 * 1024;
 const PAST_TENSE: Record<WorkflowAction, string> = {
@@ -291,6 +292,7 @@ export class SubmissionWrites {
         },
       );
     }
+    if (action === 'submit') await snapshotSubmitted(w, row.id);
     const wf = workflowFrom(row.workflow_config);
     await this.store.audit(w, {
       organisationId: row.organisation_id,

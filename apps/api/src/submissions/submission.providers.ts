@@ -4,6 +4,7 @@ import { SubmissionReads } from './submission-reads.service';
 import { SubmissionTemplates } from './submission-templates.service';
 import { SubmissionWrites } from './submission-writes.service';
 import { SubmissionStore } from './submission.store';
+import { SubmissionChangesResolver } from './submission-changes.resolver';
 
 /** The follow-up feature's parts, registered together (the module lists this once). */
 export const SUBMISSION_PROVIDERS = [
@@ -13,4 +14,5 @@ export const SUBMISSION_PROVIDERS = [
   SubmissionNotifications,
   SubmissionWrites,
   SubmissionComments,
+  SubmissionChangesResolver,
 ];

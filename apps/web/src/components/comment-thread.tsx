@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { formatDateTime } from '../format';
+import { useUnsavedChanges } from '../hooks/unsaved-changes';
 
 interface Comment {
   id: string;
@@ -15,14 +16,17 @@ export function CommentThread(props: {
   comments: Comment[];
   open?: boolean;
   onAdd: (body: string) => Promise<string | null>;
-  onResolve: (id: string) => Promise<void>;
+  /** Answers the refusal's message, or null when the comment is resolved. */
+  onResolve: (id: string) => Promise<string | null>;
 }) {
   const [writing, setWriting] = useState(false);
   const [body, setBody] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [resolveError, setResolveError] = useState<string | null>(null);
   const id = useId();
   const showForm = props.open || writing;
+  useUnsavedChanges(body.trim().length > 0);
   async function send() {
     if (!body.trim()) return setError('Skriv något först.');
     setBusy(true);
@@ -46,13 +50,25 @@ export function CommentThread(props: {
               </p>
               <p className="comment-body">{c.body}</p>
               {!c.resolvedAt && (
-                <button type="button" className="button-link" onClick={() => props.onResolve(c.id)}>
+                <button
+                  type="button"
+                  className="button-link"
+                  onClick={async () => {
+                    const err = await props.onResolve(c.id);
+                    setResolveError(err);
+                  }}
+                >
                   Markera som löst
                 </button>
               )}
             </li>
           ))}
         </ul>
+      )}
+      {resolveError && (
+        <p className="field-error" role="alert">
+          {resolveError}
+        </p>
       )}
       {showForm ? (
         <div className="comment-form">

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { useClient, useMutation } from 'urql';
+import { Link } from 'react-router-dom';
+import { useClient, useMutation, useQuery } from 'urql';
 import QRCode from 'qrcode';
 import { startAuthentication } from '@simplewebauthn/browser';
 import { errorMessage } from '../format';
@@ -11,6 +12,7 @@ import {
   DeclineSigningDocument,
   PasskeySigningOptionsDocument,
   SignWithPasskeyDocument,
+  SigningMethodsDocument,
   SignWithTotpDocument,
   StartBankIdDocument,
   ViewSigningDocumentDocument,
@@ -18,19 +20,37 @@ import {
 
 type Method = 'TOTP' | 'PASSKEY' | 'BANKID';
 
-/** Signing for one signer: open the document first, then sign with the method of one's choice. */
-export function SignPanel(props: { requestId: string; viewed: boolean; onSigned: () => void }) {
-  const [method, setMethod] = useState<Method>('TOTP');
-  const [opened, setOpened] = useState(props.viewed);
+/**
+ * Signing for one signer: the document shown in the page (with its SHA-256), a consent line, then one of the
+ * methods this installation has, each saying what it needs and where to set it up.
+ */
+export function SignPanel(props: {
+  requestId: string;
+  viewed: boolean;
+  documentSha256: string;
+  documentTitle: string;
+  onSigned: () => void;
+}) {
+  const [methods] = useQuery({ query: SigningMethodsDocument, variables: { requestId: props.requestId } });
+  const available = methods.data?.signingMethods ?? [];
+  const [chosen, setChosen] = useState<Method | null>(null);
+  // The first method I am ready for, else the first there is.
+  const method = (chosen ??
+    available.find((m) => m.ready)?.method ??
+    available[0]?.method ??
+    null) as Method | null;
+  const current = available.find((m) => m.method === method);
+  const [link, setLink] = useState<string | null>(null);
+  const [consent, setConsent] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [, view] = useMutation(ViewSigningDocumentDocument);
+  const opened = !!link || props.viewed;
 
   async function open() {
     setError(null);
     const r = await view({ requestId: props.requestId });
     if (r.error) return setError(errorMessage(r.error));
-    window.open(r.data!.viewSigningDocument, '_blank', 'noopener');
-    setOpened(true);
+    setLink(r.data!.viewSigningDocument);
   }
 
   return (
@@ -39,42 +59,87 @@ export function SignPanel(props: { requestId: string; viewed: boolean; onSigned:
       {error && <Alert kind="error">{error}</Alert>}
       <ol className="sign-steps">
         <li>
-          <button type="button" className="button" onClick={open}>
-            Öppna dokumentet (PDF)
-          </button>{' '}
-          {opened ? (
-            <span className="ok">Öppnat</span>
-          ) : (
-            <span className="muted">Läs dokumentet innan du undertecknar.</span>
+          <p>
+            <strong>Läs dokumentet.</strong>{' '}
+            {opened ? (
+              <span className="ok">Öppnat</span>
+            ) : (
+              <span className="muted">Läs dokumentet innan du undertecknar.</span>
+            )}
+          </p>
+          {!link && (
+            <button type="button" className="button" onClick={open}>
+              {opened ? 'Visa dokumentet igen' : 'Visa dokumentet'}
+            </button>
           )}
+          {link && (
+            <div className="document-viewer">
+              <iframe src={link} title={`Dokumentet att underteckna: ${props.documentTitle}`} />
+              <p className="muted">
+                Syns inte dokumentet?{' '}
+                <a href={link} target="_blank" rel="noopener noreferrer">
+                  Öppna det i en ny flik
+                </a>
+                .
+              </p>
+            </div>
+          )}
+          <p className="document-hash">
+            Dokumentets kontrollsumma (SHA-256): <code>{props.documentSha256}</code>
+          </p>
         </li>
         <li>
-          <fieldset className="method-choice" disabled={!opened}>
+          <label className="radio consent">
+            <input
+              type="checkbox"
+              checked={consent}
+              disabled={!opened}
+              onChange={(e) => setConsent(e.target.checked)}
+            />{' '}
+            Jag har läst {props.documentTitle} och skriver under dokumentet med kontrollsumman ovan. Jag vet
+            att underskriften är bindande och sparas med tid och metod.
+          </label>
+        </li>
+        <li>
+          {methods.error && <Alert kind="error">{errorMessage(methods.error)}</Alert>}
+          <fieldset className="method-choice" disabled={!opened || !consent}>
             <legend>Välj hur du vill underteckna</legend>
-            {(
-              [
-                ['TOTP', 'Lösenord och engångskod'],
-                ['PASSKEY', 'Passkey (säkerhetsnyckel eller enhetens upplåsning)'],
-                ['BANKID', 'BankID'],
-              ] as const
-            ).map(([m, label]) => (
-              <label key={m} className="radio">
+            {available.map((m) => (
+              <label key={m.method} className="radio">
                 <input
                   type="radio"
                   name="method"
-                  value={m}
-                  checked={method === m}
-                  onChange={() => setMethod(m)}
+                  value={m.method}
+                  checked={method === m.method}
+                  onChange={() => setChosen(m.method as Method)}
                 />{' '}
-                {label}
+                {m.label}
+                {!m.ready && <span className="muted"> (inte inställt för dig än)</span>}
               </label>
             ))}
           </fieldset>
-          {opened && method === 'TOTP' && <TotpSign requestId={props.requestId} onSigned={props.onSigned} />}
-          {opened && method === 'PASSKEY' && (
+          {current && (
+            <p className="hint method-requirement">
+              {current.requirement}
+              {current.method !== 'BANKID' && (
+                <>
+                  {' '}
+                  <Link to={current.method === 'TOTP' ? '/mitt-konto#engangskoder' : '/mitt-konto#passkey'}>
+                    {current.method === 'TOTP'
+                      ? 'Ställ in en autentiseringsapp under Mitt konto'
+                      : 'Registrera en passkey under Mitt konto'}
+                  </Link>
+                </>
+              )}
+            </p>
+          )}
+          {opened && consent && method === 'TOTP' && (
+            <TotpSign requestId={props.requestId} onSigned={props.onSigned} />
+          )}
+          {opened && consent && method === 'PASSKEY' && (
             <PasskeySign requestId={props.requestId} onSigned={props.onSigned} />
           )}
-          {opened && method === 'BANKID' && (
+          {opened && consent && method === 'BANKID' && (
             <BankIdSign requestId={props.requestId} onSigned={props.onSigned} />
           )}
         </li>
@@ -158,7 +223,6 @@ function PasskeySign(props: { requestId: string; onSigned: () => void }) {
   return (
     <div className="sign-form">
       {error && <Alert kind="error">{error}</Alert>}
-      <p className="muted">Har du inte registrerat en passkey gör du det under Mitt konto.</p>
       <button type="button" className="button primary" disabled={busy} onClick={go}>
         Underteckna med passkey
       </button>

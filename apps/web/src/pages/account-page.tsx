@@ -84,7 +84,7 @@ function Totp() {
     if (data) void QRCode.toDataURL(data.otpauthUrl, { margin: 1, width: 200 }).then(setQr);
   }, [data]);
   return (
-    <section className="card" aria-labelledby="totp-heading">
+    <section className="card" id="engangskoder" aria-labelledby="totp-heading">
       <h2 id="totp-heading">Engångskoder</h2>
       <p className="muted">
         För att underteckna med lösenord och engångskod behöver du en autentiseringsapp.
@@ -161,7 +161,7 @@ function Passkey() {
     }
   }
   return (
-    <section className="card" aria-labelledby="passkey-heading">
+    <section className="card" id="passkey" aria-labelledby="passkey-heading">
       <h2 id="passkey-heading">Passkey</h2>
       <p className="muted">
         Underteckna med en säkerhetsnyckel eller med datorns eller telefonens upplåsning.

@@ -12,7 +12,7 @@ const LoginDocument = graphql(`
   }
 `);
 
-export function LoginPage(props: { onSignedIn: (token: string) => void }) {
+export function LoginPage(props: { onSignedIn: (token: string) => void; expired?: boolean }) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -33,6 +33,11 @@ export function LoginPage(props: { onSignedIn: (token: string) => void }) {
         <p id="login-help" className="muted">
           Samordningsplattformen: uppföljning och rapportering för samordningsförbund.
         </p>
+        {props.expired && !error && (
+          <p role="status" className="alert alert-info">
+            Din session har gått ut. Logga in igen för att fortsätta där du var.
+          </p>
+        )}
         {error && (
           <p role="alert" className="alert alert-error">
             {error}

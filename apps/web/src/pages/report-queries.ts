@@ -24,10 +24,23 @@ export const ReportFields = graphql(`
   }
 `);
 
+export const ReportSigningFields = graphql(`
+  fragment ReportSigningFields on ReportSigning {
+    status
+    signed
+    signers
+    newestVersion
+    signedVersion
+  }
+`);
+
 export const ReportsDocument = graphql(`
   query Reports($orgId: ID!) {
     reports(organisationId: $orgId) {
       ...ReportFields
+      signing {
+        ...ReportSigningFields
+      }
     }
   }
 `);
@@ -37,6 +50,9 @@ export const ReportDocument = graphql(`
     report(id: $id) {
       ...ReportFields
       organisationId
+      signing {
+        ...ReportSigningFields
+      }
       followUpCoverage {
         insatsKey
         insatsId

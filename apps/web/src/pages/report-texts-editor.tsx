@@ -4,6 +4,7 @@ import { useSession } from '../session';
 import type { ReportKind } from '../gql/graphql';
 import { errorCode, errorMessage } from '../format';
 import { Alert, Loading } from '../components/ui';
+import { useUnsavedChanges } from '../hooks/unsaved-changes';
 import { ReportTextsDocument, SaveReportTextsDocument } from './report-queries';
 
 /** The förbundschef's own texts; each save names the version it started from. */
@@ -20,8 +21,12 @@ export function ReportTextsEditor(props: { kind: ReportKind; year: number }) {
   );
   const [saving, save] = useMutation(SaveReportTextsDocument);
   const [preview, setPreview] = useState(false);
+  // What is stored: the texts differ from it while the förbundschef has typed and not saved.
+  const [stored, setStored] = useState<Record<string, string>>({});
+  useUnsavedChanges(Object.keys(texts).some((k) => (texts[k] ?? '') !== (stored[k] ?? '')));
   useEffect(() => {
     if (q.data) {
+      setStored((q.data.reportTexts.texts ?? {}) as Record<string, string>);
       setTexts((q.data.reportTexts.texts ?? {}) as Record<string, string>);
       setVersion(q.data.reportTexts.version);
     }
@@ -32,6 +37,7 @@ export function ReportTextsEditor(props: { kind: ReportKind; year: number }) {
     const r = await save({ orgId: s.org!.id, kind: props.kind, year: props.year, version, texts });
     if (r.data) {
       setVersion(r.data.saveReportTexts.version);
+      setStored(texts);
       setMessage({ kind: 'success', text: 'Texterna är sparade.' });
     } else if (errorCode(r.error) === 'VERSION_CONFLICT') {
       setMessage({

@@ -2,9 +2,18 @@ import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useMutation, useQuery } from 'urql';
 import { useSession } from '../session';
-import type { ReportFieldsFragment, ReportKind } from '../gql/graphql';
-import { errorMessage, formatDateTime, REPORT_KIND_LABEL, REPORT_STATUS_LABEL, yearsAround } from '../format';
+import type { ReportFieldsFragment, ReportKind, ReportSigningFieldsFragment } from '../gql/graphql';
+import {
+  errorCode,
+  errorMessage,
+  formatDateTime,
+  REPORT_KIND_LABEL,
+  REPORT_STATUS_LABEL,
+  SIGNING_STATUS_LABEL,
+  yearsAround,
+} from '../format';
 import { Alert, Loading, StatusBadge } from '../components/ui';
+import { useUnsavedChanges } from '../hooks/unsaved-changes';
 import { ReportProgress, useLiveReport } from '../components/report-progress';
 import { ReportChecks, ReportFiles } from '../components/report-files';
 import { CompileReportDocument, ReportsDocument } from './report-queries';
@@ -26,7 +35,7 @@ export function ReportsPage() {
         {!list.data && !list.error && <Loading what="rapporterna" />}
         {list.data && list.data.reports.length === 0 && <p>Inga rapporter är sammanställda än.</p>}
         {list.data && list.data.reports.length > 0 && (
-          <table className="table">
+          <table className="table stack">
             <caption className="visually-hidden">Förbundets rapporter, nyast först</caption>
             <thead>
               <tr>
@@ -34,29 +43,58 @@ export function ReportsPage() {
                 <th scope="col">Version</th>
                 <th scope="col">Status</th>
                 <th scope="col">Kontroller</th>
+                <th scope="col">Underskrifter</th>
                 <th scope="col">Sammanställd</th>
               </tr>
             </thead>
             <tbody>
               {list.data.reports.map((r) => (
-                <tr key={r.id}>
+                <tr key={r.id} className={r.signing.status === 'COMPLETED' ? 'report-signed' : undefined}>
                   <th scope="row">
                     <Link to={`/rapporter/${r.id}`}>
                       {REPORT_KIND_LABEL[r.kind]} {r.year}
+                      <span className="visually-hidden">, version {r.version}</span>
                     </Link>
                   </th>
-                  <td>{r.version}</td>
-                  <td>
+                  <td data-label="Version">{r.version}</td>
+                  <td data-label="Status">
                     <StatusBadge status={r.status} label={REPORT_STATUS_LABEL[r.status]} />
                   </td>
-                  <td>{r.checksPassed === null ? '–' : r.checksPassed ? 'Stämmer' : 'Avvikelser'}</td>
-                  <td>{formatDateTime(r.createdAt)}</td>
+                  <td data-label="Kontroller">
+                    {r.checksPassed === null ? '–' : r.checksPassed ? 'Stämmer' : 'Avvikelser'}
+                  </td>
+                  <td data-label="Underskrifter">
+                    <SigningState signing={r.signing} version={r.version} />
+                  </td>
+                  <td data-label="Sammanställd">{formatDateTime(r.createdAt)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         )}
       </section>
+    </>
+  );
+}
+
+/** A version's signing in words; the signed and sealed version stands out, a replaced one says so. */
+function SigningState(props: { signing: ReportSigningFieldsFragment; version: number }) {
+  const x = props.signing;
+  return (
+    <>
+      {x.status === 'COMPLETED' ? (
+        <strong className="badge badge-signed">Undertecknad och förseglad</strong>
+      ) : x.status ? (
+        <>
+          {SIGNING_STATUS_LABEL[x.status] ?? x.status}
+          {x.status === 'OPEN' && `: ${x.signed} av ${x.signers} har undertecknat`}
+        </>
+      ) : (
+        <span className="muted">Inte skickad</span>
+      )}
+      {x.newestVersion > props.version && (
+        <small className="muted"> · ersatt av version {x.newestVersion}</small>
+      )}
     </>
   );
 }

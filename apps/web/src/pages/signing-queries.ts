@@ -83,3 +83,31 @@ export const DeclineSigningDocument = graphql(`
     }
   }
 `);
+
+export const SigningMethodsDocument = graphql(`
+  query SigningMethods($requestId: ID!) {
+    signingMethods(requestId: $requestId) {
+      method
+      label
+      ready
+      requirement
+    }
+  }
+`);
+
+export const RemindSignersDocument = graphql(`
+  mutation RemindSigners($requestId: ID!) {
+    remindSigners(requestId: $requestId) {
+      reminded
+      nextAllowedAt
+    }
+  }
+`);
+
+export const CancelSigningRequestDocument = graphql(`
+  mutation CancelSigningRequest($requestId: ID!, $reason: String!) {
+    cancelSigningRequest(requestId: $requestId, reason: $reason) {
+      ...SigningFields
+    }
+  }
+`);

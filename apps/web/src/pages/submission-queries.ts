@@ -69,6 +69,15 @@ export const SubmissionDocument = graphql(`
   query Submission($id: ID!) {
     submission(id: $id) {
       ...SubmissionFields
+      changesSinceLastReview {
+        kind
+        since
+        changes {
+          path
+          before
+          after
+        }
+      }
     }
   }
 `);

@@ -162,6 +162,7 @@ export const AUDIT_EVENTS = {
   'signing.signed': z.looseObject({ method: z.string() }),
   'signing.declined': z.looseObject({ reason }),
   'signing.cancelled': z.looseObject({ reason }),
+  'signing.reminded': z.looseObject({ signers: z.number().int().min(1), round: z.number().int().min(1) }),
   'signing.sealed': z.looseObject({
     sealedFileId: id,
     signers: z.number().int(),

@@ -13,6 +13,7 @@ export const SIGNING_EVENT_LABEL: Record<string, string> = {
   'signing.attempt_refused': 'Försök att underteckna avvisat',
   'signing.declined': 'Underskrift avböjd',
   'signing.cancelled': 'Signeringsbegäran avbruten',
+  'signing.reminded': 'Påminnelse skickad till dem som inte har undertecknat',
   'signing.sealed': 'Förseglat med förbundets elektroniska sigill',
   'signing.seal_failed': 'Förseglingen misslyckades',
   'signing.seal_retried': 'Förseglingen försöks igen',

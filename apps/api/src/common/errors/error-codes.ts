@@ -92,6 +92,7 @@ export enum SigningError {
   REASON_REQUIRED = 'SIGNING_REASON_REQUIRED',
   NO_SIGNERS = 'SIGNING_NO_SIGNERS',
   BANKID_UNAVAILABLE = 'SIGNING_BANKID_UNAVAILABLE',
+  REMINDED_RECENTLY = 'SIGNING_REMINDED_RECENTLY',
 }
 
 export type FeatureErrorCode =
@@ -162,6 +163,7 @@ export const GRAPHQL_CODE: Record<FeatureErrorCode, ContractCode> = {
   [SigningError.REASON_REQUIRED]: ContractCode.BAD_USER_INPUT,
   [SigningError.NO_SIGNERS]: ContractCode.BAD_USER_INPUT,
   [SigningError.BANKID_UNAVAILABLE]: ContractCode.BAD_USER_INPUT,
+  [SigningError.REMINDED_RECENTLY]: ContractCode.RATE_LIMITED,
   [SurveyError.NO_CATALOGUE]: ContractCode.BAD_USER_INPUT,
   [SurveyError.CATALOGUE_INVALID]: ContractCode.BAD_USER_INPUT,
   [SurveyError.COUNTS_INVALID]: ContractCode.BAD_USER_INPUT,

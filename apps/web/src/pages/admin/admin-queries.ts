@@ -41,6 +41,7 @@ export const AdminDocument = graphql(`
       decided
       fundedBy
       lines
+      outlook
       version
     }
     forecasts(organisationId: $orgId) {

@@ -62,6 +62,17 @@ export function PersonForm(props: {
   const setRole = (i: number, patch: Partial<RoleDraft>) =>
     setP({ ...p, roles: p.roles.map((r, j) => (j === i ? { ...r, ...patch } : r)) });
   async function onSave() {
+    // Removing asks first: the whole person out of the förbund, or roles they had.
+    const gone = (props.initial?.roles ?? []).filter(
+      (old) => !p.roles.some((r) => r.role === old.role && r.insats === old.insats),
+    );
+    if (props.initial && !p.roles.length) {
+      if (!window.confirm(`Ta bort ${p.name} ur förbundet? Personen förlorar alla sina roller här.`)) return;
+    } else if (gone.length) {
+      const names = gone.map((r) => ROLE_LABEL[r.role] ?? r.role).join(', ');
+      if (!window.confirm(`Ta bort ${gone.length === 1 ? 'rollen' : 'rollerna'} ${names} för ${p.name}?`))
+        return;
+    }
     const r = await save({
       orgId: s.org!.id,
       person: {
@@ -71,7 +82,8 @@ export function PersonForm(props: {
         roles: p.roles.map((x) => ({
           role: x.role,
           insats: INSATS_ROLES.includes(x.role) ? x.insats || null : null,
-          party: BOARD_ROLES.includes(x.role) ? x.party || null : null,
+          // A party is kept whatever the role (a revisor may stand for one); the field shows when it is set.
+          party: x.party || null,
           title: x.title.trim() || null,
         })),
       },
@@ -163,7 +175,7 @@ export function PersonForm(props: {
               </select>
             </div>
           )}
-          {BOARD_ROLES.includes(r.role) && (
+          {(BOARD_ROLES.includes(r.role) || !!r.party) && (
             <div className="field">
               <label htmlFor={`role-party-${i}`}>Part för roll {i + 1}</label>
               <select
@@ -189,6 +201,8 @@ export function PersonForm(props: {
                 onChange={(e) => setRole(i, { title: e.target.value })}
               >
                 <option value="">Ledamot</option>
+                {/* A title of the person's own (not one of the board's) is kept as it is. */}
+                {r.title && !TITLE_LABEL[r.title] && <option value={r.title}>{r.title}</option>}
                 {Object.entries(TITLE_LABEL).map(([k, v]) => (
                   <option key={k} value={k}>
                     {v.charAt(0).toUpperCase() + v.slice(1)}

@@ -21,8 +21,10 @@ export function GeneralComments(props: { sub: Sub; reload: () => void }) {
           return r.error ? errorMessage(r.error) : null;
         }}
         onResolve={async (id) => {
-          await resolve({ id });
+          const r = await resolve({ id });
+          if (r.error) return errorMessage(r.error);
           props.reload();
+          return null;
         }}
       />
       {props.sub.comments.some((c) => c.path) && (

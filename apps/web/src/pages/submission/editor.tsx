@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useLocation, useNavigate } from 'react-router-dom';
 import { useClient, useMutation } from 'urql';
 import type { SectionDef, TemplateDef } from '../../../../../libs/domain/src/forms/template';
 import { errorCode, errorDetails, errorMessage, formatTime } from '../../format';
@@ -6,16 +7,13 @@ import { Alert } from '../../components/ui';
 import { fieldId, FollowUpForm, type Answers } from '../../components/follow-up-form/follow-up-form';
 import { jsonPath } from '../../../../../libs/domain/src/common/issues';
 import { Attachments } from '../../components/attachments';
-import {
-  SaveSubmissionDocument,
-  SubmissionDocument,
-  SubmitSubmissionDocument,
-  WithdrawSubmissionDocument,
-} from '../submission-queries';
+import { useUnsavedChanges } from '../../hooks/unsaved-changes';
+import { SaveSubmissionDocument, SubmissionDocument, SubmitSubmissionDocument } from '../submission-queries';
 
 import { Sub, AUTOSAVE_MS } from './submission-common';
 import { Header, useCommentRenderer } from './submission-page';
 import { GeneralComments, History } from './comments-history';
+import { describePath, messageInWords, valueAt } from './answer-words';
 
 export function Editor(props: { initial: Sub; reload: () => void }) {
   const client = useClient();
@@ -34,13 +32,16 @@ export function Editor(props: { initial: Sub; reload: () => void }) {
   const [editedSinceSave, setEditedSinceSave] = useState<Set<string>>(new Set());
   const [, save] = useMutation(SaveSubmissionDocument);
   const [submitting, submit] = useMutation(SubmitSubmissionDocument);
-  const [, withdraw] = useMutation(WithdrawSubmissionDocument);
+  const navigate = useNavigate();
+  const notice = (useLocation().state as { notice?: string } | null)?.notice;
   const version = useRef(props.initial.version);
   const latest = useRef(answers);
   const dirty = useRef(false);
   const inFlight = useRef<Promise<boolean> | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const conflict = useRef(false);
+  // Typed text that could not be saved (a conflict, or the API refused): leaving the page asks first.
+  useUnsavedChanges(saveState === 'conflict' || saveState === 'error');
 
   // Keep comments and history fresh without touching what is being typed.
   useEffect(() => {
@@ -153,7 +154,7 @@ export function Editor(props: { initial: Sub; reload: () => void }) {
     if (!(await flush())) return;
     if (lastSaved.current.validationErrors.length > 0) {
       setSubmitError({
-        text: 'Uppföljningen kan inte skickas in förrän felen nedan är åtgärdade.',
+        text: 'Uppföljningen kan inte skickas in förrän felen i listan överst på sidan är åtgärdade.',
         validation: true,
       });
       document.getElementById('error-summary')?.focus();
@@ -172,21 +173,30 @@ export function Editor(props: { initial: Sub; reload: () => void }) {
       }
       return;
     }
+    // The page turns read-only; the confirmation travels with it and says what happens next.
+    const first = sub.approvalChain[0]?.roleLabel ?? 'granskarna';
+    navigate(`/uppfoljningar/${sub.id}`, {
+      replace: true,
+      state: {
+        notice: `Uppföljningen är inskickad. Den går nu till ${first}, som godkänner den eller skickar tillbaka den med en kommentar; du får e-post om den skickas tillbaka. Tills någon har godkänt den kan du dra tillbaka den här på sidan.`,
+      },
+    });
     props.reload();
   }
 
+  const template = sub.template.definition as TemplateDef;
   const errors = useMemo(() => {
     const m = new Map<string, string[]>();
     for (const e of sub.validationErrors) {
       if (!showAll && !touched.has(e.path)) continue;
       if (editedSinceSave.has(e.path)) continue;
-      m.set(e.path, [...(m.get(e.path) ?? []), e.message]);
+      const message = messageInWords(template, e.path, e.message, valueAt(answers, e.path));
+      m.set(e.path, [...(m.get(e.path) ?? []), message]);
     }
     return m;
-  }, [sub.validationErrors, touched, showAll, editedSinceSave]);
+  }, [sub.validationErrors, touched, showAll, editedSinceSave, template, answers]);
 
   const renderComments = useCommentRenderer(sub, props.reload);
-  const template = sub.template.definition as TemplateDef;
   const returned = [...sub.history].reverse().find((h) => h.action === 'submission.returned');
 
   return (
@@ -227,6 +237,7 @@ export function Editor(props: { initial: Sub; reload: () => void }) {
           </button>
         </Alert>
       )}
+      {notice && <Alert kind="success">{notice}</Alert>}
       {sub.status === 'RETURNED' && returned && (
         <Alert kind="info" title="Uppföljningen har skickats tillbaka till dig.">
           <p>
@@ -234,6 +245,29 @@ export function Editor(props: { initial: Sub; reload: () => void }) {
             {String((returned.payload as { comment?: string })?.comment ?? '')}”
           </p>
         </Alert>
+      )}
+      {/* At the top: what stops the submission, each field named in words and linked to it. */}
+      {showAll && sub.validationErrors.length > 0 && (
+        <div id="error-summary" className="error-summary" tabIndex={-1} role="alert">
+          <p>
+            <strong>
+              {sub.validationErrors.length === 1
+                ? '1 fält behöver åtgärdas'
+                : `${sub.validationErrors.length} fält behöver åtgärdas`}{' '}
+              innan uppföljningen kan skickas in:
+            </strong>
+          </p>
+          <ul>
+            {sub.validationErrors.map((e) => (
+              <li key={e.path + e.message}>
+                <a href={`#${fieldId(e.path)}`} onClick={(ev) => focusField(ev, e.path)}>
+                  {describePath(template, e.path)}:{' '}
+                  {messageInWords(template, e.path, e.message, valueAt(answers, e.path))}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </div>
       )}
       <div className="layout-two">
         <div>
@@ -260,27 +294,6 @@ export function Editor(props: { initial: Sub; reload: () => void }) {
           />
           <section className="card submit-panel" aria-labelledby="submit-heading">
             <h2 id="submit-heading">Skicka in</h2>
-            {showAll && sub.validationErrors.length > 0 && (
-              <div id="error-summary" className="error-summary" tabIndex={-1} role="alert">
-                <p>
-                  <strong>
-                    {sub.validationErrors.length === 1
-                      ? '1 fält behöver åtgärdas'
-                      : `${sub.validationErrors.length} fält behöver åtgärdas`}{' '}
-                    innan uppföljningen kan skickas in:
-                  </strong>
-                </p>
-                <ul>
-                  {sub.validationErrors.map((e) => (
-                    <li key={e.path + e.message}>
-                      <a href={`#${fieldId(e.path)}`} onClick={(ev) => focusField(ev, e.path)}>
-                        {describePath(template, e.path)}: {e.message}
-                      </a>
-                    </li>
-                  ))}
-                </ul>
-              </div>
-            )}
             {submitError && (!submitError.validation || sub.validationErrors.length > 0) && (
               <Alert kind="error">{submitError.text}</Alert>
             )}
@@ -301,15 +314,6 @@ export function Editor(props: { initial: Sub; reload: () => void }) {
         <aside className="side">
           <GeneralComments sub={sub} reload={props.reload} />
           <History sub={sub} />
-          {sub.status === 'SUBMITTED' && (
-            <button
-              type="button"
-              className="button"
-              onClick={() => withdraw({ id: sub.id }).then(props.reload)}
-            >
-              Dra tillbaka
-            </button>
-          )}
         </aside>
       </div>
     </>
@@ -324,19 +328,6 @@ export function focusField(ev: React.MouseEvent, path: string) {
     el.scrollIntoView({ block: 'center' });
     el.focus();
   }
-}
-
-/** "$.deltagare.avslutade" → "Deltagare › Avslutade", for the error summary. */
-export function describePath(t: TemplateDef, path: string): string {
-  const m = /^\$\.([A-Za-z_0-9]+)(?:\[(\d+)\])?(?:\.([A-Za-z_0-9]+))?/.exec(path);
-  if (!m) return path;
-  const section = t.sections.find((s) => s.key === m[1]);
-  if (!section) return path;
-  const field = section.fields?.find((f) => f.key === m[3]);
-  const parts = [section.title];
-  if (m[2] !== undefined) parts.push(`rad ${Number(m[2]) + 1}`);
-  if (field) parts.push(field.label);
-  return parts.join(' › ');
 }
 
 export function setIn(obj: unknown, path: Array<string | number>, value: unknown): Answers {

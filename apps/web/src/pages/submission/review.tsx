@@ -1,23 +1,26 @@
 import { useState } from 'react';
-import { useNavigate } from 'react-router-dom';
+import { useLocation, useNavigate } from 'react-router-dom';
 import { useMutation, useSubscription } from 'urql';
 import type { TemplateDef } from '../../../../../libs/domain/src/forms/template';
 import { errorMessage } from '../../format';
 import { Alert, PasswordField } from '../../components/ui';
 import { FollowUpForm, type Answers } from '../../components/follow-up-form/follow-up-form';
 import { Attachments } from '../../components/attachments';
+import { AnswerChanges, type Changes } from '../../components/answer-changes';
+import { useUnsavedChanges } from '../../hooks/unsaved-changes';
 import {
   ApproveSubmissionDocument,
   ReopenSubmissionDocument,
   ReturnSubmissionDocument,
   SubmissionChangedDocument,
+  WithdrawSubmissionDocument,
 } from '../submission-queries';
 
 import { Sub } from './submission-common';
 import { Header, useCommentRenderer } from './submission-page';
 import { GeneralComments, History } from './comments-history';
 
-export function Review(props: { sub: Sub; roles: string[]; reload: () => void }) {
+export function Review(props: { sub: Sub; roles: string[]; changes?: Changes | null; reload: () => void }) {
   const sub = props.sub;
   useSubscription({ query: SubmissionChangedDocument, variables: { id: sub.id } }, () => {
     props.reload();
@@ -27,14 +30,25 @@ export function Review(props: { sub: Sub; roles: string[]; reload: () => void })
   const template = sub.template.definition as TemplateDef;
   const current = sub.approvalChain.find((c) => c.state === 'CURRENT');
   const mayDecide = !!current && props.roles.includes(current.role);
-  // Kept here: after a decision the decision panel goes away, the confirmation stays.
-  const [notice, setNotice] = useState<string | null>(null);
+  // Kept here: after a decision the decision panel goes away, the confirmation stays. The editor's confirmation
+  // after submitting arrives with the navigation.
+  const location = useLocation();
+  const [notice, setNotice] = useState<string | null>(
+    () => (location.state as { notice?: string } | null)?.notice ?? null,
+  );
+  // The projektägare may take it back until a reviewer has approved anything.
+  const mayWithdraw =
+    sub.status === 'SUBMITTED' &&
+    props.roles.includes('PROJEKTAGARE') &&
+    (sub.approvalChain[0]?.approvals ?? 0) === 0;
   return (
     <>
       <Header sub={sub} />
       <div className="layout-two">
         <div>
           {notice && <Alert kind="success">{notice}</Alert>}
+          {mayWithdraw && <Withdraw sub={sub} reload={props.reload} />}
+          {sub.status !== 'DRAFT' && <AnswerChanges template={template} changes={props.changes} />}
           {mayDecide && current && (
             <Decision
               sub={sub}
@@ -89,6 +103,7 @@ export function Decision(props: {
   const [approving, approve] = useMutation(ApproveSubmissionDocument);
   const [returning, doReturn] = useMutation(ReturnSubmissionDocument);
   const busy = approving.fetching || returning.fetching;
+  useUnsavedChanges(comment.trim().length > 0 && !busy);
 
   async function onApprove() {
     setError(null);
@@ -174,6 +189,44 @@ export function Decision(props: {
           Skicka tillbaka till projektägaren
         </button>
       </div>
+    </section>
+  );
+}
+
+/** "Dra tillbaka": the submitted follow-up goes back to being the projektägare's to change. */
+function Withdraw(props: { sub: Sub; reload: () => void }) {
+  const navigate = useNavigate();
+  const [r, withdraw] = useMutation(WithdrawSubmissionDocument);
+  return (
+    <section className="card" aria-labelledby="withdraw-heading">
+      <h2 id="withdraw-heading">Dra tillbaka</h2>
+      <p className="muted">
+        Ingen har godkänt uppföljningen än. Drar du tillbaka den kan du ändra den och skicka in den igen.
+      </p>
+      {r.error && <Alert kind="error">{errorMessage(r.error)}</Alert>}
+      <button
+        type="button"
+        className="button"
+        disabled={r.fetching}
+        onClick={async () => {
+          if (
+            !window.confirm(
+              'Dra tillbaka uppföljningen? Granskarna ser den inte förrän du skickar in den igen.',
+            )
+          )
+            return;
+          const res = await withdraw({ id: props.sub.id });
+          if (res.error) return;
+          // The page becomes the editor again; the confirmation travels with the navigation.
+          navigate(`/uppfoljningar/${props.sub.id}`, {
+            replace: true,
+            state: { notice: 'Uppföljningen är tillbakadragen. Du kan ändra den och skicka in den igen.' },
+          });
+          props.reload();
+        }}
+      >
+        Dra tillbaka uppföljningen
+      </button>
     </section>
   );
 }

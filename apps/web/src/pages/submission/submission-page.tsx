@@ -34,7 +34,12 @@ export function SubmissionPage() {
   return canEdit ? (
     <Editor key={`${sub.id}`} initial={sub} reload={() => refetch({ requestPolicy: 'network-only' })} />
   ) : (
-    <Review sub={sub} roles={myInsatsRoles} reload={() => refetch({ requestPolicy: 'network-only' })} />
+    <Review
+      sub={sub}
+      roles={myInsatsRoles}
+      changes={sub.changesSinceLastReview}
+      reload={() => refetch({ requestPolicy: 'network-only' })}
+    />
   );
 }
 
@@ -74,8 +79,10 @@ export function useCommentRenderer(sub: Sub, reload: () => void) {
           return r.error ? errorMessage(r.error) : null;
         }}
         onResolve={async (commentId) => {
-          await resolve({ id: commentId });
+          const r = await resolve({ id: commentId });
+          if (r.error) return errorMessage(r.error);
           reload();
+          return null;
         }}
       />
     ),

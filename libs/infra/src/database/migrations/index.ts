@@ -19,6 +19,7 @@ import { Memberships1763930400000 } from './1763930400000-memberships';
 import { TenantRls1763930000000 } from './1763930000000-tenant-rls';
 import { TenantRlsLaterTables1763950000000 } from './1763950000000-tenant-rls-later-tables';
 import { ReportStructures1764050000000 } from './1764050000000-report-structures';
+import { SubmissionSnapshots1764070000000 } from './1764070000000-submission-snapshots';
 import { FollowUpExemptions1763940370000 } from './1763940370000-follow-up-exemptions';
 import { InsatsRegister1764010000000 } from './1764010000000-insats-register';
 import { FinanceSetup1764020000000 } from './1764020000000-finance-setup';
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   InsatsRegister1764010000000,
   FinanceSetup1764020000000,
   ReportStructures1764050000000,
+  SubmissionSnapshots1764070000000,
 ];
