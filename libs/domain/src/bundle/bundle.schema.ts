@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { NNS_METRIC } from '../nns/nns-metric';
 import { Role } from '../access/roles';
 import { KEY_FIGURE_IDS } from './key-figures';
+import { financingSchema, lineIncomeSchema } from '../reports/financing';
+import { reportSettingsSchema } from '../reports/report-settings';
 
 const decimalString = z
   .string()
@@ -49,6 +51,8 @@ export const bundleSchema = z.object({
     name,
     reportingUnit: z.enum(['tkr', 'kr'], { message: 'ska vara "tkr" eller "kr"' }),
     vision: z.string().max(2000).optional(),
+    /** The förbund's report choices (delår end, deviation sign, driftredovisning columns); optional. */
+    reportSettings: reportSettingsSchema.optional(),
   }),
   parties: z
     .array(
@@ -83,7 +87,13 @@ export const bundleSchema = z.object({
       outlook: z
         .record(z.string().regex(/^\d{4}$/, { message: 'ska vara ett årtal' }), decimalString)
         .optional(),
-      financing: amountMap.optional(),
+      /** Fixed keys (fromParties, fromEquity, esf, other) or the förbund's own rows [{label, amount, source}]. */
+      financing: financingSchema.optional(),
+      /**
+       * Income budgeted on a cost centre (cost centre → amount and source); the line itself stays the net
+       * budget, so the budgeted cost is line + income.
+       */
+      lineIncome: lineIncomeSchema.optional(),
     }),
   ),
   forecasts: z.array(z.object({ year, asOf: isoDate, lines: amountMap })).default([]),

@@ -144,7 +144,16 @@ function crossReferenceIssues(b: OrganisationBundle, declared?: DeclaredKeys): V
         issues.push({ path: jsonPath([...base, code]), message: `okänt kostnadsställe "${code}"` });
     }
   };
-  b.budgets.forEach((x, i) => checkLines(x.lines, ['budgets', i, 'lines']));
+  b.budgets.forEach((x, i) => {
+    checkLines(x.lines, ['budgets', i, 'lines']);
+    // Income is budgeted on a line of the same decision.
+    for (const code of Object.keys(x.lineIncome ?? {}))
+      if (x.lines[code] === undefined)
+        issues.push({
+          path: jsonPath(['budgets', i, 'lineIncome', code]),
+          message: `kostnadsställe "${code}" har ingen budgetrad i beslutet`,
+        });
+  });
   b.forecasts.forEach((x, i) => checkLines(x.lines, ['forecasts', i, 'lines']));
   b.insatser.forEach((x, i) => {
     if (parties && !parties.has(x.ownerParty))
