@@ -62,7 +62,17 @@ export interface ReportModel {
   unit: 'tkr' | 'kr';
   keyFigures: { current: Record<string, string>; previous: Record<string, string> };
   sections: ReportSection[];
-  financialGoals: Array<{ key: string; text: string; value: string; status: 'UPPFYLLT' | 'EJ_UPPFYLLT' }>;
+  /**
+   * Each goal measured on the year's outcome (årsredovisning) or on the forecast for the year (delårsrapport);
+   * a goal the forecast cannot measure is "ej mätbart än".
+   */
+  financialGoals: Array<{
+    key: string;
+    text: string;
+    value: string;
+    status: 'UPPFYLLT' | 'EJ_UPPFYLLT' | 'EJ_MATBART_AN';
+    basis?: 'UTFALL' | 'PROGNOS';
+  }>;
   /** NNS indikatorenkät (CONTRACT.md §6), present when the year has counts. */
   nns?: NnsReportModel;
   checks: ReportCheck[];
