@@ -7,3 +7,4 @@ export * from './render/xlsx-renderer';
 export * from './render/attachments';
 export * from './render/nns-national';
 export * from './model/plan/build-plan-report';
+export * from './render/checks-pdf';

@@ -7,6 +7,7 @@ import {
   PreparedAttachment,
   buildPlanReport,
   buildReport,
+  renderChecksPdf,
   renderPdf,
   ReportModel,
   renderXlsx,
@@ -157,6 +158,8 @@ export async function compileReport(
     'xlsx',
   );
   const jsonFile = await store(json, 'application/json', 'json');
+  // The checks: a working document for the förbundschef and the revisorer, beside (not in) the published PDF.
+  const checksFile = await store(await renderChecksPdf(model), 'application/pdf', 'kontroller.pdf');
   const passed = model.checks.every((c) => c.status === 'PASS');
   return ds.transaction(async (em) => {
     const done = await markReportReady(em, reportId, {
@@ -166,6 +169,7 @@ export async function compileReport(
       pdfFileId: pdfFile.id,
       xlsxFileId: xlsxFile.id,
       jsonFileId: jsonFile.id,
+      checksFileId: checksFile.id,
     });
     if (!done) return 'ALREADY_READY' as const;
     await appendAudit(em, {

@@ -46,6 +46,9 @@ export const CHECK_STATUS_LABEL: Record<string, string> = {
   FAIL: 'EJ GODKÄND',
 };
 
+/** The title of the checks' working document (a PDF beside the published report). */
+export const CHECKS_DOCUMENT_TITLE = 'Kontroller';
+
 /** Anything but a passed check reads as not passed. */
 export function checkStatusLabel(status: string): string {
   return status === 'PASS' ? CHECK_STATUS_LABEL.PASS : CHECK_STATUS_LABEL.FAIL;
