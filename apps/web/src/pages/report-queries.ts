@@ -20,6 +20,7 @@ export const ReportFields = graphql(`
     pdfFileId
     xlsxFileId
     jsonFileId
+    checksFileId
   }
 `);
 
