@@ -27,7 +27,8 @@ interface Compiled {
   };
 }
 
-const table = (r: Compiled, id: string) => r.model.sections.flatMap((s) => s.tables).find((t) => t.id === id)!;
+const table = (r: Compiled, id: string) =>
+  r.model.sections.flatMap((s) => s.tables).find((t) => t.id === id)!;
 const row = (t: Table, id: string) => t.rows.find((x) => x.id === id);
 
 /**

@@ -305,7 +305,9 @@ describe('reports: compiled by the worker from the ledger, the bundle and approv
     expect(failing.find((c) => c.id === 'historik_2024')!.message).toContain(
       'Verksamhetens intäkter: femårsöversiktens uppgift 9\u00a0999\u00a0000\u00a0kr, huvudboken 10\u00a0028\u00a0000\u00a0kr',
     );
-    expect(failing.find((c) => c.id === 'budget_insats_stegen')!.message).toContain('2\u00a0600\u00a0000\u00a0kr');
+    expect(failing.find((c) => c.id === 'budget_insats_stegen')!.message).toContain(
+      '2\u00a0600\u00a0000\u00a0kr',
+    );
     const text = await pdfText(r.pdfFileId, token);
     expect(text).toMatch(/Årets resultat\s+709 000\s+90 000/);
     expect(text).toContain('Belopp i kronor');

@@ -27,9 +27,7 @@ export const financingRowSchema = z.object({
     .min(1, { message: 'får inte vara tom' })
     .max(200, { message: 'får vara högst 200 tecken' }),
   amount: decimalString,
-  source: z
-    .enum(FINANCING_SOURCES, { message: `ska vara en av ${FINANCING_SOURCES.join(', ')}` })
-    .optional(),
+  source: z.enum(FINANCING_SOURCES, { message: `ska vara en av ${FINANCING_SOURCES.join(', ')}` }).optional(),
 });
 
 /** The bundle's `financing`: the old record of fixed keys or the förbund's own rows. */

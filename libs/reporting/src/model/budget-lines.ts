@@ -37,7 +37,13 @@ export function budgetLines(budget: OrdinaryBudget | undefined): Map<string, Bud
     const inc = budget?.lineIncome?.[code];
     const income = inc ? D(inc.amount) : new Money(0);
     const net = D(v);
-    out.set(code, { costCentre: code, net, income, incomeSource: inc?.source ?? null, cost: net.plus(income) });
+    out.set(code, {
+      costCentre: code,
+      net,
+      income,
+      incomeSource: inc?.source ?? null,
+      cost: net.plus(income),
+    });
   }
   return out;
 }
@@ -83,4 +89,3 @@ export function incomeRows(
     ),
   ];
 }
-

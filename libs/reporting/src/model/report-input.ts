@@ -1,4 +1,11 @@
-import type { AccountRange, FinancingRow, NnsModel, ReportingUnit, ReportSettings, TemplateDef } from '@app/domain';
+import type {
+  AccountRange,
+  FinancingRow,
+  NnsModel,
+  ReportingUnit,
+  ReportSettings,
+  TemplateDef,
+} from '@app/domain';
 
 export type ReportKind = 'DELARSRAPPORT' | 'ARSREDOVISNING';
 

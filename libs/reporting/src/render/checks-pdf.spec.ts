@@ -21,7 +21,10 @@ describe('what is published is what the board signs', () => {
   const model = buildReport(input);
 
   it('the published PDF has no checks chapter and carries the förbund’s name, not the platform’s', async () => {
-    const file = write('report.pdf', await renderPdf(model, { compiledAt: new Date('2026-02-15T10:00:00Z') }));
+    const file = write(
+      'report.pdf',
+      await renderPdf(model, { compiledAt: new Date('2026-02-15T10:00:00Z') }),
+    );
     const text = run('pdftotext', [file, '-']);
     expect(text).not.toContain('GODKÄND');
     expect(text).not.toMatch(/kontroller/i);
@@ -33,18 +36,24 @@ describe('what is published is what the board signs', () => {
   });
 
   it('the checks are a working document of their own: tagged PDF/A, failing checks first, in words', async () => {
-    const file = write('checks.pdf', await renderChecksPdf(model, { compiledAt: new Date('2026-02-15T10:00:00Z') }));
+    const file = write(
+      'checks.pdf',
+      await renderChecksPdf(model, { compiledAt: new Date('2026-02-15T10:00:00Z') }),
+    );
     const info = run('pdfinfo', [file]);
     expect(info).toMatch(/^Tagged:\s+yes$/m);
     expect(info).toMatch(/^Title:\s+Kontroller: Årsredovisning 2025 – Samordningsförbundet Samspelet$/m);
     expect(run('pdfinfo', ['-meta', file])).toMatch(/<pdfaid:part>2<\/pdfaid:part>/);
     const struct = run('pdfinfo', ['-struct', file]);
-    for (const t of ['H1', 'L', 'LI', 'Lbl', 'LBody']) expect(struct).toMatch(new RegExp(`^\\s+${t}\\b`, 'm'));
+    for (const t of ['H1', 'L', 'LI', 'Lbl', 'LBody'])
+      expect(struct).toMatch(new RegExp(`^\\s+${t}\\b`, 'm'));
     const text = run('pdftotext', [file, '-']).replace(/\s+/g, ' ');
     expect(text).toContain('Arbetsdokument för förbundschefen och revisorerna');
     expect(text).toContain('1 av');
     // the failing check comes first, its figures in kronor and the row named in words
     expect(text.indexOf('EJ GODKÄND')).toBeLessThan(text.indexOf(' GODKÄND Årets resultat'));
-    expect(text).toContain('Verksamhetens intäkter: femårsöversiktens uppgift 9 999 000 kr, huvudboken 10 028 000 kr');
+    expect(text).toContain(
+      'Verksamhetens intäkter: femårsöversiktens uppgift 9 999 000 kr, huvudboken 10 028 000 kr',
+    );
   });
 });

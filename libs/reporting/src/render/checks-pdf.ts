@@ -2,7 +2,18 @@ import { checkStatusLabel, CHECKS_DOCUMENT_TITLE } from '@app/domain';
 import type { ReportModel } from '../model/report-model';
 import { runningHeaders } from './pdf-frame';
 import { openDocument } from './pdf-renderer';
-import { bookmark, COLOR, Doc, ensureSpace, group, heading, MARGIN, paragraph, Struct, tag } from './pdf-style';
+import {
+  bookmark,
+  COLOR,
+  Doc,
+  ensureSpace,
+  group,
+  heading,
+  MARGIN,
+  paragraph,
+  Struct,
+  tag,
+} from './pdf-style';
 
 /**
  * The report's checks as a working document for the förbundschef and the revisorer: a PDF of its own beside
@@ -46,12 +57,7 @@ export async function renderChecksPdf(model: ReportModel, opts: { compiledAt?: D
   doc.moveDown(0.6);
   checkList(doc, sect, [...failing, ...model.checks.filter((c) => c.status === 'PASS')]);
   sect.end();
-  runningHeaders(
-    doc,
-    `${model.organisation.name} · ${title}`,
-    doc.bufferedPageRange().count,
-    new Map(),
-  );
+  runningHeaders(doc, `${model.organisation.name} · ${title}`, doc.bufferedPageRange().count, new Map());
   root.end();
   doc.end();
   return done;

@@ -132,7 +132,6 @@ export async function renderPdf(
   return done;
 }
 
-
 /**
  * A PDF/A-2a document (tagged, Lang sv-SE, title shown, PDF/UA-1 in its XMP) with its fonts and structure
  * root; the förbund is its author and creator, not the platform.

@@ -19,7 +19,9 @@ export function budgetprognos(ctx: BuildContext): void {
       ];
       // The financing rows as the förbund names them (old bundles' fixed keys read as rows with Swedish labels).
       budgetFinancing(next).forEach((f, i) =>
-        rows.push(row(`finansiering_${i + 1}`, `varav finansiering: ${f.label}`, [D(f.amount)], { level: 1 })),
+        rows.push(
+          row(`finansiering_${i + 1}`, `varav finansiering: ${f.label}`, [D(f.amount)], { level: 1 }),
+        ),
       );
       for (const [y, v] of Object.entries(next.outlook ?? {}).sort())
         rows.push(row(`plan_${y}`, `Plan ${y}`, [D(v)]));

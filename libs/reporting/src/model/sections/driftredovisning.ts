@@ -4,7 +4,14 @@ import { ReportRow, ReportTable } from '../report-model';
 import { D, amount } from '../figures';
 import { row, check } from '../table-helpers';
 import { BuildContext } from '../build-context';
-import { budgetedIncome, budgetLines, deviation, incomeRows, ordinaryBudget, settingsOf } from '../budget-lines';
+import {
+  budgetedIncome,
+  budgetLines,
+  deviation,
+  incomeRows,
+  ordinaryBudget,
+  settingsOf,
+} from '../budget-lines';
 import { helarsprognos } from './helarsprognos';
 
 type Cells = Partial<Record<DriftColumn, Decimal | null>>;

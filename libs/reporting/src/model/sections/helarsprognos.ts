@@ -130,7 +130,9 @@ export function yearForecast(ctx: BuildContext): YearForecast {
     arets_resultat: resultat,
     eget_kapital: cur.ingaende_eget_kapital.plus(resultat),
     medelstilldelning: intakter,
-    administrativa_kostnader: rows.filter((r) => admin.has(r.code)).reduce((a, r) => a.plus(net(r)), new Money(0)),
+    administrativa_kostnader: rows
+      .filter((r) => admin.has(r.code))
+      .reduce((a, r) => a.plus(net(r)), new Money(0)),
     budgetram,
   };
 }
@@ -151,7 +153,8 @@ export function helarsprognos(ctx: BuildContext): void {
     ]),
     ...incomeRows(r.code, r.line, (b) => [b, null, null, null]),
   ]);
-  const sum = (f: (r: LineForecast) => Decimal) => rows.reduce((a, r) => a.plus(f(r)), new Money(0) as Decimal);
+  const sum = (f: (r: LineForecast) => Decimal) =>
+    rows.reduce((a, r) => a.plus(f(r)), new Money(0) as Decimal);
   const owners = rows.filter((r) => r.source === 'PROGNOS_HELAR');
   const prognos: ReportTable = {
     id: 'helarsprognos',

@@ -135,7 +135,9 @@ describe('readable checks', () => {
         expect([c.id, /[a-z]+_[a-z]+/.test(c.message)]).toEqual([c.id, false]);
       }
     }
-    const balance = buildReport(samspeletInput('ar')).checks.find((c) => c.id === 'balansrakning_balanserar')!;
+    const balance = buildReport(samspeletInput('ar')).checks.find(
+      (c) => c.id === 'balansrakning_balanserar',
+    )!;
     expect(balance.message).toBe(
       'Balansräkningen balanserar: tillgångarna (7\u00a0102\u00a0000\u00a0kr) är lika stora som eget kapital och skulder (7\u00a0102\u00a0000\u00a0kr).',
     );
