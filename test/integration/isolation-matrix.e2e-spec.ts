@@ -148,6 +148,7 @@ const OPERATIONS: Record<string, Entry> = {
   ),
   'Query.plan': rows(refused(() => ({ year: 2026 }))),
   'Query.report': rows(refused(id('reportId'))),
+  'Query.reportSettings': rows(refused()),
   'Query.reportTexts': rows(refused()),
   'Query.reports': rows(refused()),
   'Query.sieImports': rows(refused()),
@@ -291,6 +292,7 @@ const OPERATIONS: Record<string, Entry> = {
     },
   ),
   'Mutation.savePlan': rows(refused(() => ({ year: 2026, version: 1, plan: {} }))),
+  'Mutation.saveReportSettings': rows(refused(() => ({ delarEnd: '08-31' }))),
   'Mutation.saveReportTexts': rows(
     refused(() => ({ kind: 'ARSREDOVISNING', year: 2025, version: 0, texts: { forvaltning: 'Kapad' } })),
   ),

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { INestApplicationContext } from '@nestjs/common';
-import { Bundle, FIXTURES, importBundle, tenantBundle, TestApi, upload } from '../helpers/api';
+import { Bundle, codes, FIXTURES, importBundle, tenantBundle, TestApi, upload } from '../helpers/api';
 import { startWorker } from '../helpers/worker';
 
 const FIELDS = 'id status model checks { id status message } pdfFileId checksFileId';
@@ -162,5 +162,35 @@ describe('a förbund’s own report rules compile as it chose', () => {
     const checks = await pdfText(ar.checksFileId);
     expect(checks).toContain('Arbetsdokument för förbundschefen och revisorerna');
     expect(checks).toContain('EJ GODKÄND');
+  });
+
+  it('the förbundschef changes the settings in the API, with an audit entry; others of the förbund are refused', async () => {
+    const SAVE =
+      'mutation($o: ID!, $d: String, $s: String, $c: [String!]){ saveReportSettings(organisationId: $o, delarEnd: $d, deviationSign: $s, driftColumns: $c){ delarEnd deviationSign driftColumns } }';
+    const owner = await api.login('projektagare.stegen@egna-regler.example');
+    expect(codes(await api.gql(SAVE, { o: org, d: '06-30' }, owner))).toEqual(['FORBIDDEN']);
+    const bad = await api.gql(SAVE, { o: org, d: '09-30' }, chef);
+    expect(codes(bad)).toEqual(['BAD_USER_INPUT']);
+    expect((bad.errors![0].extensions!.details as Array<{ path: string }>)[0].path).toBe('$.delarEnd');
+    const saved = await api.ok<{ saveReportSettings: unknown }>(SAVE, { o: org, d: '06-30' }, chef);
+    expect(saved.saveReportSettings).toEqual({
+      delarEnd: '06-30',
+      deviationSign: 'BUDGET_MINUS_UTFALL',
+      driftColumns: ['UTFALL', 'BUDGET', 'AVVIKELSE', 'UTFALL_FOREGAENDE_AR'],
+    });
+    const read = await api.ok<{ reportSettings: { delarEnd: string } }>(
+      'query($o: ID!){ reportSettings(organisationId: $o){ delarEnd } }',
+      { o: org },
+      owner,
+    );
+    expect(read.reportSettings.delarEnd).toBe('06-30');
+    const [audit] = await api.ds.query(
+      "SELECT payload FROM audit_entry WHERE organisation_id = $1 AND action = 'report_settings.saved'",
+      [org],
+    );
+    expect(audit.payload.delarEnd).toBe('06-30');
+    const delar = (await api.compileReport<Compiled>(org, 'DELARSRAPPORT', chef, FIELDS)).done;
+    expect(delar.model.period.end).toBe('2025-06-30');
+    expect(delar.model.title).toBe('Delårsrapport januari–juni 2025');
   });
 });

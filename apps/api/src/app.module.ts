@@ -42,6 +42,8 @@ import { DemoSeedService } from './demo/demo-seed.service';
 import { ReportService } from './reports/report.service';
 import { ReportResolver } from './reports/report.resolver';
 import { ReportTextsService } from './reports/report-texts.service';
+import { ReportSettingsService } from './reports/report-settings.service';
+import { ReportSettingsResolver } from './reports/report-settings.resolver';
 import { FollowUpExemptionService } from './reports/follow-up-exemption.service';
 import { FollowUpExemptionResolver, ReportCoverageResolver } from './reports/follow-up-exemption.resolver';
 import { SigningRequestsService } from './signing/signing-requests.service';
@@ -139,6 +141,8 @@ import { FactorsResolver } from './auth/factors/factors.resolver';
     ReportService,
     ReportResolver,
     ReportTextsService,
+    ReportSettingsService,
+    ReportSettingsResolver,
     FollowUpExemptionService,
     FollowUpExemptionResolver,
     ReportCoverageResolver,

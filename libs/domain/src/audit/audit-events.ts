@@ -67,6 +67,11 @@ export const AUDIT_EVENTS = {
   'report.compiled': z.looseObject({ kind: z.string(), year: z.number().int(), version: z.number().int() }),
   'report.failed': z.looseObject({ reason }),
   'report_texts.saved': z.looseObject({ version: z.number().int(), keys: z.array(z.string()) }),
+  'report_settings.saved': z.looseObject({
+    delarEnd: z.string(),
+    deviationSign: z.string(),
+    driftColumns: z.array(z.string()),
+  }),
   'follow_up.exempted': z.looseObject({
     insatsId: id,
     period: z.string().regex(/^(DELAR|HELAR)-\d{4}$/),
