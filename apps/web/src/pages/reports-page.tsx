@@ -14,6 +14,7 @@ import {
 import { Alert, Loading, StatusBadge } from '../components/ui';
 import { ReportProgress, useLiveReport } from '../components/report-progress';
 import { ReportChecks, ReportFiles } from '../components/report-files';
+import { ReportSettingsEditor } from './report-settings-editor';
 import {
   CompileReportDocument,
   ReportsDocument,
@@ -117,7 +118,10 @@ function CompilePanel(props: { onCompiled: () => void }) {
           Planens texter, budget och mål skrivs under <Link to="/verksamhetsplan">Verksamhetsplan</Link>.
         </p>
       ) : (
-        <ReportTextsEditor kind={kind} year={year} />
+        <>
+          <ReportSettingsEditor year={year} />
+          <ReportTextsEditor kind={kind} year={year} />
+        </>
       )}
       {state.error && <Alert kind="error">{errorMessage(state.error)}</Alert>}
       <button
