@@ -181,7 +181,7 @@ describe('a förbund’s own report rules compile as it chose', () => {
     const read = await api.ok<{ reportSettings: { delarEnd: string } }>(
       'query($o: ID!){ reportSettings(organisationId: $o){ delarEnd } }',
       { o: org },
-      owner,
+      chef,
     );
     expect(read.reportSettings.delarEnd).toBe('06-30');
     const [audit] = await api.ds.query(
