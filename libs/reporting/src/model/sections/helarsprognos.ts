@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { DEVIATION_SIGN_TEXT, formatKronor, Money } from '@app/domain';
+import { DEVIATION_SIGN_TEXT, financingOf, formatKronor, Money } from '@app/domain';
 import { ReportCheck, ReportTable } from '../report-model';
 import { D, amount } from '../figures';
 import { row, check } from '../table-helpers';
@@ -7,6 +7,7 @@ import { BuildContext } from '../build-context';
 import {
   BudgetLine,
   budgetedIncome,
+  budgetFinancing,
   budgetLines,
   deviation,
   incomeRows,
@@ -117,9 +118,14 @@ export function yearForecast(ctx: BuildContext): YearForecast {
     .flatMap((b) => Object.entries(b.lines).filter(([c]) => !inRows.has(c)))
     .reduce((a, [, v]) => a.plus(D(v)), new Money(0) as Decimal);
   const kostnader = rows.reduce((a, r) => a.plus(net(r)), new Money(0) as Decimal).plus(decided);
-  const intakter = cur.medelstilldelning.isZero()
-    ? (budgetedIncome(ordinaryBudget(input, year)) ?? new Money(0))
-    : cur.medelstilldelning;
+  // Income: the parties' allocation as decided in the funding (else as budgeted), plus other budgeted income
+  // that is not booked against a line (ESF, NNS work, other).
+  const ordinary = ordinaryBudget(input, year);
+  const budgeted = budgetedIncome(ordinary) ?? new Money(0);
+  const parties = financingOf(budgetFinancing(ordinary), 'PARTIES') ?? new Money(0);
+  const intakter = (cur.medelstilldelning.isZero() ? parties : cur.medelstilldelning).plus(
+    budgeted.minus(parties),
+  );
   const resultat = intakter.minus(kostnader);
   const budgetram = input.budgets
     .filter((b) => b.year === year)
@@ -129,7 +135,7 @@ export function yearForecast(ctx: BuildContext): YearForecast {
     verksamhetens_kostnader: kostnader,
     arets_resultat: resultat,
     eget_kapital: cur.ingaende_eget_kapital.plus(resultat),
-    medelstilldelning: intakter,
+    medelstilldelning: cur.medelstilldelning.isZero() ? parties : cur.medelstilldelning,
     administrativa_kostnader: rows
       .filter((r) => admin.has(r.code))
       .reduce((a, r) => a.plus(net(r)), new Money(0)),

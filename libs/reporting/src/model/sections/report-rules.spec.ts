@@ -101,6 +101,16 @@ describe('report rules that are the förbund’s data, not one seed’s', () => 
     expect(ar.every((g) => g.basis === 'UTFALL')).toBe(true);
   });
 
+  it('the forecast counts other budgeted income only where it is not booked against a line', () => {
+    // ESF booked as the förbund's income (not on line 835): the forecast result gains the 600 000
+    const input = samspeletInput('delar');
+    for (const b of input.budgets) b.lineIncome = null;
+    input.forecasts[0].lines['835'] = '-150000.00';
+    const goals = financialGoals(createBuildContext(input));
+    // costs 9 783 000 − 600 000 (835 now forecast net) + 740 000 = 9 923 000; income 10 006 000 + 600 000
+    expect(goals.find((g) => g.key === 'buffert_700_tkr')!.value).toBe('3292000.00');
+  });
+
   it('the projektägare’s prognos for the year fills a line the förbund did not forecast and is reconciled with it', () => {
     const input = samspeletInput('delar');
     const m = buildReport(input);
