@@ -150,6 +150,7 @@ const OPERATIONS: Record<string, Entry> = {
   'Query.plan': rows(refused(() => ({ year: 2026 }))),
   'Query.report': rows(refused(id('reportId'))),
   'Query.reportStructure': rows(refused()),
+  'Query.reportSettings': rows(refused()),
   'Query.reportTexts': rows(refused()),
   'Query.reports': rows(refused()),
   'Query.sieImports': rows(refused()),
@@ -326,6 +327,7 @@ const OPERATIONS: Record<string, Entry> = {
       entries: [{ id: 'forvaltningsberattelse', heading: 'Kapad' }],
     })),
   ),
+  'Mutation.saveReportSettings': rows(refused(() => ({ delarEnd: '08-31' }))),
   'Mutation.saveReportTexts': rows(
     refused(() => ({ kind: 'ARSREDOVISNING', year: 2025, version: 0, texts: { forvaltning: 'Kapad' } })),
   ),

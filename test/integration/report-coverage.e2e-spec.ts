@@ -8,12 +8,13 @@ import { codes, FIXTURES, importBundle, orgId, tenantBundle, TestApi } from '../
 import { startWorker } from '../helpers/worker';
 
 const FIELDS =
-  'id status checksPassed pdfFileId checks { id status message } followUpCoverage { insatsKey insatsId insatsName period state reason }';
+  'id status checksPassed pdfFileId checksFileId checks { id status message } followUpCoverage { insatsKey insatsId insatsName period state reason }';
 interface Compiled {
   id: string;
   status: string;
   checksPassed: boolean;
   pdfFileId: string;
+  checksFileId: string;
   checks: Array<{ id: string; status: string; message: string }>;
   followUpCoverage: Array<{
     insatsKey: string;
@@ -98,7 +99,7 @@ describe('a report accounts for every insats funded in the period', () => {
     const text = await pdfText(r.pdfFileId);
     expect(text).toMatch(/Stegen Kristinehamn\s+Uppföljning saknas/);
     expect(text).toContain('Uppföljning Stegen Kristinehamn, Helår 2025');
-    expect(text).toContain('EJ GODKÄND');
+    expect(await pdfText(r.checksFileId)).toContain('EJ GODKÄND');
   });
 
   it('a Delår report owes nothing of the insatser that started after June', async () => {

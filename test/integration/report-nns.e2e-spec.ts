@@ -21,12 +21,13 @@ const GOAL = {
   op: '>=',
   value: '0.70',
 };
-const FIELDS = 'id status model checks { id status message } pdfFileId';
+const FIELDS = 'id status model checks { id status message } pdfFileId checksFileId';
 
 interface Compiled {
   id: string;
   status: string;
   pdfFileId: string;
+  checksFileId: string;
   checks: Array<{ id: string; status: string; message: string }>;
   model: {
     nns?: { year: number; indicators: Array<Record<string, unknown> & { topShare: string }> };
@@ -115,6 +116,6 @@ describe('reports: NNS indicators in the årsredovisning', () => {
     const c = done.checks.find((x) => x.id === `nns_mal_${GOAL.key}`);
     expect(c?.status).toBe('FAIL');
     expect(c?.message).toContain('redovisas inte i bilagan');
-    expect(await pdfText(done.pdfFileId)).toContain('EJ GODKÄND');
+    expect(await pdfText(done.checksFileId)).toContain('EJ GODKÄND');
   });
 });

@@ -27,7 +27,7 @@ const expected = JSON.parse(readFileSync(join(FIXTURES, 'expected', 'samspelet-2
 const COMPILE =
   'mutation($o: ID!, $k: ReportKind!, $y: Int!){ compileReport(organisationId: $o, kind: $k, year: $y){ id status progress version } }';
 const REPORT_FIELDS =
-  'id kind status progress stage version model checks { id status message } pdfFileId xlsxFileId jsonFileId error';
+  'id kind status progress stage version model checks { id status message } pdfFileId xlsxFileId jsonFileId checksFileId error';
 const REPORT = `query($id: ID!){ report(id: $id){ ${REPORT_FIELDS} } }`;
 
 interface Report {
@@ -47,6 +47,7 @@ interface Report {
   pdfFileId: string;
   xlsxFileId: string;
   jsonFileId: string;
+  checksFileId: string;
 }
 
 const close = (a: string, b: string, tol: number) => Math.abs(Number(a) - Number(b)) <= tol;
@@ -266,6 +267,7 @@ describe('reports: compiled by the worker from the ledger, the bundle and approv
         roles: [{ role: 'FORBUNDSCHEF' }, { role: 'ADMIN' }],
       },
     ];
+    b.historicalKeyFigures = b.historicalKeyFigures.filter((h: { year: number }) => h.year !== 2024);
     b.historicalKeyFigures.push({
       year: 2024,
       verksamhetens_intakter: '9999000',
@@ -299,14 +301,19 @@ describe('reports: compiled by the worker from the ledger, the bundle and approv
     expect(missing).toHaveLength(7);
     const failing = r.checks.filter((c) => c.status === 'FAIL' && !c.id.startsWith('uppfoljning_finns_'));
     expect(failing.map((c) => c.id).sort()).toEqual(['budget_insats_stegen', 'historik_2024']);
+    // the checks say each figure in kronor and name the rows in words
     expect(failing.find((c) => c.id === 'historik_2024')!.message).toContain(
-      'verksamhetens_intakter: historiken 9999000, huvudboken 10028000.00',
+      'Verksamhetens intäkter: femårsöversiktens uppgift 9\u00a0999\u00a0000\u00a0kr, huvudboken 10\u00a0028\u00a0000\u00a0kr',
     );
-    expect(failing.find((c) => c.id === 'budget_insats_stegen')!.message).toContain('2600000.00');
+    expect(failing.find((c) => c.id === 'budget_insats_stegen')!.message).toContain(
+      '2\u00a0600\u00a0000\u00a0kr',
+    );
     const text = await pdfText(r.pdfFileId, token);
     expect(text).toMatch(/Årets resultat\s+709 000\s+90 000/);
     expect(text).toContain('Belopp i kronor');
-    expect(text).toContain('EJ GODKÄND');
+    // the checks are a working document of their own, not a chapter of the published report
+    expect(text).not.toContain('EJ GODKÄND');
+    expect(await pdfText(r.checksFileId, token)).toContain('EJ GODKÄND');
     // one förbund cannot compile or read another's reports
     expect(codes(await api.gql(COMPILE, { o: org, k: 'ARSREDOVISNING', y: 2025 }, token))).toEqual([
       'FORBIDDEN',

@@ -44,6 +44,8 @@ import { ReportResolver } from './reports/report.resolver';
 import { ReportTextsService } from './reports/report-texts.service';
 import { ReportStructureResolver } from './reports/report-structure.resolver';
 import { ReportStructureService } from './reports/report-structure.service';
+import { ReportSettingsService } from './reports/report-settings.service';
+import { ReportSettingsResolver } from './reports/report-settings.resolver';
 import { FollowUpExemptionService } from './reports/follow-up-exemption.service';
 import { FollowUpExemptionResolver, ReportCoverageResolver } from './reports/follow-up-exemption.resolver';
 import { SigningRequestsService } from './signing/signing-requests.service';
@@ -160,6 +162,8 @@ import { FactorsResolver } from './auth/factors/factors.resolver';
     ReportTextsService,
     ReportStructureResolver,
     ReportStructureService,
+    ReportSettingsService,
+    ReportSettingsResolver,
     FollowUpExemptionService,
     FollowUpExemptionResolver,
     ReportCoverageResolver,

@@ -8,3 +8,4 @@ export * from './render/attachments';
 export * from './render/report-files';
 export * from './render/nns-national';
 export * from './model/plan/build-plan-report';
+export * from './render/checks-pdf';

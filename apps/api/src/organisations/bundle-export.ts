@@ -48,6 +48,9 @@ export async function exportBundle(tx: Tx, slug: string): Promise<OrganisationBu
       name: o.name,
       reportingUnit: o.reporting_unit,
       ...opt('vision', o.vision),
+      ...(o.report_settings && Object.keys(o.report_settings).length
+        ? { reportSettings: o.report_settings as OrganisationBundle['organisation']['reportSettings'] }
+        : {}),
     },
     parties: parties.map((p) => ({
       key: p.key,
@@ -76,6 +79,7 @@ export async function exportBundle(tx: Tx, slug: string): Promise<OrganisationBu
       lines: x.lines,
       ...opt('outlook', x.outlook),
       ...opt('financing', x.financing),
+      ...(Object.keys(x.lineIncome ?? {}).length ? { lineIncome: x.lineIncome } : {}),
     })),
     forecasts: forecasts.map((f) => ({ year: f.year, asOf: f.asOf, lines: f.lines })),
     financialGoals: goals.map((g) => ({

@@ -81,6 +81,7 @@ export class BundleService {
       vision: o.vision ?? null,
       accountMapping: b.accountMapping,
       workflow: b.workflow,
+      reportSettings: o.reportSettings ?? {},
     });
     if (changedId) changes++;
     const organisationId = (changedId ?? prior)!;
@@ -144,9 +145,14 @@ export class BundleService {
         table: 'budget_line',
         scope: { budget_id: id },
         keyCols: ['cost_centre_code'],
-        valueCols: ['amount'],
+        valueCols: ['amount', 'income', 'income_source'],
         hasUpdatedAt: false,
-        rows: Object.entries(x.lines).map(([code, amount]) => ({ cost_centre_code: code, amount })),
+        rows: Object.entries(x.lines).map(([code, amount]) => ({
+          cost_centre_code: code,
+          amount,
+          income: x.lineIncome?.[code]?.amount ?? null,
+          income_source: x.lineIncome?.[code]?.source ?? null,
+        })),
       });
       // New lines are a new version of the decision: an editor who read the old one is refused (issue 18).
       if (lineChanges) await store.touchDecision(tx, 'budget', id);

@@ -10,6 +10,7 @@ export interface OrganisationSettingsRow {
   vision: string | null;
   account_mapping: Record<string, unknown> | null;
   workflow_config: Record<string, unknown> | null;
+  report_settings: Record<string, unknown> | null;
 }
 
 export async function organisationIdBySlug(tx: Tx, slug: string): Promise<string | null> {
@@ -27,14 +28,16 @@ export async function upsertOrganisation(
     vision: string | null;
     accountMapping: unknown;
     workflow: unknown;
+    reportSettings: unknown;
   },
 ): Promise<string | null> {
   const rows = await tx.query(
-    `INSERT INTO organisation AS t (slug, name, reporting_unit, vision, account_mapping, workflow_config) VALUES ($1,$2,$3,$4,$5,$6)
+    `INSERT INTO organisation AS t (slug, name, reporting_unit, vision, account_mapping, workflow_config, report_settings) VALUES ($1,$2,$3,$4,$5,$6,$7)
      ON CONFLICT (slug) DO UPDATE SET name = EXCLUDED.name, reporting_unit = EXCLUDED.reporting_unit, vision = EXCLUDED.vision,
-       account_mapping = EXCLUDED.account_mapping, workflow_config = EXCLUDED.workflow_config, updated_at = now(), version = t.version + 1
-     WHERE (t.name, t.reporting_unit, t.vision, t.account_mapping, t.workflow_config) IS DISTINCT FROM
-           (EXCLUDED.name, EXCLUDED.reporting_unit, EXCLUDED.vision, EXCLUDED.account_mapping, EXCLUDED.workflow_config)
+       account_mapping = EXCLUDED.account_mapping, workflow_config = EXCLUDED.workflow_config, report_settings = EXCLUDED.report_settings,
+       updated_at = now(), version = t.version + 1
+     WHERE (t.name, t.reporting_unit, t.vision, t.account_mapping, t.workflow_config, t.report_settings) IS DISTINCT FROM
+           (EXCLUDED.name, EXCLUDED.reporting_unit, EXCLUDED.vision, EXCLUDED.account_mapping, EXCLUDED.workflow_config, EXCLUDED.report_settings)
      RETURNING id`,
     [
       o.slug,
@@ -43,6 +46,7 @@ export async function upsertOrganisation(
       o.vision,
       o.accountMapping ? JSON.stringify(o.accountMapping) : null,
       o.workflow ? JSON.stringify(o.workflow) : null,
+      JSON.stringify(o.reportSettings ?? {}),
     ],
   );
   return rows[0]?.id ?? null;
@@ -122,7 +126,7 @@ export async function kommunKeyShares(
 
 export async function organisationSettings(tx: Tx, slug: string): Promise<OrganisationSettingsRow | null> {
   const [o] = await tx.query(
-    'SELECT id, slug, name, reporting_unit, vision, account_mapping, workflow_config FROM organisation WHERE slug = $1',
+    'SELECT id, slug, name, reporting_unit, vision, account_mapping, workflow_config, report_settings FROM organisation WHERE slug = $1',
     [slug],
   );
   return o ?? null;

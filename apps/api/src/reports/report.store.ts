@@ -4,7 +4,8 @@ import type { ReportKindEnum, ReportType } from './report.types';
 /** All SQL for requesting and reading reports and the förbundschef's report texts (compiling: the worker). */
 
 const COLUMNS = `id, organisation_id AS "organisationId", kind, year, version, status, progress, stage, model, COALESCE(checks, '[]'::jsonb) AS checks,
-  checks_passed AS "checksPassed", pdf_file_id AS "pdfFileId", xlsx_file_id AS "xlsxFileId", json_file_id AS "jsonFileId", error, structure_version AS "structureVersion",
+  checks_passed AS "checksPassed", pdf_file_id AS "pdfFileId", xlsx_file_id AS "xlsxFileId", json_file_id AS "jsonFileId",
+  checks_file_id AS "checksFileId", error, structure_version AS "structureVersion",
   to_char(created_at AT TIME ZONE 'UTC','YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "createdAt"`;
 
 export type ReportRow = ReportType;

@@ -32,6 +32,12 @@ export class ReportType {
   @Field(() => ID, { nullable: true }) pdfFileId: string | null;
   @Field(() => ID, { nullable: true }) xlsxFileId: string | null;
   @Field(() => ID, { nullable: true }) jsonFileId: string | null;
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'Kontrollerna som eget arbetsdokument (PDF) för förbundschefen och revisorerna; ingår inte i den publicerade rapporten.',
+  })
+  checksFileId: string | null;
   @Field(() => String, { nullable: true }) error: string | null;
   @Field(() => Int, {
     nullable: true,

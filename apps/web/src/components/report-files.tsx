@@ -35,6 +35,31 @@ export function ReportFiles(props: { report: ReportFieldsFragment }) {
   );
 }
 
+/** The checks as their own PDF: the working document for the förbundschef and the revisorer. */
+export function ChecksFile(props: { report: ReportFieldsFragment }) {
+  const r = props.report;
+  const [error, setError] = useState<string | null>(null);
+  const name = `Kontroller ${REPORT_KIND_LABEL[r.kind] ?? r.kind} ${r.year} v${r.version}`;
+  if (!r.checksFileId) return null;
+  return (
+    <div className="button-row">
+      <button
+        type="button"
+        className="button"
+        onClick={() => downloadFile(r.checksFileId!, `${name}.pdf`).catch((e: Error) => setError(e.message))}
+      >
+        Ladda ner kontrollerna (PDF)
+        <span className="visually-hidden"> – {name}</span>
+      </button>
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
 export function ReportChecks(props: { report: ReportFieldsFragment; collapsed?: boolean }) {
   const r = props.report;
   if (!r.checks.length) return null;

@@ -9,6 +9,7 @@ import {
   isLate,
   owesPeriod,
   periodLabel,
+  ROLE_PHRASE,
   STATUS_LABEL,
   STATUS_PLURAL,
   yearsAround,
@@ -47,11 +48,15 @@ const OverviewDocument = graphql(`
   }
 `);
 
-const WAITING: Record<string, string> = {
-  PROJEKTAGARE: 'projektägaren',
-  STYRGRUPP: 'styrgruppen',
-  FORBUNDSCHEF: 'förbundschefen',
-};
+/**
+ * A count of follow-ups in one status, in words: "1 inskickad", "3 godkända". A status after a workflow step
+ * names the step's own role (from the API's statusLabel): "2 godkända av beredningsgruppen".
+ */
+function countLabel(status: string, label: string, n: number): string {
+  if (n === 1) return label.toLowerCase();
+  if (status === 'STYRGRUPP_APPROVED') return label.toLowerCase().replace(/^godkänd /, 'godkända ');
+  return STATUS_PLURAL[status] ?? label.toLowerCase();
+}
 
 /** The förbundschef's overview: every insats, its follow-up per period, and the deadlines. */
 export function OverviewPage() {
@@ -67,10 +72,14 @@ export function OverviewPage() {
     return <Alert kind="info">Översikten är till för förbundschefen och kansliet.</Alert>;
   const data = q.data;
   const now = new Date();
-  const counts: Record<string, number> = {};
+  const counts = new Map<string, { status: string; label: string; n: number }>();
   data?.submissions
     .filter((x) => x.period.endsWith(String(year)))
-    .forEach((x) => (counts[x.status] = (counts[x.status] ?? 0) + 1));
+    .forEach((x) => {
+      const label = x.statusLabel ?? STATUS_LABEL[x.status] ?? x.status;
+      const c = counts.get(`${x.status}/${label}`) ?? { status: x.status, label, n: 0 };
+      counts.set(`${x.status}/${label}`, { ...c, n: c.n + 1 });
+    });
   return (
     <>
       <h1>Översikt</h1>
@@ -87,14 +96,9 @@ export function OverviewPage() {
       {data && (
         <>
           <p className="summary">
-            {Object.keys(counts).length === 0
+            {counts.size === 0
               ? `Inga uppföljningar för ${year} än.`
-              : Object.entries(counts)
-                  .map(
-                    ([k, n]) =>
-                      `${n} ${n === 1 ? (STATUS_LABEL[k] ?? k).toLowerCase() : (STATUS_PLURAL[k] ?? k)}`,
-                  )
-                  .join(' · ')}
+              : [...counts.values()].map((c) => `${c.n} ${countLabel(c.status, c.label, c.n)}`).join(' · ')}
           </p>
           <div className="table-wrap">
             <table className="table">
@@ -141,7 +145,7 @@ export function OverviewPage() {
                               {sub.waitingFor && sub.status !== 'APPROVED' && (
                                 <small className="muted">
                                   {' '}
-                                  väntar på {WAITING[sub.waitingFor] ?? sub.waitingFor}
+                                  väntar på {ROLE_PHRASE[sub.waitingFor] ?? sub.waitingFor}
                                 </small>
                               )}
                             </>

@@ -3,7 +3,7 @@ import { useQuery } from 'urql';
 import { errorMessage, formatDateTime, REPORT_KIND_LABEL } from '../format';
 import { Alert, Loading } from '../components/ui';
 import { ReportProgress, useLiveReport } from '../components/report-progress';
-import { ReportChecks, ReportFiles } from '../components/report-files';
+import { ChecksFile, ReportChecks, ReportFiles } from '../components/report-files';
 import { ReportSigning } from '../components/report-signing';
 import { FollowUpCoverage } from '../components/follow-up-coverage';
 import { ReportDocument } from './report-queries';
@@ -60,6 +60,11 @@ export function ReportPage() {
       {r.checks.length > 0 && (
         <section className="card" aria-labelledby="checks-heading">
           <h2 id="checks-heading">Kontroller</h2>
+          <p className="muted">
+            Ett arbetsdokument för förbundschefen och revisorerna. Kontrollerna ingår inte i den rapport som
+            styrelsen beslutar om och som publiceras.
+          </p>
+          {r.status === 'READY' && r.checksFileId && <ChecksFile report={r} />}
           <ReportChecks report={r} collapsed={r.checksPassed === true} />
         </section>
       )}

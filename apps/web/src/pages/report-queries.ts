@@ -21,6 +21,7 @@ export const ReportFields = graphql(`
     xlsxFileId
     jsonFileId
     structureVersion
+    checksFileId
   }
 `);
 

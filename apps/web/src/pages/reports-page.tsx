@@ -4,7 +4,6 @@ import { useMutation, useQuery } from 'urql';
 import { useSession } from '../session';
 import type { ReportFieldsFragment, ReportKind, ReportSigningFieldsFragment } from '../gql/graphql';
 import {
-  errorCode,
   errorMessage,
   formatDateTime,
   REPORT_KIND_LABEL,
@@ -13,12 +12,12 @@ import {
   yearsAround,
 } from '../format';
 import { Alert, Loading, StatusBadge } from '../components/ui';
-import { useUnsavedChanges } from '../hooks/unsaved-changes';
 import { ReportProgress, useLiveReport } from '../components/report-progress';
 import { ReportChecks, ReportFiles } from '../components/report-files';
 import { CompileReportDocument, ReportsDocument } from './report-queries';
 import { ReportStructureEditor } from './report-structure-editor';
 import { ReportTextsEditor } from './report-texts-editor';
+import { ReportSettingsEditor } from './report-settings-editor';
 
 export function ReportsPage() {
   const s = useSession();
@@ -147,6 +146,7 @@ function CompilePanel(props: { onCompiled: () => void }) {
       ) : (
         <>
           <ReportStructureEditor kind={kind} />
+          <ReportSettingsEditor year={year} />
           <ReportTextsEditor kind={kind} year={year} />
         </>
       )}

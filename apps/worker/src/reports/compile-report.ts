@@ -125,7 +125,7 @@ export async function compileReport(
   let last = 40;
   let reported: Promise<void> = Promise.resolve();
   const renderer = options.renderer ?? sharedRenderPool();
-  const { pdf, xlsx, threadId } = await renderer.render(model, attachments, (stage, f) => {
+  const { pdf, xlsx, checks, threadId } = await renderer.render(model, attachments, (stage, f) => {
     const p = stage === 'xlsx' ? 85 : 40 + Math.floor(f * 40);
     if (p < last + 10 && stage === 'pdf') return;
     last = p;
@@ -140,10 +140,12 @@ export async function compileReport(
   const base = reportFileBase(r.kind, organisation.slug, r.year, r.version);
   // The contents first (content-addressed; contents no record names are never served), then the file records
   // and READY in one transaction, so a worker that dies anywhere in between leaves no half-recorded version.
-  const [pdfPut, xlsxPut, jsonPut] = [
+  const [pdfPut, xlsxPut, jsonPut, checksPut] = [
     await storage.put(Readable.from([pdf])),
     await storage.put(Readable.from([xlsx])),
     await storage.put(Readable.from([json])),
+    // the checks: a working document for the förbundschef and the revisorer, beside (not in) the published PDF
+    await storage.put(Readable.from([checks])),
   ];
   const passed = model.checks.every((c) => c.status === 'PASS');
   const outcome = await ds
@@ -168,6 +170,7 @@ export async function compileReport(
         ),
         jsonFileId: await record(jsonPut, 'application/json', 'json'),
         structureVersion: model.structureVersion ?? null,
+        checksFileId: await record(checksPut, 'application/pdf', 'kontroller.pdf'),
       });
       // Another attempt got there first: its files stand, this attempt's records are rolled back.
       if (!done) throw new AlreadyReady();

@@ -1,4 +1,4 @@
-import { computeNns } from '@app/domain';
+import { computeNns, delarPeriodEnd, reportSettingsSchema, resolveReportSettings } from '@app/domain';
 import type { PeriodLedger, ReportInput, ReportKind } from '@app/reporting';
 import {
   currentReportStructure,
@@ -69,6 +69,8 @@ export async function gatherReportInput(
     };
   };
 
+  const settings = resolveReportSettings(org.settings);
+  const ownSettings = reportSettingsSchema.safeParse(org.settings ?? {});
   let current: PeriodLedger;
   let previous: PeriodLedger | null;
   let previousYearEnd: PeriodLedger | null = null;
@@ -76,10 +78,12 @@ export async function gatherReportInput(
     current = await periodOf(imp.id, imp.start, imp.end);
     previous = await yearOf(year - 1);
   } else {
-    const end = `${year}-06-30`;
+    // The delårsrapport's period ends where the förbund decided (30 June or 31 August), compared with the
+    // same period last year.
+    const end = delarPeriodEnd(year, settings);
     current = await periodOf(imp.id, imp.start, end);
     const last = await reader.activeImport(organisationId, year - 1);
-    previous = last ? await periodOf(last.id, last.start, `${year - 1}-06-30`) : null;
+    previous = last ? await periodOf(last.id, last.start, delarPeriodEnd(year - 1, settings)) : null;
     previousYearEnd = await yearOf(year - 1);
   }
 
@@ -126,7 +130,13 @@ export async function gatherReportInput(
   return {
     kind,
     year,
-    organisation: { slug: org.slug, name: org.name, unit: org.unit, vision: org.vision },
+    organisation: {
+      slug: org.slug,
+      name: org.name,
+      unit: org.unit,
+      vision: org.vision,
+      settings: ownSettings.success ? ownSettings.data : null,
+    },
     accountMapping: org.accountMapping ?? [],
     current,
     previous,

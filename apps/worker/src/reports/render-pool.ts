@@ -8,6 +8,7 @@ import type { RenderReply, RenderTask } from './render-thread';
 export interface RenderedFiles {
   pdf: Buffer;
   xlsx: Buffer;
+  checks: Buffer;
   threadId: number;
 }
 
@@ -122,7 +123,12 @@ export class RenderPool implements ReportRenderer {
       slot.idle = setTimeout(() => void slot.thread.terminate(), this.idleMs).unref();
       if (m.type === 'done') {
         this.renderedCount++;
-        p.resolve({ pdf: Buffer.from(m.pdf), xlsx: Buffer.from(m.xlsx), threadId: m.threadId });
+        p.resolve({
+          pdf: Buffer.from(m.pdf),
+          xlsx: Buffer.from(m.xlsx),
+          checks: Buffer.from(m.checks),
+          threadId: m.threadId,
+        });
       } else p.reject(new Error(`report rendering failed: ${m.message}`));
       this.pump();
     });

@@ -13,7 +13,7 @@ export interface RenderTask {
 
 export type RenderReply =
   | { type: 'progress'; stage: 'pdf' | 'xlsx'; fraction: number }
-  | { type: 'done'; pdf: Uint8Array; xlsx: Uint8Array; threadId: number }
+  | { type: 'done'; pdf: Uint8Array; xlsx: Uint8Array; checks: Uint8Array; threadId: number }
   | { type: 'error'; message: string };
 
 const port = parentPort;
@@ -23,7 +23,7 @@ if (port) {
     renderReportFiles(task.model, task.uploads, (stage, fraction) =>
       reply({ type: 'progress', stage, fraction }),
     ).then(
-      ({ pdf, xlsx }) => reply({ type: 'done', pdf, xlsx, threadId }),
+      ({ pdf, xlsx, checks }) => reply({ type: 'done', pdf, xlsx, checks, threadId }),
       (e: unknown) =>
         reply({ type: 'error', message: e instanceof Error ? (e.stack ?? e.message) : String(e) }),
     );

@@ -13,6 +13,8 @@ export interface ReportOrganisationRow {
   unit: ReportingUnit;
   vision: string | null;
   accountMapping: AccountRange[] | null;
+  /** The förbund's report choices (delår end, deviation sign, driftredovisning columns). */
+  settings: Record<string, unknown> | null;
 }
 
 export async function reportOrganisation(
@@ -20,7 +22,7 @@ export async function reportOrganisation(
   organisationId: string,
 ): Promise<ReportOrganisationRow | null> {
   const [org] = await tx.query(
-    `SELECT slug, name, reporting_unit AS unit, vision, account_mapping AS "accountMapping"
+    `SELECT slug, name, reporting_unit AS unit, vision, account_mapping AS "accountMapping", report_settings AS settings
        FROM organisation WHERE id = $1`,
     [organisationId],
   );

@@ -87,12 +87,14 @@ export async function markReportReady(
     jsonFileId: string;
     /** The version of the förbund's report structure the model followed; null: the seeds' default. */
     structureVersion?: number | null;
+    /** The checks as a working document of their own (never part of the published PDF). */
+    checksFileId: string;
   },
 ): Promise<boolean> {
   const rows = await returningRows(
     tx,
     `UPDATE report SET status = $8, progress = 100, stage = $10, model = $2, checks = $3, checks_passed = $4,
-            pdf_file_id = $5, xlsx_file_id = $6, json_file_id = $7, structure_version = $11, error = NULL, updated_at = now(), finished_at = now()
+            pdf_file_id = $5, xlsx_file_id = $6, json_file_id = $7, structure_version = $11, checks_file_id = $12, error = NULL, updated_at = now(), finished_at = now()
       WHERE id = $1 AND status = ANY($9) RETURNING id`,
     [
       reportId,
@@ -106,6 +108,7 @@ export async function markReportReady(
       reportStatusesFrom('complete'),
       REPORT_STATUS_LABEL.READY,
       f.structureVersion ?? null,
+      f.checksFileId,
     ],
   );
   return rows.length > 0;

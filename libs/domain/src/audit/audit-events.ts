@@ -143,6 +143,11 @@ export const AUDIT_EVENTS = {
     removed: z.array(z.string()),
     renamed: z.array(z.object({ id: z.string(), from: z.string(), to: z.string() })),
   }),
+  'report_settings.saved': z.looseObject({
+    delarEnd: z.string(),
+    deviationSign: z.string(),
+    driftColumns: z.array(z.string()),
+  }),
   'follow_up.exempted': z.looseObject({
     insatsId: id,
     period: z.string().regex(/^(DELAR|HELAR)-\d{4}$/),

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { NNS_METRIC } from '../nns/nns-metric';
 import { Role } from '../access/roles';
 import { KEY_FIGURE_IDS } from './key-figures';
+import { financingSchema, lineIncomeSchema } from '../reports/financing';
+import { reportSettingsSchema } from '../reports/report-settings';
 
 const decimalString = z
   .string()
@@ -89,7 +91,13 @@ export const budgetSchema = z.object({
   fundedBy: z.string().optional(),
   lines: amountMap,
   outlook: z.record(z.string().regex(/^\d{4}$/, { message: 'ska vara ett årtal' }), decimalString).optional(),
-  financing: amountMap.optional(),
+  /** Fixed keys (fromParties, fromEquity, esf, other) or the förbund's own rows [{label, amount, source}]. */
+  financing: financingSchema.optional(),
+  /**
+   * Income budgeted on a cost centre (cost centre → amount and source); the line itself stays the net
+   * budget, so the budgeted cost is line + income.
+   */
+  lineIncome: lineIncomeSchema.optional(),
 });
 
 export const forecastSchema = z.object({ year, asOf: isoDate, lines: amountMap });
@@ -152,6 +160,8 @@ export const bundleSchema = z.object({
     name,
     reportingUnit: z.enum(['tkr', 'kr'], { message: 'ska vara "tkr" eller "kr"' }),
     vision: z.string().max(2000).optional(),
+    /** The förbund's report choices (delår end, deviation sign, driftredovisning columns); optional. */
+    reportSettings: reportSettingsSchema.optional(),
   }),
   parties: z.array(partySchema).min(1, { message: 'minst en part krävs' }),
   /** Optional (issue 18): the kommuner's fördelningsnyckel. */

@@ -148,7 +148,16 @@ function crossReferenceIssues(b: OrganisationBundle, declared?: DeclaredKeys): V
         issues.push({ path: jsonPath([...base, code]), message: `okänt kostnadsställe "${code}"` });
     }
   };
-  b.budgets.forEach((x, i) => checkLines(x.lines, ['budgets', i, 'lines']));
+  b.budgets.forEach((x, i) => {
+    checkLines(x.lines, ['budgets', i, 'lines']);
+    // Income is budgeted on a line of the same decision.
+    for (const code of Object.keys(x.lineIncome ?? {}))
+      if (x.lines[code] === undefined)
+        issues.push({
+          path: jsonPath(['budgets', i, 'lineIncome', code]),
+          message: `kostnadsställe "${code}" har ingen budgetrad i beslutet`,
+        });
+  });
   b.costCentres.forEach((c, i) => issues.push(...costSplitIssues(c.split, ['costCentres', i, 'split'])));
   issues.push(...kommunKeyIssues(b.kommunKey, new Map(b.parties.map((p) => [p.key, p.kind])), ['kommunKey']));
   b.forecasts.forEach((x, i) => checkLines(x.lines, ['forecasts', i, 'lines']));

@@ -46,6 +46,9 @@ export const CHECK_STATUS_LABEL: Record<string, string> = {
   FAIL: 'EJ GODKÄND',
 };
 
+/** The title of the checks' working document (a PDF beside the published report). */
+export const CHECKS_DOCUMENT_TITLE = 'Kontroller';
+
 /** Anything but a passed check reads as not passed. */
 export function checkStatusLabel(status: string): string {
   return status === 'PASS' ? CHECK_STATUS_LABEL.PASS : CHECK_STATUS_LABEL.FAIL;
@@ -67,6 +70,47 @@ export const FINANCING_LABEL: Record<string, string> = {
   fromParties: 'medlemmarnas tilldelning',
   fromEquity: 'eget kapital',
   esf: 'ESF',
+  nns: 'NNS-arbete',
+  other: 'övriga intäkter',
+};
+
+/** What kind of money a financing row is (the förbund names the row itself). */
+export const FINANCING_SOURCE_LABEL: Record<string, string> = {
+  PARTIES: 'Medlemmarnas tilldelning',
+  EQUITY: 'Eget kapital',
+  ESF: 'ESF',
+  NNS: 'NNS-arbete',
+  OTHER: 'Övrigt',
+};
+
+/** The driftredovisning's columns, as headings ("Utfall 2024" carries the year). */
+export function driftColumnLabel(column: string, year: number): string {
+  return (
+    {
+      UTFALL: 'Utfall',
+      BUDGET: 'Budget',
+      AVVIKELSE: 'Avvikelse',
+      UTFALL_FOREGAENDE_AR: `Utfall ${year - 1}`,
+    }[column] ?? column
+  );
+}
+
+/** How a deviation is computed, in the sentence under the table: "Avvikelse = budget − utfall; …". */
+export const DEVIATION_SIGN_TEXT: Record<string, { utfall: string; prognos: string }> = {
+  BUDGET_MINUS_UTFALL: {
+    utfall: 'Avvikelse = budget − utfall; positivt är ett överskott.',
+    prognos: 'Avvikelse = budget − årsprognos; positivt innebär att prognosen ligger under budget.',
+  },
+  UTFALL_MINUS_BUDGET: {
+    utfall: 'Avvikelse = utfall − budget; negativt är ett överskott.',
+    prognos: 'Avvikelse = årsprognos − budget; negativt innebär att prognosen ligger under budget.',
+  },
+};
+
+/** The delårsrapport's period end a förbund can choose, in words. */
+export const DELAR_END_LABEL: Record<string, string> = {
+  '06-30': '30 juni',
+  '08-31': '31 augusti',
 };
 
 /** Where the year's NNS counts come from, inside a sentence: "Underlaget är {…}". */

@@ -1,13 +1,14 @@
 import Decimal from 'decimal.js';
-import { followUpCoverageMessage, Money } from '@app/domain';
+import { followUpCoverageMessage, formatKronor as kr, Money } from '@app/domain';
 import { ReportTable } from './report-model';
-import { D, amount, computeFigures } from './figures';
+import { D, computeFigures } from './figures';
 import { check, roundingNotes, tableSumCheck } from './table-helpers';
 import { BuildContext } from './build-context';
 
 /** Checks across statements, the bundle against the ledger, and every table's sums; in the order the report lists them. */
 export function crossChecks(ctx: BuildContext, kf: ReportTable, driftNet: Decimal | null): void {
-  const { input, year, kind, unit, cur, prev, checks, tables, followUps, history, coverage } = ctx;
+  const { input, year, kind, unit, cur, prev, checks, tables, followUps, history, coverage, ccName } = ctx;
+  const centre = (code: string) => `${code} ${ccName.get(code) ?? ''}`.trim();
   // Checks across statements
   const arBr = cur.arets_resultat_enligt_balansrakning;
   const same = [cur.arets_resultat, arBr, D(kf.rows[0].values[0]), driftNet ?? cur.arets_resultat];
@@ -15,16 +16,16 @@ export function crossChecks(ctx: BuildContext, kf: ReportTable, driftNet: Decima
     check(
       'arets_resultat',
       same.every((v) => v.equals(cur.arets_resultat)),
-      `Årets resultat ${amount(cur.arets_resultat)} är detsamma i resultaträkning, balansräkning, kassaflödesanalys och driftredovisning`,
-      `Årets resultat skiljer sig: resultaträkning ${amount(cur.arets_resultat)}, balansräkning ${amount(arBr)}, kassaflödesanalys ${kf.rows[0].values[0]}, driftredovisning ${driftNet ? amount(driftNet) : '–'}`,
+      `Årets resultat (${kr(cur.arets_resultat)}) är detsamma i resultaträkningen, balansräkningen, kassaflödesanalysen och driftredovisningen.`,
+      `Årets resultat är inte detsamma överallt: resultaträkningen ${kr(cur.arets_resultat)}, balansräkningen ${kr(arBr)}, kassaflödesanalysen ${kr(D(kf.rows[0].values[0]))}, driftredovisningen ${driftNet ? kr(driftNet) : 'saknas'}.`,
     ),
   );
   checks.push(
     check(
       'balansrakning_balanserar',
       cur.summa_tillgangar.equals(cur.summa_eget_kapital_och_skulder),
-      `Summa tillgångar ${amount(cur.summa_tillgangar)} = summa eget kapital och skulder ${amount(cur.summa_eget_kapital_och_skulder)}`,
-      `Summa tillgångar ${amount(cur.summa_tillgangar)} ≠ summa eget kapital och skulder ${amount(cur.summa_eget_kapital_och_skulder)}`,
+      `Balansräkningen balanserar: tillgångarna (${kr(cur.summa_tillgangar)}) är lika stora som eget kapital och skulder (${kr(cur.summa_eget_kapital_och_skulder)}).`,
+      `Balansräkningen balanserar inte: tillgångarna är ${kr(cur.summa_tillgangar)} men eget kapital och skulder ${kr(cur.summa_eget_kapital_och_skulder)}, en skillnad på ${kr(cur.summa_tillgangar.minus(cur.summa_eget_kapital_och_skulder).abs())}.`,
     ),
   );
   const lmOk =
@@ -34,8 +35,8 @@ export function crossChecks(ctx: BuildContext, kf: ReportTable, driftNet: Decima
     check(
       'likvida_medel',
       lmOk,
-      `Likvida medel IB ${amount(cur.likvida_medel_ib)} + kassaflöde ${amount(cur.arets_kassaflode)} = UB ${amount(cur.likvida_medel_ub)} = kassa och bank`,
-      `Likvida medel IB ${amount(cur.likvida_medel_ib)} + kassaflöde ${amount(cur.arets_kassaflode)} ≠ UB ${amount(cur.likvida_medel_ub)} / kassa och bank ${amount(cur.kassa_och_bank)}`,
+      `Likvida medel vid periodens början (${kr(cur.likvida_medel_ib)}) plus periodens kassaflöde (${kr(cur.arets_kassaflode)}) ger likvida medel vid periodens slut (${kr(cur.likvida_medel_ub)}), lika mycket som kassa och bank.`,
+      `Likvida medel stämmer inte: vid periodens början ${kr(cur.likvida_medel_ib)} plus periodens kassaflöde ${kr(cur.arets_kassaflode)} borde ge ${kr(cur.likvida_medel_ib.plus(cur.arets_kassaflode))}, men likvida medel vid periodens slut är ${kr(cur.likvida_medel_ub)} och kassa och bank ${kr(cur.kassa_och_bank)}.`,
     ),
   );
   const closing = input.previousYearEnd
@@ -48,8 +49,8 @@ export function crossChecks(ctx: BuildContext, kf: ReportTable, driftNet: Decima
       check(
         'ingaende_eget_kapital',
         cur.ingaende_eget_kapital.equals(closing.eget_kapital),
-        `Ingående eget kapital ${amount(cur.ingaende_eget_kapital)} = föregående års utgående eget kapital ${amount(closing.eget_kapital)}`,
-        `Ingående eget kapital ${amount(cur.ingaende_eget_kapital)} ≠ föregående års utgående eget kapital ${amount(closing.eget_kapital)} (är årets resultat överfört?)`,
+        `Eget kapital vid årets början (${kr(cur.ingaende_eget_kapital)}) är detsamma som vid förra årets slut (${kr(closing.eget_kapital)}).`,
+        `Eget kapital vid årets början (${kr(cur.ingaende_eget_kapital)}) är inte detsamma som vid förra årets slut (${kr(closing.eget_kapital)}); skillnaden är ${kr(cur.ingaende_eget_kapital.minus(closing.eget_kapital).abs())}. Är förra årets resultat överfört till eget kapital i bokföringen?`,
       ),
     );
   }
@@ -57,7 +58,7 @@ export function crossChecks(ctx: BuildContext, kf: ReportTable, driftNet: Decima
     checks.push({
       id: `huvudbok_${imp.year}`,
       status: 'PASS',
-      message: `Huvudboken ${imp.year} (version ${imp.version}, ${imp.transactions} transaktioner) klarade inläsningens kontroller: balanserade verifikationer, datum, IB + transaktioner = UB, deklarerade objekt${imp.warnings ? `; ${imp.warnings} varningar` : ''}`,
+      message: `Huvudboken för ${imp.year} (version ${imp.version}, ${imp.transactions.toLocaleString('sv-SE')} transaktioner) klarade inläsningens kontroller: varje verifikation balanserar, datumen ligger inom året, ingående balans plus transaktionerna ger utgående balans och varje kostnadsställe är deklarerat${imp.warnings ? `; inläsningen gav ${imp.warnings} ${imp.warnings === 1 ? 'varning' : 'varningar'}` : ''}.`,
     });
   }
   // The bundle's history and budgets against the ledger
@@ -70,19 +71,24 @@ export function crossChecks(ctx: BuildContext, kf: ReportTable, driftNet: Decima
           : null;
     if (!f) continue;
     const diffs: string[] = [];
-    const cmp = (k: string, v: Decimal) => {
-      if (h.figures[k] !== undefined && !D(h.figures[k]).equals(v))
-        diffs.push(`${k}: historiken ${h.figures[k]}, huvudboken ${amount(v)}`);
+    const compared: string[] = [];
+    const cmp = (k: string, words: string, v: Decimal) => {
+      if (h.figures[k] === undefined || h.figures[k] === null) return;
+      compared.push(words);
+      if (!D(h.figures[k]).equals(v))
+        diffs.push(`${words}: femårsöversiktens uppgift ${kr(D(h.figures[k]))}, huvudboken ${kr(v)}`);
     };
-    cmp('verksamhetens_intakter', f.verksamhetens_intakter);
-    cmp('verksamhetens_kostnader', f.verksamhetens_kostnader);
-    cmp('arets_resultat', f.arets_resultat);
+    cmp('verksamhetens_intakter', 'Verksamhetens intäkter', f.verksamhetens_intakter);
+    cmp('verksamhetens_kostnader', 'Verksamhetens kostnader', f.verksamhetens_kostnader);
+    cmp('arets_resultat', 'Årets resultat', f.arets_resultat);
+    // Only the staff number given for the year: nothing to hold against the ledger.
+    if (!compared.length) continue;
     checks.push(
       check(
         `historik_${h.year}`,
         !diffs.length,
-        `Femårsöversiktens uppgifter för ${h.year} stämmer med huvudboken`,
-        `Femårsöversiktens uppgifter för ${h.year} motsäger huvudboken: ${diffs.join('; ')}`,
+        `Femårsöversiktens uppgifter för ${h.year} (${compared.join(', ').toLowerCase()}) stämmer med huvudboken.`,
+        `Femårsöversiktens uppgifter för ${h.year} stämmer inte med huvudboken: ${diffs.join('; ')}.`,
       ),
     );
   }
@@ -96,8 +102,8 @@ export function crossChecks(ctx: BuildContext, kf: ReportTable, driftNet: Decima
       check(
         `budget_insats_${ins.key}`,
         lines.equals(granted),
-        `${ins.name}: beviljat ${amount(D(granted))} = budgetbesluten för kostnadsställe ${ins.costCentre}`,
-        `${ins.name}: beviljat ${amount(D(granted))} ≠ budgetbesluten för kostnadsställe ${ins.costCentre} (${amount(lines)})`,
+        `${ins.name}: beviljat belopp för ${year} (${kr(granted)}) är detsamma som budgetbesluten för kostnadsställe ${centre(ins.costCentre)}.`,
+        `${ins.name}: beviljat belopp för ${year} (${kr(granted)}) är inte detsamma som budgetbesluten för kostnadsställe ${centre(ins.costCentre)} (${kr(lines)}); skillnaden är ${kr(lines.minus(granted).abs())}.`,
       ),
     );
   }
@@ -117,8 +123,8 @@ export function crossChecks(ctx: BuildContext, kf: ReportTable, driftNet: Decima
       check(
         `uppfoljning_${f.insatsKey}`,
         ledger.equals(D(e.utfall)),
-        `${f.insatsName}: uppföljningens utfall ${amount(D(e.utfall))} = huvudboken för kostnadsställe ${f.costCentre}`,
-        `${f.insatsName}: uppföljningens utfall ${amount(D(e.utfall))} ≠ huvudboken för kostnadsställe ${f.costCentre} (${amount(ledger)})`,
+        `${f.insatsName}: utfallet i projektägarens uppföljning (${kr(D(e.utfall))}) är detsamma som huvudboken för kostnadsställe ${centre(f.costCentre)}.`,
+        `${f.insatsName}: utfallet i projektägarens uppföljning (${kr(D(e.utfall))}) är inte detsamma som huvudboken för kostnadsställe ${centre(f.costCentre)} (${kr(ledger)}); skillnaden är ${kr(ledger.minus(D(e.utfall)).abs())}.`,
       ),
     );
   }

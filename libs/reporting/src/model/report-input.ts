@@ -1,8 +1,10 @@
 import type {
   AccountRange,
   CostSplitPurpose,
+  FinancingRow,
   NnsModel,
   ReportingUnit,
+  ReportSettings,
   StructureEntry,
   TemplateDef,
 } from '@app/domain';
@@ -60,7 +62,14 @@ export interface ReportInsats {
 export interface ReportInput {
   kind: ReportKind;
   year: number;
-  organisation: { slug: string; name: string; unit: ReportingUnit; vision: string | null };
+  organisation: {
+    slug: string;
+    name: string;
+    unit: ReportingUnit;
+    vision: string | null;
+    /** The förbund's report choices (delår end, deviation sign, driftredovisning columns); missing: defaults. */
+    settings?: ReportSettings | null;
+  };
   accountMapping: AccountRange[];
   current: PeriodLedger;
   /** The comparison period: last year (årsredovisning) or the same period last year (delårsrapport). */
@@ -84,9 +93,13 @@ export interface ReportInput {
     decided: string;
     kind: 'ORDINARY' | 'SUPPLEMENTARY';
     fundedBy: string | null;
+    /** Cost centre → the line's net budget. */
     lines: Record<string, string>;
+    /** Income budgeted on a line (cost centre → amount and source); the line's cost is line + income. */
+    lineIncome?: Record<string, { amount: string; source: string }> | null;
     outlook: Record<string, string> | null;
-    financing: Record<string, string> | null;
+    /** The old fixed keys (fromParties, fromEquity, esf, other) or the förbund's own rows. */
+    financing: Record<string, string> | FinancingRow[] | null;
   }>;
   forecasts: Array<{ year: number; asOf: string; lines: Record<string, string> }>;
   financialGoals: Array<{ key: string; text: string; metric: string; op: string; value: string }>;

@@ -70,7 +70,17 @@ export interface ReportModel {
   sections: ReportSection[];
   /** The förbund's report structure the sections follow: its version, or null for the seeds' default. */
   structureVersion?: number | null;
-  financialGoals: Array<{ key: string; text: string; value: string; status: 'UPPFYLLT' | 'EJ_UPPFYLLT' }>;
+  /**
+   * Each goal measured on the year's outcome (årsredovisning) or on the forecast for the year (delårsrapport);
+   * a goal the forecast cannot measure is "ej mätbart än".
+   */
+  financialGoals: Array<{
+    key: string;
+    text: string;
+    value: string;
+    status: 'UPPFYLLT' | 'EJ_UPPFYLLT' | 'EJ_MATBART_AN';
+    basis?: 'UTFALL' | 'PROGNOS';
+  }>;
   /** NNS indikatorenkät (CONTRACT.md §6), present when the year has counts. */
   nns?: NnsReportModel;
   checks: ReportCheck[];

@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { formatAmount, Money, toUnit } from '@app/domain';
+import { formatAmount, formatKronor, Money, toUnit } from '@app/domain';
 import { ReportCheck, ReportRow, ReportTable } from './report-model';
 import { D, amount, ratioStr } from './figures';
 
@@ -28,14 +28,19 @@ export function tableSumCheck(t: ReportTable): ReportCheck[] {
         new Money(0),
       );
       if (!s.equals(D(v)))
-        problems.push(`${t.columns[col]}: raderna summerar till ${amount(s)} men summan är ${v}`);
+        problems.push(
+          `i kolumnen ${t.columns[col]} blir raderna tillsammans ${formatKronor(s)} men raden ${tr.label} säger ${formatKronor(D(v))}`,
+        );
     });
+    const shown = tr.values
+      .map((v, col) => (v === null ? null : `${t.columns[col]}: ${formatKronor(D(v))}`))
+      .filter((v) => v !== null);
     out.push({
       id: `summa_${t.id}_${totalId}`,
       status: problems.length ? 'FAIL' : 'PASS',
       message: problems.length
-        ? `${t.title ?? t.id}: ${problems.join('; ')}`
-        : `${t.title ?? t.id}: ${tr.label} = summan av raderna (${tr.values.filter((v) => v !== null).join(' / ')})`,
+        ? `${t.title ?? t.id}: ${problems.join('; ')}.`
+        : `${t.title ?? t.id}: raden ${tr.label} är summan av raderna ovanför (${shown.join(', ')}).`,
     });
   }
   return out;

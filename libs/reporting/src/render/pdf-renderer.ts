@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { AMOUNT_UNIT_LABEL, checkStatusLabel } from '@app/domain';
+import { AMOUNT_UNIT_LABEL } from '@app/domain';
 import type { ReportModel } from '../model/report-model';
 import { PreparedAttachment, uploadedPageName } from './attachments';
 import { chart } from './pdf-chart';
@@ -38,38 +38,12 @@ export async function renderPdf(
     uploads?: PreparedAttachment[];
   } = {},
 ): Promise<Buffer> {
-  const title = `${model.title} – ${model.organisation.name}`;
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: { top: MARGIN + 14, bottom: MARGIN + 10, left: MARGIN, right: MARGIN },
-    bufferPages: true,
-    autoFirstPage: false,
-    pdfVersion: '1.7',
-    subset: 'PDF/A-2a',
-    tagged: true,
-    lang: 'sv-SE',
-    displayTitle: true,
-    font: REGULAR,
-    info: {
-      Title: xmpSafe(title),
-      Author: xmpSafe(model.organisation.name),
-      Subject: xmpSafe(model.title),
-      Creator: 'Samordningsplattformen',
-      Producer: 'Samordningsplattformen (PDFKit)',
-      CreationDate: opts.compiledAt ?? new Date(),
-    },
-  });
-  // PDF/UA-1 identification next to PDF/A's (pdfkit writes one subset's identifier itself), with the PDF/A
-  // extension schema that declares the pdfuaid namespace (PDF/A-2 allows no undeclared XMP properties).
-  doc.appendXML(PDFUA_XMP);
-  doc.registerFont('regular', REGULAR);
-  doc.registerFont('bold', BOLD);
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
-  const root = doc.struct('Document');
-  doc.addStructure(root);
-
+  const { doc, root, done } = openDocument(
+    `${model.title} – ${model.organisation.name}`,
+    model.organisation.name,
+    model.title,
+    opts.compiledAt ?? new Date(),
+  );
   cover(doc, root, model, opts.compiledAt ?? new Date());
 
   // Table of contents: reserved now (its place in the reading order too), filled in when page numbers are known.
@@ -84,7 +58,7 @@ export async function renderPdf(
   };
 
   const uploads = opts.uploads ?? [];
-  const total = model.sections.length + model.bilagor.length + 1;
+  const total = model.sections.length + model.bilagor.length;
   let step = 0;
   // Chapters start a page and are numbered by order; a chapter's parts (level 2, "1.3 …") follow inside its
   // Sect as Sects of their own, with a bookmark under the chapter's and, when numbered, a contents entry.
@@ -129,9 +103,7 @@ export async function renderPdf(
   }
   chapter?.sect.end();
 
-  checks(doc, root, model, start);
-  opts.onProgress?.(++step / total);
-
+  // The checks are not part of what the board signs: they are a working document of their own (checks-pdf.ts).
   for (const b of model.bilagor) {
     doc.addPage();
     start(b.title, 1);
@@ -182,6 +154,49 @@ export async function renderPdf(
   root.end();
   doc.end();
   return done;
+}
+
+/**
+ * A PDF/A-2a document (tagged, Lang sv-SE, title shown, PDF/UA-1 in its XMP) with its fonts and structure
+ * root; the förbund is its author and creator, not the platform.
+ */
+export function openDocument(
+  title: string,
+  author: string,
+  subject: string,
+  createdAt: Date,
+): { doc: Doc; root: Struct; done: Promise<Buffer> } {
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: { top: MARGIN + 14, bottom: MARGIN + 10, left: MARGIN, right: MARGIN },
+    bufferPages: true,
+    autoFirstPage: false,
+    pdfVersion: '1.7',
+    subset: 'PDF/A-2a',
+    tagged: true,
+    lang: 'sv-SE',
+    displayTitle: true,
+    font: REGULAR,
+    info: {
+      Title: xmpSafe(title),
+      Author: xmpSafe(author),
+      Subject: xmpSafe(subject),
+      Creator: xmpSafe(author),
+      Producer: 'PDFKit',
+      CreationDate: createdAt,
+    },
+  });
+  // PDF/UA-1 identification next to PDF/A's (pdfkit writes one subset's identifier itself), with the PDF/A
+  // extension schema that declares the pdfuaid namespace (PDF/A-2 allows no undeclared XMP properties).
+  doc.appendXML(PDFUA_XMP);
+  doc.registerFont('regular', REGULAR);
+  doc.registerFont('bold', BOLD);
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+  const root = doc.struct('Document');
+  doc.addStructure(root);
+  return { doc, root, done };
 }
 
 const PDFUA_XMP = `<rdf:Description rdf:about="" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/"><pdfuaid:part>1</pdfuaid:part></rdf:Description>
@@ -239,68 +254,14 @@ function cover(doc: Doc, root: Struct, model: ReportModel, compiledAt: Date): vo
         .text(`Beslutad av styrelsen ${model.decidedAt}.`),
     );
   }
-  const failing = model.checks.filter((c) => c.status === 'FAIL');
-  doc.font('regular').moveDown(2);
-  tag(doc, sect, 'P', () =>
-    doc
-      .fontSize(11)
-      .fillColor(failing.length ? COLOR.fail : COLOR.pass)
-      .text(
-        failing.length
-          ? `OBS: ${failing.length} av ${model.checks.length} kontroller är inte godkända; se avsnittet Kontroller.`
-          : `Alla ${model.checks.length} kontroller är godkända.`,
-      ),
-  );
   note(
     doc,
     sect,
-    `Sammanställd ${compiledAt.toISOString().slice(0, 10)} av Samordningsplattformen ${model.kind === 'VERKSAMHETSPLAN' ? 'ur förbundets verksamhetsplan och budget' : 'ur huvudboken och godkända uppföljningar'}.`,
+    `${model.organisation.name}. Upprättad ${compiledAt.toISOString().slice(0, 10)} ${model.kind === 'VERKSAMHETSPLAN' ? 'ur förbundets verksamhetsplan och budget' : 'ur huvudboken och godkända uppföljningar'}.`,
     9,
     MARGIN,
     doc.page.height - MARGIN - 40,
   );
-  sect.end();
-}
-
-/** The checks as a list: label GODKÄND / EJ GODKÄND, body the message. */
-function checks(
-  doc: Doc,
-  root: Struct,
-  model: ReportModel,
-  start: (title: string, level: number) => void,
-): void {
-  doc.addPage();
-  start('Kontroller', 0);
-  bookmark(doc, 'Kontroller');
-  const sect = group(doc, root, 'Sect');
-  heading(doc, sect, 'Kontroller');
-  paragraph(
-    doc,
-    sect,
-    'Varje sammanställning kontrollerar sina egna siffror. Alla jämförelser görs på exakta belopp i kronor.',
-  );
-  const list = group(doc, sect, 'L');
-  for (const c of model.checks) {
-    ensureSpace(doc, 30);
-    const y = doc.y;
-    const item = group(doc, list, 'LI');
-    tag(doc, item, 'Lbl', () =>
-      doc
-        .font('bold')
-        .fontSize(9)
-        .fillColor(c.status === 'PASS' ? COLOR.pass : COLOR.fail)
-        .text(checkStatusLabel(c.status), MARGIN, y, { width: 80 }),
-    );
-    tag(doc, item, 'LBody', () =>
-      doc
-        .font('regular')
-        .fillColor(COLOR.text)
-        .text(c.message, MARGIN + 84, y, { width: doc.page.width - 2 * MARGIN - 84 }),
-    );
-    item.end();
-    doc.moveDown(0.3);
-  }
-  list.end();
   sect.end();
 }
 

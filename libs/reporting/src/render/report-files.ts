@@ -1,5 +1,6 @@
 import type { ReportModel } from '../model/report-model';
 import { placeUploadedPages, PreparedAttachment } from './attachments';
+import { renderChecksPdf } from './checks-pdf';
 import { renderPdf } from './pdf-renderer';
 import { renderXlsx } from './xlsx-renderer';
 
@@ -7,11 +8,13 @@ import { renderXlsx } from './xlsx-renderer';
 export interface ReportFiles {
   pdf: Buffer;
   xlsx: Buffer;
+  /** The checks as a working document of their own (never part of the published PDF). */
+  checks: Buffer;
 }
 
 /**
  * Everything CPU-bound in a compilation, from plain data to bytes: the PDF (uploaded PDF bilagor laid onto the
- * pages reserved for them) and the XLSX. No I/O (pdfkit, pdf-lib and exceljs on buffers), so the worker runs it
+ * pages reserved for them) the XLSX and the checks' working document. No I/O (pdfkit, pdf-lib and exceljs on buffers), so the worker runs it
  * in a thread of its own (apps/worker/src/reports/render-pool.ts) on a structured clone of the model.
  */
 export async function renderReportFiles(
@@ -23,5 +26,6 @@ export async function renderReportFiles(
   const pdf = await placeUploadedPages(rendered, uploads);
   onProgress?.('xlsx', 0);
   const xlsx = await renderXlsx(model);
-  return { pdf, xlsx };
+  const checks = await renderChecksPdf(model);
+  return { pdf, xlsx, checks };
 }

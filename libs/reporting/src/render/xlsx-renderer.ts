@@ -5,7 +5,7 @@ import type { ReportModel } from '../model/report-model';
 /** One sheet per statement; numbers are numbers with number formats, in the förbund's unit. */
 export async function renderXlsx(model: ReportModel): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
-  wb.creator = 'Samordningsplattformen';
+  wb.creator = model.organisation.name;
   wb.title = `${model.title} – ${model.organisation.name}`;
   const divisor = model.unit === 'tkr' ? 1000 : 1;
   const amountFmt = '#,##0;-#,##0';

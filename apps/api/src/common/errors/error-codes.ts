@@ -78,6 +78,7 @@ export enum ReportError {
   VERSION_CONFLICT = 'REPORT_VERSION_CONFLICT',
   BAD_EXEMPTION = 'REPORT_BAD_EXEMPTION',
   EXEMPTION_NOT_FOUND = 'REPORT_EXEMPTION_NOT_FOUND',
+  BAD_SETTINGS = 'REPORT_BAD_SETTINGS',
 }
 
 export enum SigningError {
@@ -147,6 +148,7 @@ export const GRAPHQL_CODE: Record<FeatureErrorCode, ContractCode> = {
   [SubmissionError.OPEN_COMMENTS]: ContractCode.BAD_USER_INPUT,
   [ReportError.NOT_FOUND]: ContractCode.NOT_FOUND,
   [ReportError.BAD_YEAR]: ContractCode.BAD_USER_INPUT,
+  [ReportError.BAD_SETTINGS]: ContractCode.BAD_USER_INPUT,
   [ReportError.BAD_TEXTS]: ContractCode.BAD_USER_INPUT,
   [ReportError.BAD_STRUCTURE]: ContractCode.BAD_USER_INPUT,
   [ReportError.VERSION_CONFLICT]: ContractCode.VERSION_CONFLICT,

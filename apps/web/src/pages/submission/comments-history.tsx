@@ -1,9 +1,19 @@
 import { useMutation } from 'urql';
-import { actionLabel, errorMessage, formatDateTime, STATUS_LABEL } from '../../format';
+import { actionLabel, errorMessage, formatDateTime, ROLE_PHRASE, STATUS_LABEL } from '../../format';
 import { CommentThread } from '../../components/comment-thread';
 import { AddCommentDocument, ResolveCommentDocument } from '../submission-queries';
 
 import { Sub } from './submission-common';
+
+/**
+ * A status the history moved to, naming the workflow step's own role: a follow-up the beredningsgrupp approved
+ * reads "Godkänd av beredningsgruppen", never the default "Godkänd av styrgruppen".
+ */
+function stateLabel(state: string, payload: unknown): string {
+  const role = (payload as { stepCompleted?: string } | null)?.stepCompleted;
+  if (state === 'STYRGRUPP_APPROVED' && role) return `Godkänd av ${ROLE_PHRASE[role] ?? role.toLowerCase()}`;
+  return STATUS_LABEL[state] ?? state;
+}
 
 export function GeneralComments(props: { sub: Sub; reload: () => void }) {
   const [, add] = useMutation(AddCommentDocument);
@@ -56,7 +66,7 @@ export function History(props: { sub: Sub }) {
             <li key={h.id}>
               <time dateTime={h.at}>{formatDateTime(h.at)}</time> <strong>{h.actorName ?? 'Systemet'}</strong>{' '}
               {actionLabel(h.action)}
-              {h.toState && h.toState !== h.fromState && <> → {STATUS_LABEL[h.toState] ?? h.toState}</>}
+              {h.toState && h.toState !== h.fromState && <> → {stateLabel(h.toState, h.payload)}</>}
               {comment && <blockquote>{comment}</blockquote>}
             </li>
           );

@@ -1,4 +1,5 @@
-import { boardRoleTitle, FINANCING_LABEL, Money } from '@app/domain';
+import { boardRoleTitle, Money } from '@app/domain';
+import { budgetFinancing } from '../budget-lines';
 import { ReportRow, ReportTable } from '../report-model';
 import { D } from '../figures';
 import { row } from '../table-helpers';
@@ -16,10 +17,12 @@ export function budgetprognos(ctx: BuildContext): void {
       const rows: ReportRow[] = [
         row(`budget_${next.year}`, `Budget ${next.year} (beslutad ${next.decided}), kostnader`, [lineSum]),
       ];
-      for (const [k, v] of Object.entries(next.financing ?? {}))
+      // The financing rows as the förbund names them (old bundles' fixed keys read as rows with Swedish labels).
+      budgetFinancing(next).forEach((f, i) =>
         rows.push(
-          row(`finansiering_${k}`, `  varav finansiering: ${FINANCING_LABEL[k] ?? k}`, [D(v)], { level: 1 }),
-        );
+          row(`finansiering_${i + 1}`, `varav finansiering: ${f.label}`, [D(f.amount)], { level: 1 }),
+        ),
+      );
       for (const [y, v] of Object.entries(next.outlook ?? {}).sort())
         rows.push(row(`plan_${y}`, `Plan ${y}`, [D(v)]));
       const bp: ReportTable = { id: 'budgetprognos', title: 'Budgetprognos', columns: ['Belopp'], rows };

@@ -4,72 +4,76 @@ import { D } from '../figures';
 import { row } from '../table-helpers';
 import { BuildContext } from '../build-context';
 
-/** The five-year overview (femårsöversikt), from the ledger for this and last year and the history for earlier ones. */
+/** The history's figures the overview shows beside the staff number. */
+const FIGURES = ['verksamhetens_intakter', 'verksamhetens_kostnader', 'arets_resultat', 'soliditet'] as const;
+
+interface YearColumn {
+  year: number;
+  intakter: Decimal | null;
+  kostnader: Decimal | null;
+  resultat: Decimal | null;
+  soliditet: Decimal | null;
+  anstallda: Decimal | null;
+}
+
+/**
+ * The five-year overview (femårsöversikt): this and last year from the ledger, earlier ones from the förbund's
+ * key figures. It shows as many of the last five years as the förbund has figures for; the staff number of
+ * every year is the förbund's data (none given: "–", never a made-up 0).
+ */
 export function fiveYearTable(ctx: BuildContext): ReportTable {
   const { year, kind, cur, prev, history } = ctx;
-  const fiveYears: Array<{
-    year: number;
-    intakter: Decimal | null;
-    kostnader: Decimal | null;
-    resultat: Decimal | null;
-    soliditet: Decimal | null;
-    anstallda: Decimal | null;
-  }> = [];
+  const years: YearColumn[] = [];
   if (kind === 'ARSREDOVISNING') {
     for (let y = year - 4; y <= year; y++) {
       const f = y === year ? cur : y === year - 1 ? prev : null;
       const h = history.find((x) => x.year === y)?.figures;
-      fiveYears.push({
+      const has = (k: string) => h?.[k] !== undefined && h?.[k] !== null && h?.[k] !== '';
+      if (!f && !FIGURES.some(has)) continue;
+      const pick = (k: (typeof FIGURES)[number], own: Decimal | null | undefined) =>
+        f ? (own ?? null) : has(k) ? D(h![k]) : null;
+      years.push({
         year: y,
-        intakter: f
-          ? f.verksamhetens_intakter
-          : h?.verksamhetens_intakter !== undefined
-            ? D(h.verksamhetens_intakter)
-            : null,
-        kostnader: f
-          ? f.verksamhetens_kostnader
-          : h?.verksamhetens_kostnader !== undefined
-            ? D(h.verksamhetens_kostnader)
-            : null,
-        resultat: f ? f.arets_resultat : h?.arets_resultat !== undefined ? D(h.arets_resultat) : null,
-        soliditet: f ? f.soliditet : h?.soliditet !== undefined ? D(h.soliditet) : null,
-        anstallda: h?.antal_anstallda !== undefined ? D(h.antal_anstallda) : f ? D(0) : null,
+        intakter: pick('verksamhetens_intakter', f?.verksamhetens_intakter),
+        kostnader: pick('verksamhetens_kostnader', f?.verksamhetens_kostnader),
+        resultat: pick('arets_resultat', f?.arets_resultat),
+        soliditet: pick('soliditet', f?.soliditet),
+        anstallda: has('antal_anstallda') ? D(h!.antal_anstallda) : null,
       });
     }
   }
-  const femArs: ReportTable = {
+  return {
     id: 'femarsoversikt',
-    title: 'Femårsöversikt',
-    columns: fiveYears.map((y) => String(y.year)),
+    title: years.length === 5 ? 'Femårsöversikt' : `Flerårsöversikt (${years.length} år)`,
+    columns: years.map((y) => String(y.year)),
     rows: [
       row(
         'intakter',
         'Verksamhetens intäkter',
-        fiveYears.map((y) => y.intakter),
+        years.map((y) => y.intakter),
       ),
       row(
         'kostnader',
         'Verksamhetens kostnader',
-        fiveYears.map((y) => y.kostnader),
+        years.map((y) => y.kostnader),
       ),
       row(
         'resultat',
         'Årets resultat',
-        fiveYears.map((y) => y.resultat),
+        years.map((y) => y.resultat),
       ),
       row(
         'soliditet',
         'Soliditet',
-        fiveYears.map((y) => y.soliditet),
+        years.map((y) => y.soliditet),
         { format: 'percent' },
       ),
       {
         id: 'antal_anstallda',
         label: 'Antal anställda',
-        values: fiveYears.map((y) => (y.anstallda === null ? null : y.anstallda.toString())),
+        values: years.map((y) => (y.anstallda === null ? null : y.anstallda.toString())),
         format: 'integer',
       },
     ],
   };
-  return femArs;
 }

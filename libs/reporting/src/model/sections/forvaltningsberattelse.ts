@@ -49,7 +49,8 @@ export function forvaltningsberattelse(
   const goalTable: ReportTable = {
     id: 'finansiella_mal',
     title: 'Finansiella mål',
-    columns: ['Mätvärde', 'Bedömning'],
+    // The delårsrapport judges each goal on the forecast for the year, not on half a year's outcome.
+    columns: [kind === 'DELARSRAPPORT' ? 'Helårsprognos' : 'Mätvärde', 'Bedömning'],
     rows: goals.map((g) => {
       const metric = input.financialGoals.find((x) => x.key === g.key)!.metric;
       return {
