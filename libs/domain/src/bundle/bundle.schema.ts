@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { NNS_METRIC } from '../nns/nns-metric';
 import { Role } from '../access/roles';
 import { KEY_FIGURE_IDS } from './key-figures';
+import { bundleMandateSchema } from '../board/board-mandates';
 
 const decimalString = z
   .string()
@@ -197,6 +198,8 @@ export const bundleSchema = z.object({
       }),
     )
     .optional(),
+  /** Board mandates (issue 18.2); left out, the board roles of `people` count as open-ended mandates. */
+  boardMandates: z.array(bundleMandateSchema).optional(),
 });
 
 export type OrganisationBundle = z.infer<typeof bundleSchema>;

@@ -3,6 +3,7 @@ import { z, ZodArray, ZodDefault, ZodOptional } from 'zod';
 import { BoardTitle, INSATS_ROLES, Role } from '../access/roles';
 import { jsonPath, ValidationIssue } from '../common/issues';
 import { bundleSchema, OrganisationBundle } from './bundle.schema';
+import { bundleMandateIssues } from '../board/board-mandates';
 
 function describeType(expected: string): string {
   const map: Record<string, string> = {
@@ -201,6 +202,7 @@ function crossReferenceIssues(b: OrganisationBundle, declared?: DeclaredKeys): V
       }
     });
   });
+  if (b.boardMandates) issues.push(...bundleMandateIssues(b.boardMandates, parties));
   return issues;
 }
 
