@@ -51,6 +51,7 @@ import { VerificationService } from './signing/verification.service';
 import { SigningResolver } from './signing/signing.resolver';
 import { SurveysModule } from './surveys/surveys.module';
 import { PlansModule } from './plans/plans.module';
+import { BoardModule } from './board/board.module';
 import { PasskeyService } from './auth/factors/passkey.service';
 import { FactorAttempts } from './auth/factors/factor-attempts';
 import { FactorsService } from './auth/factors/factors.service';
@@ -62,6 +63,7 @@ import { FactorsResolver } from './auth/factors/factors.resolver';
     DiscoveryModule,
     SurveysModule,
     PlansModule,
+    BoardModule,
     LoggerModule.forRootAsync({
       useFactory: () => {
         const config = loadConfig();

@@ -31,6 +31,13 @@ export interface BoardMandate {
   gender?: MandateGender | null;
 }
 
+/** Whether `s` is a real calendar day written YYYY-MM-DD. */
+export function isIsoDate(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const t = Date.parse(`${s}T00:00:00Z`);
+  return !Number.isNaN(t) && new Date(t).toISOString().startsWith(s);
+}
+
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'ska vara ett datum ÅÅÅÅ-MM-DD' })
@@ -144,11 +151,11 @@ export function compareMandates(a: BoardMandate, b: BoardMandate): number {
  * may have changed since the year ended). A verksamhetsplan is signed by the ordförande and the vice ordförande.
  * One entry per person (a person with two roles signs once, as ledamot).
  */
-export function signersAt(
-  mandates: readonly BoardMandate[],
+export function signersAt<T extends BoardMandate>(
+  mandates: readonly T[],
   decisionDate: string,
   kind: string,
-): BoardMandate[] {
+): T[] {
   const sitting = mandates
     .filter((m) => mandateCovers(m, decisionDate))
     .filter((m) =>

@@ -1,7 +1,8 @@
 import { SurveyError } from '../../surveys/survey.errors';
 import { PlanError } from '../../plans/plan.errors';
+import { BoardError } from '../../board/board.errors';
 
-export { SurveyError, PlanError };
+export { SurveyError, PlanError, BoardError };
 
 /** The codes of CONTRACT.md §3 that clients see in `extensions.code`. */
 export enum ContractCode {
@@ -101,7 +102,8 @@ export type FeatureErrorCode =
   | ReportError
   | SigningError
   | SurveyError
-  | PlanError;
+  | PlanError
+  | BoardError;
 
 /** The one place where a feature's error becomes a contract code. */
 export const GRAPHQL_CODE: Record<FeatureErrorCode, ContractCode> = {
@@ -171,4 +173,8 @@ export const GRAPHQL_CODE: Record<FeatureErrorCode, ContractCode> = {
   [PlanError.INVALID]: ContractCode.BAD_USER_INPUT,
   [PlanError.VERSION_CONFLICT]: ContractCode.VERSION_CONFLICT,
   [PlanError.INVALID_TRANSITION]: ContractCode.INVALID_TRANSITION,
+  [BoardError.NOT_FOUND]: ContractCode.NOT_FOUND,
+  [BoardError.INVALID]: ContractCode.BAD_USER_INPUT,
+  [BoardError.VERSION_CONFLICT]: ContractCode.VERSION_CONFLICT,
+  [BoardError.SUBSTITUTION_REFUSED]: ContractCode.BAD_USER_INPUT,
 };

@@ -19,6 +19,7 @@ import { Memberships1763930400000 } from './1763930400000-memberships';
 import { TenantRls1763930000000 } from './1763930000000-tenant-rls';
 import { TenantRlsLaterTables1763950000000 } from './1763950000000-tenant-rls-later-tables';
 import { FollowUpExemptions1763940370000 } from './1763940370000-follow-up-exemptions';
+import { BoardMandates1764030000000 } from './1764030000000-board-mandates';
 
 /** Every migration, in order. A new one is appended here. */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   Memberships1763930400000,
   FollowUpExemptions1763940370000,
   TenantRlsLaterTables1763950000000,
+  BoardMandates1764030000000,
 ];

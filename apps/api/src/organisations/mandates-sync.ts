@@ -1,0 +1,86 @@
+import { OrganisationBundle } from '@app/domain';
+import {
+  boardMandates,
+  deleteBoardMandate,
+  insertBoardMandate,
+  MandateWrite,
+  updateBoardMandate,
+  WriteTx,
+} from '@app/infra';
+import * as people from './people.store';
+
+const BOARD_ROLES = new Set(['STYRELSELEDAMOT', 'STYRELSEERSATTARE', 'REVISOR']);
+
+/**
+ * The board mandates of a bundle (issue 18.2). With a `boardMandates` section the förbund's mandates become exactly
+ * those (matched by person, role and first day, so an unchanged import touches nothing). Without one (a bundle from
+ * before mandates) every board role of `people` that has no mandate yet becomes an open-ended mandate with the
+ * role's party and title; mandates already kept are left as they are. Returns how many rows changed.
+ */
+export async function syncMandates(
+  tx: WriteTx,
+  organisationId: string,
+  b: OrganisationBundle,
+): Promise<number> {
+  const current = await boardMandates(tx, organisationId);
+  let changes = 0;
+  if (!b.boardMandates) {
+    const held = new Set(current.map((m) => `${m.personId}|${m.role}`));
+    for (const r of await people.roleAssignments(tx, organisationId)) {
+      if (!BOARD_ROLES.has(r.role) || held.has(`${r.personId}|${r.role}`)) continue;
+      if (r.role !== 'REVISOR' && !r.partyKey) continue; // a ledamot without a party: the kansli completes it
+      await insertBoardMandate(tx, organisationId, {
+        personId: r.personId,
+        role: r.role as MandateWrite['role'],
+        title: r.title,
+        appointedBy: r.partyKey,
+        from: null,
+        to: null,
+        gender: null,
+      });
+      changes++;
+    }
+    return changes;
+  }
+  const key = (m: { personId: string; role: string; from: string | null }) =>
+    `${m.personId}|${m.role}|${m.from ?? ''}`;
+  const byKey = new Map(current.map((m) => [key(m), m]));
+  const kept = new Set<string>();
+  for (const e of b.boardMandates) {
+    const email = e.email.toLowerCase();
+    const person =
+      (await people.personByEmail(tx, email)) ??
+      // A past member no longer among the förbund's people: the record of their mandate keeps their name.
+      { id: await people.insertPerson(tx, { email, name: e.name, passwordHash: null }) };
+    const want: MandateWrite = {
+      personId: person.id,
+      role: e.role,
+      title: e.title ?? null,
+      appointedBy: e.appointedBy ?? null,
+      from: e.from ?? null,
+      to: e.to ?? null,
+      gender: e.gender ?? null,
+    };
+    const k = key(want);
+    kept.add(k);
+    const have = byKey.get(k);
+    if (!have) {
+      await insertBoardMandate(tx, organisationId, want);
+      changes++;
+    } else if (
+      have.title !== want.title ||
+      have.appointedBy !== want.appointedBy ||
+      have.to !== want.to ||
+      (have.gender ?? null) !== want.gender
+    ) {
+      await updateBoardMandate(tx, have.id, null, want);
+      changes++;
+    }
+  }
+  for (const m of current)
+    if (!kept.has(key(m))) {
+      await deleteBoardMandate(tx, m.id, null);
+      changes++;
+    }
+  return changes;
+}
