@@ -15,6 +15,7 @@ import { financialGoals } from './sections/goals';
 import { incomeStatement } from './sections/income-statement';
 import { noter } from './sections/noter';
 import { nnsAnnex } from './sections/nns-annex';
+import { styrelse } from './sections/styrelse';
 
 export { computeFigures } from './figures';
 export type { Figures } from './figures';
@@ -29,6 +30,7 @@ export function buildReport(input: ReportInput): ReportModel {
   const goals = financialGoals(ctx);
   const femArs = fiveYearTable(ctx);
   forvaltningsberattelse(ctx, goals, femArs);
+  styrelse(ctx);
   const rr = incomeStatement(ctx);
   const br = balanceSheet(ctx);
   const kf = cashFlow(ctx);

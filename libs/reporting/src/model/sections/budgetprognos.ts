@@ -1,4 +1,4 @@
-import { boardRoleTitle, FINANCING_LABEL, Money } from '@app/domain';
+import { boardRoleTitle, FINANCING_LABEL, mandateCovers, Money } from '@app/domain';
 import { ReportRow, ReportTable } from '../report-model';
 import { D } from '../figures';
 import { row } from '../table-helpers';
@@ -31,7 +31,13 @@ export function budgetprognos(ctx: BuildContext): void {
         tables: [bp],
       });
     }
-    const signers = input.board.filter((b) => b.role === 'STYRELSELEDAMOT' || b.role === 'REVISOR');
+    // The signature lines name the board at the end of the year; who actually signs is on the signeringsintyg.
+    const yearEnd = `${year}-12-31`;
+    const signers = input.board.filter(
+      (b) =>
+        (b.role === 'STYRELSELEDAMOT' || b.role === 'REVISOR') &&
+        mandateCovers({ from: b.from ?? null, to: b.to ?? null }, yearEnd),
+    );
     sections.push({
       id: 'underskrifter',
       title: 'Styrelsens underskrift',
