@@ -51,7 +51,14 @@ export function styrelse(ctx: BuildContext): void {
   const text = [
     `Styrelsen och revisorerna under ${year}, med den part som utsett var och en.`,
     split
-      ? `Könsfördelning bland ledamöter och ersättare: ${split.kvinnor} kvinnor och ${split.man} män${split.annat ? ` samt ${split.annat} annat` : ''}.`
+      ? `Könsfördelning bland ledamöter och ersättare: ${[
+          count(split.kvinnor, 'kvinna', 'kvinnor'),
+          count(split.man, 'man', 'män'),
+          split.annat ? `${split.annat} med annan könstillhörighet` : null,
+        ]
+          .filter(Boolean)
+          .join(', ')
+          .replace(/, ([^,]*)$/, ' och $1')}.`
       : null,
   ]
     .filter(Boolean)
@@ -67,3 +74,5 @@ export function styrelse(ctx: BuildContext): void {
     ].filter((t) => t.rows.length),
   });
 }
+
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
