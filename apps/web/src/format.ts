@@ -104,6 +104,8 @@ export {
   SIGNING_STATUS_LABEL,
   periodLabel,
   actionLabel,
+  GENDER_LABEL,
+  MANDATE_ROLE_LABEL,
 } from '../../../libs/domain/src/labels/labels';
 export { FOLLOW_UP_COVERAGE_LABEL, exemptedText } from '../../../libs/domain/src/labels/follow-up-labels';
 // Which periods an insats owes, and lateness judged in Swedish time (never the browser's own zone).

@@ -8,6 +8,7 @@ import { AdminDocument } from './admin-queries';
 import { SieImport } from './sie-import';
 import { Budgets } from './budgets';
 import { PersonDraft, PersonForm } from './person-form';
+import { BoardMandates } from './board-mandates';
 
 export const CATEGORY: Record<string, string> = {
   ADMINISTRATION: 'Administration',
@@ -107,6 +108,11 @@ export function AdminPage() {
           }}
         />
       </section>
+      <BoardMandates
+        orgId={d.organisation.id}
+        people={d.organisation.people}
+        parties={d.organisation.parties}
+      />
       <section className="card" aria-labelledby="cc-heading">
         <h2 id="cc-heading">Kostnadsställen</h2>
         <table className="table">
