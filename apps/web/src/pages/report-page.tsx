@@ -8,16 +8,15 @@ import {
   formatDate,
   formatDateTime,
   REPORT_KIND_LABEL,
-  ROLE_LABEL,
   SIGN_METHOD_LABEL,
   SIGNER_STATE_LABEL,
-  TITLE_LABEL,
   SIGNING_STATUS_LABEL,
 } from '../format';
 import { Alert, Loading, StatusBadge } from '../components/ui';
 import { ReportProgress, useLiveReport } from '../components/report-progress';
 import { ReportChecks, ReportFiles } from '../components/report-files';
 import { SignPanel } from '../components/sign-panel';
+import { SignInPlace } from '../components/sign-in-place';
 import { FollowUpCoverage } from '../components/follow-up-coverage';
 import { ReportDocument } from './report-queries';
 import { CreateSigningRequestDocument, RetrySealingDocument } from './signing-queries';
@@ -95,6 +94,9 @@ function Signing(props: {
             <StatusBadge status={req.status} label={SIGNING_STATUS_LABEL[req.status] ?? req.status} />
             {req.status === 'OPEN' && ` Öppen för underskrift till ${formatDate(req.expiresAt)}`}
           </p>
+          {req.decisionDate && (
+            <p>Beslutsdatum {formatDate(req.decisionDate)}: undertecknarna är de som har mandat den dagen.</p>
+          )}
           {req.status === 'SEAL_FAILED' && (
             <SealFailed
               requestId={req.id}
@@ -125,10 +127,7 @@ function Signing(props: {
               {req.signers.map((x) => (
                 <tr key={x.personId}>
                   <th scope="row">{x.name}</th>
-                  <td>
-                    {ROLE_LABEL[x.role] ?? x.role}
-                    {x.title ? `, ${TITLE_LABEL[x.title] ?? x.title}` : ''}
-                  </td>
+                  <td>{x.roleText.charAt(0).toUpperCase() + x.roleText.slice(1)}</td>
                   <td>
                     {SIGNER_STATE_LABEL[x.state] ?? x.state}
                     {x.method && ` med ${SIGN_METHOD_LABEL[x.method] ?? x.method}`}
@@ -138,6 +137,9 @@ function Signing(props: {
               ))}
             </tbody>
           </table>
+          {req.status === 'OPEN' && s.has('FORBUNDSCHEF', 'ADMIN', 'STYRELSEERSATTARE') && (
+            <SignInPlace request={req} onDone={props.reload} />
+          )}
           {canSign && (
             <SignPanel requestId={req.id} viewed={mine!.state === 'VIEWED'} onSigned={props.reload} />
           )}
@@ -151,6 +153,7 @@ function Signing(props: {
 function CreateRequest(props: { reportId: string; checksPassed: boolean; onCreated: () => void }) {
   const [order, setOrder] = useState<SigningOrder>('PARALLEL');
   const [reason, setReason] = useState('');
+  const [decisionDate, setDecisionDate] = useState('');
   const [r, create] = useMutation(CreateSigningRequestDocument);
   return (
     <div>
@@ -162,6 +165,19 @@ function CreateRequest(props: { reportId: string; checksPassed: boolean; onCreat
           <option value="GROUPS">Ledamöterna först, sedan revisorerna</option>
           <option value="SEQUENTIAL">En i taget</option>
         </select>
+      </div>
+      <div className="field">
+        <label htmlFor="decision-date">Styrelsens beslutsdatum (tomt: i dag)</label>
+        <input
+          id="decision-date"
+          type="date"
+          value={decisionDate}
+          aria-describedby="decision-date-hint"
+          onChange={(e) => setDecisionDate(e.target.value)}
+        />
+        <small id="decision-date-hint">
+          De ledamöter och revisorer som har mandat den dagen skriver under.
+        </small>
       </div>
       {!props.checksPassed && (
         <div className="field">
@@ -179,6 +195,7 @@ function CreateRequest(props: { reportId: string; checksPassed: boolean; onCreat
             reportId: props.reportId,
             order,
             overrideReason: reason.trim() || null,
+            decisionDate: decisionDate || null,
           });
           if (res.data) props.onCreated();
         }}

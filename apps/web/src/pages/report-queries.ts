@@ -60,6 +60,7 @@ export const SigningFields = graphql(`
     documentSha256
     sealedPdfFileId
     failureReason
+    decisionDate
     signers {
       personId
       name
@@ -68,6 +69,9 @@ export const SigningFields = graphql(`
       state
       method
       signedAt
+      roleText
+      inPlaceOfName
+      substitutionReason
     }
   }
 `);

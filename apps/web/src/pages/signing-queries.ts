@@ -9,8 +9,18 @@ export const RetrySealingDocument = graphql(`
 `);
 
 export const CreateSigningRequestDocument = graphql(`
-  mutation CreateSigningRequest($reportId: ID!, $order: SigningOrder!, $overrideReason: String) {
-    createSigningRequest(reportId: $reportId, order: $order, overrideReason: $overrideReason) {
+  mutation CreateSigningRequest(
+    $reportId: ID!
+    $order: SigningOrder!
+    $overrideReason: String
+    $decisionDate: String
+  ) {
+    createSigningRequest(
+      reportId: $reportId
+      order: $order
+      overrideReason: $overrideReason
+      decisionDate: $decisionDate
+    ) {
       ...SigningFields
     }
   }
@@ -79,6 +89,19 @@ export const CancelBankIdDocument = graphql(`
 export const DeclineSigningDocument = graphql(`
   mutation DeclineSigning($requestId: ID!, $reason: String!) {
     declineSigning(requestId: $requestId, reason: $reason) {
+      ...SigningFields
+    }
+  }
+`);
+
+export const SignInPlaceOfDocument = graphql(`
+  mutation SignInPlaceOf($requestId: ID!, $ledamotPersonId: ID!, $ersattarePersonId: ID!, $reason: String!) {
+    signInPlaceOf(
+      requestId: $requestId
+      ledamotPersonId: $ledamotPersonId
+      ersattarePersonId: $ersattarePersonId
+      reason: $reason
+    ) {
       ...SigningFields
     }
   }
