@@ -39,7 +39,8 @@ export class BoardResolver {
 
   @Allow(WRITERS, mandateScope)
   @Mutation(() => Boolean, {
-    description: 'Tar bort ett felaktigt mandat (ett som har tagit slut avslutas med ett slutdatum i stället).',
+    description:
+      'Tar bort ett felaktigt mandat (ett som har tagit slut avslutas med ett slutdatum i stället).',
   })
   removeBoardMandate(
     @Args('mandateId', { type: () => ID }) mandateId: string,

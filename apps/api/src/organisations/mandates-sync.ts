@@ -48,8 +48,7 @@ export async function syncMandates(
   const kept = new Set<string>();
   for (const e of b.boardMandates) {
     const email = e.email.toLowerCase();
-    const person =
-      (await people.personByEmail(tx, email)) ??
+    const person = (await people.personByEmail(tx, email)) ??
       // A past member no longer among the förbund's people: the record of their mandate keeps their name.
       { id: await people.insertPerson(tx, { email, name: e.name, passwordHash: null }) };
     const want: MandateWrite = {

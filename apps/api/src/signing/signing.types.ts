@@ -43,7 +43,8 @@ export class SigningRequestType {
   @Field() orderMode: string;
   @Field(() => String, {
     nullable: true,
-    description: 'Dagen då styrelsen beslutar om rapporten (ÅÅÅÅ-MM-DD); undertecknarna är de som har mandat då.',
+    description:
+      'Dagen då styrelsen beslutar om rapporten (ÅÅÅÅ-MM-DD); undertecknarna är de som har mandat då.',
   })
   decisionDate: string | null;
   @Field() expiresAt: string;

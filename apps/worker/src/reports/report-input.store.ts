@@ -87,7 +87,11 @@ export function approvedFollowUps(
  * The styrelse and the revisorer as they were in the report's year (issue 18.2): every mandate that ran some day of
  * it, with the appointing party's name, in board order (ordförande, vice ordförande, ledamöter, ersättare, revisorer).
  */
-export async function reportBoard(tx: Tx, organisationId: string, year: number): Promise<ReportInput['board']> {
+export async function reportBoard(
+  tx: Tx,
+  organisationId: string,
+  year: number,
+): Promise<ReportInput['board']> {
   const mandates = await boardMandates(tx, organisationId);
   return mandates
     .filter((m) => mandateInYear(m, year))

@@ -29,7 +29,10 @@ export function boardMandates(tx: Tx, organisationId: string): Promise<MandateRo
   );
 }
 
-export async function boardMandate(tx: Tx, id: string): Promise<(MandateRow & { organisationId: string }) | null> {
+export async function boardMandate(
+  tx: Tx,
+  id: string,
+): Promise<(MandateRow & { organisationId: string }) | null> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
   const [row] = await tx.query(
     `SELECT ${COLUMNS}, m.organisation_id AS "organisationId" FROM ${FROM} WHERE m.id = $1`,
