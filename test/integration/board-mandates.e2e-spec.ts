@@ -69,6 +69,9 @@ describe('board mandates: the board of the year prints, the board of the decisio
     worker = await startWorker();
     // The bundle keeps its board as mandates: the ordförande's ended on 2026-03-31.
     const bundle = tenantBundle(SLUG, 'Samordningsförbundet Mandat');
+    // A small board: the people who only sat on it leave; a board role without any mandate would be an open one.
+    const gone = /^(ledamot[5-7]|ersattare[3-7]|revisor2)@/;
+    bundle.people = bundle.people.filter((p: { email: string }) => !gone.test(p.email));
     bundle.boardMandates = [
       {
         email: at('ledamot1'),
@@ -97,6 +100,22 @@ describe('board mandates: the board of the year prints, the board of the decisio
       },
       { email: at('ersattare1'), name: 'x', role: 'STYRELSEERSATTARE', appointedBy: 'AF', gender: 'MAN' },
       { email: at('revisor1'), name: 'x', role: 'REVISOR', title: 'Auktoriserad revisor' },
+      // Kristinehamn's ledamot sat until 2024; Hammarö's has no mandate in the bundle: theirs is open-ended.
+      {
+        email: at('ledamot4'),
+        name: 'x',
+        role: 'STYRELSELEDAMOT',
+        appointedBy: 'KRISTINEHAMN',
+        to: '2024-12-31',
+      },
+      // A past ledamot no longer among the förbund's people keeps the record of their mandate.
+      {
+        email: at('tidigare'),
+        name: 'Tidigare Ledamot',
+        role: 'STYRELSELEDAMOT',
+        appointedBy: 'GRUMS',
+        to: '2022-12-31',
+      },
     ];
     const dir = join(tmp, 'seed');
     mkdirSync(dir, { recursive: true });
@@ -136,58 +155,95 @@ describe('board mandates: the board of the year prints, the board of the decisio
 
   it('lets the kansli keep the board: validation, one ordförande at a time, version guard, audit', async () => {
     const kansli = await token(at('kansli'));
+    const list = (await api.ok<{ boardMandates: Mandate[] }>(LIST, { o: org }, kansli)).boardMandates;
+    expect(list.find((m) => m.name === 'Tidigare Ledamot')).toMatchObject({
+      to: '2022-12-31',
+      appointedBy: 'GRUMS',
+    });
+    // Hammarö's ledamot holds the role without a mandate in the bundle: an open-ended one.
     const ledamot3 = await personId(at('ledamot3'));
-    // A ledamot needs the party that appointed them.
+    const seat = list.find((m) => m.personId === ledamot3)!;
+    expect(seat).toMatchObject({
+      role: 'STYRELSELEDAMOT',
+      appointedBy: 'HAMMARO',
+      from: null,
+      to: null,
+      version: 1,
+    });
+    // A new mandate needs the party that appointed the ledamot.
+    const ledamot4 = await personId(at('ledamot4'));
     const noParty = await api.gql(
       SAVE,
-      { o: org, m: { personId: ledamot3, role: 'STYRELSELEDAMOT' } },
+      { o: org, m: { personId: ledamot4, role: 'STYRELSELEDAMOT' } },
       kansli,
     );
     expect(codes(noParty)).toEqual(['BAD_USER_INPUT']);
     expect(noParty.errors![0].extensions!.details).toEqual([
       { path: '$.mandate.appointedBy', message: 'ange vilken part som utsett ledamoten eller ersättaren' },
     ]);
+    const again = {
+      personId: ledamot4,
+      role: 'STYRELSELEDAMOT',
+      appointedBy: 'KRISTINEHAMN',
+      from: '2027-01-01',
+    };
+    const added = (await api.ok<{ saveBoardMandate: Mandate }>(SAVE, { o: org, m: again }, kansli))
+      .saveBoardMandate;
+    expect(added).toMatchObject({ from: '2027-01-01', to: null, version: 1 });
     // Two ordförande in March 2026: refused.
-    const overlapping = {
+    const chair = {
+      id: seat.id,
       personId: ledamot3,
       role: 'STYRELSELEDAMOT',
       appointedBy: 'HAMMARO',
       title: 'ORDFORANDE',
     };
-    const clash = await api.gql(SAVE, { o: org, m: { ...overlapping, from: '2026-03-01' } }, kansli);
+    const clash = await api.gql(SAVE, { o: org, m: { ...chair, version: 1, from: '2026-03-01' } }, kansli);
     expect(codes(clash)).toEqual(['BAD_USER_INPUT']);
     expect(JSON.stringify(clash.errors![0].extensions!.details)).toContain(
       'har redan den titeln under perioden',
     );
     // A projektägare may not touch the board.
     const owner = await token(at('projektagare.stegen'));
-    expect(codes(await api.gql(SAVE, { o: org, m: { ...overlapping, from: '2026-04-01' } }, owner))).toEqual([
-      'FORBIDDEN',
-    ]);
+    expect(
+      codes(await api.gql(SAVE, { o: org, m: { ...chair, version: 1, from: '2026-04-01' } }, owner)),
+    ).toEqual(['FORBIDDEN']);
     const saved = (
       await api.ok<{ saveBoardMandate: Mandate }>(
         SAVE,
-        { o: org, m: { ...overlapping, from: '2026-04-01', gender: 'MAN' } },
+        { o: org, m: { ...chair, version: 1, from: '2026-04-01', gender: 'MAN' } },
         kansli,
       )
     ).saveBoardMandate;
-    expect(saved).toMatchObject({ role: 'STYRELSELEDAMOT', from: '2026-04-01', to: null, version: 1 });
-    // Changed once, then a stale version is refused.
-    const edit = { ...overlapping, id: saved.id, from: '2026-04-01', gender: 'MAN' };
-    await api.ok(SAVE, { o: org, m: { ...edit, version: 1, to: '2029-12-31' } }, kansli);
-    expect(codes(await api.gql(SAVE, { o: org, m: { ...edit, version: 1, to: null } }, kansli))).toEqual([
+    expect(saved).toMatchObject({ title: 'ORDFORANDE', from: '2026-04-01', to: null, version: 2 });
+    // Changed once more, then a stale version is refused.
+    const edit = { ...chair, from: '2026-04-01', gender: 'MAN' };
+    await api.ok(SAVE, { o: org, m: { ...edit, version: 2, to: '2029-12-31' } }, kansli);
+    expect(codes(await api.gql(SAVE, { o: org, m: { ...edit, version: 2, to: null } }, kansli))).toEqual([
       'VERSION_CONFLICT',
     ]);
     const audit = await api.ds.query(
       `SELECT action, payload FROM audit_entry WHERE organisation_id = $1 AND entity_id = $2 ORDER BY seq`,
-      [org, saved.id],
+      [org, seat.id],
     );
     expect(
       audit.map((a: { action: string; payload: { version: number } }) => [a.action, a.payload.version]),
     ).toEqual([
-      ['board.mandate_saved', 1],
       ['board.mandate_saved', 2],
+      ['board.mandate_saved', 3],
     ]);
+    // A mistaken mandate is removed (at its version); Kristinehamn's ledamot keeps the role through the old one.
+    const REMOVE = 'mutation($id: ID!, $v: Int!){ removeBoardMandate(mandateId: $id, version: $v) }';
+    expect(codes(await api.gql(REMOVE, { id: added.id, v: 2 }, kansli))).toEqual(['VERSION_CONFLICT']);
+    expect(
+      (await api.ok<{ removeBoardMandate: boolean }>(REMOVE, { id: added.id, v: 1 }, kansli))
+        .removeBoardMandate,
+    ).toBe(true);
+    const [removed] = await api.ds.query(
+      `SELECT payload FROM audit_entry WHERE entity_id = $1 AND action = 'board.mandate_removed'`,
+      [added.id],
+    );
+    expect(removed.payload).toMatchObject({ role: 'STYRELSELEDAMOT', roleRemoved: false });
     // The bundle carries the mandates, and importing it back changes nothing.
     const admin = await api.adminToken();
     const { exportOrganisationBundle: exported } = await api.ok<{

@@ -40,7 +40,7 @@ export class BoardResolver {
   @Allow(WRITERS, mandateScope)
   @Mutation(() => Boolean, {
     description:
-      'Tar bort ett felaktigt mandat (ett som har tagit slut avslutas med ett slutdatum i stället).',
+      'Tar bort ett felaktigt mandat (ett som har tagit slut avslutas med ett slutdatum i stället); var det personens sista mandat i rollen tas även styrelserollen bort.',
   })
   removeBoardMandate(
     @Args('mandateId', { type: () => ID }) mandateId: string,

@@ -20,6 +20,7 @@ import {
   MandateRow,
   MandateWrite,
   partyKeys,
+  removeUnmandatedBoardRole,
   updateBoardMandate,
   UnitOfWork,
   WriteTx,
@@ -114,9 +115,11 @@ export class BoardService {
           'Mandatet har ändrats av någon annan sedan du öppnade det; läs in det igen.',
           { currentVersion: m.version },
         );
+      const roleRemoved = await removeUnmandatedBoardRole(tx, m.organisationId, m.personId, m.role);
       await audit(tx, m.organisationId, actorId, mandateId, 'board.mandate_removed', {
         person: m.personId,
         role: m.role,
+        roleRemoved,
       });
       return true;
     });

@@ -135,7 +135,7 @@ export const AUDIT_EVENTS = {
     created: z.boolean(),
     version: z.number().int(),
   }),
-  'board.mandate_removed': z.looseObject({ person: z.string(), role: z.string() }),
+  'board.mandate_removed': z.looseObject({ person: z.string(), role: z.string(), roleRemoved: z.boolean() }),
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_EVENTS;

@@ -126,3 +126,33 @@ export async function partyKeys(tx: Tx, organisationId: string): Promise<Set<str
   ]);
   return new Set(rows.map((r) => r.key));
 }
+
+/**
+ * Takes the board role away when the person holds no mandate in it any more (a mandate removed as a mistake);
+ * otherwise the next bundle import would seat them again with an open-ended mandate. True when removed.
+ */
+export async function removeUnmandatedBoardRole(
+  tx: Tx,
+  organisationId: string,
+  personId: string,
+  role: string,
+): Promise<boolean> {
+  const rows = await returningRows(
+    tx,
+    `DELETE FROM role_assignment r WHERE r.organisation_id = $1 AND r.person_id = $2 AND r.role = $3 AND r.insats_id IS NULL
+        AND NOT EXISTS (SELECT 1 FROM board_mandate m WHERE m.organisation_id = $1 AND m.person_id = $2 AND m.role = $3)
+      RETURNING 1`,
+    [organisationId, personId, role],
+  );
+  return rows.length > 0;
+}
+
+/** The ids of the people with these e-mails (lower case), in one read. */
+export async function personIdsByEmail(tx: Tx, emails: string[]): Promise<Map<string, string>> {
+  if (!emails.length) return new Map();
+  const rows: Array<{ id: string; email: string }> = await tx.query(
+    'SELECT id, email FROM person WHERE email = ANY($1)',
+    [emails],
+  );
+  return new Map(rows.map((r) => [r.email, r.id]));
+}

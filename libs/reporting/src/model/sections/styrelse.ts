@@ -30,7 +30,12 @@ export function styrelse(ctx: BuildContext): void {
       to: b.to ?? null,
       gender: b.gender ?? null,
     }));
-  const board = boardOfYear(mandates, year);
+  // A delårsrapport shows the board up to the end of its period, not those who join later in the year.
+  const end = input.current.end;
+  const board = boardOfYear(
+    mandates.filter((m) => !m.from || m.from <= end),
+    year,
+  );
   if (!board.ledamoter.length && !board.ersattare.length && !board.revisorer.length) return;
   const table = (id: string, title: string, rows: BoardMandate[], role: (m: BoardMandate) => string) => {
     const t: ReportTable = {
