@@ -63,9 +63,11 @@ async function syncSection(
   const kept = new Set<string>();
   for (const e of section) {
     const email = e.email.toLowerCase();
-    const person = (await people.personByEmail(tx, email)) ??
-      // A past member no longer among the förbund's people: the record of their mandate keeps their name.
-      { id: await people.insertPerson(tx, { email, name: e.name, passwordHash: null }) };
+    // A past member no longer among anyone's people: the record of their mandate keeps their name.
+    const person = {
+      id: ids.get(email) ?? (await people.insertPerson(tx, { email, name: e.name, passwordHash: null })),
+    };
+    ids.set(email, person.id);
     const want: MandateWrite = {
       personId: person.id,
       role: e.role,
