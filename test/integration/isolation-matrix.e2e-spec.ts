@@ -103,6 +103,7 @@ const OPERATIONS: Record<string, Entry> = {
   'Query.accountMapping': rows(refused()),
   'Query.auditTrail': rows(refused()),
   'Query.bankIdQr': rows(refused()),
+  'Query.boardMandates': rows(refused()),
   'Query.budgets': rows(refused()),
   'Query.exportOrganisationBundle': rows(refused()),
   'Query.followUpExemptions': rows(refused(() => ({ year: 2025 }))),
@@ -263,12 +264,38 @@ const OPERATIONS: Record<string, Entry> = {
     "removes a factor from the caller's own account (needs the password or a code); takes no id",
   ),
   'Mutation.removeFinancialGoal': rows(refused(() => ({ year: 2025, key: 'budget_halls', version: 1 }))),
+  'Mutation.removeBoardMandate': rows(refused(() => ({ version: 1 }))),
   'Mutation.removeFollowUpExemption': rows(refused(() => ({ period: 'HELAR-2025' }))),
   'Mutation.reopenSubmission': rows(refused((s) => ({ id: s.a.submissionId, reason: 'Intrång' }))),
   'Mutation.resolveComment': rows(refused(id('commentId'))),
   'Mutation.retrySealing': rows(refused()),
   'Mutation.returnSubmission': rows(refused((s) => ({ id: s.a.draftSubmissionId, comment: 'Intrång' }))),
   'Mutation.revisePlan': rows(refused(() => ({ year: 2026 }))),
+  'Mutation.saveBoardMandate': rows(
+    refused((s) => ({
+      mandate: {
+        personId: s.a.boardPersonId,
+        role: 'STYRELSELEDAMOT',
+        appointedBy: 'AF',
+        from: '2027-01-01',
+      },
+    })),
+    // A's mandate changed through B's own förbund: refused, and A's mandate stays as it was.
+    refused(
+      (s) => ({
+        organisationId: s.b.organisationId,
+        mandate: {
+          id: s.a.mandateId,
+          version: 1,
+          personId: s.a.boardPersonId,
+          role: 'STYRELSELEDAMOT',
+          appointedBy: 'AF',
+          to: '2025-01-01',
+        },
+      }),
+      { as: ['kansli', 'chef'], codes: [...REFUSED, 'BAD_USER_INPUT'] },
+    ),
+  ),
   'Mutation.saveBudget': rows(
     refused(() => ({ budget: { decided: '2025-01-01', year: 2025, lines: { X: '1' } } })),
   ),
@@ -340,6 +367,13 @@ const OPERATIONS: Record<string, Entry> = {
   'Mutation.setupTotp': exempt(
     'own account',
     "creates a secret for the caller's own authenticator app (needs the password); takes no id",
+  ),
+  'Mutation.signInPlaceOf': rows(
+    refused((s) => ({
+      ledamotPersonId: s.a.boardPersonId,
+      ersattarePersonId: s.a.boardPersonId,
+      reason: 'Intrång',
+    })),
   ),
   'Mutation.signWithPasskey': rows(refused(() => ({ response: {} }))),
   'Mutation.signWithTotp': rows(refused(() => ({ password: PASSWORD, code: '000000' }))),
@@ -559,6 +593,11 @@ describe('cross-förbund isolation matrix', () => {
       aChef,
     );
     await api.ok('mutation($o: ID!){ startPlan(organisationId: $o, year: 2026){ id } }', { o: aOrg }, aChef);
+    const [aMandate] = await api.ds.query(
+      `SELECT m.id, m.person_id FROM board_mandate m JOIN person p ON p.id = m.person_id
+        WHERE m.organisation_id = $1 AND p.email = $2`,
+      [aOrg, `ledamot1@${A.slug}.example`],
+    );
 
     // Förbund B: the same people under its own domain, and a follow-up of its own.
     const { id: bOrg } = await api
@@ -601,6 +640,8 @@ describe('cross-förbund isolation matrix', () => {
         collectionId: boardRound.openSurveyCollection.collection.id,
         codesCollectionId: codesRound.openSurveyCollection.collection.id,
         linkId: codesRound.openSurveyCollection.collection.linkId,
+        mandateId: aMandate.id,
+        boardPersonId: aMandate.person_id,
       },
       b: {
         organisationId: bOrg,

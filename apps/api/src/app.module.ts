@@ -59,6 +59,7 @@ import { SurveysModule } from './surveys/surveys.module';
 import { PlansModule } from './plans/plans.module';
 import { InsatserModule } from './insatser/insatser.module';
 import { FinanceSetupModule } from './finance-setup/finance-setup.module';
+import { BoardModule } from './board/board.module';
 import { PasskeyService } from './auth/factors/passkey.service';
 import { FactorAttempts } from './auth/factors/factor-attempts';
 import { FactorsService } from './auth/factors/factors.service';
@@ -72,6 +73,7 @@ import { FactorsResolver } from './auth/factors/factors.resolver';
     PlansModule,
     InsatserModule,
     FinanceSetupModule,
+    BoardModule,
     LoggerModule.forRootAsync({
       useFactory: () => {
         const config = loadConfig();

@@ -105,6 +105,8 @@ export {
   SIGNING_STATUS_LABEL,
   periodLabel,
   actionLabel,
+  GENDER_LABEL,
+  MANDATE_ROLE_LABEL,
 } from '../../../libs/domain/src/labels/labels';
 export {
   BUDGET_KIND_LABEL,

@@ -8,6 +8,7 @@ export * from './bundle/key-figures';
 export * from './bundle/bundle.schema';
 export * from './bundle/bundle.validate';
 export * from './bundle/person-profile';
+export * from './board/board-mandates';
 export * from './sie/sie-encoding';
 export * from './sie/sie-tokenizer';
 export * from './sie/sie-parser';

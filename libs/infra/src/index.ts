@@ -22,6 +22,7 @@ export * from './nns/survey-year.store';
 export * from './plans/plan-read.store';
 export * from './plans/plan-decision';
 export * from './people/people.store';
+export * from './board/board-mandates.store';
 export * from './observability/metrics';
 export * from './observability/traces';
 export * from './reports/follow-up-exemption.store';

@@ -1,5 +1,5 @@
 import { OrganisationBundle, Role } from '@app/domain';
-import { readBudgets, readForecasts, Tx } from '@app/infra';
+import { boardMandates, readBudgets, readForecasts, Tx } from '@app/infra';
 import * as store from './bundle.store';
 import * as orgStore from './organisation.store';
 import { AppError } from '../common/errors/app-error';
@@ -40,6 +40,7 @@ export async function exportBundle(tx: Tx, slug: string): Promise<OrganisationBu
       ...(r.title ? { title: r.title } : {}),
     });
   }
+  const mandates = await boardMandates(tx, id);
   const opt = <T>(k: string, v: T | null | undefined) => (v === null || v === undefined ? {} : { [k]: v });
   return {
     bundleVersion: 1,
@@ -132,5 +133,19 @@ export async function exportBundle(tx: Tx, slug: string): Promise<OrganisationBu
     people: [...people.values()],
     ...opt('accountMapping', o.account_mapping),
     ...opt('workflow', o.workflow_config),
+    ...(mandates.length
+      ? {
+          boardMandates: mandates.map((m) => ({
+            email: m.email,
+            name: m.name,
+            role: m.role,
+            ...opt('title', m.title),
+            ...opt('appointedBy', m.appointedBy),
+            ...opt('from', m.from),
+            ...opt('to', m.to),
+            ...opt('gender', m.gender),
+          })),
+        }
+      : {}),
   } as OrganisationBundle;
 }

@@ -10,6 +10,7 @@ import { exportBundle } from './bundle-export';
 import * as store from './bundle.store';
 import { emailsWithPassword, lockBundle } from './people.store';
 import { BundleEditor, syncPeople } from './people-sync';
+import { syncMandates } from './mandates-sync';
 
 export interface ImportResult {
   organisationId: string;
@@ -265,6 +266,7 @@ export class BundleService {
       editor,
     });
     changes += people.changes;
+    changes += await syncMandates(tx, organisationId, b);
 
     const created = !prior;
     if (changes > 0) {

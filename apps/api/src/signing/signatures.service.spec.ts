@@ -29,6 +29,7 @@ const request: RequestRow = {
   sealed_file_id: null,
   failure_reason: null,
   seal_retries: 0,
+  decision_date: null,
 };
 const signer = (personId: string, group: number, state: SignerRow['state']): SignerRow => ({
   id: `s-${personId}`,

@@ -4,17 +4,25 @@ import {
   decideRequest,
   decideSigner,
   groupFor,
+  isIsoDate,
+  mandateCovers,
   MAIL_ROUTES,
   Principal,
   REFUSAL_MESSAGE,
   Role,
   rolesIn,
+  signersAt,
+  signerRoleText,
+  decideSubstitution,
+  SUBSTITUTION_REFUSAL_MESSAGE,
   signingRequestMail,
+  swedishDate,
   webBaseUrl,
 } from '@app/domain';
 import {
   AppConfig,
   appendAudit,
+  boardMandates,
   enqueueJob,
   JobName,
   planSentForDecision,
@@ -24,7 +32,7 @@ import {
 } from '@app/infra';
 import { AppError } from '../common/errors/app-error';
 import { APP_CONFIG } from '../common/infra/tokens';
-import { SigningError } from '../common/errors/error-codes';
+import { BoardError, SigningError } from '../common/errors/error-codes';
 import { FilesService } from '../files/files.service';
 import * as store from './signing.store';
 import { RequestRow } from './signing.store';
@@ -52,6 +60,7 @@ export class SigningRequestsService {
     expiresInDays: number,
     reminderDays: number | null,
     overrideReason: string | null,
+    decisionDate: string | null = null,
   ): Promise<SigningRequestType> {
     const rep = await this.uow.read((tx) => store.report(tx, reportId));
     if (rep?.status !== 'READY')
@@ -74,22 +83,24 @@ export class SigningRequestsService {
       });
     }
     const sha256 = (await this.uow.read((tx) => store.fileSha256(tx, rep.pdf_file_id))) as string;
-    const all = await this.uow.read((tx) => store.candidates(tx, rep.organisation_id));
-    // A verksamhetsplan is decided by the styrelse: signed by the ordförande and the vice ordförande as justerare.
-    const people =
-      rep.kind === 'VERKSAMHETSPLAN'
-        ? all.filter(
-            (x) =>
-              x.role === 'STYRELSELEDAMOT' && (x.title === 'ORDFORANDE' || x.title === 'VICE_ORDFORANDE'),
-          )
-        : all;
-    const rank = (x: { role: string; title: string | null }) =>
-      x.role === 'REVISOR' ? 3 : x.title === 'ORDFORANDE' ? 0 : x.title === 'VICE_ORDFORANDE' ? 1 : 2;
-    people.sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name, 'sv'));
+    // The signers are those sitting on the day the board decides the report (it may have changed since year-end).
+    const date = decisionDate ?? swedishDate(new Date());
+    if (!isIsoDate(date))
+      throw new AppError(SigningError.REASON_REQUIRED, 'Ange beslutsdatum som ÅÅÅÅ-MM-DD.', {
+        details: [{ path: '$.decisionDate', message: 'ska vara ett datum ÅÅÅÅ-MM-DD' }],
+      });
+    const mandates = await this.uow.read((tx) => boardMandates(tx, rep.organisation_id));
+    const people: store.Candidate[] = signersAt(mandates, date, rep.kind).map((m) => ({
+      person_id: m.personId,
+      name: m.name,
+      email: m.email,
+      role: m.role,
+      title: m.title,
+    }));
     if (!people.length)
       throw new AppError(
         SigningError.NO_SIGNERS,
-        'Förbundet har inga ledamöter eller revisorer att skicka till.',
+        `Förbundet har inga ledamöter eller revisorer med mandat ${date} att skicka till.`,
       );
     const id = await this.uow.write(async (tx) => {
       if (await store.hasOpenRequest(tx, reportId))
@@ -107,6 +118,7 @@ export class SigningRequestsService {
         reminderDays,
         overrideReason,
         createdBy: p.personId,
+        decisionDate: date,
       });
       await planSentForDecision(tx, reportId, p.personId);
       const first = Math.min(...people.map((x, i) => groupFor(order, i, x.role)));
@@ -123,7 +135,13 @@ export class SigningRequestsService {
           payload,
           documentHash: sha256,
         });
-      await audit('signing.created', { reportId, order, signers: people.length, expiresInDays });
+      await audit('signing.created', {
+        reportId,
+        order,
+        signers: people.length,
+        expiresInDays,
+        decisionDate: date,
+      });
       // Reminders every N days while the request is open (at most ten).
       if (reminderDays && reminderDays > 0) {
         for (let round = 1; round <= Math.min(10, Math.floor((expiresInDays - 1) / reminderDays)); round++) {
@@ -196,17 +214,78 @@ export class SigningRequestsService {
       reportId: r.report_id,
       status: expired ? 'EXPIRED' : r.status,
       orderMode: r.order_mode,
+      decisionDate: r.decision_date,
       expiresAt: new Date(r.expires_at).toISOString(),
       documentSha256: r.document_sha256,
       sealedPdfFileId: r.sealed_file_id,
       failureReason: r.failure_reason,
-      signers,
+      signers: signers.map((x) => ({ ...x, roleText: signerRoleText(x) })),
     };
   }
 
   async forReport(reportId: string): Promise<SigningRequestType | null> {
     const id = await this.uow.read((tx) => store.latestRequestId(tx, reportId));
     return id ? this.get(id) : null;
+  }
+
+  /**
+   * An ersättare signs in a ledamot's place (issue 18.2): the ersättare must hold an ersättare mandate on the
+   * request's decision date, appointed by the ledamot's party, and the reason is recorded on the signer row, in the
+   * audit trail and so on the signeringsintyg. One transaction; the ersättare is asked at once if the ledamot was.
+   */
+  async substitute(
+    p: Principal,
+    requestId: string,
+    ledamotPersonId: string,
+    ersattarePersonId: string,
+    reason: string,
+  ): Promise<SigningRequestType> {
+    const r = await this.uow.read((tx) => this.request(tx, requestId));
+    const mine = rolesIn(p, r.organisation_id);
+    if (!mine.includes(Role.FORBUNDSCHEF) && !mine.includes(Role.ADMIN) && ersattarePersonId !== p.personId)
+      throw new AppError(
+        SigningError.NOT_ON_LIST,
+        'En ersättare kan bara träda in själv; kansliet eller förbundschefen kan utse vilken ersättare som helst.',
+      );
+    await this.uow.write(async (tx) => {
+      const current = await this.request(tx, requestId, true);
+      if (current.status !== 'OPEN') throw new AppError(SigningError.REFUSED, REFUSAL_MESSAGE.NOT_OPEN);
+      const mandates = await boardMandates(tx, r.organisation_id);
+      const date = current.decision_date ?? swedishDate(new Date());
+      const signers = await store.signers(tx, requestId);
+      const ledamot = signers.find((x) => x.personId === ledamotPersonId);
+      const seat = mandates.find(
+        (m) => m.personId === ledamotPersonId && m.role === 'STYRELSELEDAMOT' && mandateCovers(m, date),
+      );
+      const d = decideSubstitution({
+        signers,
+        ledamotPersonId,
+        ledamotParty: seat?.appointedBy ?? null,
+        ersattarePersonId,
+        mandates,
+        decisionDate: date,
+        reason,
+      });
+      if (!d.ok)
+        throw new AppError(BoardError.SUBSTITUTION_REFUSED, SUBSTITUTION_REFUSAL_MESSAGE[d.reason], {
+          details: [{ path: d.reason === 'REASON_REQUIRED' ? '$.reason' : '$.personId', message: d.reason }],
+        });
+      const by = { personId: ersattarePersonId, name: d.mandate.name };
+      const place = { personId: ledamotPersonId, name: ledamot!.name };
+      if (!(await store.substituteSigner(tx, requestId, place, by, reason.trim())))
+        throw new AppError(BoardError.SUBSTITUTION_REFUSED, SUBSTITUTION_REFUSAL_MESSAGE.ALREADY_DONE);
+      await appendAudit(tx, {
+        organisationId: r.organisation_id,
+        actorId: p.personId,
+        action: 'signing.substituted',
+        entityType: 'signing_request',
+        entityId: requestId,
+        payload: { inPlaceOf: place.name, by: by.name, reason: reason.trim() },
+        documentHash: r.document_sha256,
+      });
+      if (ledamot!.state !== 'NOT_SENT') await this.send(tx, requestId, r.organisation_id, [by.personId]);
+    });
+    return this.get(requestId);
   }
 
   /** The signer opens the document: recorded, and a short-lived link that shows it in the browser. */

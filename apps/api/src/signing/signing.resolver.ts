@@ -45,6 +45,13 @@ export class SigningResolver {
       description: 'Krävs när rapporten har kontroller som inte är godkända.',
     })
     overrideReason: string | null,
+    @Args('decisionDate', {
+      type: () => String,
+      nullable: true,
+      description:
+        'Dagen då styrelsen beslutar om rapporten (ÅÅÅÅ-MM-DD, annars i dag): de ledamöter och revisorer som har mandat den dagen undertecknar.',
+    })
+    decisionDate: string | null,
     @CurrentPrincipal() me: Principal,
   ): Promise<SigningRequestType> {
     return this.requests.create(
@@ -54,7 +61,23 @@ export class SigningResolver {
       expiresInDays,
       reminderDays ?? null,
       overrideReason ?? null,
+      decisionDate ?? null,
     );
+  }
+
+  @Allow([Role.FORBUNDSCHEF, Role.ADMIN, Role.STYRELSEERSATTARE], requestScope)
+  @Mutation(() => SigningRequestType, {
+    description:
+      'En ersättare undertecknar i en ledamots ställe (skälet anges och syns i signeringsintyget). Ersättaren själv, kansliet eller förbundschefen.',
+  })
+  signInPlaceOf(
+    @Args('requestId', { type: () => ID }) requestId: string,
+    @Args('ledamotPersonId', { type: () => ID }) ledamotPersonId: string,
+    @Args('ersattarePersonId', { type: () => ID }) ersattarePersonId: string,
+    @Args('reason') reason: string,
+    @CurrentPrincipal() me: Principal,
+  ): Promise<SigningRequestType> {
+    return this.requests.substitute(me, requestId, ledamotPersonId, ersattarePersonId, reason);
   }
 
   @Allow(READERS, reportScope)

@@ -16,6 +16,8 @@ export interface RequestRow {
   sealed_file_id: string | null;
   failure_reason: string | null;
   seal_retries: number;
+  /** The day the board decides the report, which chose the signers (YYYY-MM-DD); null for older requests. */
+  decision_date: string | null;
 }
 
 export type SignerRow = SignerView & { id: string; name: string };
@@ -42,7 +44,10 @@ const UUID = /^[0-9a-f-]{36}$/i;
 
 export async function request(tx: Tx, id: string, lock = false): Promise<RequestRow | undefined> {
   if (!UUID.test(id)) return undefined;
-  const [r] = await tx.query(`SELECT * FROM signing_request WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
+  const [r] = await tx.query(
+    `SELECT *, to_char(decision_date, 'YYYY-MM-DD') AS decision_date FROM signing_request WHERE id = $1${lock ? ' FOR UPDATE' : ''}`,
+    [id],
+  );
   return r;
 }
 
@@ -70,9 +75,10 @@ export async function signers(tx: Tx, requestId: string): Promise<SignerRow[]> {
   }));
 }
 
-export async function signerViews(tx: Tx, requestId: string): Promise<SignerType[]> {
+export async function signerViews(tx: Tx, requestId: string): Promise<Array<Omit<SignerType, 'roleText'>>> {
   return tx.query(
-    `SELECT person_id AS "personId", name, role, title, state, to_char(signed_at AT TIME ZONE 'UTC','YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "signedAt", method
+    `SELECT person_id AS "personId", name, role, title, state, to_char(signed_at AT TIME ZONE 'UTC','YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "signedAt", method,
+            in_place_of_person_id AS "inPlaceOfPersonId", in_place_of_name AS "inPlaceOfName", substitution_reason AS "substitutionReason"
        FROM signing_signer WHERE request_id = $1 ORDER BY position`,
     [requestId],
   );
@@ -163,11 +169,12 @@ export async function insertRequest(
     reminderDays: number | null;
     overrideReason: string | null;
     createdBy: string;
+    decisionDate: string;
   },
 ): Promise<string> {
   const [row] = await tx.query(
-    `INSERT INTO signing_request (organisation_id, report_id, document_file_id, document_sha256, status, order_mode, expires_at, reminder_days, override_reason, created_by)
-     VALUES ($1,$2,$3,$4,'OPEN',$5, now() + make_interval(days => $6), $7, $8, $9) RETURNING id`,
+    `INSERT INTO signing_request (organisation_id, report_id, document_file_id, document_sha256, status, order_mode, expires_at, reminder_days, override_reason, created_by, decision_date)
+     VALUES ($1,$2,$3,$4,'OPEN',$5, now() + make_interval(days => $6), $7, $8, $9, $10) RETURNING id`,
     [
       r.organisationId,
       r.reportId,
@@ -178,6 +185,7 @@ export async function insertRequest(
       r.reminderDays,
       r.overrideReason,
       r.createdBy,
+      r.decisionDate,
     ],
   );
   return row.id;
@@ -195,6 +203,29 @@ export async function insertSigner(
     `INSERT INTO signing_signer (request_id, person_id, name, role, title, position, grp, state) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)`,
     [requestId, x.person_id, x.name, x.role, x.title, position, group, state],
   );
+}
+
+/**
+ * An ersättare takes a ledamot's place on the list (same position and group, same state so far): the row names the
+ * ersättare, whom they stand in for and why. False when the ledamot is no longer waiting there.
+ */
+export async function substituteSigner(
+  tx: Tx,
+  requestId: string,
+  ledamot: { personId: string; name: string },
+  ersattare: { personId: string; name: string },
+  reason: string,
+): Promise<boolean> {
+  const rows = await returningRows(
+    tx,
+    `UPDATE signing_signer SET person_id = $3, name = $4, role = 'STYRELSEERSATTARE', title = NULL,
+            state = CASE WHEN state = 'VIEWED' THEN 'SENT' ELSE state END, viewed_at = NULL,
+            in_place_of_person_id = $2, in_place_of_name = $5, substitution_reason = $6
+      WHERE request_id = $1 AND person_id = $2 AND role = 'STYRELSELEDAMOT' AND state IN ('NOT_SENT','SENT','VIEWED')
+      RETURNING 1`,
+    [requestId, ledamot.personId, ersattare.personId, ersattare.name, ledamot.name, reason],
+  );
+  return rows.length > 0;
 }
 
 /**

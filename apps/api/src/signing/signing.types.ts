@@ -19,6 +19,14 @@ export class SignerType {
   @Field({ description: 'NOT_SENT, SENT, VIEWED, SIGNED eller DECLINED' }) state: string;
   @Field(() => String, { nullable: true }) signedAt: string | null;
   @Field(() => String, { nullable: true, description: 'TOTP, PASSKEY eller BANKID' }) method: string | null;
+  @Field(() => ID, { nullable: true, description: 'Ledamoten som ersättaren undertecknar i stället för.' })
+  inPlaceOfPersonId: string | null;
+  @Field(() => String, { nullable: true, description: 'Ledamotens namn, när en ersättare undertecknar.' })
+  inPlaceOfName: string | null;
+  @Field(() => String, { nullable: true, description: 'Varför ersättaren undertecknar i ledamotens ställe.' })
+  substitutionReason: string | null;
+  @Field({ description: 'Rollen i ord: "ordförande", "ledamot", "ersättare för Anna Andersson (skäl: …)".' })
+  roleText: string;
 }
 
 @ObjectType('SigningRequest')
@@ -33,6 +41,12 @@ export class SigningRequestType {
   })
   failureReason: string | null;
   @Field() orderMode: string;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Dagen då styrelsen beslutar om rapporten (ÅÅÅÅ-MM-DD); undertecknarna är de som har mandat då.',
+  })
+  decisionDate: string | null;
   @Field() expiresAt: string;
   @Field() documentSha256: string;
   @Field(() => ID, { nullable: true }) sealedPdfFileId: string | null;

@@ -7,15 +7,14 @@ import {
   errorMessage,
   formatDate,
   formatDateTime,
-  ROLE_LABEL,
   SIGN_METHOD_LABEL,
   SIGNER_STATE_LABEL,
   SIGNING_STATUS_LABEL,
-  TITLE_LABEL,
 } from '../format';
 import { downloadFile } from '../client';
 import { Alert, StatusBadge } from './ui';
 import { SignPanel } from './sign-panel';
+import { SignInPlace } from './sign-in-place';
 import {
   CancelSigningRequestDocument,
   CreateSigningRequestDocument,
@@ -53,6 +52,9 @@ export function ReportSigning(props: {
             {signed} av {req.signers.length} har undertecknat.
             {req.status === 'OPEN' && ` Öppen för underskrift till ${formatDate(req.expiresAt)}.`}
           </p>
+          {req.decisionDate && (
+            <p>Beslutsdatum {formatDate(req.decisionDate)}: undertecknarna är de som har mandat den dagen.</p>
+          )}
           {req.status === 'SEAL_FAILED' && (
             <SealFailed
               requestId={req.id}
@@ -83,10 +85,7 @@ export function ReportSigning(props: {
               {req.signers.map((x) => (
                 <tr key={x.personId} className={x.state === 'SIGNED' ? 'signer-signed' : undefined}>
                   <th scope="row">{x.name}</th>
-                  <td data-label="Roll">
-                    {ROLE_LABEL[x.role] ?? x.role}
-                    {x.title ? `, ${TITLE_LABEL[x.title] ?? x.title}` : ''}
-                  </td>
+                  <td data-label="Roll">{x.roleText.charAt(0).toUpperCase() + x.roleText.slice(1)}</td>
                   <td data-label="Läge">
                     {x.state === 'SIGNED' && <span aria-hidden="true">✓ </span>}
                     {SIGNER_STATE_LABEL[x.state] ?? x.state}
@@ -97,6 +96,9 @@ export function ReportSigning(props: {
               ))}
             </tbody>
           </table>
+          {req.status === 'OPEN' && s.has('FORBUNDSCHEF', 'ADMIN', 'STYRELSEERSATTARE') && (
+            <SignInPlace request={req} onDone={props.reload} />
+          )}
           {chef && req.status === 'OPEN' && (
             <FollowUp requestId={req.id} onChanged={props.reload} onNotice={setNotice} />
           )}
@@ -203,6 +205,7 @@ function CreateRequest(props: {
 }) {
   const [order, setOrder] = useState<SigningOrder>('PARALLEL');
   const [reason, setReason] = useState('');
+  const [decisionDate, setDecisionDate] = useState('');
   const [confirmed, setConfirmed] = useState(false);
   const [r, create] = useMutation(CreateSigningRequestDocument);
   const sum = props.summary;
@@ -250,6 +253,19 @@ function CreateRequest(props: {
           <option value="SEQUENTIAL">En i taget</option>
         </select>
       </div>
+      <div className="field">
+        <label htmlFor="decision-date">Styrelsens beslutsdatum (tomt: i dag)</label>
+        <input
+          id="decision-date"
+          type="date"
+          value={decisionDate}
+          aria-describedby="decision-date-hint"
+          onChange={(e) => setDecisionDate(e.target.value)}
+        />
+        <small id="decision-date-hint">
+          De ledamöter och revisorer som har mandat den dagen skriver under.
+        </small>
+      </div>
       {!props.report.checksPassed && (
         <div className="field">
           <label htmlFor="override">Skäl att skicka trots avvikande kontroller</label>
@@ -266,6 +282,7 @@ function CreateRequest(props: {
             reportId: props.report.id,
             order,
             overrideReason: reason.trim() || null,
+            decisionDate: decisionDate || null,
           });
           if (res.data) props.onCreated(res.data.createSigningRequest.signers.length);
         }}

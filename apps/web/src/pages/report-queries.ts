@@ -78,6 +78,7 @@ export const SigningFields = graphql(`
     documentSha256
     sealedPdfFileId
     failureReason
+    decisionDate
     signers {
       personId
       name
@@ -86,6 +87,9 @@ export const SigningFields = graphql(`
       state
       method
       signedAt
+      roleText
+      inPlaceOfName
+      substitutionReason
     }
   }
 `);

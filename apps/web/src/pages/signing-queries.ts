@@ -9,8 +9,18 @@ export const RetrySealingDocument = graphql(`
 `);
 
 export const CreateSigningRequestDocument = graphql(`
-  mutation CreateSigningRequest($reportId: ID!, $order: SigningOrder!, $overrideReason: String) {
-    createSigningRequest(reportId: $reportId, order: $order, overrideReason: $overrideReason) {
+  mutation CreateSigningRequest(
+    $reportId: ID!
+    $order: SigningOrder!
+    $overrideReason: String
+    $decisionDate: String
+  ) {
+    createSigningRequest(
+      reportId: $reportId
+      order: $order
+      overrideReason: $overrideReason
+      decisionDate: $decisionDate
+    ) {
       ...SigningFields
     }
   }
@@ -100,6 +110,19 @@ export const RemindSignersDocument = graphql(`
     remindSigners(requestId: $requestId) {
       reminded
       nextAllowedAt
+    }
+  }
+`);
+
+export const SignInPlaceOfDocument = graphql(`
+  mutation SignInPlaceOf($requestId: ID!, $ledamotPersonId: ID!, $ersattarePersonId: ID!, $reason: String!) {
+    signInPlaceOf(
+      requestId: $requestId
+      ledamotPersonId: $ledamotPersonId
+      ersattarePersonId: $ersattarePersonId
+      reason: $reason
+    ) {
+      ...SigningFields
     }
   }
 `);

@@ -95,7 +95,7 @@ export async function gatherReportInput(
   const history = await reportHistory(tx, organisationId);
   const insatser = await reportInsatser(tx, organisationId);
   const followUps = await approvedFollowUps(tx, organisationId, year);
-  const board = await reportBoard(tx, organisationId);
+  const board = await reportBoard(tx, organisationId, year);
   const imports = await reportImports(tx, organisationId, year);
   const texts = await reportTexts(tx, organisationId, kind, year);
   // The förbund's report structure in force (its sections, order and headings); none: the seeds' default.

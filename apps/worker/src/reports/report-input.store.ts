@@ -1,6 +1,6 @@
-import type { AccountRange, ReportingUnit } from '@app/domain';
+import { type AccountRange, compareMandates, mandateInYear, type ReportingUnit } from '@app/domain';
 import type { ReportInput, ReportKind } from '@app/reporting';
-import { Tx } from '@app/infra';
+import { boardMandates, Tx } from '@app/infra';
 
 /**
  * The reads a report's input is gathered from (beside the ledger, budget, plan and survey readers in
@@ -86,15 +86,29 @@ export function approvedFollowUps(
   );
 }
 
-/** The styrelse (ledamöter and ersättare) and the revisorer, ordförande and vice ordförande first. */
-export function reportBoard(tx: Tx, organisationId: string): Promise<ReportInput['board']> {
-  return tx.query(
-    `SELECT p.name, r.role, r.title, pa.name AS party FROM role_assignment r JOIN person p ON p.id = r.person_id
-       LEFT JOIN party pa ON pa.organisation_id = r.organisation_id AND pa.key = r.party_key
-      WHERE r.organisation_id = $1 AND r.role IN ('STYRELSELEDAMOT','STYRELSEERSATTARE','REVISOR')
-      ORDER BY r.role DESC, (r.title = 'ORDFORANDE') DESC NULLS LAST, (r.title = 'VICE_ORDFORANDE') DESC NULLS LAST, p.name`,
-    [organisationId],
-  );
+/**
+ * The styrelse and the revisorer as they were in the report's year (issue 18.2): every mandate that ran some day of
+ * it, with the appointing party's name, in board order (ordförande, vice ordförande, ledamöter, ersättare, revisorer).
+ */
+export async function reportBoard(
+  tx: Tx,
+  organisationId: string,
+  year: number,
+): Promise<ReportInput['board']> {
+  const mandates = await boardMandates(tx, organisationId);
+  return mandates
+    .filter((m) => mandateInYear(m, year))
+    .sort(compareMandates)
+    .map((m) => ({
+      personId: m.personId,
+      name: m.name,
+      role: m.role,
+      title: m.title,
+      party: m.partyName ?? (m.appointedBy ? m.appointedBy : null),
+      from: m.from,
+      to: m.to,
+      gender: m.gender,
+    }));
 }
 
 /** The active ledger imports of the year and the one before. */

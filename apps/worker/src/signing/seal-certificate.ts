@@ -5,7 +5,7 @@ import {
   SIGNING_REFUSAL_LABEL,
   signingEventLabel,
   swedishDateTime,
-  TITLE_LABEL,
+  signerRoleText,
 } from '@app/domain';
 import type { PadesLevel } from '@app/infra';
 import type { SealEventRow, SealSignerRow } from './seal.store';
@@ -28,7 +28,12 @@ export interface CertificateInput {
 const method = (m: unknown) => SIGN_METHOD_LABEL[String(m)] ?? 'annat sätt';
 
 function signerLine(s: SealSignerRow): string {
-  const role = (s.title && TITLE_LABEL[s.title]) ?? s.title ?? (s.role === 'REVISOR' ? 'revisor' : 'ledamot');
+  const role = signerRoleText({
+    role: s.role,
+    title: s.title,
+    inPlaceOfName: s.in_place_of_name,
+    substitutionReason: s.substitution_reason,
+  });
   return `${s.name}, ${role} – undertecknade ${swedishDateTime(s.signed_at)} med ${method(s.method)}`;
 }
 
@@ -38,6 +43,7 @@ export function eventLine(e: SealEventRow): string {
   const reason = p.reason ? String(p.reason) : null;
   const detail = [
     e.actor_name ?? (p.to ? `till ${String(p.to)}` : null),
+    p.by && p.inPlaceOf ? `${String(p.by)} för ${String(p.inPlaceOf)}` : null,
     p.method ? method(p.method) : null,
     reason
       ? e.action === 'signing.attempt_refused'

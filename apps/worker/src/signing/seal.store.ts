@@ -22,6 +22,9 @@ export interface SealSignerRow {
   title: string | null;
   signed_at: Date;
   method: string;
+  /** The ledamot an ersättare signed for, and why (issue 18.2). */
+  in_place_of_name: string | null;
+  substitution_reason: string | null;
 }
 
 export interface SealEventRow {
@@ -45,7 +48,8 @@ export async function findSealRequest(tx: Tx, requestId: string): Promise<SealRe
 
 export function sealSigners(tx: Tx, requestId: string): Promise<SealSignerRow[]> {
   return tx.query(
-    'SELECT name, role, title, signed_at, method FROM signing_signer WHERE request_id = $1 ORDER BY position',
+    `SELECT name, role, title, signed_at, method, in_place_of_name, substitution_reason
+       FROM signing_signer WHERE request_id = $1 ORDER BY position`,
     [requestId],
   );
 }

@@ -181,6 +181,7 @@ export const AUDIT_EVENTS = {
   }),
   'signing.seal_failed': z.looseObject({ reason }),
   'signing.seal_retried': z.looseObject({ retry: z.number().int().min(1) }),
+  'signing.substituted': z.looseObject({ inPlaceOf: z.string(), by: z.string(), reason: z.string().min(1) }),
   'bankid.order_started': z.looseObject({ orderRef: z.string() }),
   'bankid.order_completed': z.looseObject({ orderRef: z.string() }),
   'nns.catalogue_loaded': z.looseObject({ version: z.number().int(), catalogueKey: z.string() }),
@@ -207,6 +208,16 @@ export const AUDIT_EVENTS = {
     replaced: z.boolean(),
     catalogueVersion: z.number().int(),
   }),
+  'board.mandate_saved': z.looseObject({
+    person: z.string(),
+    role: z.enum(['STYRELSELEDAMOT', 'STYRELSEERSATTARE', 'REVISOR']),
+    appointedBy: z.string().nullable(),
+    from: z.string().nullable(),
+    to: z.string().nullable(),
+    created: z.boolean(),
+    version: z.number().int(),
+  }),
+  'board.mandate_removed': z.looseObject({ person: z.string(), role: z.string(), roleRemoved: z.boolean() }),
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_EVENTS;

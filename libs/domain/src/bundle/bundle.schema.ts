@@ -4,6 +4,7 @@ import { Role } from '../access/roles';
 import { KEY_FIGURE_IDS } from './key-figures';
 import { financingSchema, lineIncomeSchema } from '../reports/financing';
 import { reportSettingsSchema } from '../reports/report-settings';
+import { bundleMandateSchema } from '../board/board-mandates';
 
 const decimalString = z
   .string()
@@ -239,6 +240,8 @@ export const bundleSchema = z.object({
       }),
     )
     .optional(),
+  /** Board mandates (issue 18.2); left out, the board roles of `people` count as open-ended mandates. */
+  boardMandates: z.array(bundleMandateSchema).optional(),
 });
 
 export type OrganisationBundle = z.infer<typeof bundleSchema>;

@@ -7,6 +7,7 @@ import { bundleSchema, insatsSchema, OrganisationBundle } from './bundle.schema'
 import { costSplitIssues, kommunKeyIssues } from '../finance/finance-rules';
 
 type InsatsInput = z.infer<typeof insatsSchema>;
+import { bundleMandateIssues } from '../board/board-mandates';
 
 function describeType(expected: string): string {
   const map: Record<string, string> = {
@@ -190,6 +191,7 @@ function crossReferenceIssues(b: OrganisationBundle, declared?: DeclaredKeys): V
       }
     });
   });
+  if (b.boardMandates) issues.push(...bundleMandateIssues(b.boardMandates, parties));
   return issues;
 }
 

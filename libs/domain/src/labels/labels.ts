@@ -109,6 +109,20 @@ export function actionLabel(action: string): string {
   return ACTION_LABEL[action] ?? action;
 }
 
+/** The gender a förbund records on a board mandate (for the gender split of its reports). */
+export const GENDER_LABEL: Record<string, string> = {
+  KVINNA: 'Kvinna',
+  MAN: 'Man',
+  ANNAT: 'Annat',
+};
+
+/** A mandate's role as a board list names it. */
+export const MANDATE_ROLE_LABEL: Record<string, string> = {
+  STYRELSELEDAMOT: 'Ledamot',
+  STYRELSEERSATTARE: 'Ersättare',
+  REVISOR: 'Revisor',
+};
+
 /** Board order: the chair first, then the vice chair, then the other members. */
 export const BOARD_TITLE_ORDER: readonly string[] = ['ORDFORANDE', 'VICE_ORDFORANDE'];
 

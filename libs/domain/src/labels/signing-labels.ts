@@ -1,3 +1,5 @@
+import { TITLE_LABEL } from './labels';
+
 /**
  * The words of the signing certificate page (signeringsintyg): every event a signing request records, the
  * reasons an attempt is refused, and times as a Swede reads them (Europe/Stockholm, not UTC).
@@ -17,6 +19,7 @@ export const SIGNING_EVENT_LABEL: Record<string, string> = {
   'signing.sealed': 'Förseglat med förbundets elektroniska sigill',
   'signing.seal_failed': 'Förseglingen misslyckades',
   'signing.seal_retried': 'Förseglingen försöks igen',
+  'signing.substituted': 'Ersättare undertecknar i ledamotens ställe',
   'bankid.order_started': 'BankID-underskrift påbörjad',
   'bankid.order_completed': 'BankID-underskrift slutförd',
 };
@@ -38,5 +41,22 @@ export const SIGNING_REFUSAL_LABEL: Record<string, string> = {
   DECLINED: 'har avböjt',
   TOTP_NOT_SET_UP: 'engångskod saknas',
 };
+
+/**
+ * A signer's role as the signing request and the signeringsintyg say it: "ordförande", "ledamot", a revisor's own
+ * title, or "ersättare för Anna Andersson (skäl: sjukdom)" for an ersättare signing in a ledamot's place.
+ */
+export function signerRoleText(s: {
+  role: string;
+  title: string | null;
+  inPlaceOfName?: string | null;
+  substitutionReason?: string | null;
+}): string {
+  if (s.inPlaceOfName)
+    return `ersättare för ${s.inPlaceOfName}${s.substitutionReason ? ` (skäl: ${s.substitutionReason})` : ''}`;
+  if (s.role === 'REVISOR') return s.title ?? 'revisor';
+  if (s.role === 'STYRELSEERSATTARE') return 'ersättare';
+  return (s.title && TITLE_LABEL[s.title]) ?? 'ledamot';
+}
 
 export { swedishDateTime } from '../format/swedish-time';

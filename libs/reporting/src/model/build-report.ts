@@ -16,6 +16,7 @@ import { incomeStatement } from './sections/income-statement';
 import { noter } from './sections/noter';
 import { nnsAnnex } from './sections/nns-annex';
 import { arrangeSections } from './structure';
+import { styrelse } from './sections/styrelse';
 
 export { computeFigures } from './figures';
 export type { Figures } from './figures';
@@ -30,6 +31,7 @@ export function buildReport(input: ReportInput): ReportModel {
   const goals = financialGoals(ctx);
   const femArs = fiveYearTable(ctx);
   forvaltningsberattelse(ctx, goals, femArs);
+  styrelse(ctx);
   const rr = incomeStatement(ctx);
   const br = balanceSheet(ctx);
   const kf = cashFlow(ctx);

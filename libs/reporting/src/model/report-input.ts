@@ -106,7 +106,21 @@ export interface ReportInput {
   history: Array<{ year: number; figures: Record<string, string | number> }>;
   insatser: ReportInsats[];
   followUps: ApprovedFollowUp[];
-  board: Array<{ name: string; role: string; title: string | null; party: string | null }>;
+  /**
+   * Everyone whose board or revisor mandate ran some day of the report's year (issue 18.2): `party` is the name of
+   * whoever appointed them (null: the förbund itself); `from`/`to` the mandate's days (missing or null: open);
+   * `gender` as the förbund recorded it (missing: no gender split is printed).
+   */
+  board: Array<{
+    name: string;
+    role: string;
+    title: string | null;
+    party: string | null;
+    personId?: string;
+    from?: string | null;
+    to?: string | null;
+    gender?: 'KVINNA' | 'MAN' | 'ANNAT' | null;
+  }>;
   /** The ledger imports the report stands on, with their own checks. */
   imports: Array<{ year: number; version: number; transactions: number; warnings: number }>;
   texts: Record<string, string>;

@@ -2,8 +2,9 @@ import { SurveyError } from '../../surveys/survey.errors';
 import { PlanError } from '../../plans/plan.errors';
 import { InsatsError } from '../../insatser/insats.errors';
 import { FinanceSetupError } from '../../finance-setup/finance-setup.errors';
+import { BoardError } from '../../board/board.errors';
 
-export { SurveyError, PlanError, InsatsError, FinanceSetupError };
+export { SurveyError, PlanError, InsatsError, FinanceSetupError, BoardError };
 
 /** The codes of CONTRACT.md §3 that clients see in `extensions.code`. */
 export enum ContractCode {
@@ -108,7 +109,8 @@ export type FeatureErrorCode =
   | SurveyError
   | PlanError
   | InsatsError
-  | FinanceSetupError;
+  | FinanceSetupError
+  | BoardError;
 
 /** The one place where a feature's error becomes a contract code. */
 export const GRAPHQL_CODE: Record<FeatureErrorCode, ContractCode> = {
@@ -188,4 +190,8 @@ export const GRAPHQL_CODE: Record<FeatureErrorCode, ContractCode> = {
   [FinanceSetupError.INVALID]: ContractCode.BAD_USER_INPUT,
   [FinanceSetupError.VERSION_CONFLICT]: ContractCode.VERSION_CONFLICT,
   [FinanceSetupError.NOT_FOUND]: ContractCode.NOT_FOUND,
+  [BoardError.NOT_FOUND]: ContractCode.NOT_FOUND,
+  [BoardError.INVALID]: ContractCode.BAD_USER_INPUT,
+  [BoardError.VERSION_CONFLICT]: ContractCode.VERSION_CONFLICT,
+  [BoardError.SUBSTITUTION_REFUSED]: ContractCode.BAD_USER_INPUT,
 };

@@ -11,6 +11,7 @@ import { Forecasts } from './forecasts';
 import { FinanceSetup } from './finance-setup';
 import { PersonDraft, PersonForm } from './person-form';
 import { Insatser } from './insatser';
+import { BoardMandates } from './board-mandates';
 
 export function AdminPage() {
   const s = useSession();
@@ -106,6 +107,11 @@ export function AdminPage() {
       </section>
       <FinanceSetup onChanged={reload} />
       <Insatser />
+      <BoardMandates
+        orgId={d.organisation.id}
+        people={d.organisation.people}
+        parties={d.organisation.parties}
+      />
       <Budgets budgets={d.budgets} costCentres={d.organisation.costCentres} onSaved={reload} />
       <Forecasts forecasts={d.forecasts} costCentres={d.organisation.costCentres} onSaved={reload} />
     </>

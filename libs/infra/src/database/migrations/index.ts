@@ -24,6 +24,7 @@ import { FollowUpExemptions1763940370000 } from './1763940370000-follow-up-exemp
 import { InsatsRegister1764010000000 } from './1764010000000-insats-register';
 import { FinanceSetup1764020000000 } from './1764020000000-finance-setup';
 import { ReportRules1764040000000 } from './1764040000000-report-rules';
+import { BoardMandates1764030000000 } from './1764030000000-board-mandates';
 
 /** Every migration, in order. A new one is appended here. */
 export const MIGRATIONS = [
@@ -50,6 +51,7 @@ export const MIGRATIONS = [
   TenantRlsLaterTables1763950000000,
   InsatsRegister1764010000000,
   FinanceSetup1764020000000,
+  BoardMandates1764030000000,
   ReportRules1764040000000,
   ReportStructures1764050000000,
   SubmissionSnapshots1764070000000,

@@ -1,4 +1,4 @@
-import { boardRoleTitle, Money } from '@app/domain';
+import { boardRoleTitle, mandateCovers, Money } from '@app/domain';
 import { budgetFinancing } from '../budget-lines';
 import { ReportRow, ReportTable } from '../report-model';
 import { D } from '../figures';
@@ -34,7 +34,13 @@ export function budgetprognos(ctx: BuildContext): void {
         tables: [bp],
       });
     }
-    const signers = input.board.filter((b) => b.role === 'STYRELSELEDAMOT' || b.role === 'REVISOR');
+    // The signature lines name the board at the end of the year; who actually signs is on the signeringsintyg.
+    const yearEnd = `${year}-12-31`;
+    const signers = input.board.filter(
+      (b) =>
+        (b.role === 'STYRELSELEDAMOT' || b.role === 'REVISOR') &&
+        mandateCovers({ from: b.from ?? null, to: b.to ?? null }, yearEnd),
+    );
     sections.push({
       id: 'underskrifter',
       title: 'Styrelsens underskrift',
