@@ -15,6 +15,7 @@ export const REPORT_SECTION_HEADING: Record<string, string> = {
   viktiga_forhallanden: 'Viktiga förhållanden för resultat och ekonomisk ställning',
   viktiga_handelser: 'Händelser av väsentlig betydelse',
   styrning: 'Styrning och uppföljning av verksamheten',
+  styrelse: 'Styrelse och revisorer',
   god_ekonomisk_hushallning: 'God ekonomisk hushållning, måluppfyllelse och ekonomisk ställning',
   maluppfoljning: 'Måluppföljning per insats',
   overgripande_aktiviteter: 'Övergripande aktiviteter',
@@ -98,13 +99,6 @@ export function chairSentence(year: number, chair: string | null, vice: string |
   const parts = [chair && `${chair} varit ordförande`, vice && `${vice} vice ordförande`].filter(Boolean);
   return `Under ${year} har ${parts.join(' och ')}.`;
 }
-
-/** The board table's column headings. */
-export const BOARD_TABLE_COLUMNS = {
-  member: 'Ordinarie ledamot',
-  deputy: 'Ersättare',
-  party: 'Utsedd av',
-} as const;
 
 /** Finansiering's table heading and row words. */
 export const FUNDING_TABLE = { title: 'Medelstilldelning per part', total: 'Summa' } as const;

@@ -42,10 +42,12 @@ describe('the report structure', () => {
     const fin = model.sections.find((s) => s.id === 'finansiering')!;
     expect(fin.text).toBe('Medelstilldelningen från parterna för 2025 uppgick till 10\u00a0006 tkr.');
     expect(fin.tables[0].rows.at(-1)!.values).toEqual(['10006000.00', '10028000.00']);
-    // the board: ordinarie ledamöter with who appointed them
-    const board = model.sections.find((s) => s.id === 'styrning')!.tables[0];
-    expect(board.rows[0].label).toBe('Ledamot 1 (AF), ordförande');
-    expect(board.rows[0].values[1]).toBe('Arbetsförmedlingen');
+    // the board: printed once, in Styrelse och revisorer right after 1.4, with who appointed each
+    expect(o.indexOf('  Styrelse och revisorer')).toBe(o.findIndex((l) => l.startsWith('  1.4 ')) + 1);
+    expect(model.sections.find((s) => s.id === 'styrning')!.tables).toEqual([]);
+    const board = model.sections.find((s) => s.id === 'styrelse')!.tables[0];
+    expect(board.rows[0].label).toBe('Ledamot 1 (AF)');
+    expect(board.rows[0].values.slice(0, 2)).toEqual(['Ordförande', 'Arbetsförmedlingen']);
   });
 
   it('puts the förbundschef’s texts in their sections, after the figures where there are figures', () => {

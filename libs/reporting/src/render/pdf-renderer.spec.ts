@@ -93,8 +93,6 @@ describe('the report PDF: PDF/A-2a, tagged, navigable', () => {
     expect(struct).toMatch(/^\s+Link/m);
     expect(struct).toMatch(/^\s+Caption/m);
     expect(struct).toMatch(/^\s+Figure/m);
-    expect(struct).toMatch(/^\s+Lbl/m);
-    expect(struct).toMatch(/^\s+LBody/m);
     // one H1 per chapter (the checks are a document of their own), the contents page and each bilaga (plus the cover's title)
     const chapters = model.sections.filter((s) => !s.level);
     expect(struct.match(/^\s+H1\b/gm)!.length).toBe(chapters.length + model.bilagor.length + 2);

@@ -15,7 +15,6 @@ import { BuildContext } from '../build-context';
 import { ReportSection, ReportTable } from '../report-model';
 import { D } from '../figures';
 import { row } from '../table-helpers';
-import { boardTable } from './board';
 
 /**
  * The förvaltningsberättelse's parts that stand on the förbund's own data (organisation, finansiering,
@@ -70,7 +69,10 @@ export function financingPart(ctx: BuildContext): ReportSection {
   });
 }
 
-/** Styrning och uppföljning: the board in numbers, its chair, and the table of ledamöter and ersättare. */
+/**
+ * Styrning och uppföljning: the board in numbers and its chair. The board itself (who sat, appointed by whom, for
+ * which period of the year) is the next part, Styrelse och revisorer, so it is printed once.
+ */
 export function governancePart(ctx: BuildContext): ReportSection {
   const { input, year } = ctx;
   const members = input.board.filter((b) => b.role === 'STYRELSELEDAMOT');
@@ -83,7 +85,7 @@ export function governancePart(ctx: BuildContext): ReportSection {
           .filter(Boolean)
           .join(' ')
       : undefined,
-    tables: members.length || deputies.length ? [boardTable(input.board)] : [],
+    tables: [],
   });
 }
 

@@ -46,7 +46,7 @@ describe('Styrelse och revisorer', () => {
   it('prints the board of the year with who appointed each, the periods and the gender split', () => {
     const ctx = createBuildContext({ ...samspeletInput('ar'), board });
     styrelse(ctx);
-    const section = ctx.sections.find((s) => s.id === 'styrelse')!;
+    const section = ctx.parts.get('styrelse')!;
     expect(section.text).toContain('Könsfördelning bland ledamöter och ersättare: 2 kvinnor och 2 män.');
     const rows = (id: string) =>
       section.tables.find((t) => t.id === id)!.rows.map((r) => [r.label, ...r.values]);
@@ -65,7 +65,7 @@ describe('Styrelse och revisorer', () => {
       board: board.map(({ gender: _g, ...b }) => b),
     });
     styrelse(ctx);
-    expect(ctx.sections.find((s) => s.id === 'styrelse')!.text).not.toContain('Könsfördelning');
+    expect(ctx.parts.get('styrelse')!.text).not.toContain('Könsfördelning');
   });
 
   it('names the board at year-end under the signature heading', () => {

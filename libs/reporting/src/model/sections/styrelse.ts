@@ -2,6 +2,7 @@ import {
   BoardMandate,
   boardOfYear,
   boardRoleTitle,
+  defaultSectionHeading,
   MANDATE_ROLES,
   MandateRole,
   mandatePeriodText,
@@ -15,7 +16,7 @@ import { BuildContext } from '../build-context';
  * during the year, when; the revisorer likewise; the gender split when the förbund has recorded everyone's.
  */
 export function styrelse(ctx: BuildContext): void {
-  const { input, year, sections, tables } = ctx;
+  const { input, year, parts, tables } = ctx;
   const mandates: BoardMandate[] = input.board
     .filter((b): b is typeof b & { role: MandateRole } =>
       (MANDATE_ROLES as readonly string[]).includes(b.role),
@@ -68,9 +69,10 @@ export function styrelse(ctx: BuildContext): void {
   ]
     .filter(Boolean)
     .join(' ');
-  sections.push({
+  // A part of the förvaltningsberättelse (after 1.4), placed and titled by the förbund's report structure.
+  parts.set('styrelse', {
     id: 'styrelse',
-    title: 'Styrelse och revisorer',
+    title: defaultSectionHeading('styrelse', ctx.kind),
     text,
     tables: [
       table('styrelse_ledamoter', 'Ledamöter', board.ledamoter, boardRoleTitle),
