@@ -16,6 +16,23 @@ const ROLE_CODE =
 const UNDECIMALISED = /\b\d+\.\d{2}\b/;
 
 /**
+ * Machine text a person should never read: a period or role code, a JSON path, an amount with a decimal point
+ * (5003000.00) or a share written as a decimal (0.90), an API operation name. Returns what was found.
+ */
+export function machineText(visible: string): string[] {
+  const found: string[] = [];
+  if (PERIOD_CODE.test(visible)) found.push(`period code ${PERIOD_CODE.exec(visible)?.[0]}`);
+  if (ROLE_CODE.test(visible)) found.push(`code ${ROLE_CODE.exec(visible)?.[0]}`);
+  if (/\$\.|\$\[/.test(visible)) found.push('JSON path');
+  if (UNDECIMALISED.test(visible)) found.push(`amount ${UNDECIMALISED.exec(visible)?.[0]}`);
+  const share = /(?<![\d,.])0\.\d{1,4}\b/.exec(visible);
+  if (share) found.push(`share ${share[0]}`);
+  const op = /\b(verifyDocument|saveSubmission|compileReport|createSigningRequest|importSie)\b/.exec(visible);
+  if (op) found.push(`operation ${op[0]}`);
+  return found;
+}
+
+/**
  * Everything wrong with a mail as a person would read it: codes (period, role, kind), JSON paths, amounts
  * with a decimal point, a missing förbund name, no link to a page the web app has, no HTML part or an HTML
  * part without that link as <a href>. An empty list means the mail is one people can act on.

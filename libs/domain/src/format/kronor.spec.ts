@@ -1,4 +1,4 @@
-import { formatKronor, formatShare } from './kronor';
+import { formatKronor, formatShare, formatUtfall } from './kronor';
 
 describe('amounts in sentences', () => {
   it('says kronor with a Swedish thousands space, öre only when there are any', () => {
@@ -9,5 +9,17 @@ describe('amounts in sentences', () => {
   });
   it('says a ratio as a percentage with a decimal comma', () => {
     expect(formatShare('0.467192')).toBe('46,7\u00a0%');
+  });
+});
+
+describe('formatUtfall', () => {
+  it('writes a fraction of a percent mätpunkt as a percentage, other numbers the Swedish way, text as typed', () => {
+    expect(formatUtfall('0.90', 'Minst 90 % av eleverna är nöjda')).toBe('90\u00a0%');
+    expect(formatUtfall('0.925', 'Minst 90 % av eleverna är nöjda')).toBe('92,5\u00a0%');
+    expect(formatUtfall('6', 'Arbeta med 15 personer')).toBe('6');
+    expect(formatUtfall('12500', 'Antal besök')).toBe('12\u00a0500');
+    expect(formatUtfall('2.5', 'Snittid i månader')).toBe('2,5');
+    expect(formatUtfall('1.00', 'Varje individ ska ha en plan')).toBe('1');
+    expect(formatUtfall('ca 20 deltagare', 'Antal')).toBe('ca 20 deltagare');
   });
 });

@@ -21,3 +21,23 @@ export function formatShare(ratio: Decimal.Value, decimals = 1): string {
   const text = decimalString(pct.abs(), decimals).replace('.', ',');
   return `${pct.isNegative() && !pct.isZero() ? '-' : ''}${text}${NBSP}%`;
 }
+
+const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
+
+/**
+ * A mätpunkt's utfall as a person reads it. The projektägare types a number or a text; a number is written the
+ * Swedish way ("1 234", "2,5"), and a fraction for a mätpunkt measured in percent ("Minst 90 % …": 0.9) as a
+ * percentage ("90 %"). Text is shown as typed.
+ */
+export function formatUtfall(utfall: string, matpunktText = ''): string {
+  const v = utfall.trim();
+  if (!PLAIN_NUMBER.test(v)) return utfall;
+  const d = new Decimal(v);
+  if (/%/.test(matpunktText) && d.abs().lessThanOrEqualTo(1) && !d.isInteger()) {
+    const pct = d.times(100);
+    return formatShare(d, pct.isInteger() ? 0 : 1);
+  }
+  const places = d.isInteger() ? 0 : Math.min(d.decimalPlaces(), 2);
+  const [whole, frac] = decimalString(d.abs(), places).split('.');
+  return `${d.isNegative() && !d.isZero() ? '-' : ''}${groupThousands(whole, NBSP)}${frac ? `,${frac}` : ''}`;
+}

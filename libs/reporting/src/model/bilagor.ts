@@ -8,6 +8,7 @@ import {
   formatAmount,
   periodLabel,
   UPPFOLJNING_INSATS_V1,
+  formatUtfall,
 } from '@app/domain';
 import { ReportInput } from './report-input';
 import { D } from './figures';
@@ -35,7 +36,8 @@ export function followUpSections(
         lines: (v as Array<Record<string, string>>).map((r) => [
           f.matpunkter.find((m) => m.key === r.matpunkt)?.text ?? r.matpunkt,
           [
-            r.utfall && `Utfall: ${r.utfall}`,
+            r.utfall &&
+              `Utfall: ${formatUtfall(r.utfall, f.matpunkter.find((m) => m.key === r.matpunkt)?.text)}`,
             BEDOMNING_LABEL[r.bedomning] && `Bedömning: ${BEDOMNING_LABEL[r.bedomning]}`,
             r.kommentar,
           ]

@@ -7,6 +7,7 @@ import {
   NO_FOLLOW_UPS_TEXT,
   parseNnsMetric,
   periodLabel,
+  formatUtfall,
 } from '@app/domain';
 import { ReportModel, ReportRow, ReportSection, ReportTable } from '../report-model';
 import { Figures, RATIOS } from '../figures';
@@ -38,7 +39,7 @@ export function forvaltningsberattelse(
     const resultat = (Array.isArray(a.resultat) ? a.resultat : []) as Array<Record<string, string>>;
     const lines = resultat.map((r) => {
       const mp = f.matpunkter.find((m) => m.key === r.matpunkt);
-      return `– ${mp?.text ?? r.matpunkt}: ${r.utfall ? `utfall ${r.utfall}, ` : ''}${CHOICE_PHRASE[r.bedomning] ?? r.bedomning}${r.kommentar ? ` (${r.kommentar})` : ''}`;
+      return `– ${mp?.text ?? r.matpunkt}: ${r.utfall ? `utfall ${formatUtfall(r.utfall, mp?.text)}, ` : ''}${CHOICE_PHRASE[r.bedomning] ?? r.bedomning}${r.kommentar ? ` (${r.kommentar})` : ''}`;
     });
     return {
       id: `insats_${f.insatsKey}`,
