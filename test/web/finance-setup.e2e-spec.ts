@@ -54,7 +54,7 @@ describe('the kansli sets up the förbund’s finances in the browser', () => {
     const budgets = page.getByRole('region', { name: 'Budgetar' });
 
     // The decided 2026 budget, one line changed: saved over its version, the outlook kept.
-    await budgets.getByRole('button', { name: 'Ändra budget 2026 beslutad 2025-11-25' }).click();
+    await budgets.getByRole('button', { name: 'Ändra budgeten för 2026 beslutad 25 november 2025' }).click();
     expect(await budgets.getByLabel('800 Administration').inputValue()).toBe(`1${NBSP}200${NBSP}000`);
     await budgets.getByLabel('800 Administration').fill('1 300 000');
     await budgets.getByRole('button', { name: 'Spara budgeten' }).click();

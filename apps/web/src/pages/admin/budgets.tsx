@@ -114,7 +114,7 @@ export function Budgets(props: {
                   Ändra
                   <span className="visually-hidden">
                     {' '}
-                    {`${kind.toLowerCase()} ${b.year} beslutad ${b.decided}`}
+                    {`${b.kind === 'SUPPLEMENTARY' ? 'tilläggsbudgeten' : 'budgeten'} för ${b.year} beslutad ${formatDate(b.decided)}`}
                   </span>
                 </button>
               </li>
