@@ -233,9 +233,15 @@ export class SubmissionWrites {
               : {};
       throw new AppError(REFUSAL[d.reason], d.message, extra);
     }
-    await this.uow.write((w) => this.persist(w, p, row, action, input, d, signedStep));
+    // The answer is read in the change's own transaction (before the audit chain is locked at its end): two
+    // statements there instead of two more scoped transactions of their own after the commit.
+    const after = await this.uow.write(async (w) => {
+      await this.persist(w, p, row, action, input, d, signedStep);
+      const fresh = await this.reads.load(w, id);
+      return this.reads.typeIn(w, fresh);
+    });
     this.events.publish(id, row.organisation_id);
-    return this.reads.get(id);
+    return after;
   }
 
   private async persist(
