@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { REPORT_TEXT_KEYS } from '@app/reporting';
 import { appendAudit, UnitOfWork } from '@app/infra';
-import { ValidationIssue } from '@app/domain';
+import { REPORT_TEXT_KEYS, ValidationIssue } from '@app/domain';
 import { AppError } from '../common/errors/app-error';
 import { ReportError } from '../common/errors/error-codes';
 import { ReportKindEnum } from './report.types';

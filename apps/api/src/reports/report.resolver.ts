@@ -1,9 +1,8 @@
 import { REPORT_READERS } from '../common/access/role-groups';
 import { Args, ID, Int, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
-import { Principal, Role } from '@app/domain';
+import { Principal, REPORT_TEXT_KEYS, Role } from '@app/domain';
 import { Allow, CurrentPrincipal, ScopeResolver, scopeOf } from '../common/access/access.decorators';
 import { ReportService } from './report.service';
-import { REPORT_TEXT_KEYS } from '@app/reporting';
 import { ReportKindEnum, ReportTextFieldType, ReportTextsType, ReportType } from './report.types';
 import { ReportTextsService } from './report-texts.service';
 import GraphQLJSON from 'graphql-type-json';

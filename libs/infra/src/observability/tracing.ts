@@ -1,19 +1,11 @@
 /*
  * OpenTelemetry traces for the API and the worker. This file is loaded before anything else of the process
- * (apps/api/src/tracing.ts, apps/worker/src/tracing.ts), so it imports only the SDK and the config schema: the
+ * (apps/api/src/tracing.ts, apps/worker/src/tracing.ts), so it loads only the SDK (tracing-sdk.ts, and only when
+ * tracing is configured) and the config schema: the
  * instrumentations patch http, express, graphql, pg and ioredis as those are first required, which must come
  * after this. Nothing starts unless OTEL_EXPORTER_OTLP_ENDPOINT is set.
  */
-import { NodeSDK } from '@opentelemetry/sdk-node';
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { BatchSpanProcessor, SpanProcessor } from '@opentelemetry/sdk-trace-base';
-import { resourceFromAttributes } from '@opentelemetry/resources';
-import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
-import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
-import { ExpressInstrumentation } from '@opentelemetry/instrumentation-express';
-import { GraphQLInstrumentation } from '@opentelemetry/instrumentation-graphql';
-import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
-import { IORedisInstrumentation } from '@opentelemetry/instrumentation-ioredis';
+import type { SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { configSchema } from '../config/config.schema';
 import { registerTracing } from './traces';
 
@@ -51,24 +43,10 @@ export function startTracing(
   const raw = env.OTEL_EXPORTER_OTLP_ENDPOINT;
   if (!raw) return null;
   const endpoint = configSchema.shape.OTEL_EXPORTER_OTLP_ENDPOINT.parse(raw)!;
-  const sdk = new NodeSDK({
-    resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: service }),
-    spanProcessors: options.spanProcessors ?? [
-      new BatchSpanProcessor(new OTLPTraceExporter({ url: tracesUrl(endpoint) })),
-    ],
-    // Traces only: metrics have their Prometheus endpoint (METRICS_PORT), logs go to stdout as pino lines.
-    metricReaders: [],
-    logRecordProcessors: [],
-    instrumentations: [
-      new HttpInstrumentation({
-        ignoreIncomingRequestHook: (req) => UNTRACED_PATHS.test(req.url ?? ''),
-      }),
-      new ExpressInstrumentation(),
-      new GraphQLInstrumentation({ ignoreTrivialResolveSpans: true, mergeItems: true }),
-      new PgInstrumentation({ requireParentSpan: true }),
-      new IORedisInstrumentation({ requireParentSpan: true }),
-    ],
-  });
+  // The SDK and its instrumentations (about 70 MB and seconds of start-up) are loaded only when tracing is on.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { createSdk } = require('./tracing-sdk') as typeof import('./tracing-sdk');
+  const sdk = createSdk(service, tracesUrl(endpoint), UNTRACED_PATHS, options.spanProcessors);
   sdk.start();
   const tracing: Tracing = { shutdown: () => sdk.shutdown() };
   registerTracing(tracing);
