@@ -35,7 +35,9 @@ async function sieBenchmark(lines: string[]): Promise<void> {
      ON CONFLICT (slug) DO UPDATE SET name = EXCLUDED.name RETURNING id`,
   );
   await ds.destroy();
-  const child = spawnSync(process.execPath, [join(__dirname, 'sie-import.child.js'), file, org.id], {
+  const prof = process.env.BENCH_PROFILE_DIR;
+  const profArgs = prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`, '--cpu-prof-name=sie-import.cpuprofile'] : [];
+  const child = spawnSync(process.execPath, [...profArgs, join(__dirname, 'sie-import.child.js'), file, org.id], {
     encoding: 'utf8',
     env: process.env,
   });
