@@ -36,11 +36,17 @@ async function sieBenchmark(lines: string[]): Promise<void> {
   );
   await ds.destroy();
   const prof = process.env.BENCH_PROFILE_DIR;
-  const profArgs = prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`, '--cpu-prof-name=sie-import.cpuprofile'] : [];
-  const child = spawnSync(process.execPath, [...profArgs, join(__dirname, 'sie-import.child.js'), file, org.id], {
-    encoding: 'utf8',
-    env: process.env,
-  });
+  const profArgs = prof
+    ? ['--cpu-prof', `--cpu-prof-dir=${prof}`, '--cpu-prof-name=sie-import.cpuprofile']
+    : [];
+  const child = spawnSync(
+    process.execPath,
+    [...profArgs, join(__dirname, 'sie-import.child.js'), file, org.id],
+    {
+      encoding: 'utf8',
+      env: process.env,
+    },
+  );
   if (child.status !== 0) throw new Error(`import failed: ${child.stderr}`);
   const r = JSON.parse(child.stdout.trim().split('\n').pop() as string);
   lines.push(

@@ -157,7 +157,10 @@ async function bareSqlSave(sessions: Session[], answers: unknown, seconds: numbe
   const json = JSON.stringify(answers);
   const versions = new Map<string, number>();
   for (const s of sessions)
-    versions.set(s.id, (await pool.query('SELECT version FROM submission WHERE id = $1', [s.id])).rows[0].version);
+    versions.set(
+      s.id,
+      (await pool.query('SELECT version FROM submission WHERE id = $1', [s.id])).rows[0].version,
+    );
   const stats = await closedLoop(sessions, seconds, async (s) => {
     const r = await pool.query(
       'UPDATE submission SET answers = $1, version = version + 1, updated_at = now() WHERE id = $2 AND version = $3 RETURNING version',

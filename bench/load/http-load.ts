@@ -43,7 +43,9 @@ export interface GqlResult {
  * A GraphQL client over plain node:http with keep-alive, so the load generator (which shares the machine with
  * the API) spends as little CPU per request as it can: the same client is used for every phase and its baseline.
  */
-export function graphqlClient(base: string): (q: string, v: Record<string, unknown>, token?: string) => Promise<GqlResult> {
+export function graphqlClient(
+  base: string,
+): (q: string, v: Record<string, unknown>, token?: string) => Promise<GqlResult> {
   const url = new URL(`${base}/graphql`);
   const agent = new Agent({ keepAlive: true, maxSockets: 1000 });
   return (query, variables, token) =>

@@ -61,7 +61,9 @@ export function summarise(p: Profile, top = 20): string {
       ...[...m.entries()]
         .sort((a, b) => b[1] - a[1])
         .slice(0, top)
-        .map(([k, v]) => `  ${v.toFixed(0).padStart(7)}  ${((100 * v) / busy).toFixed(1).padStart(5)} %  ${k}`),
+        .map(
+          ([k, v]) => `  ${v.toFixed(0).padStart(7)}  ${((100 * v) / busy).toFixed(1).padStart(5)} %  ${k}`,
+        ),
     ].join('\n');
   return [
     `total ${total.toFixed(0)} ms, idle ${idle.toFixed(0)} ms`,

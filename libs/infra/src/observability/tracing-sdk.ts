@@ -21,9 +21,7 @@ export function createSdk(
 ): NodeSDK {
   return new NodeSDK({
     resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: service }),
-    spanProcessors: spanProcessors ?? [
-      new BatchSpanProcessor(new OTLPTraceExporter({ url: tracesUrl })),
-    ],
+    spanProcessors: spanProcessors ?? [new BatchSpanProcessor(new OTLPTraceExporter({ url: tracesUrl }))],
     // Traces only: metrics have their Prometheus endpoint (METRICS_PORT), logs go to stdout as pino lines.
     metricReaders: [],
     logRecordProcessors: [],
