@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '@app/infra';
@@ -89,6 +89,8 @@ async function main(): Promise<void> {
     process.stdout.write(lines.join('\n') + '\n');
     return;
   }
+  // The analysis (profiles before and after, decisions, targets not met) is kept in bench/NOTES.md.
+  lines.push(readFileSync(join(ROOT, 'bench', 'NOTES.md'), 'utf8'));
   writeFileSync(join(ROOT, 'BENCHMARKS.md'), lines.join('\n'));
   process.stdout.write(lines.join('\n') + '\n');
 }
