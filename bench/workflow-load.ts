@@ -1,172 +1,175 @@
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Pool } from 'pg';
+import {
+  closedLoop,
+  graphqlClient,
+  openLoop,
+  pct,
+  peakRssMb,
+  rssMb,
+  Stats,
+  statsCells,
+  throughput,
+} from './load/http-load';
+import { importForbund, sampleAnswers, Session, sessionsOf } from './load/seed-forbund';
 
-interface Stats {
-  requests: number;
-  errors: number;
-  seconds: number;
-  latencies: number[];
+const SAVE =
+  'mutation($id: ID!, $v: Int!, $a: JSON!){ saveSubmission(id: $id, version: $v, answers: $a){ version } }';
+const ME = '{ me { id name } }';
+const INBOX = '{ inbox { id status } }';
+
+/** Starts the API in its own process (with the CPU profiler preloaded when BENCH_PROFILE_DIR is set). */
+async function startApi(root: string, tmp: string, port: number): Promise<ChildProcess> {
+  const profileDir = process.env.BENCH_PROFILE_DIR;
+  if (profileDir) mkdirSync(profileDir, { recursive: true });
+  const api = spawn(
+    process.execPath,
+    [
+      ...(profileDir ? ['--require', join(root, 'dist', 'bench', 'load', 'profile-preload.js')] : []),
+      join(root, 'dist', 'apps', 'api', 'src', 'main.js'),
+    ],
+    {
+      env: { ...process.env, PORT: String(port), LOG_LEVEL: 'silent', LOGIN_MAX_ATTEMPTS_PER_IP: '100000' },
+      stdio: ['ignore', 'ignore', openSync(join(tmp, 'api.stderr.log'), 'w')],
+    },
+  );
+  for (let i = 0; i < 600; i++) {
+    const ok = await fetch(`http://127.0.0.1:${port}/health/live`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return api;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('the API did not start');
 }
 
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] : 0;
-};
-const peakRssMb = (pid: number) => {
-  const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return m ? Number(m[1]) / 1024 : NaN;
-};
+/** Asks the preloaded profiler to write its profile (named `phase`), then waits until it has. */
+async function writeProfile(api: ChildProcess, phase: string): Promise<void> {
+  const dir = process.env.BENCH_PROFILE_DIR;
+  if (!dir) return;
+  const file = join(dir, `api-${phase}.cpuprofile`);
+  rmSync(file, { force: true });
+  writeFileSync(join(dir, 'next-phase'), phase);
+  api.kill('SIGWINCH');
+  for (let i = 0; i < 100 && !existsSync(file); i++) await new Promise((r) => setTimeout(r, 100));
+}
 
 /**
- * 50 concurrent users, each saving its own draft and reading its inbox in a loop for 30 s, against the real API
- * in its own process; beside it, the same save as one hand-written SQL statement over 50 connections.
+ * Drafts under deadline load, against the real API in its own process, each figure beside its baseline in the
+ * same run: the cheapest authenticated query (`me`) over the same HTTP and users, and the same save as one bare
+ * SQL statement. Closed loop (every user saves again as soon as it is answered: the API's capacity) and open
+ * loop (every user autosaves every 2 s, as the web does: the latency a user sees at a realistic rate), first for
+ * one förbund of 50 users, then for 10 förbund of 20 users each.
  */
 export async function workflowBenchmark(root: string, tmp: string, lines: string[]): Promise<void> {
   const users = Number(process.env.BENCH_USERS ?? 50);
-  const seconds = Number(process.env.BENCH_SECONDS ?? 30);
-  const fixtures = join(root, 'demo', 'samspelet');
-  const bundle = JSON.parse(readFileSync(join(fixtures, 'organisation.json'), 'utf8'));
-  bundle.organisation.slug = 'bench-flow';
-  bundle.organisation.name = 'Samordningsförbundet Last';
-  bundle.people = bundle.people.map((p: { email: string }) => ({
-    ...p,
-    email: p.email.replace('@samspelet.example', '@bench-flow.example'),
-  }));
-  const bundleFile = join(tmp, 'bench-flow.json');
-  writeFileSync(bundleFile, JSON.stringify(bundle));
-  const cli = join(root, 'dist', 'apps', 'api', 'src', 'cli.js');
-  execFileSync(process.execPath, [cli, 'org:import', bundleFile], { env: process.env, stdio: 'ignore' });
+  const seconds = Number(process.env.BENCH_SECONDS ?? 20);
+  const forbund = Number(process.env.BENCH_FORBUND ?? 10);
+  const perForbund = Number(process.env.BENCH_USERS_PER_FORBUND ?? 20);
+  const autosaveMs = Number(process.env.BENCH_AUTOSAVE_MS ?? 2000);
+  const answers = sampleAnswers(root);
+
+  importForbund(root, tmp, 'bench-flow', 'Samordningsförbundet Last');
+  const multiSlugs = Array.from({ length: forbund }, (_, i) => `bench-region-${i}`);
+  for (const [i, slug] of multiSlugs.entries())
+    importForbund(root, tmp, slug, `Samordningsförbundet Region ${i + 1}`);
 
   const port = 4100 + Math.floor(Math.random() * 500);
-  const api: ChildProcess = spawn(process.execPath, [join(root, 'dist', 'apps', 'api', 'src', 'main.js')], {
-    env: { ...process.env, PORT: String(port), LOG_LEVEL: 'silent', LOGIN_MAX_ATTEMPTS_PER_IP: '100000' },
-    stdio: 'ignore',
-  });
-  const base = `http://127.0.0.1:${port}`;
+  const api = await startApi(root, tmp, port);
+  const gql = graphqlClient(`http://127.0.0.1:${port}`);
   try {
-    for (let i = 0; i < 200; i++) {
-      const ok = await fetch(`${base}/health`).then(
-        (r) => r.ok,
-        () => false,
-      );
-      if (ok) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    const gql = async (query: string, variables: Record<string, unknown>, token?: string) => {
-      const res = await fetch(`${base}/graphql`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-        },
-        body: JSON.stringify({ query, variables }),
-      });
-      return (await res.json()) as {
-        data?: Record<string, { id: string; version: number; token: string }>;
-        errors?: unknown[];
-      };
-    };
-    const insatser: Array<{ key: string }> = bundle.insatser;
-    const tokens = new Map<string, string>();
-    for (const i of insatser) {
-      const r = await gql('mutation($e:String!,$p:String!){ login(email:$e,password:$p){ token } }', {
-        e: `projektagare.${i.key}@bench-flow.example`,
-        p: 'Demo-Samspelet-2025!',
-      });
-      tokens.set(i.key, r.data!.login.token);
-    }
-    const ids: Array<{ id: string; version: number; token: string }> = [];
-    const lookup = new Pool({ connectionString: process.env.DATABASE_URL, max: 1 });
-    const { rows } = await lookup.query(
-      'SELECT id, key FROM insats WHERE organisation_id = (SELECT id FROM organisation WHERE slug = $1)',
-      ['bench-flow'],
-    );
-    await lookup.end();
-    const insatsIds = new Map(rows.map((r: { id: string; key: string }) => [r.key, r.id]));
-    const answers = JSON.parse(
-      readFileSync(join(fixtures, 'submissions', 'stegen-helar-2025.json'), 'utf8'),
-    ).answers;
-    for (let u = 0; u < users; u++) {
-      const ins = insatser[u % insatser.length].key;
-      const period = `${u % 2 ? 'DELAR' : 'HELAR'}-${2030 + Math.floor(u / (2 * insatser.length))}`;
-      const token = tokens.get(ins)!;
+    const idleMb = rssMb(api.pid!);
+    const one = await sessionsOf(root, gql, 'bench-flow', users);
+    const many: Session[] = [];
+    for (const slug of multiSlugs) many.push(...(await sessionsOf(root, gql, slug, perForbund)));
+
+    const save = async (s: Session, n: number) => {
       const r = await gql(
-        'mutation($i: ID!, $p: String!){ startSubmission(insatsId: $i, period: $p){ id version } }',
-        { i: insatsIds.get(ins), p: period },
-        token,
+        SAVE,
+        { id: s.id, v: s.version, a: { ...answers, verksamhet: `Användare ${s.id}, sparning ${n}` } },
+        s.token,
       );
-      ids.push({ id: r.data!.startSubmission.id, version: r.data!.startSubmission.version, token });
-    }
-    const SAVE =
-      'mutation($id: ID!, $v: Int!, $a: JSON!){ saveSubmission(id: $id, version: $v, answers: $a){ version } }';
-    const INBOX = '{ inbox { id status } }';
-    const load: Stats = { requests: 0, errors: 0, seconds, latencies: [] };
-    const until = Date.now() + seconds * 1000;
-    await Promise.all(
-      ids.map(async (s, u) => {
-        let n = 0;
-        while (Date.now() < until) {
-          const t0 = performance.now();
-          const r = await gql(
-            SAVE,
-            { id: s.id, v: s.version, a: { ...answers, verksamhet: `Användare ${u}, sparning ${n++}` } },
-            s.token,
-          );
-          load.latencies.push(performance.now() - t0);
-          load.requests++;
-          if (r.errors) load.errors++;
-          else s.version = r.data!.saveSubmission.version;
-          const t1 = performance.now();
-          const i = await gql(INBOX, {}, s.token);
-          load.latencies.push(performance.now() - t1);
-          load.requests++;
-          if (i.errors) load.errors++;
-        }
-      }),
-    );
+      if (r.errors || !r.data) return false;
+      s.version = r.data.saveSubmission.version as number;
+      return true;
+    };
+    const me = async (s: Session) => {
+      const r = await gql(ME, {}, s.token);
+      return !r.errors && !!r.data;
+    };
+    const inbox = async (s: Session) => {
+      const r = await gql(INBOX, {}, s.token);
+      return !r.errors && !!r.data;
+    };
+
+    await closedLoop(one, 3, me); // warm-up: JIT, pools, caches
+    await closedLoop(one, 3, save);
+    await writeProfile(api, 'warmup');
+    const meStats = await closedLoop(one, seconds, me);
+    await writeProfile(api, 'me');
+    const saveClosed = await closedLoop(one, seconds, save);
+    await writeProfile(api, 'save');
+    const saveOpen = await openLoop(one, seconds, autosaveMs, save);
+    const inboxStats = await closedLoop(one, Math.max(5, seconds / 2), inbox);
+    const manyClosed = await closedLoop(many, seconds, save);
+    const manyOpen = await openLoop(many, seconds, autosaveMs, save);
+    await writeProfile(api, 'rest');
     const apiPeak = peakRssMb(api.pid!);
 
-    // Baseline: the same save as one conditional UPDATE, 50 connections, straight to PostgreSQL.
-    const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: users });
-    const base0: Stats = { requests: 0, errors: 0, seconds: Math.min(seconds, 10), latencies: [] };
-    const untilB = Date.now() + base0.seconds * 1000;
-    const json = JSON.stringify(answers);
-    await Promise.all(
-      ids.map(async (s) => {
-        const [{ version }] = (await pool.query('SELECT version FROM submission WHERE id = $1', [s.id])).rows;
-        let v = version;
-        while (Date.now() < untilB) {
-          const t0 = performance.now();
-          const r = await pool.query(
-            'UPDATE submission SET answers = $1, version = version + 1, updated_at = now() WHERE id = $2 AND version = $3 RETURNING version',
-            [json, s.id, v],
-          );
-          base0.latencies.push(performance.now() - t0);
-          base0.requests++;
-          if (r.rows.length) v = r.rows[0].version;
-          else base0.errors++;
-        }
-      }),
-    );
-    await pool.end();
-    const fmt = (s: Stats) =>
-      `${(s.requests / s.seconds).toFixed(0)} req/s | ${pct(s.latencies, 50).toFixed(1)} ms | ${pct(s.latencies, 99).toFixed(1)} ms | ${s.errors}`;
+    const sql = await bareSqlSave(one, answers, Math.min(seconds, 10));
+    const meRate = throughput(meStats);
+    const ratio = (s: Stats) => `${((100 * throughput(s)) / meRate).toFixed(0)} %`;
+    const openNote = (s: Stats) => `offered ${s.offeredPerSecond!.toFixed(0)} req/s`;
     lines.push(
-      `## Follow-ups under load: ${users} concurrent users for ${seconds} s`,
+      `## Drafts under deadline load (${seconds} s per phase)`,
       '',
-      'Each user saves its own draft through `saveSubmission` (validation, conditional UPDATE, audit entry with its hash chain) and then reads its `inbox`, over real HTTP to the API in its own process.',
+      'Over real HTTP to the API in its own process (`LOG_LEVEL=silent`, no tracing), with a keep-alive client in the benchmark process. Each save goes through `saveSubmission` as the web sends it: access guard, validation, conditional `UPDATE … WHERE version = $v`, audit entry, live-update event, and the answer read back. "Closed loop": every user saves again as soon as it is answered (the API\'s capacity). "Open loop": every user autosaves every ' +
+        `${autosaveMs / 1000} s, as the web does; latency counts from when the save was due.`,
       '',
-      '| what | throughput | p50 | p99 | errors |',
-      '| --- | ---: | ---: | ---: | ---: |',
-      `| API: save draft + read inbox (every request counted) | ${fmt(load)} |`,
-      `| baseline: the same save as one SQL \`UPDATE … WHERE version = $v\` over ${users} connections (${base0.seconds} s) | ${fmt(base0)} |`,
+      '| what | users | throughput | p50 | p99 | errors | vs `me` |',
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+      `| baseline: \`me\` (cheapest authenticated query), closed loop | ${users} | ${statsCells(meStats)} | 100 % |`,
+      `| save draft, closed loop | ${users} | ${statsCells(saveClosed)} | ${ratio(saveClosed)} |`,
+      `| save draft, open loop (${openNote(saveOpen)}) | ${users} | ${statsCells(saveOpen)} | – |`,
+      `| \`inbox\`, closed loop | ${users} | ${statsCells(inboxStats)} | ${ratio(inboxStats)} |`,
+      `| ${forbund} förbund × ${perForbund} users: save draft, closed loop | ${many.length} | ${statsCells(manyClosed)} | ${ratio(manyClosed)} |`,
+      `| ${forbund} förbund × ${perForbund} users: save draft, open loop (${openNote(manyOpen)}) | ${many.length} | ${statsCells(manyOpen)} | – |`,
+      `| baseline: the same save as one SQL \`UPDATE … WHERE version = $v\` over ${users} connections (${sql.seconds.toFixed(0)} s) | ${users} | ${statsCells(sql)} | – |`,
       '',
-      `The API process's peak memory (VmHWM): ${apiPeak.toFixed(0)} MB.`,
+      `Targets (issue 17): save p99 under 150 ms, and closed-loop save throughput at least 40 % of \`me\`'s. ` +
+        `Here: closed-loop p99 ${pct(saveClosed.latencies, 99).toFixed(0)} ms at ${ratio(saveClosed)} of \`me\`; ` +
+        `open-loop p99 ${pct(saveOpen.latencies, 99).toFixed(0)} ms.`,
+      '',
+      `The API process's memory: ${idleMb.toFixed(0)} MB resident after start, ${apiPeak.toFixed(0)} MB at its peak over every phase (VmHWM). Target: under 300 MB.`,
       '',
     );
   } finally {
     api.kill('SIGTERM');
   }
+}
+
+/** The same save as one conditional UPDATE, one connection per user, straight to PostgreSQL. */
+async function bareSqlSave(sessions: Session[], answers: unknown, seconds: number): Promise<Stats> {
+  const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: sessions.length });
+  const json = JSON.stringify(answers);
+  const versions = new Map<string, number>();
+  for (const s of sessions)
+    versions.set(
+      s.id,
+      (await pool.query('SELECT version FROM submission WHERE id = $1', [s.id])).rows[0].version,
+    );
+  const stats = await closedLoop(sessions, seconds, async (s) => {
+    const r = await pool.query(
+      'UPDATE submission SET answers = $1, version = version + 1, updated_at = now() WHERE id = $2 AND version = $3 RETURNING version',
+      [json, s.id, versions.get(s.id)],
+    );
+    if (!r.rows.length) return false;
+    versions.set(s.id, r.rows[0].version);
+    return true;
+  });
+  await pool.end();
+  return stats;
 }

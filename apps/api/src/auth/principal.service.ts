@@ -3,7 +3,7 @@ import { JwtService } from '@nestjs/jwt';
 import { DataSource } from 'typeorm';
 import { Principal } from '@app/domain';
 import { DATA_SOURCE } from '../common/infra/tokens';
-import { personAccess, personGrants } from './auth.store';
+import { personAccessWithGrants } from './auth.store';
 
 export interface TokenClaims {
   sub: string;
@@ -41,9 +41,9 @@ export class PrincipalService {
   }
 
   async load(personId: string, tokenVersion?: number): Promise<Principal | null> {
-    const person = await personAccess(this.ds.manager, personId);
+    const person = await personAccessWithGrants(this.ds.manager, personId);
     if (!person || (tokenVersion !== undefined && person.token_version !== tokenVersion)) return null;
-    const grants = await personGrants(this.ds.manager, personId);
+    const grants = person.grants;
     return {
       personId: person.id,
       isPlatformAdmin: person.is_platform_admin,

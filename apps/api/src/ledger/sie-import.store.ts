@@ -76,15 +76,6 @@ export function copyLedgerTransactions(client: PoolClient): CopyStreamQuery {
   );
 }
 
-/** The cost centres the import's transactions use. */
-export async function usedCostCentres(tx: Tx, importId: string): Promise<string[]> {
-  const rows: Array<{ cost_centre: string }> = await tx.query(
-    'SELECT DISTINCT cost_centre FROM ledger_transaction WHERE import_id = $1 AND cost_centre IS NOT NULL',
-    [importId],
-  );
-  return rows.map((r) => r.cost_centre);
-}
-
 export async function nextImportVersion(tx: Tx, organisationId: string, year: number): Promise<number> {
   const [{ v }] = await tx.query(
     'SELECT COALESCE(max(version), 0) + 1 AS v FROM sie_import WHERE organisation_id = $1 AND year = $2',

@@ -60,7 +60,12 @@ export class SubmissionReads {
   }
 
   async toType(row: SubmissionRow): Promise<SubmissionType> {
-    return this.typeWith(row, await this.context(this.uow.reader, row));
+    return this.typeIn(this.uow.reader, row);
+  }
+
+  /** The row as the API shows it, its mätpunkter read through `tx` (a write's own transaction, say). */
+  async typeIn(tx: Tx, row: SubmissionRow): Promise<SubmissionType> {
+    return this.typeWith(row, await this.context(tx, row));
   }
 
   /** Many rows with their mätpunkter loaded in one query (lists and the inbox: no query per row). */

@@ -190,7 +190,19 @@ export class SubmissionWrites {
     action: WorkflowAction,
     input: TransitionInput,
   ): Promise<SubmissionType> {
-    const tx = this.uow.reader;
+    // One transaction from the read to the answer (a refusal rolls back an empty one), so an autosave opens one.
+    const done = await this.uow.write((w) => this.decideAndPersist(w, p, id, action, input));
+    this.events.publish(id, done.organisationId);
+    return done;
+  }
+
+  private async decideAndPersist(
+    tx: WriteTx,
+    p: Principal,
+    id: string,
+    action: WorkflowAction,
+    input: TransitionInput,
+  ): Promise<SubmissionType> {
     const row = await this.reads.load(tx, id);
     const wf = workflowFrom(row.workflow_config);
     const signedStep = action === 'approve' && wf.steps[row.step]?.requireSignature === true;
@@ -243,9 +255,9 @@ export class SubmissionWrites {
               : {};
       throw new AppError(REFUSAL[d.reason], d.message, extra);
     }
-    await this.uow.write((w) => this.persist(w, p, row, action, input, d, signedStep));
-    this.events.publish(id, row.organisation_id);
-    return this.reads.get(id);
+    // The answer is read in the change's own transaction, before the audit chain is locked at its end.
+    await this.persist(tx, p, row, action, input, d, signedStep);
+    return this.reads.typeIn(tx, await this.reads.load(tx, id));
   }
 
   private async persist(

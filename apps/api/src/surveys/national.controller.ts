@@ -1,6 +1,5 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { renderNationalPdf, renderNationalXlsx } from '@app/reporting';
 import { NationalPicture } from '../common/access/access.decorators';
 import { AppError } from '../common/errors/app-error';
 import { SurveyError } from './survey.errors';
@@ -29,6 +28,8 @@ export class NationalController {
     if (!/^\d{4}$/.test(yearRaw) || !format)
       throw new AppError(SurveyError.BAD_YEAR, 'Ange ett år (ÅÅÅÅ) och format=pdf eller format=xlsx.');
     const r = await this.surveys.nationalRollup(year);
+    // The renderers (pdfkit, exceljs: tens of MB) are loaded on the first download, not with every API process.
+    const { renderNationalPdf, renderNationalXlsx } = await import('@app/reporting/render/nns-national');
     const body = format === 'pdf' ? await renderNationalPdf(r) : await renderNationalXlsx(r);
     res
       .status(200)

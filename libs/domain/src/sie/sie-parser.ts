@@ -1,5 +1,5 @@
-import Decimal from 'decimal.js';
-import { Money, toAmountString } from '../money/money';
+import { ExactSum } from './exact-sum';
+import { toAmountString } from '../money/money';
 import { EncodingGuess, SieLine } from './sie-encoding';
 import { SieSyntaxError, SieToken, tokenizeSieLine } from './sie-tokenizer';
 import { SieSink, SieSummary } from './sie-types';
@@ -58,7 +58,7 @@ export async function parseSie(
     if (s.errors.length < MAX_ERRORS) s.errors.push({ line, message });
   };
   const unknownLabels = new Map<string, { line: number; count: number }>();
-  const sums = new Map<string, Decimal>();
+  const sums = new Map<string, ExactSum>();
   const objectUses = new Map<string, number>(); // "dim|code" -> first line used
   let voucher: {
     line: number;
@@ -66,7 +66,7 @@ export async function parseSie(
     number: string;
     date: string;
     text: string | null;
-    sum: Decimal;
+    sum: ExactSum;
     opened: boolean;
   } | null = null;
   let skipNextTrans: string | null = null;
@@ -104,7 +104,7 @@ export async function parseSie(
       if (!voucher.sum.isZero()) {
         error(
           voucher.line,
-          `verifikation ${voucher.series} ${voucher.number} balanserar inte: summan av raderna är ${toAmountString(voucher.sum)} i stället för 0`,
+          `verifikation ${voucher.series} ${voucher.number} balanserar inte: summan av raderna är ${toAmountString(voucher.sum.toDecimal())} i stället för 0`,
         );
       }
       voucher = null;
@@ -169,9 +169,11 @@ export async function parseSie(
         const key = `${dim}|${code}`;
         if (!objectUses.has(key)) objectUses.set(key, line);
       }
-      const value = new Money(amount);
-      voucher.sum = voucher.sum.plus(value);
-      sums.set(account, (sums.get(account) ?? new Money(0)).plus(value));
+      // Exact sums in whole öre (decimal.js only for amounts with more decimals): no Decimal per row.
+      voucher.sum.add(amount);
+      let sum = sums.get(account);
+      if (!sum) sums.set(account, (sum = new ExactSum()));
+      sum.add(amount);
       s.transactions++;
       await sink.transaction({
         line,
@@ -220,7 +222,7 @@ export async function parseSie(
           number,
           date: date ?? '1970-01-01',
           text: word(f[3]),
-          sum: new Money(0),
+          sum: new ExactSum(),
           opened: false,
         };
         break;
@@ -252,7 +254,8 @@ export async function parseSie(
     s.warnings.push({ line, message: `okänd post ${label} (${count} st) hoppades över` });
   }
 
-  checkSieTotals(s, sums, objectUses, error);
+  const totals = new Map([...sums].map(([account, sum]) => [account, sum.toDecimal()]));
+  checkSieTotals(s, totals, objectUses, error);
   s.errors.sort((a, b) => a.line - b.line);
   return s;
 }

@@ -92,12 +92,22 @@ function scopedRunner(qr: QueryRunner): QueryRunner {
   const start = qr.startTransaction.bind(qr);
   const setting = (value: string) => query('SELECT set_config($1, $2, true)', [TENANT_SETTING, value]);
 
+  // The setting to send with the outermost START TRANSACTION itself (one round trip instead of two).
+  let withBegin: string | null = null;
+
   qr.startTransaction = async (...args: Parameters<QueryRunner['startTransaction']>) => {
     // Read before the first await: the scope of the caller that opens the transaction.
     const value = settingOf();
-    await start(...args);
+    const outermost = !qr.isTransactionActive;
+    // SET TRANSACTION ISOLATION LEVEL must precede every query of the transaction: then the setting follows.
+    withBegin = value && outermost && !args[0] ? value : null;
+    try {
+      await start(...args);
+    } finally {
+      withBegin = null;
+    }
     const depth = (qr as unknown as { transactionDepth?: number }).transactionDepth ?? 1;
-    if (value && depth === 1) {
+    if (value && depth === 1 && args[0]) {
       try {
         await setting(value);
       } catch (e) {
@@ -108,6 +118,12 @@ function scopedRunner(qr: QueryRunner): QueryRunner {
   };
 
   qr.query = (async (sql: string, parameters?: unknown[], structured?: boolean) => {
+    if (withBegin && sql === 'START TRANSACTION') {
+      // Simple protocol, as below; the id is a checked uuid, safe to inline.
+      const v = withBegin;
+      withBegin = null;
+      return query(`START TRANSACTION; SELECT set_config('${TENANT_SETTING}', '${v}', true)`);
+    }
     const value = settingOf();
     if (!value || qr.isTransactionActive) return query(sql, parameters, structured);
     // A single statement outside a transaction: one of its own, so the setting stays transaction-local. BEGIN
