@@ -41,3 +41,18 @@ describe('driftredovisning and helårsprognos, Samspelet 2025', () => {
     ]);
   });
 });
+
+describe('driftredovisning: last year column', () => {
+  it('adds up to last year’s costs: a cost centre with costs only last year (824 Stegen Karlstad) is a row of its own', () => {
+    const ctx = samspeletContext('ar');
+    driftredovisning(ctx);
+    const drift = tableIn(ctx, 'driftredovisning');
+    const last = drift.columns.indexOf('Utfall 2024');
+    expect(last).toBeGreaterThan(0);
+    const row824 = drift.rows.find((x) => x.id === '824')!;
+    expect(row824.values[last]).toBe('3619000.00');
+    expect(row824.values[0]).toBe('0.00');
+    const total = drift.rows.find((x) => x.id === 'summa_kostnader')!;
+    expect(total.values[last]).toBe(ctx.prev!.verksamhetens_kostnader.toFixed(2));
+  });
+});

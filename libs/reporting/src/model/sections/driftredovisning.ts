@@ -29,11 +29,18 @@ export function driftredovisning(ctx: BuildContext): Decimal | null {
   const columns = settings.driftColumns;
   const place = (cells: Cells): Array<Decimal | null> => columns.map((c) => cells[c] ?? null);
 
-  const codes = input.costCentres
-    .map((c) => c.code)
-    .filter((c) => input.current.costCentres[c] !== undefined || lines.has(c));
+  // Every cost centre with an outcome this year or last, or a budget line: one that ended last year still
+  // belongs in last year's column, or that column no longer adds up to last year's costs.
+  const booked = (c: string) =>
+    input.current.costCentres[c] !== undefined ||
+    (input.previous?.costCentres[c] !== undefined && columns.includes('UTFALL_FOREGAENDE_AR')) ||
+    lines.has(c);
+  const known = input.costCentres.map((c) => c.code);
+  const unlisted = Object.keys(input.previous?.costCentres ?? {}).filter((c) => !known.includes(c));
+  const codes = [...known, ...unlisted.sort()].filter(booked);
   const cells = codes.map((c) => {
-    const utfall = D(input.current.costCentres[c]);
+    const utfall =
+      input.current.costCentres[c] !== undefined ? D(input.current.costCentres[c]) : new Money(0);
     const budget = lines.get(c)?.net ?? new Money(0);
     const last =
       input.previous && input.previous.costCentres[c] !== undefined ? D(input.previous.costCentres[c]) : null;
