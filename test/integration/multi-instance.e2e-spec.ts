@@ -206,7 +206,7 @@ describe('several API and worker instances on one PostgreSQL and Redis', () => {
 
     // Every signer has signed (as the signing suite's service records it); the seal job goes to worker 2 only.
     const { createSigningRequest: req } = await b.ok<{ createSigningRequest: { id: string } }>(
-      'mutation($r: ID!){ createSigningRequest(reportId: $r){ id } }',
+      'mutation($r: ID!){ createSigningRequest(reportId: $r, overrideReason: "Testförbundet saknar uppföljningar; kontrollerna gäller inte sigillet."){ id } }',
       { r: reportId },
       chef,
     );
@@ -281,7 +281,7 @@ describe('several API and worker instances on one PostgreSQL and Redis', () => {
         "SELECT count(*)::int AS n FROM audit_entry WHERE entity_id = $1 AND action = 'report.compiled'",
       ),
     ).toBe(1);
-    // One PDF, one XLSX, one JSON recorded for this version, whatever the killed worker had begun.
+    // One PDF, one XLSX, one JSON and one checks PDF recorded for this version, whatever the killed worker had begun.
     const {
       rows: [{ version }],
     } = await su.query('SELECT version FROM report WHERE id = $1', [reportId]);
@@ -289,7 +289,12 @@ describe('several API and worker instances on one PostgreSQL and Redis', () => {
       `SELECT original_name AS name FROM stored_file WHERE organisation_id = $1 AND original_name LIKE $2 ORDER BY 1`,
       [org, `%-flerinstans-2026-v${version}.%`],
     );
-    expect(files.map((f: { name: string }) => f.name.split('.').pop())).toEqual(['json', 'pdf', 'xlsx']);
+    expect(files.map((f: { name: string }) => f.name.replace(/^.*-v\d+\./, ''))).toEqual([
+      'json',
+      'kontroller.pdf',
+      'pdf',
+      'xlsx',
+    ]);
     const { rows: orphans } = await su.query(
       "SELECT count(*)::int AS n FROM file_blob_chunk WHERE blob_key LIKE 'tmp-%'",
     );
