@@ -112,11 +112,16 @@ describe('report structure: the seeds’ sections by default, a förbund’s own
     expect(text).toMatch(/Summa\s+235\s+341/); // not 4
     expect(text).toMatch(/Summa\s+3 784\s+3 412/); // not 5
     expect(text).toContain('1.4 Styrning och uppföljning av verksamheten');
-    // the board: each ordinarie ledamot with the ersättare of the same party and who appointed them
-    const board = r.model.sections.find((x) => x.id === 'styrning')!.tables[0];
-    expect(board.rows.length).toBe(7);
-    expect(board.rows.every((row) => row.values[0] !== '–' && row.values[1] !== '–')).toBe(true);
-    expect(text).toMatch(/Ordinarie ledamot\s+Ersättare\s+Utsedd av/);
+    // the board, once, right after 1.4: each ledamot and ersättare with who appointed them
+    const board = r.model.sections.find((x) => x.id === 'styrelse')!;
+    const ledamoter = board.tables.find((t) => t.id === 'styrelse_ledamoter')!;
+    const ersattare = board.tables.find((t) => t.id === 'styrelse_ersattare')!;
+    expect(ledamoter.rows.length).toBe(7);
+    expect(ersattare.rows.length).toBe(7);
+    expect([...ledamoter.rows, ...ersattare.rows].every((row) => row.values[1] !== 'Förbundet')).toBe(true);
+    expect(text).toMatch(
+      /1\.4 Styrning och uppföljning av verksamheten[\s\S]*Styrelse och revisorer[\s\S]*1\.5 /,
+    );
     expect(text).toContain('Medelstilldelningen från parterna för 2025 uppgick till 10 006 tkr.');
     expect(text).toContain('1.6 Väsentliga personalförhållanden');
     expect(text).toContain('Samordningsförbundet är ingen arbetsgivare och har ingen anställd personal.');
