@@ -34,6 +34,7 @@ export * from './reports/report-status';
 export * from './reports/report-settings';
 export * from './reports/financing';
 export * from './format/kronor';
+export { swedishMonthSpan } from './format/swedish-time';
 export * from './signing/signing-transitions';
 export * from './workflow/waiting';
 export * from './labels/waiting-labels';

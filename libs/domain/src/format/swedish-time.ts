@@ -61,3 +61,11 @@ export function swedishDay(at: Date | string): string {
     typeof at === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(at) ? new Date(`${at}T12:00:00Z`) : new Date(at),
   );
 }
+
+const MONTH = new Intl.DateTimeFormat('sv-SE', { month: 'short', timeZone: 'UTC' });
+const monthOf = (iso: string) => MONTH.format(new Date(`${iso.slice(0, 10)}T12:00:00Z`)).replace('.', '');
+
+/** A part of a year as a column heads it: "jan–jun 2025" for 2025-01-01 – 2025-06-30. */
+export function swedishMonthSpan(startIso: string, endIso: string): string {
+  return `${monthOf(startIso)}–${monthOf(endIso)} ${endIso.slice(0, 4)}`;
+}

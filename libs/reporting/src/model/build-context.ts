@@ -1,4 +1,5 @@
 import Decimal from 'decimal.js';
+import { swedishMonthSpan } from '@app/domain';
 import { computeFigures, Figures } from './figures';
 import { FollowUpCoverage, followUpCoverage } from './coverage';
 import { ReportInput } from './report-input';
@@ -50,9 +51,7 @@ export function createBuildContext(input: ReportInput): BuildContext {
     prev,
     prevEnd,
     yearLabel:
-      kind === 'ARSREDOVISNING'
-        ? String(year)
-        : `${input.current.start.slice(0, 7)}–${input.current.end.slice(5, 7)} ${year}`,
+      kind === 'ARSREDOVISNING' ? String(year) : swedishMonthSpan(input.current.start, input.current.end),
     prevLabel: kind === 'ARSREDOVISNING' ? String(year - 1) : `Motsv. period ${year - 1}`,
     sections: [],
     parts: new Map(),
