@@ -109,7 +109,7 @@ describe('web: the kansli keeps the board; the board of the decision date signs'
     await page
       .getByLabel('Ersättare', { exact: true })
       .selectOption({ label: `${nameOf('Ersättare 2 (REGION)')} (Region Värmland)` });
-    await page.getByLabel('Skäl').fill('Sjukskriven.');
+    await page.getByLabel('Skäl till att ersättaren träder in').fill('Sjukskriven.');
     await page.getByRole('button', { name: 'Låt ersättaren skriva under' }).click();
     await page
       .getByRole('cell', {

@@ -66,7 +66,7 @@ export function SignInPlace(props: { request: SigningFieldsFragment; onDone: () 
           </div>
         )}
         <div className="field">
-          <label htmlFor="in-place-reason">Skäl</label>
+          <label htmlFor="in-place-reason">Skäl till att ersättaren träder in</label>
           <input id="in-place-reason" value={reason} onChange={(e) => setReason(e.target.value)} />
         </div>
       </div>
