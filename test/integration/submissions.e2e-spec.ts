@@ -505,8 +505,10 @@ describe('follow-ups: drafts, the approval chain, audit trail, e-mail', () => {
     ];
     const mails = await mail.waitFor((m) => kinds.every((k) => m.some((x) => x.subject.startsWith(k))));
     for (const k of kinds) expect([k, mails.some((x) => x.subject.startsWith(k))]).toEqual([k, true]);
-    expect(mails.length).toBeGreaterThan(10);
-    for (const m of mails)
+    // this förbund's mail (the worker also delivers what other test files' förbund left in the outbox)
+    const ours = mails.filter((x) => x.to.every((t) => t.endsWith('@flodet.example')));
+    expect(ours.length).toBeGreaterThan(10);
+    for (const m of ours)
       expect({ subject: m.subject, problems: mailProblems(m, 'Samordningsförbundet Flödet') }).toEqual({
         subject: m.subject,
         problems: [],

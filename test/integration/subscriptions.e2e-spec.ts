@@ -66,10 +66,11 @@ describe('subscriptions', () => {
   };
 
   const submissionId = async () =>
+    // this förbund's insats: other test files start HELAR-2031 follow-ups of their own förbund
     (
-      (await api.ds.query("SELECT id FROM submission WHERE period = 'HELAR-2031' LIMIT 1")) as Array<{
-        id: string;
-      }>
+      (await api.ds.query("SELECT id FROM submission WHERE period = 'HELAR-2031' AND insats_id = $1", [
+        insatsId,
+      ])) as Array<{ id: string }>
     )[0].id;
 
   beforeAll(async () => {
@@ -188,7 +189,10 @@ describe('subscriptions', () => {
   });
 
   it('refuses a subscriber from another förbund', async () => {
-    const [{ id }] = await api.ds.query("SELECT id FROM submission WHERE period = 'HELAR-2031' LIMIT 1");
+    const [{ id }] = await api.ds.query(
+      "SELECT id FROM submission WHERE period = 'HELAR-2031' AND insats_id = $1",
+      [insatsId],
+    );
     const neighbour = await (async () => {
       await importBundle(api, tenantBundle('grannforbundet', 'Samordningsförbundet Grannen', 'grannen'));
       return api.login('forbundschef@grannen.example');

@@ -6,10 +6,6 @@ import {
   Decision,
   initialAnswers,
   label,
-  owesPeriod,
-  periodKind,
-  periodLabel,
-  periodYear,
   Principal,
   Role,
   sha256Hex,
@@ -23,6 +19,7 @@ import { AppError } from '../common/errors/app-error';
 import { SubmissionError } from '../common/errors/error-codes';
 import { checkPasswordAndCode } from '../signing/totp-check';
 import { SubmissionEvents } from './submission.events';
+import { assertPeriodOwed, periodYearOf } from './period-check';
 import { SubmissionRow, SubmissionStore } from './submission.store';
 import { SubmissionNotifications } from './submission-notifications.service';
 import { SubmissionReads, stateOf } from './submission-reads.service';
@@ -84,12 +81,7 @@ export class SubmissionWrites {
   ) {}
 
   async start(p: Principal, insatsId: string, period: string): Promise<SubmissionType> {
-    const kind = periodKind(period);
-    const year = periodYear(period);
-    if (!kind || !year)
-      throw new AppError(SubmissionError.BAD_PERIOD, 'Perioden ska vara DELAR-ÅÅÅÅ eller HELAR-ÅÅÅÅ.', {
-        details: [{ path: '$.period', message: 'ska vara DELAR-ÅÅÅÅ eller HELAR-ÅÅÅÅ' }],
-      });
+    const year = periodYearOf(period);
     const tx = this.uow.reader;
     const insats = await this.store.insats(tx, insatsId);
     if (!insats) throw new AppError(SubmissionError.NOT_FOUND, 'Insatsen finns inte.');
@@ -102,13 +94,7 @@ export class SubmissionWrites {
     }
     const existing = await this.store.current(tx, insatsId, period);
     if (existing) return this.reads.get(existing);
-    // Only a period the insats ran in is owed: no Delår for an insats that starts in September, nothing after it ended.
-    if (!owesPeriod(insats, period))
-      throw new AppError(
-        SubmissionError.BAD_PERIOD,
-        `${insats.name} pågick inte under ${periodLabel(period)} och har ingen uppföljning för den perioden.`,
-        { details: [{ path: '$.period', message: 'insatsen pågick inte under perioden' }] },
-      );
+    assertPeriodOwed(insats, period);
     const template = await this.store.followUpTemplate(tx, insats.organisation_id);
     const ctx = await this.reads.context(tx, { insats_id: insatsId, insats_type: insats.type, period });
     const budget = await this.store.insatsBudget(tx, insatsId, year);
