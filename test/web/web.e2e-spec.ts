@@ -190,6 +190,8 @@ describe('web application: every role in a real browser', () => {
     const all = page.getByRole('table', { name: 'Uppföljningar för Stegen Kristinehamn' });
     expect(await all.getByRole('row', { name: /Delår 2025/ }).textContent()).toContain('Godkänd');
     const review = page.getByRole('list', { name: 'Väntar på dig' }).getByRole('listitem');
+    // the list loads on its own: wait for it before counting
+    await review.filter({ hasText: 'Uppföljning att granska' }).first().waitFor();
     expect(await review.filter({ hasText: 'Uppföljning att granska' }).count()).toBe(1);
     await page.getByRole('link', { name: /Stegen.*Helår 2025/ }).click();
     await page.getByRole('heading', { name: 'Ditt beslut' }).waitFor();
