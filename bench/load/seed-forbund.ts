@@ -29,6 +29,8 @@ export function importForbund(root: string, tmp: string, slug: string, name: str
     ...p,
     email: p.email.replace('@samspelet.example', `@${slug}.example`),
   }));
+  // The insatser run on (no end date), so each user can start a follow-up of a year far ahead of its own.
+  for (const i of bundle.insatser as Array<{ end?: string }>) delete i.end;
   const file = join(tmp, `${slug}.json`);
   writeFileSync(file, JSON.stringify(bundle));
   const cli = join(root, 'dist', 'apps', 'api', 'src', 'cli.js');
