@@ -1,4 +1,5 @@
 import { expected, samspeletContext, tableIn } from '../__fixtures__/samspelet';
+import { toAmountString } from '@app/domain';
 import { driftredovisning } from './driftredovisning';
 
 describe('driftredovisning and helårsprognos, Samspelet 2025', () => {
@@ -53,6 +54,6 @@ describe('driftredovisning: last year column', () => {
     expect(row824.values[last]).toBe('3619000.00');
     expect(row824.values[0]).toBe('0.00');
     const total = drift.rows.find((x) => x.id === 'summa_kostnader')!;
-    expect(total.values[last]).toBe(ctx.prev!.verksamhetens_kostnader.toFixed(2));
+    expect(total.values[last]).toBe(toAmountString(ctx.prev!.verksamhetens_kostnader));
   });
 });
