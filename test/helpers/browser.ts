@@ -88,3 +88,25 @@ export async function seriousA11yViolations(page: Page): Promise<AxeFinding[]> {
   });
   return result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
+
+/** A screenshot under test/artifacts/web, then zero serious or critical axe findings on the page. */
+export async function expectAccessible(page: Page, name: string): Promise<void> {
+  await screenshot(page, name);
+  const findings = await seriousA11yViolations(page);
+  expect({ page: name, findings }).toEqual({ page: name, findings: [] });
+}
+
+/** A new browser context (kept in `contexts` to close after the file) with `email` signed in. */
+export async function signedInPage(
+  browser: Browser,
+  baseURL: string,
+  contexts: BrowserContext[],
+  email: string,
+  password: string,
+): Promise<Page> {
+  const ctx = await newContext(browser, baseURL);
+  contexts.push(ctx);
+  const page = await ctx.newPage();
+  await signIn(page, email, password);
+  return page;
+}

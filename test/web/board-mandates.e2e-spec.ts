@@ -6,7 +6,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DemoSeedService } from '../../apps/api/src/demo/demo-seed.service';
 import { DEMO_PASSWORD, FIXTURES, orgId, tenantBundle, TestApi } from '../helpers/api';
 import { startWorker } from '../helpers/worker';
-import { launchBrowser, newContext, screenshot, seriousA11yViolations, signIn } from '../helpers/browser';
+import { launchBrowser, expectAccessible, signedInPage } from '../helpers/browser';
 
 /**
  * Issue 18.2 in Debian's Chromium: the kansli ends the ordförande's mandate and makes another ledamot ordförande
@@ -18,12 +18,6 @@ const mail = (local: string) => `${local}@${SLUG}.example`;
 const ORG = 'Samordningsförbundet Webbstyrelse';
 const nameOf = (who: string) => `${who} (${ORG})`;
 
-async function expectAccessible(page: Page, name: string): Promise<void> {
-  await screenshot(page, name);
-  const findings = await seriousA11yViolations(page);
-  expect({ page: name, findings }).toEqual({ page: name, findings: [] });
-}
-
 describe('web: the kansli keeps the board; the board of the decision date signs', () => {
   let api: TestApi;
   let worker: INestApplicationContext;
@@ -31,13 +25,7 @@ describe('web: the kansli keeps the board; the board of the decision date signs'
   let org: string;
   const contexts: BrowserContext[] = [];
 
-  async function as(email: string): Promise<Page> {
-    const ctx = await newContext(browser, api.url);
-    contexts.push(ctx);
-    const page = await ctx.newPage();
-    await signIn(page, email, DEMO_PASSWORD);
-    return page;
-  }
+  const as = (email: string): Promise<Page> => signedInPage(browser, api.url, contexts, email, DEMO_PASSWORD);
 
   beforeAll(async () => {
     if (!existsSync(join(__dirname, '..', '..', 'dist', 'web', 'index.html')))

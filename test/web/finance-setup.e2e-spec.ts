@@ -2,16 +2,10 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_PASSWORD, importBundle, tenantBundle, TestApi } from '../helpers/api';
-import { launchBrowser, newContext, screenshot, seriousA11yViolations, signIn } from '../helpers/browser';
+import { launchBrowser, newContext, signIn, expectAccessible } from '../helpers/browser';
 
 const NBSP = '\u00a0';
 const SLUG = 'ekonomiwebb';
-
-async function expectAccessible(page: Page, name: string): Promise<void> {
-  await screenshot(page, name);
-  const findings = await seriousA11yViolations(page);
-  expect({ page: name, findings }).toEqual({ page: name, findings: [] });
-}
 
 /**
  * Issue 18 item 1 in a real browser: the kansli changes a budget (its outlook stays), registers a tilläggsbudget

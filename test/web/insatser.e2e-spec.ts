@@ -3,15 +3,9 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { swedishDate } from '@app/domain';
 import { DEMO_PASSWORD, importBundle, tenantBundle, TestApi } from '../helpers/api';
-import { launchBrowser, newContext, screenshot, seriousA11yViolations, signIn } from '../helpers/browser';
+import { launchBrowser, expectAccessible, signedInPage } from '../helpers/browser';
 
 const SLUG = 'inswebb';
-
-async function expectAccessible(page: Page, name: string): Promise<void> {
-  await screenshot(page, name);
-  const findings = await seriousA11yViolations(page);
-  expect({ page: name, findings }).toEqual({ page: name, findings: [] });
-}
 
 /**
  * Issue 18: the board decides a new insats in May; the kansli registers it in the browser with its budget and
@@ -25,13 +19,7 @@ describe('the kansli registers an insats in a real browser', () => {
   const contexts: BrowserContext[] = [];
   const year = Number(swedishDate(new Date()).slice(0, 4));
 
-  async function as(email: string): Promise<Page> {
-    const ctx = await newContext(browser, api.url);
-    contexts.push(ctx);
-    const page = await ctx.newPage();
-    await signIn(page, email, DEMO_PASSWORD);
-    return page;
-  }
+  const as = (email: string): Promise<Page> => signedInPage(browser, api.url, contexts, email, DEMO_PASSWORD);
 
   beforeAll(async () => {
     if (!existsSync(join(__dirname, '..', '..', 'dist', 'web', 'index.html')))

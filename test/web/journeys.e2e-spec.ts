@@ -7,7 +7,7 @@ import request from 'supertest';
 import { DemoSeedService } from '../../apps/api/src/demo/demo-seed.service';
 import { DEMO_PASSWORD, FIXTURES, orgId, tenantBundle, TestApi } from '../helpers/api';
 import { startWorker } from '../helpers/worker';
-import { launchBrowser, newContext, screenshot, seriousA11yViolations, signIn } from '../helpers/browser';
+import { launchBrowser, newContext, signIn, expectAccessible } from '../helpers/browser';
 
 /**
  * Issue 13, the journeys in a real browser (Debian's Chromium) against the real API and worker: signing without
@@ -36,12 +36,6 @@ interface Browserside {
 async function until(read: () => string): Promise<string> {
   for (let i = 0; i < 100 && !read(); i++) await new Promise((r) => setTimeout(r, 100));
   return read();
-}
-
-async function expectAccessible(page: Page, name: string): Promise<void> {
-  await screenshot(page, name);
-  const findings = await seriousA11yViolations(page);
-  expect({ page: name, findings }).toEqual({ page: name, findings: [] });
 }
 
 describe('issue 13 journeys in the browser', () => {

@@ -1,18 +1,12 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { DEMO_PASSWORD, importBundle, tenantBundle, TestApi } from '../helpers/api';
 import { DEMO_PLAN } from '../helpers/plan';
-import { launchBrowser, newContext, screenshot, seriousA11yViolations, signIn } from '../helpers/browser';
+import { launchBrowser, newContext, signIn, expectAccessible } from '../helpers/browser';
 
 const plan2026 = DEMO_PLAN;
 const NBSP = '\u00a0';
-
-async function expectAccessible(page: Page, name: string): Promise<void> {
-  await screenshot(page, name);
-  const findings = await seriousA11yViolations(page);
-  expect({ page: name, findings }).toEqual({ page: name, findings: [] });
-}
 
 /** The förbundschef works on the verksamhetsplan in the browser: changes a line, confirms a goal, saves. */
 describe('verksamhetsplan in a real browser', () => {

@@ -6,7 +6,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DemoSeedService } from '../../apps/api/src/demo/demo-seed.service';
 import { DEMO_PASSWORD, FIXTURES, orgId, tenantBundle, TestApi } from '../helpers/api';
 import { startWorker } from '../helpers/worker';
-import { launchBrowser, newContext, screenshot, seriousA11yViolations, signIn } from '../helpers/browser';
+import { launchBrowser, expectAccessible, signedInPage } from '../helpers/browser';
 
 /**
  * Journeys of issue 13 in Debian's Chromium: a report that lacks one insats' follow-up names it and cannot be
@@ -16,12 +16,6 @@ import { launchBrowser, newContext, screenshot, seriousA11yViolations, signIn } 
 const SLUG = 'webbtacker';
 const mail = (local: string) => `${local}@${SLUG}.example`;
 
-async function expectAccessible(page: Page, name: string): Promise<void> {
-  await screenshot(page, name);
-  const findings = await seriousA11yViolations(page);
-  expect({ page: name, findings }).toEqual({ page: name, findings: [] });
-}
-
 describe('web: a report accounts for every insats; periods follow the insats dates', () => {
   let api: TestApi;
   let worker: INestApplicationContext;
@@ -29,13 +23,7 @@ describe('web: a report accounts for every insats; periods follow the insats dat
   let org: string;
   const contexts: BrowserContext[] = [];
 
-  async function as(email: string): Promise<Page> {
-    const ctx = await newContext(browser, api.url);
-    contexts.push(ctx);
-    const page = await ctx.newPage();
-    await signIn(page, email, DEMO_PASSWORD);
-    return page;
-  }
+  const as = (email: string): Promise<Page> => signedInPage(browser, api.url, contexts, email, DEMO_PASSWORD);
 
   beforeAll(async () => {
     if (!existsSync(join(__dirname, '..', '..', 'dist', 'web', 'index.html')))

@@ -1,10 +1,10 @@
 import { cpSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { DemoSeedService } from '../../apps/api/src/demo/demo-seed.service';
 import { DEMO_PASSWORD, FIXTURES, orgId, tenantBundle, TestApi } from '../helpers/api';
-import { launchBrowser, newContext, screenshot, seriousA11yViolations, signIn } from '../helpers/browser';
+import { launchBrowser, newContext, signIn, expectAccessible } from '../helpers/browser';
 
 /**
  * Issue 14 items 3–4 in Debian's Chromium: the förbundschef chooses the årsredovisning's sections (adds one,
@@ -12,12 +12,6 @@ import { launchBrowser, newContext, screenshot, seriousA11yViolations, signIn } 
  */
 const SLUG = 'webbstruktur';
 const mail = (local: string) => `${local}@${SLUG}.example`;
-
-async function expectAccessible(page: Page, name: string): Promise<void> {
-  await screenshot(page, name);
-  const findings = await seriousA11yViolations(page);
-  expect({ page: name, findings }).toEqual({ page: name, findings: [] });
-}
 
 describe('web: the report structure and the förbundschef’s texts', () => {
   let api: TestApi;

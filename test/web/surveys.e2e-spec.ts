@@ -1,18 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { DEMO_PASSWORD, importBundle, tenantBundle, TestApi } from '../helpers/api';
-import { launchBrowser, newContext, screenshot, seriousA11yViolations, signIn } from '../helpers/browser';
+import { launchBrowser, newContext, screenshot, signIn, expectAccessible } from '../helpers/browser';
 
 const catalogueFile = JSON.parse(
   readFileSync(join(__dirname, '..', '..', 'demo', 'nns', 'nns-katalog.json'), 'utf8'),
 );
-
-async function expectAccessible(page: Page, name: string): Promise<void> {
-  await screenshot(page, name);
-  const findings = await seriousA11yViolations(page);
-  expect({ page: name, findings }).toEqual({ page: name, findings: [] });
-}
 
 /**
  * The NNS survey as people meet it: the förbundschef opens a round and gets a link and codes; a participant

@@ -8,7 +8,7 @@ import { DemoSeedService } from '../../apps/api/src/demo/demo-seed.service';
 import { DEMO_PASSWORD, FIXTURES, orgId, tenantBundle, TestApi } from '../helpers/api';
 import { deliverInvitation } from '../helpers/invitations';
 import { startWorker } from '../helpers/worker';
-import { launchBrowser, newContext, screenshot, seriousA11yViolations, signIn } from '../helpers/browser';
+import { launchBrowser, newContext, screenshot, expectAccessible, signedInPage } from '../helpers/browser';
 
 /**
  * The web application in Debian's Chromium against the real API (which serves the built app), the real worker,
@@ -33,12 +33,6 @@ function pdfBytes(title: string): Promise<Buffer> {
 }
 
 /** Fails with the findings listed, so a report says what to fix. */
-async function expectAccessible(page: Page, name: string): Promise<void> {
-  await screenshot(page, name);
-  const findings = await seriousA11yViolations(page);
-  expect({ page: name, findings }).toEqual({ page: name, findings: [] });
-}
-
 const nav = (page: Page, name: string) =>
   page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name }).click();
 const id = (path: string) => `#f-${path.replace(/[^A-Za-z0-9_]/g, '-')}`;
@@ -51,13 +45,7 @@ describe('web application: every role in a real browser', () => {
   const contexts: BrowserContext[] = [];
   let submissionUrl = '';
 
-  async function as(email: string): Promise<Page> {
-    const ctx = await newContext(browser, api.url);
-    contexts.push(ctx);
-    const page = await ctx.newPage();
-    await signIn(page, email, DEMO_PASSWORD);
-    return page;
-  }
+  const as = (email: string): Promise<Page> => signedInPage(browser, api.url, contexts, email, DEMO_PASSWORD);
 
   beforeAll(async () => {
     if (!existsSync(join(__dirname, '..', '..', 'dist', 'web', 'index.html')))

@@ -138,29 +138,35 @@ export const SaveReportTextsDocument = graphql(`
   }
 `);
 
+export const ReportStructureFields = graphql(`
+  fragment ReportStructureFields on ReportStructure {
+    kind
+    version
+    savedAt
+    savedBy
+    entries {
+      id
+      heading
+      customHeading
+      defaultHeading
+      kind
+      level
+    }
+    catalogue {
+      id
+      defaultHeading
+      kind
+      kindLabel
+      level
+      numbered
+    }
+  }
+`);
+
 export const ReportStructureDocument = graphql(`
   query ReportStructure($orgId: ID!, $kind: ReportKind!) {
     reportStructure(organisationId: $orgId, kind: $kind) {
-      kind
-      version
-      savedAt
-      savedBy
-      entries {
-        id
-        heading
-        customHeading
-        defaultHeading
-        kind
-        level
-      }
-      catalogue {
-        id
-        defaultHeading
-        kind
-        kindLabel
-        level
-        numbered
-      }
+      ...ReportStructureFields
     }
   }
 `);
@@ -173,26 +179,7 @@ export const SaveReportStructureDocument = graphql(`
     $entries: [ReportStructureEntryInput!]!
   ) {
     saveReportStructure(organisationId: $orgId, kind: $kind, version: $version, entries: $entries) {
-      kind
-      version
-      savedAt
-      savedBy
-      entries {
-        id
-        heading
-        customHeading
-        defaultHeading
-        kind
-        level
-      }
-      catalogue {
-        id
-        defaultHeading
-        kind
-        kindLabel
-        level
-        numbered
-      }
+      ...ReportStructureFields
     }
   }
 `);

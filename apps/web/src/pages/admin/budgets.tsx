@@ -11,7 +11,15 @@ import {
 } from '../../format';
 
 import { SaveBudgetDocument } from './admin-queries';
-import { failure, parseLines, SaveResult, type SaveOutcome } from './save-result';
+import {
+  failure,
+  parseLines,
+  SaveResult,
+  type SaveOutcome,
+  AmountLines,
+  SaveButtons,
+  typedLines,
+} from './save-result';
 
 export interface BudgetRow {
   id: string;
@@ -56,9 +64,7 @@ export function Budgets(props: {
   const set = (patch: Partial<Draft>) => setDraft({ ...draft, ...patch });
 
   function edit(b: BudgetRow) {
-    const lines = Object.fromEntries(
-      Object.entries((b.lines ?? {}) as Record<string, string>).map(([c, v]) => [c, formatAmount(v)]),
-    );
+    const lines = typedLines(b.lines, formatAmount);
     setDraft({
       year: b.year,
       decided: b.decided,
@@ -179,31 +185,20 @@ export function Budgets(props: {
             </div>
           )}
         </div>
-        <div className="field-grid">
-          {props.costCentres.map((c) => (
-            <div className="field" key={c.code}>
-              <label htmlFor={`line-${c.code}`}>
-                {c.code} {c.name}
-              </label>
-              <input
-                id={`line-${c.code}`}
-                inputMode="decimal"
-                className="numeric"
-                value={draft.lines[c.code] ?? ''}
-                onChange={(e) => set({ lines: { ...draft.lines, [c.code]: e.target.value } })}
-              />
-            </div>
-          ))}
-        </div>
+        <AmountLines
+          costCentres={props.costCentres}
+          lines={draft.lines}
+          idPrefix="line"
+          onChange={(lines) => set({ lines })}
+        />
         <SaveResult outcome={result} />
-        <button type="button" className="button primary" disabled={saving.fetching} onClick={onSave}>
-          Spara budgeten
-        </button>
-        {draft.version !== null && (
-          <button type="button" className="button" onClick={() => (setDraft(empty()), setResult(null))}>
-            Avbryt ändringen
-          </button>
-        )}
+        <SaveButtons
+          label="Spara budgeten"
+          saving={saving.fetching}
+          editing={draft.version !== null}
+          onSave={onSave}
+          onCancel={() => (setDraft(empty()), setResult(null))}
+        />
       </details>
     </section>
   );

@@ -4,7 +4,15 @@ import { useSession } from '../../session';
 import { formatAmount, formatDate, parseAmount, sumAmounts } from '../../format';
 
 import { SaveForecastDocument } from './finance-queries';
-import { failure, parseLines, SaveResult, type SaveOutcome } from './save-result';
+import {
+  failure,
+  parseLines,
+  SaveResult,
+  type SaveOutcome,
+  AmountLines,
+  SaveButtons,
+  typedLines,
+} from './save-result';
 
 export interface ForecastRow {
   id: string;
@@ -37,9 +45,7 @@ export function Forecasts(props: {
   const set = (patch: Partial<Draft>) => setDraft({ ...draft, ...patch });
 
   function edit(f: ForecastRow) {
-    const lines = Object.fromEntries(
-      Object.entries((f.lines ?? {}) as Record<string, string>).map(([c, v]) => [c, formatAmount(v)]),
-    );
+    const lines = typedLines(f.lines, formatAmount);
     setDraft({ year: f.year, asOf: f.asOf, lines, version: f.version });
     setResult(null);
     setOpen(true);
@@ -109,31 +115,21 @@ export function Forecasts(props: {
             />
           </div>
         </div>
-        <div className="field-grid">
-          {props.costCentres.map((c) => (
-            <div className="field" key={c.code}>
-              <label htmlFor={`forecast-line-${c.code}`}>
-                Prognos {c.code} {c.name}
-              </label>
-              <input
-                id={`forecast-line-${c.code}`}
-                inputMode="decimal"
-                className="numeric"
-                value={draft.lines[c.code] ?? ''}
-                onChange={(e) => set({ lines: { ...draft.lines, [c.code]: e.target.value } })}
-              />
-            </div>
-          ))}
-        </div>
+        <AmountLines
+          costCentres={props.costCentres}
+          lines={draft.lines}
+          idPrefix="forecast-line"
+          labelPrefix="Prognos"
+          onChange={(lines) => set({ lines })}
+        />
         <SaveResult outcome={result} />
-        <button type="button" className="button primary" disabled={saving.fetching} onClick={onSave}>
-          Spara prognosen
-        </button>
-        {draft.version !== null && (
-          <button type="button" className="button" onClick={() => (setDraft(empty()), setResult(null))}>
-            Avbryt ändringen
-          </button>
-        )}
+        <SaveButtons
+          label="Spara prognosen"
+          saving={saving.fetching}
+          editing={draft.version !== null}
+          onSave={onSave}
+          onCancel={() => (setDraft(empty()), setResult(null))}
+        />
       </details>
     </section>
   );
