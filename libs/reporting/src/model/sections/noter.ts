@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { mapAccount, Money, ReportLine } from '@app/domain';
+import { formatKronor, mapAccount, Money, ReportLine } from '@app/domain';
 import { AccountMap, PeriodLedger } from '../report-input';
 import { ReportTable } from '../report-model';
 import { D, amount, Figures } from '../figures';
@@ -72,8 +72,8 @@ export function noter(ctx: BuildContext): void {
         check(
           col === 0 ? `not_${id}` : `not_${id}_jamforelse`,
           sumv.equals(st),
-          `${title}${suffix}: ${amount(sumv)} = raden i räkningen`,
-          `${title}${suffix}: notens summa ${amount(sumv)} ≠ raden i räkningen ${amount(st)}`,
+          `${title}${suffix}: ${formatKronor(sumv)} = raden i räkningen`,
+          `${title}${suffix}: notens summa ${formatKronor(sumv)} ≠ raden i räkningen ${formatKronor(st)}`,
         ),
       );
     });
