@@ -95,6 +95,23 @@ export function driftColumnLabel(column: string, year: number): string {
   );
 }
 
+/** The parts of a driftredovisning amount (issue 14.3): what came in, what it cost, and netto = kostnad − intäkt. */
+export const DRIFT_PARTS = ['INTAKT', 'KOSTNAD', 'NETTO'] as const;
+export type DriftPart = (typeof DRIFT_PARTS)[number];
+const DRIFT_PART_LABEL: Record<DriftPart, string> = { INTAKT: 'intäkt', KOSTNAD: 'kostnad', NETTO: 'netto' };
+
+/**
+ * The headings of one driftredovisning column split into its parts, each naming its year and part so that a
+ * header cell reads on its own ("Utfall 2025 intäkt"); the deviation is on the net.
+ */
+export function driftPartHeadings(column: string, year: number): Array<{ part: DriftPart; label: string }> {
+  const head = { UTFALL: `Utfall ${year}`, BUDGET: `Budget ${year}`, UTFALL_FOREGAENDE_AR: `Utfall ${year - 1}` }[
+    column
+  ];
+  if (!head) return [{ part: 'NETTO', label: `${driftColumnLabel(column, year)} netto` }];
+  return DRIFT_PARTS.map((part) => ({ part, label: `${head} ${DRIFT_PART_LABEL[part]}` }));
+}
+
 /** How a deviation is computed, in the sentence under the table: "Avvikelse = budget − utfall; …". */
 export const DEVIATION_SIGN_TEXT: Record<string, { utfall: string; prognos: string }> = {
   BUDGET_MINUS_UTFALL: {

@@ -3,6 +3,7 @@ import type {
   CostSplitPurpose,
   FinancingRow,
   NnsModel,
+  PlanBudget,
   ReportingUnit,
   ReportSettings,
   StructureEntry,
@@ -124,6 +125,11 @@ export interface ReportInput {
   /** The ledger imports the report stands on, with their own checks. */
   imports: Array<{ year: number; version: number; transactions: number; warnings: number }>;
   texts: Record<string, string>;
+  /**
+   * The decided verksamhetsplan of the next year (årsredovisning), its three-year budget computed by the plan's
+   * rule (DOMAIN.md §8): the budgetprognos prints it line by line. Missing or null: the budgets stand alone.
+   */
+  nextPlan?: { year: number; decidedAt: string | null; budget: PlanBudget } | null;
   /** The förbund's chosen sections (a version of its report structure); missing or null: the seeds' default. */
   structure?: { version: number; entries: StructureEntry[] } | null;
   /** NNS indikatorenkät of the year (årsredovisning): shares from counts, and the indicators the annex shows. */

@@ -11,6 +11,8 @@ export interface ReportRow {
   /** `share`: an NNS share, printed in whole percent as the survey reports do. */
   format?: 'amount' | 'percent' | 'share' | 'text' | 'integer';
   level?: number;
+  /** A heading over the rows that follow (no values; the renderer prints no dashes for it). */
+  heading?: boolean;
 }
 
 export interface ReportTable {

@@ -12,15 +12,21 @@ export function table(doc: Doc, parent: Struct, t: ReportTable, unit: 'tkr' | 'k
   const width = doc.page.width - 2 * MARGIN;
   // Text tables (the signature page) get wide, left-aligned, wrapping columns; amounts get narrow right-aligned ones.
   const textTable = t.rows.length > 0 && t.rows.every((r) => r.format === 'text');
+  // A wide table (the driftredovisning's intäkt/kostnad/netto per year) gives the values more of the width and
+  // sets its figures smaller, so that ten columns still fit an A4 page.
+  const wide = !textTable && t.columns.length > 6;
+  const share = wide ? 0.76 : t.columns.length > 4 ? 0.66 : 0.55;
   const valueWidth = textTable
     ? (width * 0.6) / Math.max(1, t.columns.length)
-    : Math.min(86, (width * 0.55) / Math.max(1, t.columns.length));
+    : Math.min(86, (width * share) / Math.max(1, t.columns.length));
+  const valueSize = wide ? 7.5 : 9;
+  const labelSize = wide ? 8 : 9;
   const align = textTable ? 'left' : 'right';
   const labelWidth = width - valueWidth * t.columns.length;
   const el = group(doc, parent, 'Table');
   const drawHeader = (tagged: boolean) => {
     const y = doc.y;
-    doc.font('bold').fontSize(8.5).fillColor(COLOR.muted);
+    doc.font('bold').fontSize(wide ? 7 : t.columns.length > 4 ? 7.5 : 8.5).fillColor(COLOR.muted);
     const h = Math.max(11, ...t.columns.map((c) => doc.heightOfString(c, { width: valueWidth - 4 })));
     const label = () =>
       t.labelHeader ? doc.text(t.labelHeader, MARGIN, y, { width: labelWidth - 8 }) : undefined;
@@ -54,8 +60,11 @@ export function table(doc: Doc, parent: Struct, t: ReportTable, unit: 'tkr' | 'k
   doc.moveDown(0.2);
   drawHeader(true);
   for (const r of t.rows) {
-    doc.font(r.total ? 'bold' : 'regular').fontSize(9);
-    const texts = r.values.map((v, i) => presentValue(v, r, unit, t.signedColumns?.includes(i)));
+    doc.font(r.total || r.heading ? 'bold' : 'regular').fontSize(labelSize);
+    // A heading row has no figures: its cells are empty, not dashes.
+    const texts = r.values.map((v, i) =>
+      r.heading && v === null ? '' : presentValue(v, r, unit, t.signedColumns?.includes(i)),
+    );
     const indent = (r.level ?? 0) * 10;
     const labelHeight = Math.max(
       doc.heightOfString(r.label, { width: labelWidth - 8 - indent }),
@@ -64,7 +73,7 @@ export function table(doc: Doc, parent: Struct, t: ReportTable, unit: 'tkr' | 'k
     if (doc.y + labelHeight + 4 > doc.page.height - doc.page.margins.bottom) {
       doc.continueOnNewPage();
       drawHeader(false);
-      doc.font(r.total ? 'bold' : 'regular').fontSize(9);
+      doc.font(r.total || r.heading ? 'bold' : 'regular').fontSize(labelSize);
     }
     const y = doc.y;
     if (r.total) rule(doc, MARGIN, MARGIN + width, y - 1, COLOR.text);
@@ -73,6 +82,7 @@ export function table(doc: Doc, parent: Struct, t: ReportTable, unit: 'tkr' | 'k
     tag(doc, tr, 'TH', () => doc.text(r.label, MARGIN + indent, y + 1, { width: labelWidth - 8 - indent }), {
       scope: 'Row',
     });
+    doc.fontSize(valueSize);
     texts.forEach((text, i) => {
       tag(doc, tr, 'TD', () =>
         doc.text(text, MARGIN + labelWidth + i * valueWidth, y + 1, {
@@ -88,6 +98,6 @@ export function table(doc: Doc, parent: Struct, t: ReportTable, unit: 'tkr' | 'k
   el.end();
   const hasAmounts = t.rows.some((r) => !r.format || r.format === 'amount');
   if (hasAmounts) note(doc, parent, `${AMOUNT_UNIT_LABEL[unit]}.`, 7.5, MARGIN, doc.y + 2);
-  for (const n of t.notes ?? []) note(doc, parent, `Avrundning: ${n}`);
+  for (const n of t.notes ?? []) note(doc, parent, n);
   doc.moveDown(0.8);
 }

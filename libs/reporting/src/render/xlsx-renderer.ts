@@ -50,7 +50,7 @@ export async function renderXlsx(model: ReportModel): Promise<Buffer> {
                   : amountFmt;
         });
       }
-      for (const n of t.notes ?? []) ws.addRow([`Avrundning: ${n}`]);
+      for (const n of t.notes ?? []) ws.addRow([n]);
       ws.getColumn(1).width = 52;
       for (let i = 2; i <= t.columns.length + 1; i++) ws.getColumn(i).width = 16;
     }

@@ -1,150 +1,262 @@
 import Decimal from 'decimal.js';
-import { DEVIATION_SIGN_TEXT, driftColumnLabel, DriftColumn, formatKronor, Money } from '@app/domain';
+import {
+  DEVIATION_SIGN_TEXT,
+  driftPartHeadings,
+  DriftColumn,
+  DriftPart,
+  formatKronor,
+  Money,
+} from '@app/domain';
 import { ReportRow, ReportTable } from '../report-model';
 import { D, amount } from '../figures';
 import { row, check } from '../table-helpers';
 import { BuildContext } from '../build-context';
 import {
   budgetedIncome,
+  budgetFrame,
   budgetLines,
   deviation,
-  incomeRows,
   ordinaryBudget,
   settingsOf,
 } from '../budget-lines';
 import { helarsprognos } from './helarsprognos';
 
-type Cells = Partial<Record<DriftColumn, Decimal | null>>;
+type Parts = Partial<Record<DriftPart, Decimal | null>>;
+type Cells = Partial<Record<DriftColumn, Parts>>;
 
-/** 5 Driftredovisning (årsredovisning) / helårsprognos (delårsrapport). Returns the net the driftredovisning implies, if any. */
+/** An amount split into intäkt and kostnad, with netto = kostnad − intäkt. */
+const split = (intakt: Decimal | null, kostnad: Decimal | null): Parts => ({
+  INTAKT: intakt,
+  KOSTNAD: kostnad,
+  NETTO: intakt === null && kostnad === null ? null : (kostnad ?? new Money(0)).minus(intakt ?? 0),
+});
+const nz = (v: Decimal) => (v.isZero() ? null : v);
+
+/**
+ * 5 Driftredovisning (årsredovisning) / helårsprognos (delårsrapport). Returns the result the driftredovisning
+ * implies, if any. Each of the förbund's columns (reportSettings.driftColumns) is split into intäkt, kostnad and
+ * netto as the seed prints it; the deviation is on the net, signed as the förbund chose.
+ */
 export function driftredovisning(ctx: BuildContext): Decimal | null {
   if (ctx.kind !== 'ARSREDOVISNING') {
     helarsprognos(ctx);
     return ctx.cur.arets_resultat;
   }
-  const { input, year, cur, prev, sections, checks, tables, ccName, pv } = ctx;
+  const { input, year, cur, prev, sections, tables, ccName } = ctx;
   const settings = settingsOf(input);
-  const ordinary = ordinaryBudget(input, year);
-  const lines = budgetLines(ordinary);
+  const lines = budgetLines(input, year);
   const columns = settings.driftColumns;
-  const place = (cells: Cells): Array<Decimal | null> => columns.map((c) => cells[c] ?? null);
+  const slots = columns.flatMap((c) => driftPartHeadings(c, year).map((h) => ({ column: c, ...h })));
+  const place = (cells: Cells): Array<Decimal | null> =>
+    slots.map((s) => cells[s.column]?.[s.part] ?? null);
+  const withLast = columns.includes('UTFALL_FOREGAENDE_AR');
 
   // Every cost centre with an outcome this year or last, or a budget line: one that ended last year still
   // belongs in last year's column, or that column no longer adds up to last year's costs.
   const booked = (c: string) =>
     input.current.costCentres[c] !== undefined ||
-    (input.previous?.costCentres[c] !== undefined && columns.includes('UTFALL_FOREGAENDE_AR')) ||
+    (input.previous?.costCentres[c] !== undefined && withLast) ||
     lines.has(c);
   const known = input.costCentres.map((c) => c.code);
-  const unlisted = Object.keys(input.previous?.costCentres ?? {}).filter((c) => !known.includes(c));
-  const codes = [...known, ...unlisted.sort()].filter(booked);
-  const cells = codes.map((c) => {
-    const utfall =
-      input.current.costCentres[c] !== undefined ? D(input.current.costCentres[c]) : new Money(0);
-    const budget = lines.get(c)?.net ?? new Money(0);
-    const last =
-      input.previous && input.previous.costCentres[c] !== undefined ? D(input.previous.costCentres[c]) : null;
-    return {
-      UTFALL: utfall,
-      BUDGET: budget,
-      AVVIKELSE: deviation(settings, budget, utfall),
-      UTFALL_FOREGAENDE_AR: last,
-    } as Cells;
-  });
-  const ccRows = codes.flatMap((c, i) => [
-    row(c, `${c} ${ccName.get(c) ?? ''}`.trim(), place(cells[i])),
-    ...incomeRows(c, lines.get(c), (b) => place({ BUDGET: b })),
-  ]);
-  const sumOf = (col: DriftColumn) =>
-    cells.reduce((a, r) => a.plus(r[col] ?? new Money(0)), new Money(0) as Decimal);
-  const utfallSum = sumOf('UTFALL');
-  const costTotal = row(
-    'summa_kostnader',
-    'Summa kostnader',
-    place({
-      UTFALL: utfallSum,
-      BUDGET: sumOf('BUDGET'),
-      AVVIKELSE: sumOf('AVVIKELSE'),
-      UTFALL_FOREGAENDE_AR: input.previous ? sumOf('UTFALL_FOREGAENDE_AR') : null,
-    }),
-    { total: true },
+  const unlisted = [...Object.keys(input.previous?.costCentres ?? {}), ...lines.keys()].filter(
+    (c) => !known.includes(c),
   );
+  const codes = [...known, ...[...new Set(unlisted)].sort()].filter(booked);
+  const outcome = (c: string) =>
+    input.current.costCentres[c] !== undefined ? D(input.current.costCentres[c]) : new Money(0);
+  const last = (c: string) =>
+    input.previous?.costCentres[c] !== undefined ? D(input.previous.costCentres[c]) : null;
+  const budgetOf = (c: string): Parts => {
+    const l = lines.get(c);
+    return l ? split(nz(l.income), l.cost) : split(null, new Money(0));
+  };
+  const cells: Cells[] = codes.map((c) => ({
+    UTFALL: split(null, outcome(c)),
+    BUDGET: budgetOf(c),
+    AVVIKELSE: { NETTO: deviation(settings, lines.get(c)?.net ?? new Money(0), outcome(c)) },
+    UTFALL_FOREGAENDE_AR: input.previous ? split(null, last(c)) : {},
+  }));
+  const rows: ReportRow[] = codes.map((c, i) => row(c, `${c} ${ccName.get(c) ?? ''}`.trim(), place(cells[i])));
+  const costIds = [...codes];
+
+  // Costs the ledger books on no cost centre belong to the costs all the same.
+  const utfallSum = codes.reduce((a, c) => a.plus(outcome(c)), new Money(0) as Decimal);
   const unallocated = cur.verksamhetens_kostnader.minus(utfallSum);
+  if (!unallocated.isZero()) {
+    rows.push(
+      row(
+        'utan_kostnadsstalle',
+        'Kostnader utan kostnadsställe',
+        place({
+          UTFALL: split(null, unallocated),
+          AVVIKELSE: { NETTO: deviation(settings, new Money(0), unallocated) },
+        }),
+      ),
+    );
+    costIds.push('utan_kostnadsstalle');
+  }
+  const sumOf = (ids: string[]) =>
+    slots.map((_, col) => {
+      const vs = ids.map((id) => rows.find((r) => r.id === id)!.values[col]);
+      return vs.every((v) => v === null) ? null : vs.reduce((a, v) => a.plus(D(v ?? 0)), new Money(0) as Decimal);
+    });
+  rows.push(row('summa_kostnader', 'Summa verksamhetens kostnader', sumOf(costIds), { total: true }));
+
+  // The financing and the financial items, as intäkter (netto negative), so that the table ends in the result.
+  const ordinary = ordinaryBudget(input, year);
   const budgetIncome = budgetedIncome(ordinary);
-  const rows: ReportRow[] = [...ccRows];
-  if (!unallocated.isZero())
-    rows.push(row('utan_kostnadsstalle', 'Kostnader utan kostnadsställe', place({ UTFALL: unallocated })));
-  rows.push(costTotal);
+  const neg = (v: Decimal | null) => (v === null ? null : v.negated());
+  const other: ReportRow[] = [
+    row(
+      'intakter',
+      'Verksamhetens intäkter (finansiering)',
+      place({
+        UTFALL: split(cur.verksamhetens_intakter, null),
+        BUDGET: budgetIncome ? split(budgetIncome, null) : {},
+        AVVIKELSE: {
+          NETTO: budgetIncome
+            ? deviation(settings, budgetIncome.negated(), cur.verksamhetens_intakter.negated())
+            : null,
+        },
+        UTFALL_FOREGAENDE_AR: prev ? split(prev.verksamhetens_intakter, null) : {},
+      }),
+    ),
+  ];
+  const item = (id: string, label: string, now: Decimal, before: Decimal | null, income: boolean) => {
+    if (now.isZero() && (before === null || before.isZero())) return;
+    const parts = (v: Decimal) => (income ? split(v, null) : split(null, v));
+    other.push(
+      row(
+        id,
+        label,
+        place({
+          UTFALL: parts(now),
+          AVVIKELSE: { NETTO: deviation(settings, new Money(0), income ? now.negated() : now) },
+          UTFALL_FOREGAENDE_AR: before === null ? {} : parts(before),
+        }),
+      ),
+    );
+  };
+  item('avskrivningar', 'Avskrivningar', cur.avskrivningar, prev?.avskrivningar ?? null, false);
+  item('finansiella_intakter', 'Finansiella intäkter', cur.finansiella_intakter, prev?.finansiella_intakter ?? null, true);
+  item('finansiella_kostnader', 'Finansiella kostnader', cur.finansiella_kostnader, prev?.finansiella_kostnader ?? null, false);
+  item('extraordinara_poster', 'Extraordinära poster', cur.extraordinara_poster, prev?.extraordinara_poster ?? null, true);
+  rows.push(...other);
+  const totalIds = ['summa_kostnader', ...other.map((r) => r.id)];
+  const summa = row('summa', 'Summa (netto = kostnad − intäkt)', sumOf(totalIds), { total: true });
+  rows.push(summa);
+  const netAt = (column: DriftColumn) => {
+    const i = slots.findIndex((s) => s.column === column && s.part === 'NETTO');
+    return i >= 0 && summa.values[i] !== null ? D(summa.values[i]).negated() : null;
+  };
+  // The result: intäkter − kostnader, what the netto total says with the sign turned.
   const driftNet = cur.verksamhetens_intakter
-    .minus(utfallSum)
-    .minus(unallocated)
+    .minus(cur.verksamhetens_kostnader)
     .minus(cur.avskrivningar)
     .plus(cur.finansiella_intakter)
     .minus(cur.finansiella_kostnader)
     .plus(cur.extraordinara_poster);
+  const budgetFrameNet = budgetFrame(input, year);
+  const budgetedResult = budgetIncome ? budgetIncome.minus(budgetFrameNet) : null;
   rows.push(
     row(
-      'intakter',
-      'Verksamhetens intäkter',
-      place({
-        UTFALL: cur.verksamhetens_intakter,
-        BUDGET: budgetIncome,
-        // Income: more than budgeted is a surplus, whichever way the förbund signs its cost deviations.
-        AVVIKELSE: budgetIncome ? cur.verksamhetens_intakter.minus(budgetIncome) : null,
-        UTFALL_FOREGAENDE_AR: pv('verksamhetens_intakter'),
-      }),
-    ),
-    row(
-      'finansiella_poster',
-      'Finansiella poster, netto (utan kostnadsställe)',
-      place({
-        UTFALL: cur.finansiella_intakter.minus(cur.finansiella_kostnader),
-        UTFALL_FOREGAENDE_AR: prev ? prev.finansiella_intakter.minus(prev.finansiella_kostnader) : null,
-      }),
-    ),
-    row(
       'netto',
-      'Resultat enligt driftredovisningen',
-      place({ UTFALL: driftNet, UTFALL_FOREGAENDE_AR: pv('arets_resultat') }),
+      'Årets resultat (intäkter − kostnader)',
+      place({
+        UTFALL: { NETTO: driftNet },
+        BUDGET: { NETTO: budgetedResult },
+        UTFALL_FOREGAENDE_AR: prev ? { NETTO: prev.arets_resultat } : {},
+      }),
       { total: true },
     ),
   );
-  const signed = columns.indexOf('AVVIKELSE');
+  const signed = slots.map((s, i) => (s.column === 'AVVIKELSE' ? i : -1)).filter((i) => i >= 0);
   const drift: ReportTable = {
     id: 'driftredovisning',
     title: 'Driftredovisning',
-    columns: columns.map((c) => driftColumnLabel(c, year)),
-    ...(signed >= 0 ? { signedColumns: [signed] } : {}),
+    columns: slots.map((s) => s.label),
+    ...(signed.length ? { signedColumns: signed } : {}),
     rows,
-    sums: { summa_kostnader: codes },
+    sums: { summa_kostnader: costIds, summa: totalIds },
+    notes: [
+      'Budgeten per rad är den beslutade budgeten med årets tilläggsbudgetar; intäkter som budgeterats på en rad (t.ex. ESF-medel) visas som intäkt och netto = kostnad − intäkt.',
+    ],
   };
   tables.push(drift);
   sections.push({
     id: 'driftredovisning',
     title: 'Driftredovisning',
-    text: `Kostnader per kostnadsställe mot beslutad budget. ${DEVIATION_SIGN_TEXT[settings.deviationSign].utfall}`,
+    text: `Intäkter och kostnader per kostnadsställe mot beslutad budget, inklusive tilläggsbudgetar. ${DEVIATION_SIGN_TEXT[settings.deviationSign].utfall}`,
     tables: [drift],
     charts: [
       {
         id: 'budget_mot_utfall',
-        title: 'Budget och utfall per kostnadsställe',
+        title: 'Budget och utfall per kostnadsställe (netto)',
         kind: 'bars',
         categories: codes,
         series: [
-          { name: 'Budget', values: cells.map((r) => amount(r.BUDGET as Decimal)) },
-          { name: 'Utfall', values: cells.map((r) => amount(r.UTFALL as Decimal)) },
+          { name: 'Budget', values: codes.map((c) => amount(lines.get(c)?.net ?? new Money(0))) },
+          { name: 'Utfall', values: codes.map((c) => amount(outcome(c))) },
         ],
       },
     ],
   });
-  const driftCosts = utfallSum.plus(unallocated);
+  driftChecks(ctx, {
+    utfallCosts: utfallSum.plus(unallocated),
+    driftNet,
+    shownNet: netAt('UTFALL'),
+    budgetFrameNet,
+    shownBudget: sumNet(drift, 'summa_kostnader', slots, 'BUDGET'),
+  });
+  return driftNet;
+}
+
+function sumNet(
+  t: ReportTable,
+  id: string,
+  slots: Array<{ column: DriftColumn; part: DriftPart }>,
+  column: DriftColumn,
+): Decimal | null {
+  const i = slots.findIndex((s) => s.column === column && s.part === 'NETTO');
+  const v = i >= 0 ? t.rows.find((r) => r.id === id)?.values[i] : null;
+  return v === null || v === undefined ? null : D(v);
+}
+
+function driftChecks(
+  ctx: BuildContext,
+  f: {
+    utfallCosts: Decimal;
+    driftNet: Decimal;
+    shownNet: Decimal | null;
+    budgetFrameNet: Decimal;
+    shownBudget: Decimal | null;
+  },
+): void {
+  const { cur, checks } = ctx;
   checks.push(
     check(
       'driftredovisning_mot_resultatrakning',
-      driftCosts.equals(cur.verksamhetens_kostnader),
-      `Driftredovisningens kostnader (${formatKronor(driftCosts)}) är desamma som resultaträkningens verksamhetens kostnader (${formatKronor(cur.verksamhetens_kostnader)}).`,
-      `Driftredovisningens kostnader (${formatKronor(driftCosts)}) skiljer sig från resultaträkningens verksamhetens kostnader (${formatKronor(cur.verksamhetens_kostnader)}) med ${formatKronor(driftCosts.minus(cur.verksamhetens_kostnader).abs())}.`,
+      f.utfallCosts.equals(cur.verksamhetens_kostnader),
+      `Driftredovisningens kostnader (${formatKronor(f.utfallCosts)}) är desamma som resultaträkningens verksamhetens kostnader (${formatKronor(cur.verksamhetens_kostnader)}).`,
+      `Driftredovisningens kostnader (${formatKronor(f.utfallCosts)}) skiljer sig från resultaträkningens verksamhetens kostnader (${formatKronor(cur.verksamhetens_kostnader)}) med ${formatKronor(f.utfallCosts.minus(cur.verksamhetens_kostnader).abs())}.`,
     ),
   );
-  return driftNet;
+  if (f.shownNet !== null)
+    checks.push(
+      check(
+        'driftredovisning_netto_mot_resultat',
+        f.shownNet.equals(f.driftNet),
+        `Driftredovisningens summa netto med omvänt tecken (${formatKronor(f.shownNet)}) är årets resultat (${formatKronor(f.driftNet)}).`,
+        `Driftredovisningens summa netto med omvänt tecken (${formatKronor(f.shownNet)}) är inte årets resultat (${formatKronor(f.driftNet)}).`,
+      ),
+    );
+  if (f.shownBudget !== null)
+    checks.push(
+      check(
+        'driftredovisning_budget_mot_budgetram',
+        f.shownBudget.equals(f.budgetFrameNet),
+        `Driftredovisningens budget för verksamhetens kostnader (${formatKronor(f.shownBudget)}) är årets beviljade budget med tilläggsbudgetar (${formatKronor(f.budgetFrameNet)}), som målet om att budgeten hålls räknar med.`,
+        `Driftredovisningens budget för verksamhetens kostnader (${formatKronor(f.shownBudget)}) skiljer sig från årets beviljade budget med tilläggsbudgetar (${formatKronor(f.budgetFrameNet)}) med ${formatKronor(f.shownBudget.minus(f.budgetFrameNet).abs())}.`,
+      ),
+    );
 }

@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { DEVIATION_SIGN_TEXT, financingOf, formatKronor, Money } from '@app/domain';
+import { DEVIATION_SIGN_TEXT, driftPartHeadings, financingOf, formatKronor, Money } from '@app/domain';
 import { ReportCheck, ReportTable } from '../report-model';
 import { D, amount } from '../figures';
 import { row, check } from '../table-helpers';
@@ -8,9 +8,9 @@ import {
   BudgetLine,
   budgetedIncome,
   budgetFinancing,
+  budgetFrame,
   budgetLines,
   deviation,
-  incomeRows,
   ordinaryBudget,
   settingsOf,
 } from '../budget-lines';
@@ -19,8 +19,10 @@ import {
 export interface LineForecast {
   code: string;
   line: BudgetLine | undefined;
-  /** The line's budgeted cost (net + income budgeted on it). */
+  /** The line's budgeted cost (net + income budgeted on it; tilläggsbudget included). */
   budget: Decimal;
+  /** A line that only decisions during the year brought (shown with those decisions, not among the lines). */
+  decidedDuringYear: boolean;
   utfall: Decimal;
   prognos: Decimal;
   source: 'FORECAST' | 'PROGNOS_HELAR' | 'BUDGET';
@@ -45,11 +47,12 @@ export function ownerForecasts(ctx: BuildContext): Map<string, { amount: Decimal
  */
 export function lineForecasts(ctx: BuildContext): LineForecast[] {
   const { input, year } = ctx;
-  const lines = budgetLines(ordinaryBudget(input, year));
+  const lines = budgetLines(input, year);
   const forecast = latestForecast(ctx);
   const owners = ownerForecasts(ctx);
-  return input.costCentres
-    .map((c) => c.code)
+  const known = input.costCentres.map((c) => c.code);
+  const extra = [...lines.keys()].filter((c) => !known.includes(c)).sort();
+  return [...known, ...extra]
     .filter((c) => lines.has(c) || forecast?.lines[c] !== undefined || owners.has(c))
     .map((code) => {
       const line = lines.get(code);
@@ -62,7 +65,15 @@ export function lineForecasts(ctx: BuildContext): LineForecast[] {
           : owner
             ? [owner.amount, 'PROGNOS_HELAR']
             : [budget, 'BUDGET'];
-      return { code, line, budget, utfall: D(input.current.costCentres[code]), prognos, source };
+      return {
+        code,
+        line,
+        budget,
+        decidedDuringYear: line?.onlySupplementary ?? false,
+        utfall: D(input.current.costCentres[code]),
+        prognos,
+        source,
+      };
     });
 }
 
@@ -110,14 +121,9 @@ export function yearForecast(ctx: BuildContext): YearForecast {
   const { input, year, cur } = ctx;
   const rows = lineForecasts(ctx);
   const admin = new Set(input.costCentres.filter((c) => c.category === 'ADMINISTRATION').map((c) => c.code));
-  // As the ledger books it: income budgeted on a line reduces its cost.
+  // As the ledger books it: income budgeted on a line reduces its cost. Lines decided during the year count too.
   const net = (r: LineForecast) => r.prognos.minus(r.line?.income ?? 0);
-  const inRows = new Set(rows.map((r) => r.code));
-  const decided = input.budgets
-    .filter((b) => b.year === year && b.kind === 'SUPPLEMENTARY')
-    .flatMap((b) => Object.entries(b.lines).filter(([c]) => !inRows.has(c)))
-    .reduce((a, [, v]) => a.plus(D(v)), new Money(0) as Decimal);
-  const kostnader = rows.reduce((a, r) => a.plus(net(r)), new Money(0) as Decimal).plus(decided);
+  const kostnader = rows.reduce((a, r) => a.plus(net(r)), new Money(0) as Decimal);
   // Income: the parties' allocation as decided in the funding (else as budgeted), plus other budgeted income
   // that is not booked against a line (ESF, NNS work, other).
   const ordinary = ordinaryBudget(input, year);
@@ -127,9 +133,7 @@ export function yearForecast(ctx: BuildContext): YearForecast {
     budgeted.minus(parties),
   );
   const resultat = intakter.minus(kostnader);
-  const budgetram = input.budgets
-    .filter((b) => b.year === year)
-    .reduce((s, b) => s.plus(Object.values(b.lines).reduce((x, v) => x.plus(v), new Money(0))), new Money(0));
+  const budgetram = budgetFrame(input, year);
   return {
     verksamhetens_intakter: intakter,
     verksamhetens_kostnader: kostnader,
@@ -143,89 +147,130 @@ export function yearForecast(ctx: BuildContext): YearForecast {
   };
 }
 
-/** The delårsrapport's helårsprognos: budget, outcome so far, forecast and deviation per cost centre. */
+/**
+ * The delårsrapport's helårsprognos (seed 000): per cost centre the budget (the same as the årsredovisning's:
+ * intäkt, kostnad and netto where income is budgeted on a line), the outcome so far, the forecast and the
+ * deviation; then the decisions during the year funded by equity, and the forecast for equity.
+ */
 export function helarsprognos(ctx: BuildContext): void {
-  const { input, year, sections, tables, ccName, checks } = ctx;
+  const { input, year, sections, tables, ccName, checks, cur } = ctx;
   const settings = settingsOf(input);
-  const rows = lineForecasts(ctx);
-  const supplementary = input.budgets.filter((b) => b.year === year && b.kind === 'SUPPLEMENTARY');
-  const codes = rows.map((r) => r.code);
-  const ccRows = rows.flatMap((r) => [
-    row(`${r.code}`, `${r.code} ${ccName.get(r.code) ?? ''}`.trim(), [
-      r.budget,
-      r.utfall,
-      r.prognos,
-      deviation(settings, r.budget, r.prognos),
-    ]),
-    ...incomeRows(r.code, r.line, (b) => [b, null, null, null]),
-  ]);
-  const sum = (f: (r: LineForecast) => Decimal) =>
-    rows.reduce((a, r) => a.plus(f(r)), new Money(0) as Decimal);
-  const owners = rows.filter((r) => r.source === 'PROGNOS_HELAR');
+  const all = lineForecasts(ctx);
+  const rows = all.filter((r) => !r.decidedDuringYear);
+  const decided = all.filter((r) => r.decidedDuringYear);
+  const withIncome = all.some((r) => r.line && !r.line.income.isZero());
+  const heads = driftPartHeadings('BUDGET', year);
+  const budgetCols = withIncome ? heads.map((h) => h.label) : [heads[1].label];
+  const columns = [...budgetCols, `Utfall ${input.current.end}`, 'Årsprognos', 'Avvikelse'];
+  const signedColumns = [columns.length - 1];
+  const values = (r: LineForecast): Array<Decimal | null> => [
+    ...(withIncome
+      ? [r.line && !r.line.income.isZero() ? r.line.income : null, r.budget, r.budget.minus(r.line?.income ?? 0)]
+      : [r.budget]),
+    r.utfall,
+    r.prognos,
+    deviation(settings, r.budget, r.prognos),
+  ];
+  const label = (code: string) => `${code} ${ccName.get(code) ?? ''}`.trim();
+  const sumRow = (id: string, text: string, rs: LineForecast[]) =>
+    row(
+      id,
+      text,
+      columns.map((_, col) =>
+        rs.every((r) => values(r)[col] === null)
+          ? null
+          : rs.reduce((a, r) => a.plus(values(r)[col] ?? 0), new Money(0) as Decimal),
+      ),
+      { total: true },
+    );
+  const owners = all.filter((r) => r.source === 'PROGNOS_HELAR');
+  const topped = rows.filter((r) => r.line && !r.line.supplementary.isZero());
+  const notes = [
+    ...(owners.length
+      ? [
+          `Årsprognosen för ${owners.map((r) => label(r.code)).join(', ')} är projektägarens prognos för helåret i delårsuppföljningen.`,
+        ]
+      : []),
+    ...topped.map(
+      (r) =>
+        `Budgeten för ${label(r.code)} innehåller tilläggsbudget ${formatKronor(r.line!.supplementary)} (beslut ${r.line!.decisions.map((d) => d.decided).join(', ')}).`,
+    ),
+    ...(withIncome
+      ? ['Intäkter som budgeterats på en rad (t.ex. ESF-medel) visas som intäkt; netto = kostnad − intäkt.']
+      : []),
+  ];
   const prognos: ReportTable = {
     id: 'helarsprognos',
     title: 'Helårsprognos i förhållande till budget',
-    columns: ['Budget', `Utfall ${input.current.end}`, 'Årsprognos', 'Avvikelse'],
-    signedColumns: [3],
-    rows: [
-      ...ccRows,
-      row(
-        'summa',
-        'Summa',
-        [
-          sum((r) => r.budget),
-          sum((r) => r.utfall),
-          sum((r) => r.prognos),
-          sum((r) => deviation(settings, r.budget, r.prognos)),
-        ],
-        { total: true },
-      ),
-    ],
-    sums: { summa: codes },
-    ...(owners.length
-      ? {
-          notes: [
-            `Årsprognosen för ${owners.map((r) => `${r.code} ${ccName.get(r.code) ?? ''}`.trim()).join(', ')} är projektägarens prognos för helåret i delårsuppföljningen.`,
-          ],
-        }
-      : {}),
+    columns,
+    signedColumns,
+    rows: [...rows.map((r) => row(r.code, label(r.code), values(r))), sumRow('summa', 'Summa', rows)],
+    sums: { summa: rows.map((r) => r.code) },
+    ...(notes.length ? { notes } : {}),
   };
+  const equityFunded = decided.every((r) => r.line?.decisions.every((d) => d.fundedBy === 'EQUITY'));
+  const dates = [...new Set(decided.flatMap((r) => r.line?.decisions.map((d) => d.decided) ?? []))];
   const beslut: ReportTable = {
     id: 'beslut_under_aret',
-    title: 'Beslut under året finansierade med eget kapital',
-    columns: ['Belopp'],
-    rows: supplementary.flatMap((s) =>
-      Object.entries(s.lines).map(([c, v]) =>
-        row(`${s.decided}_${c}`, `${s.decided}: ${c} ${ccName.get(c) ?? ''}`, [D(v)]),
-      ),
-    ),
+    title: equityFunded
+      ? `Beslut under året finansierade med eget kapital (${dates.join(', ')})`
+      : `Beslut under året, tilläggsbudget (${dates.join(', ')})`,
+    columns,
+    signedColumns,
+    rows: [
+      ...decided.map((r) => row(`beslut_${r.code}`, label(r.code), values(r))),
+      sumRow('summa', 'Summa beslut under året', decided),
+    ],
+    sums: { summa: decided.map((r) => `beslut_${r.code}`) },
   };
-  if (beslut.rows.length) {
-    beslut.rows.push(
-      row('summa', 'Summa', [beslut.rows.reduce((a, r) => a.plus(D(r.values[0])), new Money(0))], {
-        total: true,
-      }),
-    );
-    beslut.sums = { summa: beslut.rows.filter((r) => r.id !== 'summa').map((r) => r.id) };
-  }
-  tables.push(prognos, beslut);
+  // The equity forecast: the year's forecast result split into the ordinary lines and the decisions.
+  const f = yearForecast(ctx);
+  const net = (r: LineForecast) => r.prognos.minus(r.line?.income ?? 0);
+  const decidedCost = decided.reduce((a, r) => a.plus(net(r)), new Money(0) as Decimal);
+  const buffer = bufferOf(input);
+  const ek: ReportTable = {
+    id: 'eget_kapital_prognos',
+    title: `Prognos för eget kapital ${year}`,
+    columns: ['Belopp'],
+    rows: [
+      row('eget_kapital_ib', `Eget kapital vid årets början`, [cur.ingaende_eget_kapital]),
+      row('resultat_utan_beslut', 'Prognos för resultatet före beslut under året', [
+        f.arets_resultat.plus(decidedCost),
+      ]),
+      row('beslut_eget_kapital', 'Beslut under året', [decidedCost.negated()]),
+      row('resultat', 'Prognos för årets resultat', [f.arets_resultat], { total: true }),
+      row('eget_kapital_ub', 'Eget kapital vid årets slut, prognos', [f.eget_kapital], { total: true }),
+      ...(buffer ? [row('buffert', 'varav buffert enligt finansiellt mål', [buffer], { level: 1 })] : []),
+    ],
+    sums: {
+      resultat: ['resultat_utan_beslut', 'beslut_eget_kapital'],
+      eget_kapital_ub: ['eget_kapital_ib', 'resultat'],
+    },
+  };
+  tables.push(prognos, ...(decided.length ? [beslut] : []), ek);
   sections.push({
     id: 'helarsprognos',
     title: 'Helårsprognos i förhållande till budget',
     text: DEVIATION_SIGN_TEXT[settings.deviationSign].prognos,
-    tables: beslut.rows.length ? [prognos, beslut] : [prognos],
+    tables: [prognos, ...(decided.length ? [beslut] : []), ek],
     charts: [
       {
         id: 'budget_mot_prognos',
         title: 'Budget och prognos per kostnadsställe',
         kind: 'bars',
-        categories: codes,
+        categories: all.map((r) => r.code),
         series: [
-          { name: 'Budget', values: rows.map((r) => amount(r.budget)) },
-          { name: 'Årsprognos', values: rows.map((r) => amount(r.prognos)) },
+          { name: 'Budget', values: all.map((r) => amount(r.budget)) },
+          { name: 'Årsprognos', values: all.map((r) => amount(r.prognos)) },
         ],
       },
     ],
   });
   checks.push(...reconcileOwnerForecasts(ctx));
+}
+
+/** The förbund's equity buffer, where a financial goal states one (eget kapital at least an amount); else null. */
+export function bufferOf(input: BuildContext['input']): Decimal | null {
+  const g = input.financialGoals.find((x) => x.metric === 'eget_kapital' && x.op === '>=');
+  return g ? D(g.value) : null;
 }
