@@ -1,7 +1,6 @@
 import Decimal from 'decimal.js';
 import { financingRows, FinancingRow, Money, resolveReportSettings } from '@app/domain';
 import type { ResolvedReportSettings } from '@app/domain';
-import { D } from './figures';
 import { ReportInput } from './report-input';
 
 /**
@@ -9,6 +8,9 @@ import { ReportInput } from './report-input';
  * any tilläggsbudget on it is the line's net; income budgeted on the line (lineIncome) is its intäkt; its
  * kostnad is net + intäkt, so netto = kostnad − intäkt.
  */
+// Not figures.ts's D: figures.ts reads the budget frame from here.
+const D = (v: string | null | undefined): Decimal => new Money(v === null || v === undefined || v === '' ? 0 : v);
+
 export interface BudgetLine {
   costCentre: string;
   /** Netto: the ordinary line plus tilläggsbudget, less nothing (income is already netted in the decided line). */

@@ -9,6 +9,7 @@ import {
   toAmountString,
 } from '@app/domain';
 import { AccountMap, PeriodLedger, ReportInput } from './report-input';
+import { budgetFrame } from './budget-lines';
 
 export const D = (v: string | number | Decimal | null | undefined) =>
   new Money(v === null || v === undefined || v === '' ? 0 : (v as Decimal.Value));
@@ -113,9 +114,8 @@ export function computeFigures(l: PeriodLedger, input: ReportInput, year: number
   const admin = Object.entries(l.costCentres)
     .filter(([c]) => adminCentres.has(c))
     .reduce((s, [, v]) => s.plus(v), new Money(0));
-  const budgetram = input.budgets
-    .filter((b) => b.year === year)
-    .reduce((s, b) => s.plus(Object.values(b.lines).reduce((x, v) => x.plus(v), new Money(0))), new Money(0));
+  // The frame the goal "Beviljad budget hålls" measures against: the same as the driftredovisning's budget total.
+  const budgetram = budgetFrame(input, year);
   return {
     verksamhetens_intakter: intakter,
     verksamhetens_kostnader: kostnader,

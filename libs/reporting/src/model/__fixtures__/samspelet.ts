@@ -34,3 +34,12 @@ export const tableIn = (ctx: BuildContext, id: string): ReportTable => {
   if (!t) throw new Error(`no table ${id}`);
   return t;
 };
+
+/** A table's value by row id and column heading (the driftredovisning's columns are "Budget 2025 netto" etc.). */
+export const cell = (t: ReportTable, rowId: string, column: string): string | null => {
+  const i = t.columns.indexOf(column);
+  if (i < 0) throw new Error(`no column ${column} in ${t.id}: ${t.columns.join(', ')}`);
+  const r = t.rows.find((x) => x.id === rowId);
+  if (!r) throw new Error(`no row ${rowId} in ${t.id}`);
+  return r.values[i];
+};

@@ -1,4 +1,4 @@
-import { expected, samspeletContext, tableIn } from '../__fixtures__/samspelet';
+import { cell, expected, samspeletContext, tableIn } from '../__fixtures__/samspelet';
 import { toAmountString } from '@app/domain';
 import { driftredovisning } from './driftredovisning';
 
@@ -9,16 +9,53 @@ describe('driftredovisning and helårsprognos, Samspelet 2025', () => {
     expect(net?.equals(ctx.cur.arets_resultat)).toBe(true);
     const e = expected.arsredovisning_2025.driftredovisning;
     const drift = tableIn(ctx, 'driftredovisning');
-    for (const row of e.rows) {
-      const got = drift.rows.find((x) => x.id === row.costCentre)!;
-      expect([row.costCentre, ...got.values.slice(0, 3)]).toEqual([
+    for (const row of e.rows)
+      expect([
         row.costCentre,
-        row.utfall,
-        String(row.budget === 0 ? '0.00' : row.budget),
-        row.avvikelse,
-      ]);
-    }
-    expect(drift.rows.find((x) => x.id === 'summa_kostnader')!.values[0]).toBe(e.total_utfall_kostnader);
+        cell(drift, row.costCentre, 'Utfall 2025 netto'),
+        cell(drift, row.costCentre, 'Budget 2025 netto'),
+        cell(drift, row.costCentre, 'Avvikelse netto'),
+      ]).toEqual([row.costCentre, row.utfall, row.budget, row.avvikelse]);
+    expect(cell(drift, 'summa_kostnader', 'Utfall 2025 netto')).toBe(e.total_utfall_kostnader);
+    expect(cell(drift, 'summa_kostnader', 'Budget 2025 netto')).toBe(e.total_budget_netto);
+  });
+
+  it('årsredovisning: intäkt, kostnad and netto for both years, ending in the result and the budgeted result', () => {
+    const ctx = samspeletContext('ar');
+    driftredovisning(ctx);
+    const drift = tableIn(ctx, 'driftredovisning');
+    expect(drift.columns).toEqual([
+      'Utfall 2025 intäkt',
+      'Utfall 2025 kostnad',
+      'Utfall 2025 netto',
+      'Budget 2025 intäkt',
+      'Budget 2025 kostnad',
+      'Budget 2025 netto',
+      'Avvikelse netto',
+      'Utfall 2024 intäkt',
+      'Utfall 2024 kostnad',
+      'Utfall 2024 netto',
+    ]);
+    // 835 ESF-projekt LUFSS: 600 000 ESF budgeted on the line as intäkt, 450 000 kostnad, netto −150 000
+    expect(
+      ['intäkt', 'kostnad', 'netto'].map((p) => cell(drift, '835', `Budget 2025 ${p}`)),
+    ).toEqual(['600000.00', '450000.00', '-150000.00']);
+    expect(cell(drift, 'intakter', 'Utfall 2025 intäkt')).toBe('10006000.00');
+    expect(cell(drift, 'finansiella_intakter', 'Avvikelse netto')).toBe('151000.00');
+    // netto = kostnad − intäkt, and the result is intäkter − kostnader
+    expect(cell(drift, 'summa', 'Utfall 2025 netto')).toBe('-709000.00');
+    expect(cell(drift, 'netto', 'Utfall 2025 netto')).toBe('709000.00');
+    expect(cell(drift, 'netto', 'Utfall 2024 netto')).toBe('90000.00');
+    // budgeted result: the income budgeted (10 006 000) less the budget frame with tilläggsbudget (10 103 000)
+    expect(cell(drift, 'netto', 'Budget 2025 netto')).toBe('-97000.00');
+    expect(ctx.checks.filter((c) => c.status === 'FAIL')).toEqual([]);
+    expect(ctx.checks.map((c) => c.id)).toEqual(
+      expect.arrayContaining([
+        'driftredovisning_mot_resultatrakning',
+        'driftredovisning_netto_mot_resultat',
+        'driftredovisning_budget_mot_budgetram',
+      ]),
+    );
   });
 
   it('delårsrapport: the helårsprognos per cost centre and in total', () => {
@@ -26,19 +63,42 @@ describe('driftredovisning and helårsprognos, Samspelet 2025', () => {
     driftredovisning(ctx);
     const e = expected.delarsrapport_2025.helarsprognos;
     const p = tableIn(ctx, 'helarsprognos');
+    const cols = ['Budget 2025 kostnad', 'Utfall 2025-06-30', 'Årsprognos', 'Avvikelse'];
     for (const row of e.rows)
-      expect([row.costCentre, ...p.rows.find((x) => x.id === row.costCentre)!.values]).toEqual([
+      expect([row.costCentre, ...cols.map((c) => cell(p, row.costCentre, c))]).toEqual([
         row.costCentre,
         row.budget,
         row.utfall,
         row.prognos,
         row.avvikelse,
       ]);
-    expect(p.rows.find((x) => x.id === 'summa')!.values).toEqual([
+    expect(cols.map((c) => cell(p, 'summa', c))).toEqual([
       e.total.budget,
       e.total.utfall,
       e.total.prognos,
       e.total.avvikelse,
+    ]);
+  });
+
+  it('delårsrapport: the decisions during the year funded by equity and the equity forecast, as seed 000', () => {
+    const ctx = samspeletContext('delar');
+    driftredovisning(ctx);
+    const beslut = tableIn(ctx, 'beslut_under_aret');
+    expect(beslut.title).toBe('Beslut under året finansierade med eget kapital (2025-05-27)');
+    expect(beslut.rows.map((r) => [r.id, cell(beslut, r.id, 'Budget 2025 kostnad')])).toEqual([
+      ['beslut_852', '310000.00'],
+      ['beslut_853', '215000.00'],
+      ['beslut_854', '215000.00'],
+      ['summa', '740000.00'],
+    ]);
+    const ek = tableIn(ctx, 'eget_kapital_prognos');
+    expect(ek.rows.map((r) => [r.id, r.values[0]])).toEqual([
+      ['eget_kapital_ib', '2609000.00'],
+      ['resultat_utan_beslut', '823000.00'],
+      ['beslut_eget_kapital', '-740000.00'],
+      ['resultat', '83000.00'],
+      ['eget_kapital_ub', '2692000.00'],
+      ['buffert', '700000.00'],
     ]);
   });
 });
@@ -48,12 +108,10 @@ describe('driftredovisning: last year column', () => {
     const ctx = samspeletContext('ar');
     driftredovisning(ctx);
     const drift = tableIn(ctx, 'driftredovisning');
-    const last = drift.columns.indexOf('Utfall 2024');
-    expect(last).toBeGreaterThan(0);
-    const row824 = drift.rows.find((x) => x.id === '824')!;
-    expect(row824.values[last]).toBe('3619000.00');
-    expect(row824.values[0]).toBe('0.00');
-    const total = drift.rows.find((x) => x.id === 'summa_kostnader')!;
-    expect(total.values[last]).toBe(toAmountString(ctx.prev!.verksamhetens_kostnader));
+    expect(cell(drift, '824', 'Utfall 2024 netto')).toBe('3619000.00');
+    expect(cell(drift, '824', 'Utfall 2025 netto')).toBe('0.00');
+    expect(cell(drift, 'summa_kostnader', 'Utfall 2024 netto')).toBe(
+      toAmountString(ctx.prev!.verksamhetens_kostnader),
+    );
   });
 });
