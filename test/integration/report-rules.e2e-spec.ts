@@ -12,6 +12,7 @@ interface Table {
   id: string;
   columns: string[];
   rows: Array<{ id: string; label: string; values: Array<string | null> }>;
+  notes?: string[];
 }
 interface Compiled {
   id: string;
@@ -30,6 +31,10 @@ interface Compiled {
 const table = (r: Compiled, id: string) =>
   r.model.sections.flatMap((s) => s.tables).find((t) => t.id === id)!;
 const row = (t: Table, id: string) => t.rows.find((x) => x.id === id);
+const cell = (t: Table, id: string, column: string) => {
+  expect(t.columns).toContain(column);
+  return row(t, id)?.values[t.columns.indexOf(column)];
+};
 
 /**
  * A förbund with report rules of its own: a delårsrapport to 31 August, deviations signed utfall − budget,
@@ -110,40 +115,59 @@ describe('a förbund’s own report rules compile as it chose', () => {
     expect(delar.model.period).toEqual({ start: '2025-01-01', end: '2025-08-31' });
     expect(delar.model.title).toBe('Delårsrapport januari–augusti 2025');
     const prognos = table(delar, 'helarsprognos');
-    expect(prognos.columns[1]).toBe('Utfall 2025-08-31');
+    expect(prognos.columns).toContain('Utfall 2025-08-31');
     // deviations signed utfall − budget: 800 budget 1 200 000, prognos 1 070 000
-    expect(row(prognos, '800')!.values[3]).toBe('-130000.00');
+    expect(cell(prognos, '800', 'Avvikelse')).toBe('-130000.00');
     expect(delar.model.sections.find((s) => s.id === 'helarsprognos')!.text).toContain('årsprognos − budget');
 
-    // the driftredovisning's columns as chosen
+    // the driftredovisning's columns as chosen, each as intäkt, kostnad and netto
     const drift = table(ar, 'driftredovisning');
-    expect(drift.columns).toEqual(['Budget', 'Utfall', 'Avvikelse']);
-    expect(row(drift, '800')!.values).toEqual(['1200000.00', '1060000.00', '-140000.00']);
+    expect(drift.columns).toEqual([
+      'Budget 2025 intäkt',
+      'Budget 2025 kostnad',
+      'Budget 2025 netto',
+      'Utfall 2025 intäkt',
+      'Utfall 2025 kostnad',
+      'Utfall 2025 netto',
+      'Avvikelse netto',
+    ]);
+    expect(row(drift, '800')!.values).toEqual([
+      null,
+      '1200000.00',
+      '1200000.00',
+      null,
+      '1060000.00',
+      '1060000.00',
+      '-140000.00',
+    ]);
 
-    // both reports show the same budget for every line: the cost, and income budgeted on it, from the data
-    const cost = (t: Table, code: string, col: number) =>
-      (row(t, `${code}_budgeterade_kostnader`) ?? row(t, code))!.values[col];
+    // both reports show the same budget for every line: intäkt (income budgeted on it), kostnad and netto
+    const parts = ['intäkt', 'kostnad', 'netto'];
     const lines = prognos.rows.filter((r) => /^\d+$/.test(r.id)).map((r) => r.id);
     expect(lines.length).toBeGreaterThan(5);
-    for (const code of lines) expect([code, cost(drift, code, 0)]).toEqual([code, cost(prognos, code, 0)]);
-    expect(row(drift, '835')!.values[0]).toBe('-150000.00');
-    expect(row(prognos, '835')!.values[0]).toBe('450000.00');
-    for (const t of [drift, prognos])
-      expect(row(t, '835_budgeterade_intakter')).toMatchObject({
-        label: 'varav budgeterade intäkter (ESF-rådet)',
-        values: expect.arrayContaining(['600000.00']),
-      });
+    for (const code of lines)
+      expect([code, ...parts.map((p) => cell(drift, code, `Budget 2025 ${p}`))]).toEqual([
+        code,
+        ...parts.map((p) => cell(prognos, code, `Budget 2025 ${p}`)),
+      ]);
+    expect(parts.map((p) => cell(drift, '835', `Budget 2025 ${p}`))).toEqual([
+      '600000.00',
+      '450000.00',
+      '-150000.00',
+    ]);
+    expect(table(delar, 'helarsprognos').notes?.join(' ')).toContain('visas som intäkt');
 
-    // financing rows named by the förbund
+    // financing rows named by the förbund, in its order, each year
     const bp = table(ar, 'budgetprognos');
     expect(bp.rows.filter((r) => r.id.startsWith('finansiering_')).map((r) => r.label)).toEqual([
-      'varav finansiering: Medlemmarnas tilldelning',
-      'varav finansiering: NNS-uppdrag',
-      'varav finansiering: ESF-rådet',
-      'varav finansiering: Eget kapital',
+      'Medlemmarnas tilldelning',
+      'NNS-uppdrag',
+      'ESF-rådet',
+      'Eget kapital',
     ]);
+    expect(cell(bp, 'summa_finansiering', '2026')).toBe('12444000.00');
     // budgeted income: the parties' allocation (ESF is booked against line 835, equity is not income)
-    expect(row(drift, 'intakter')!.values[0]).toBe('10006000.00');
+    expect(cell(drift, 'intakter', 'Budget 2025 intäkt')).toBe('10006000.00');
 
     // staff numbers are the förbund's data
     const five = table(ar, 'femarsoversikt');

@@ -38,7 +38,7 @@ interface Report {
   model: {
     keyFigures: { current: Record<string, string>; previous: Record<string, string> };
     sections: Array<{
-      tables: Array<{ id: string; rows: Array<{ id: string; values: Array<string | null> }> }>;
+      tables: Array<{ id: string; columns: string[]; rows: Array<{ id: string; values: Array<string | null> }> }>;
     }>;
     financialGoals: Array<{ key: string; value: string; status: string }>;
     unit: string;
@@ -52,6 +52,11 @@ interface Report {
 
 const close = (a: string, b: string, tol: number) => Math.abs(Number(a) - Number(b)) <= tol;
 const table = (r: Report, id: string) => r.model.sections.flatMap((s) => s.tables).find((t) => t.id === id)!;
+/** A value by row id and column heading ("Budget 2025 netto"). */
+const cell = (t: ReturnType<typeof table>, id: string, column: string) => {
+  expect(t.columns).toContain(column);
+  return t.rows.find((x) => x.id === id)?.values[t.columns.indexOf(column)];
+};
 
 describe('reports: compiled by the worker from the ledger, the bundle and approved follow-ups', () => {
   let api: TestApi;
@@ -102,18 +107,15 @@ describe('reports: compiled by the worker from the ledger, the bundle and approv
       }
     }
     const drift = table(r, 'driftredovisning');
-    for (const row of e.driftredovisning.rows) {
-      const got = drift.rows.find((x) => x.id === row.costCentre)!;
-      expect([row.costCentre, got.values[0], got.values[1], got.values[2]]).toEqual([
+    for (const row of e.driftredovisning.rows)
+      expect([
         row.costCentre,
-        row.utfall,
-        String(row.budget === 0 ? '0.00' : row.budget),
-        row.avvikelse,
-      ]);
-    }
-    expect(drift.rows.find((x) => x.id === 'summa_kostnader')!.values[0]).toBe(
-      e.driftredovisning.total_utfall_kostnader,
-    );
+        cell(drift, row.costCentre, 'Utfall 2025 netto'),
+        cell(drift, row.costCentre, 'Budget 2025 netto'),
+        cell(drift, row.costCentre, 'Avvikelse netto'),
+      ]).toEqual([row.costCentre, row.utfall, row.budget, row.avvikelse]);
+    expect(cell(drift, 'summa_kostnader', 'Utfall 2025 netto')).toBe(e.driftredovisning.total_utfall_kostnader);
+    expect(cell(drift, 'summa_kostnader', 'Budget 2025 netto')).toBe(e.driftredovisning.total_budget_netto);
     for (const [note, accounts] of Object.entries(e.noter as Record<string, Record<string, string>>)) {
       const t = table(r, note.split('_')[0]);
       for (const [a, v] of Object.entries(accounts))
@@ -130,7 +132,10 @@ describe('reports: compiled by the worker from the ledger, the bundle and approv
     expect(text).toMatch(/Årets resultat\s+709\s+90/);
     expect(text).toMatch(/Soliditet.*46,7 %/);
     expect(text).toMatch(/Kassaflöde från den löpande verksamheten\s+1 187\s+365/);
-    expect(text).toMatch(/Summa kostnader\s+9 447/);
+    // the driftredovisning: intäkt, kostnad, netto; the budgetprognos: three years with the equity and buffer
+    expect(text).toMatch(/Summa kostnader\s+–\s+9 447\s+9 447\s+600\s+10 703\s+10 103\s+\+656/);
+    expect(text).toMatch(/Summa budget\s+12 444\s+9 974\s+9 974/);
+    expect(text).toMatch(/Kvar eget kapital utöver bufferten\s+1 432\s+9 256\s+17 080/);
     expect(text).toMatch(/Sida 3 av \d+/);
     expect(text).toContain('Bilaga 1: Uppföljning');
     const xlsx = await request(api.url).get(`/files/${r.xlsxFileId}`).set('authorization', `Bearer ${chef}`);
@@ -150,8 +155,9 @@ describe('reports: compiled by the worker from the ledger, the bundle and approv
       ]);
     }
     const p = table(r, 'helarsprognos');
+    const cols = ['Budget 2025 kostnad', 'Utfall 2025-06-30', 'Årsprognos', 'Avvikelse'];
     for (const row of e.helarsprognos.rows) {
-      expect([row.costCentre, ...p.rows.find((x) => x.id === row.costCentre)!.values]).toEqual([
+      expect([row.costCentre, ...cols.map((c) => cell(p, row.costCentre, c))]).toEqual([
         row.costCentre,
         row.budget,
         row.utfall,
@@ -159,7 +165,7 @@ describe('reports: compiled by the worker from the ledger, the bundle and approv
         row.avvikelse,
       ]);
     }
-    expect(p.rows.find((x) => x.id === 'summa')!.values).toEqual([
+    expect(cols.map((c) => cell(p, 'summa', c))).toEqual([
       e.helarsprognos.total.budget,
       e.helarsprognos.total.utfall,
       e.helarsprognos.total.prognos,
@@ -167,7 +173,10 @@ describe('reports: compiled by the worker from the ledger, the bundle and approv
     ]);
     expect(r.checks.filter((c) => c.status === 'FAIL')).toEqual([]);
     const text = await pdfText(r.pdfFileId, chef);
-    expect(text).toMatch(/Summa\s+9 963\s+4 238\s+9 783\s+\+180/);
+    // budget intäkt, kostnad and netto, utfall, årsprognos, avvikelse; then the decisions funded by equity
+    expect(text).toMatch(/Summa\s+600\s+9 963\s+9 363\s+4 238\s+9 783\s+\+180/);
+    expect(text).toMatch(/Summa beslut under året\s+–\s+740\s+740/);
+    expect(text).toMatch(/Eget kapital vid årets slut, prognos\s+2 692/);
   });
 
   it("puts the förbundschef's own texts into the report; a stale save of them is refused", async () => {

@@ -1,8 +1,16 @@
-import { computeNns, delarPeriodEnd, reportSettingsSchema, resolveReportSettings } from '@app/domain';
+import {
+  computeNns,
+  computePlanBudget,
+  delarPeriodEnd,
+  reportSettingsSchema,
+  resolveReportSettings,
+  validatePlan,
+} from '@app/domain';
 import type { PeriodLedger, ReportInput, ReportKind } from '@app/reporting';
 import {
   currentReportStructure,
   LedgerReader,
+  planReader,
   readBudgets,
   readForecasts,
   readNationalYear,
@@ -124,6 +132,18 @@ export async function gatherReportInput(
         }
       : null;
 
+  // The budgetprognos: the next year's decided verksamhetsplan, its three years by the plan's own rule.
+  const planRow = kind === 'ARSREDOVISNING' ? await planReader.decided(tx, organisationId, year + 1) : null;
+  const plan = planRow ? validatePlan(planRow.data) : null;
+  const nextPlan =
+    planRow && plan?.ok
+      ? {
+          year: planRow.year,
+          decidedAt: planRow.decidedAt,
+          budget: computePlanBudget(plan.plan, await planReader.parties(tx, organisationId)),
+        }
+      : null;
+
   // Every insats the period owes a follow-up: its dates and exemptions; each follow-up's own template version.
   withCoverage(await readReportCoverage(tx, organisationId, year), insatser, followUps);
 
@@ -154,5 +174,6 @@ export async function gatherReportInput(
     texts,
     structure: structure ? { version: structure.version, entries: structure.entries } : null,
     nns,
+    nextPlan,
   };
 }

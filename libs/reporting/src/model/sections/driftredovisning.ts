@@ -100,7 +100,7 @@ export function driftredovisning(ctx: BuildContext): Decimal | null {
       const vs = ids.map((id) => rows.find((r) => r.id === id)!.values[col]);
       return vs.every((v) => v === null) ? null : vs.reduce((a, v) => a.plus(D(v ?? 0)), new Money(0) as Decimal);
     });
-  rows.push(row('summa_kostnader', 'Summa verksamhetens kostnader', sumOf(costIds), { total: true }));
+  rows.push(row('summa_kostnader', 'Summa kostnader', sumOf(costIds), { total: true }));
 
   // The financing and the financial items, as intäkter (netto negative), so that the table ends in the result.
   const ordinary = ordinaryBudget(input, year);
