@@ -58,6 +58,7 @@ export async function gatherReportInput(
       ub: obj(p.ub),
       res: obj(p.res),
       costCentres: obj(p.costCentres),
+      costCentreAccounts: Object.fromEntries([...p.costCentreAccounts].map(([c, m]) => [c, obj(m)])),
       accountNames: obj(p.names),
     };
   };

@@ -165,6 +165,8 @@ export class LedgerReader {
     ub: Map<string, string>;
     res: Map<string, string>;
     costCentres: Map<string, string>;
+    /** The outcome per cost centre and account: the driftredovisning splits a centre's intäkt from its kostnad. */
+    costCentreAccounts: Map<string, Map<string, string>>;
     names: Map<string, string>;
   }> {
     const kinds = await this.accountKinds(importId);
@@ -180,6 +182,15 @@ export class LedgerReader {
       'SELECT cost_centre, sum(amount)::text AS amount FROM ledger_transaction WHERE import_id = $1 AND voucher_date BETWEEN $2 AND $3 AND cost_centre IS NOT NULL GROUP BY cost_centre',
       [importId, from, to],
     );
+    const ccAccounts: Array<{ cost_centre: string; account: string; amount: string }> = await this.em.query(
+      'SELECT cost_centre, account, sum(amount)::text AS amount FROM ledger_transaction WHERE import_id = $1 AND voucher_date BETWEEN $2 AND $3 AND cost_centre IS NOT NULL GROUP BY cost_centre, account',
+      [importId, from, to],
+    );
+    const costCentreAccounts = new Map<string, Map<string, string>>();
+    for (const r of ccAccounts) {
+      if (!costCentreAccounts.has(r.cost_centre)) costCentreAccounts.set(r.cost_centre, new Map());
+      costCentreAccounts.get(r.cost_centre)!.set(r.account, r.amount);
+    }
     const ub = await this.balancesAt(importId, to);
     return {
       ib: new Map(
@@ -190,6 +201,7 @@ export class LedgerReader {
       ub,
       res: new Map(moved.filter((r) => !kinds.balance(r.account)).map((r) => [r.account, r.amount])),
       costCentres: new Map(cc.map((r) => [r.cost_centre, r.amount])),
+      costCentreAccounts,
       names: kinds.names,
     };
   }

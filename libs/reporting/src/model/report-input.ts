@@ -27,6 +27,11 @@ export interface PeriodLedger {
   res: AccountMap;
   /** Outcome per cost centre over the period (all result accounts carrying the centre). */
   costCentres: Record<string, string>;
+  /**
+   * The outcome per cost centre and account (debit positive): income booked on a centre (e.g. ESF money on an
+   * income account) is the centre's intäkt in the driftredovisning. Missing: every centre's outcome is kostnad.
+   */
+  costCentreAccounts?: Record<string, AccountMap>;
   accountNames: Record<string, string>;
 }
 

@@ -1,4 +1,6 @@
-import { cell, expected, samspeletContext, tableIn } from '../__fixtures__/samspelet';
+import { cell, expected, samspeletContext, samspeletInput, tableIn } from '../__fixtures__/samspelet';
+import Decimal from 'decimal.js';
+import { createBuildContext } from '../build-context';
 import { toAmountString } from '@app/domain';
 import { driftredovisning } from './driftredovisning';
 
@@ -100,6 +102,30 @@ describe('driftredovisning and helårsprognos, Samspelet 2025', () => {
       ['eget_kapital_ub', '2692000.00'],
       ['buffert', '700000.00'],
     ]);
+  });
+});
+
+describe('driftredovisning: income the ledger books on a cost centre', () => {
+  it('is the centre’s intäkt, its kostnad is what it cost, and netto stays the outcome as booked', () => {
+    const input = samspeletInput('ar');
+    // ESF money on an income account carrying 835 (600 000 in), the project's costs 476 000: netto −124 000
+    input.current.res['3910'] = '-600000.00';
+    input.current.res['6990'] = new Decimal(input.current.res['6990']).plus(600000).toFixed(2);
+    input.current.costCentreAccounts = { '835': { '3910': '-600000.00', '6990': '476000.00' } };
+    const ctx = createBuildContext(input);
+    const net = driftredovisning(ctx);
+    expect(net?.equals(ctx.cur.arets_resultat)).toBe(true);
+    const drift = tableIn(ctx, 'driftredovisning');
+    expect(['intäkt', 'kostnad', 'netto'].map((p) => cell(drift, '835', `Utfall 2025 ${p}`))).toEqual([
+      '600000.00',
+      '476000.00',
+      '-124000.00',
+    ]);
+    // the financing row keeps the income on no cost centre; the costs add up to the resultaträkning's
+    expect(cell(drift, 'intakter', 'Utfall 2025 intäkt')).toBe('10006000.00');
+    expect(cell(drift, 'summa_kostnader', 'Utfall 2025 kostnad')).toBe('10047000.00');
+    expect(cell(drift, 'netto', 'Utfall 2025 netto')).toBe('709000.00');
+    expect(ctx.checks.filter((c) => c.status === 'FAIL')).toEqual([]);
   });
 });
 

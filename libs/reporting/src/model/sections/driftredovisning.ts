@@ -5,8 +5,10 @@ import {
   DriftColumn,
   DriftPart,
   formatKronor,
+  mapAccount,
   Money,
 } from '@app/domain';
+import { PeriodLedger } from '../report-input';
 import { ReportRow, ReportTable } from '../report-model';
 import { D, amount } from '../figures';
 import { row, check } from '../table-helpers';
@@ -66,21 +68,39 @@ export function driftredovisning(ctx: BuildContext): Decimal | null {
     input.current.costCentres[c] !== undefined ? D(input.current.costCentres[c]) : new Money(0);
   const last = (c: string) =>
     input.previous?.costCentres[c] !== undefined ? D(input.previous.costCentres[c]) : null;
+  // Income the ledger books on a centre (an income account carrying it) is the centre's intäkt; the rest of its
+  // outcome is kostnad, so that netto is the centre's outcome as booked.
+  const incomeOn = (l: PeriodLedger | null, c: string): Decimal | null => {
+    const accounts = l?.costCentreAccounts?.[c];
+    if (!accounts) return null;
+    const v = Object.entries(accounts)
+      .filter(([a]) => mapAccount(a, input.accountMapping) === 'verksamhetens_intakter')
+      .reduce((x, [, y]) => x.plus(D(y)), new Money(0) as Decimal)
+      .negated();
+    return nz(v);
+  };
+  const booked2 = (l: PeriodLedger | null, net: Decimal | null, c: string): Parts => {
+    if (net === null) return split(null, null);
+    const inc = incomeOn(l, c);
+    return split(inc, net.plus(inc ?? 0));
+  };
   const budgetOf = (c: string): Parts => {
     const l = lines.get(c);
     return l ? split(nz(l.income), l.cost) : split(null, new Money(0));
   };
   const cells: Cells[] = codes.map((c) => ({
-    UTFALL: split(null, outcome(c)),
+    UTFALL: booked2(input.current, outcome(c), c),
     BUDGET: budgetOf(c),
     AVVIKELSE: { NETTO: deviation(settings, lines.get(c)?.net ?? new Money(0), outcome(c)) },
-    UTFALL_FOREGAENDE_AR: input.previous ? split(null, last(c)) : {},
+    UTFALL_FOREGAENDE_AR: input.previous ? booked2(input.previous, last(c), c) : {},
   }));
   const rows: ReportRow[] = codes.map((c, i) => row(c, `${c} ${ccName.get(c) ?? ''}`.trim(), place(cells[i])));
   const costIds = [...codes];
 
   // Costs the ledger books on no cost centre belong to the costs all the same.
-  const utfallSum = codes.reduce((a, c) => a.plus(outcome(c)), new Money(0) as Decimal);
+  const incomeSum = (l: PeriodLedger | null) =>
+    codes.reduce((a, c) => a.plus(incomeOn(l, c) ?? 0), new Money(0) as Decimal);
+  const utfallSum = codes.reduce((a, c) => a.plus(outcome(c)), new Money(0) as Decimal).plus(incomeSum(input.current));
   const unallocated = cur.verksamhetens_kostnader.minus(utfallSum);
   if (!unallocated.isZero()) {
     rows.push(
@@ -109,16 +129,20 @@ export function driftredovisning(ctx: BuildContext): Decimal | null {
   const other: ReportRow[] = [
     row(
       'intakter',
-      'Verksamhetens intäkter (finansiering)',
+      'Verksamhetens intäkter utan kostnadsställe (finansiering)',
       place({
-        UTFALL: split(cur.verksamhetens_intakter, null),
+        UTFALL: split(cur.verksamhetens_intakter.minus(incomeSum(input.current)), null),
         BUDGET: budgetIncome ? split(budgetIncome, null) : {},
         AVVIKELSE: {
           NETTO: budgetIncome
-            ? deviation(settings, budgetIncome.negated(), cur.verksamhetens_intakter.negated())
+            ? deviation(
+                settings,
+                budgetIncome.negated(),
+                cur.verksamhetens_intakter.minus(incomeSum(input.current)).negated(),
+              )
             : null,
         },
-        UTFALL_FOREGAENDE_AR: prev ? split(prev.verksamhetens_intakter, null) : {},
+        UTFALL_FOREGAENDE_AR: prev ? split(prev.verksamhetens_intakter.minus(incomeSum(input.previous)), null) : {},
       }),
     ),
   ];
