@@ -15,25 +15,33 @@ export function table(doc: Doc, parent: Struct, t: ReportTable, unit: 'tkr' | 'k
   // A wide table (the driftredovisning's intäkt/kostnad/netto per year) gives the values more of the width and
   // sets its figures smaller, so that ten columns still fit an A4 page.
   const wide = !textTable && t.columns.length > 6;
-  const share = wide ? 0.76 : t.columns.length > 4 ? 0.66 : 0.55;
+  const share = wide ? 0.72 : t.columns.length > 4 ? 0.66 : 0.55;
   const valueWidth = textTable
     ? (width * 0.6) / Math.max(1, t.columns.length)
     : Math.min(86, (width * share) / Math.max(1, t.columns.length));
   const valueSize = wide ? 7.5 : 9;
   const labelSize = wide ? 8 : 9;
   const align = textTable ? 'left' : 'right';
-  const labelWidth = width - valueWidth * t.columns.length;
+  const headerSize = wide ? 7 : t.columns.length > 4 ? 7.5 : 8.5;
+  // A column is at least as wide as the longest word of its heading, so that no word breaks ("Avvikelse").
+  doc.font('bold').fontSize(headerSize);
+  const widths = t.columns.map((c) =>
+    Math.max(valueWidth, ...c.split(/\s+/).map((w) => doc.widthOfString(w) + 6)),
+  );
+  const xs = widths.map((_, i) => widths.slice(0, i).reduce((a, w) => a + w, 0));
+  const labelWidth = width - widths.reduce((a, w) => a + w, 0);
+  const colX = (i: number) => MARGIN + labelWidth + xs[i];
   const el = group(doc, parent, 'Table');
   const drawHeader = (tagged: boolean) => {
     const y = doc.y;
-    doc.font('bold').fontSize(wide ? 7 : t.columns.length > 4 ? 7.5 : 8.5).fillColor(COLOR.muted);
-    const h = Math.max(11, ...t.columns.map((c) => doc.heightOfString(c, { width: valueWidth - 4 })));
+    doc.font('bold').fontSize(headerSize).fillColor(COLOR.muted);
+    const h = Math.max(11, ...t.columns.map((c, i) => doc.heightOfString(c, { width: widths[i] - 4 })));
     const label = () =>
       t.labelHeader ? doc.text(t.labelHeader, MARGIN, y, { width: labelWidth - 8 }) : undefined;
     const cells = () =>
       t.columns.forEach((c, i) => {
         const draw = () =>
-          doc.text(c, MARGIN + labelWidth + i * valueWidth, y, { width: valueWidth - 4, align });
+          doc.text(c, colX(i), y, { width: widths[i] - 4, align });
         if (tagged) tag(doc, tr, 'TH', draw, { scope: 'Column' });
         else draw();
       });
@@ -68,7 +76,7 @@ export function table(doc: Doc, parent: Struct, t: ReportTable, unit: 'tkr' | 'k
     const indent = (r.level ?? 0) * 10;
     const labelHeight = Math.max(
       doc.heightOfString(r.label, { width: labelWidth - 8 - indent }),
-      ...(textTable ? texts.map((x) => doc.heightOfString(x, { width: valueWidth - 4 })) : []),
+      ...(textTable ? texts.map((x, i) => doc.heightOfString(x, { width: widths[i] - 4 })) : []),
     );
     if (doc.y + labelHeight + 4 > doc.page.height - doc.page.margins.bottom) {
       doc.continueOnNewPage();
@@ -85,8 +93,8 @@ export function table(doc: Doc, parent: Struct, t: ReportTable, unit: 'tkr' | 'k
     doc.fontSize(valueSize);
     texts.forEach((text, i) => {
       tag(doc, tr, 'TD', () =>
-        doc.text(text, MARGIN + labelWidth + i * valueWidth, y + 1, {
-          width: valueWidth - 4,
+        doc.text(text, colX(i), y + 1, {
+          width: widths[i] - 4,
           align,
           lineBreak: textTable,
         }),

@@ -129,7 +129,9 @@ export function driftredovisning(ctx: BuildContext): Decimal | null {
   const other: ReportRow[] = [
     row(
       'intakter',
-      'Verksamhetens intäkter utan kostnadsställe (finansiering)',
+      incomeSum(input.current).isZero() && incomeSum(input.previous).isZero()
+        ? 'Verksamhetens intäkter (finansiering)'
+        : 'Verksamhetens intäkter utan kostnadsställe (finansiering)',
       place({
         UTFALL: split(cur.verksamhetens_intakter.minus(incomeSum(input.current)), null),
         BUDGET: budgetIncome ? split(budgetIncome, null) : {},
