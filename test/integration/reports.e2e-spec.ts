@@ -38,7 +38,11 @@ interface Report {
   model: {
     keyFigures: { current: Record<string, string>; previous: Record<string, string> };
     sections: Array<{
-      tables: Array<{ id: string; columns: string[]; rows: Array<{ id: string; values: Array<string | null> }> }>;
+      tables: Array<{
+        id: string;
+        columns: string[];
+        rows: Array<{ id: string; values: Array<string | null> }>;
+      }>;
     }>;
     financialGoals: Array<{ key: string; value: string; status: string }>;
     unit: string;
@@ -114,7 +118,9 @@ describe('reports: compiled by the worker from the ledger, the bundle and approv
         cell(drift, row.costCentre, 'Budget 2025 netto'),
         cell(drift, row.costCentre, 'Avvikelse netto'),
       ]).toEqual([row.costCentre, row.utfall, row.budget, row.avvikelse]);
-    expect(cell(drift, 'summa_kostnader', 'Utfall 2025 netto')).toBe(e.driftredovisning.total_utfall_kostnader);
+    expect(cell(drift, 'summa_kostnader', 'Utfall 2025 netto')).toBe(
+      e.driftredovisning.total_utfall_kostnader,
+    );
     expect(cell(drift, 'summa_kostnader', 'Budget 2025 netto')).toBe(e.driftredovisning.total_budget_netto);
     for (const [note, accounts] of Object.entries(e.noter as Record<string, Record<string, string>>)) {
       const t = table(r, note.split('_')[0]);

@@ -105,9 +105,11 @@ const DRIFT_PART_LABEL: Record<DriftPart, string> = { INTAKT: 'intäkt', KOSTNAD
  * header cell reads on its own ("Utfall 2025 intäkt"); the deviation is on the net.
  */
 export function driftPartHeadings(column: string, year: number): Array<{ part: DriftPart; label: string }> {
-  const head = { UTFALL: `Utfall ${year}`, BUDGET: `Budget ${year}`, UTFALL_FOREGAENDE_AR: `Utfall ${year - 1}` }[
-    column
-  ];
+  const head = {
+    UTFALL: `Utfall ${year}`,
+    BUDGET: `Budget ${year}`,
+    UTFALL_FOREGAENDE_AR: `Utfall ${year - 1}`,
+  }[column];
   if (!head) return [{ part: 'NETTO', label: `${driftColumnLabel(column, year)} netto` }];
   return DRIFT_PARTS.map((part) => ({ part, label: `${head} ${DRIFT_PART_LABEL[part]}` }));
 }

@@ -9,7 +9,8 @@ import { ReportInput } from './report-input';
  * kostnad is net + intäkt, so netto = kostnad − intäkt.
  */
 // Not figures.ts's D: figures.ts reads the budget frame from here.
-const D = (v: string | null | undefined): Decimal => new Money(v === null || v === undefined || v === '' ? 0 : v);
+const D = (v: string | null | undefined): Decimal =>
+  new Money(v === null || v === undefined || v === '' ? 0 : v);
 
 export interface BudgetLine {
   costCentre: string;

@@ -40,8 +40,7 @@ export function table(doc: Doc, parent: Struct, t: ReportTable, unit: 'tkr' | 'k
       t.labelHeader ? doc.text(t.labelHeader, MARGIN, y, { width: labelWidth - 8 }) : undefined;
     const cells = () =>
       t.columns.forEach((c, i) => {
-        const draw = () =>
-          doc.text(c, colX(i), y, { width: widths[i] - 4, align });
+        const draw = () => doc.text(c, colX(i), y, { width: widths[i] - 4, align });
         if (tagged) tag(doc, tr, 'TH', draw, { scope: 'Column' });
         else draw();
       });

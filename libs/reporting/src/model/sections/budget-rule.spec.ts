@@ -88,6 +88,10 @@ describe('one budget per line in the delårsrapport and the årsredovisning (iss
     expect(p.columns[0]).toBe('Budget 2025 kostnad');
     expect(cell(p, '835', 'Budget 2025 kostnad')).toBe('-150000.00');
     const drift = table(buildReport(ar), 'driftredovisning')!;
-    expect(PARTS.map((x) => cell(drift, '835', `Budget 2025 ${x}`))).toEqual([null, '-150000.00', '-150000.00']);
+    expect(PARTS.map((x) => cell(drift, '835', `Budget 2025 ${x}`))).toEqual([
+      null,
+      '-150000.00',
+      '-150000.00',
+    ]);
   });
 });

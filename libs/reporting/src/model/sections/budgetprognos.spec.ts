@@ -29,7 +29,9 @@ describe('budgetprognos (issue 14.3): the seed’s three-year table', () => {
     expect(across(t, 'eget_kapital_ub')).toEqual(['2132000.00', '9956000.00', '17780000.00']);
     expect(across(t, 'buffert')).toEqual(['700000.00', '700000.00', '700000.00']);
     expect(across(t, 'kvar_eget_kapital')).toEqual(['1432000.00', '9256000.00', '17080000.00']);
-    const checks = m.checks.filter((c) => c.id.startsWith('budgetprognos_') || c.id.startsWith('summa_budgetprognos'));
+    const checks = m.checks.filter(
+      (c) => c.id.startsWith('budgetprognos_') || c.id.startsWith('summa_budgetprognos'),
+    );
     expect(checks.length).toBeGreaterThanOrEqual(14);
     expect(checks.filter((c) => c.status === 'FAIL')).toEqual([]);
   });
@@ -46,7 +48,10 @@ describe('budgetprognos (issue 14.3): the seed’s three-year table', () => {
   it('from the decided verksamhetsplan: every cost line for all three years, equity carried by the plan’s rule', () => {
     const input = samspeletInput('ar');
     const raw = JSON.parse(
-      readFileSync(join(__dirname, '..', '..', '..', '..', '..', 'demo', 'samspelet', 'plan', 'plan-2026.json'), 'utf8'),
+      readFileSync(
+        join(__dirname, '..', '..', '..', '..', '..', 'demo', 'samspelet', 'plan', 'plan-2026.json'),
+        'utf8',
+      ),
     );
     // the fixture's notes about the seed are no part of a plan
     const { note: _n, decidedInSeed: _d, ...data } = raw;

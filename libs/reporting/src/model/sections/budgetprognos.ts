@@ -1,5 +1,12 @@
 import Decimal from 'decimal.js';
-import { boardRoleTitle, FINANCING_LABEL, FINANCING_SOURCES, formatKronor, mandateCovers, Money } from '@app/domain';
+import {
+  boardRoleTitle,
+  FINANCING_LABEL,
+  FINANCING_SOURCES,
+  formatKronor,
+  mandateCovers,
+  Money,
+} from '@app/domain';
 import { budgetFinancing, budgetLines, ordinaryBudget } from '../budget-lines';
 import { ReportCheck, ReportRow, ReportTable } from '../report-model';
 import { D } from '../figures';
@@ -33,8 +40,11 @@ function fromPlan(ctx: BuildContext): Prognos | null {
   };
   const years = plan.budget.years.map((y) => ({
     year: y.year,
-    financing: (['fromParties', 'fromEquity', 'esf', 'other'] as const)
-      .map((k) => ({ label: label(k), amount: D(y[k]) as Decimal | null, equity: k === 'fromEquity' })),
+    financing: (['fromParties', 'fromEquity', 'esf', 'other'] as const).map((k) => ({
+      label: label(k),
+      amount: D(y[k]) as Decimal | null,
+      equity: k === 'fromEquity',
+    })),
     lines: new Map(Object.entries(y.lines).map(([c, v]) => [c, D(v)])),
     unallocated: null,
   }));
@@ -64,7 +74,9 @@ function fromBudgets(ctx: BuildContext): Prognos | null {
   // The förbund's own rows in its order; an old bundle's fixed keys in the seed's order (parties, equity, ESF, …).
   const rows = Array.isArray(next.financing)
     ? budgetFinancing(next)
-    : budgetFinancing(next).sort((a, b) => FINANCING_SOURCES.indexOf(a.source) - FINANCING_SOURCES.indexOf(b.source));
+    : budgetFinancing(next).sort(
+        (a, b) => FINANCING_SOURCES.indexOf(a.source) - FINANCING_SOURCES.indexOf(b.source),
+      );
   const notes: string[] = [];
   const years: PrognosYear[] = [y1, y1 + 1, y1 + 2].map((y) => {
     const own = ordinaryBudget(input, y);
@@ -117,29 +129,60 @@ export function budgetprognos(ctx: BuildContext): void {
   if (p) {
     const ys = p.years;
     const per = (f: (y: PrognosYear, i: number) => Decimal | null) => ys.map((y, i) => f(y, i));
-    const rows: ReportRow[] = [row('rubrik_finansiering', 'Finansiering', ys.map(() => null), { heading: true })];
+    const rows: ReportRow[] = [
+      row(
+        'rubrik_finansiering',
+        'Finansiering',
+        ys.map(() => null),
+        { heading: true },
+      ),
+    ];
     const finIds = ys[0].financing.map((_, i) => `finansiering_${i + 1}`);
     ys[0].financing.forEach((f, i) =>
-      rows.push(row(finIds[i], f.label, per((y) => y.financing[i]?.amount ?? null), { level: 1 })),
+      rows.push(
+        row(
+          finIds[i],
+          f.label,
+          per((y) => y.financing[i]?.amount ?? null),
+          { level: 1 },
+        ),
+      ),
     );
     const finTotal = per((y) => sum(y.financing.map((f) => f.amount)));
     rows.push(row('summa_finansiering', 'Summa budget', finTotal, { total: true }));
-    rows.push(row('rubrik_kostnader', 'Kostnader', ys.map(() => null), { heading: true }));
+    rows.push(
+      row(
+        'rubrik_kostnader',
+        'Kostnader',
+        ys.map(() => null),
+        { heading: true },
+      ),
+    );
     const codes = [...new Set(ys.flatMap((y) => [...y.lines.keys()]))];
     const known = input.costCentres.map((c) => c.code);
     codes.sort((a, b) => (known.indexOf(a) + 1 || 1e9) - (known.indexOf(b) + 1 || 1e9) || a.localeCompare(b));
     const costIds = codes.map((c) => `kostnad_${c}`);
     codes.forEach((c, i) =>
       rows.push(
-        row(costIds[i], `${c} ${ccName.get(c) ?? ''}`.trim(), per((y) => y.lines.get(c) ?? null), { level: 1 }),
+        row(
+          costIds[i],
+          `${c} ${ccName.get(c) ?? ''}`.trim(),
+          per((y) => y.lines.get(c) ?? null),
+          { level: 1 },
+        ),
       ),
     );
     if (ys.some((y) => y.unallocated !== null)) {
       costIds.push('kostnad_ej_fordelad');
       rows.push(
-        row('kostnad_ej_fordelad', 'Kostnader enligt plan, ej fördelade per kostnadsställe', per((y) => y.unallocated), {
-          level: 1,
-        }),
+        row(
+          'kostnad_ej_fordelad',
+          'Kostnader enligt plan, ej fördelade per kostnadsställe',
+          per((y) => y.unallocated),
+          {
+            level: 1,
+          },
+        ),
       );
     }
     const costTotal = per((y) => sum([...y.lines.values(), y.unallocated]));
@@ -156,7 +199,12 @@ export function budgetprognos(ctx: BuildContext): void {
       ub.push(ib[i].plus(result[i]!));
     });
     rows.push(
-      row('rubrik_eget_kapital', 'Eget kapital', ys.map(() => null), { heading: true }),
+      row(
+        'rubrik_eget_kapital',
+        'Eget kapital',
+        ys.map(() => null),
+        { heading: true },
+      ),
       row('eget_kapital_ib', 'Eget kapital vid årets början', ib, { level: 1 }),
       row('budgeterat_resultat', 'Budgeterat resultat (intäkter − kostnader)', result, { level: 1 }),
       row('eget_kapital_ub', 'Eget kapital vid årets slut', ub, { total: true }),
@@ -164,7 +212,12 @@ export function budgetprognos(ctx: BuildContext): void {
     const remaining = p.buffer ? ub.map((v) => v.minus(p.buffer!)) : null;
     if (p.buffer && remaining)
       rows.push(
-        row('buffert', 'varav buffert', ys.map(() => p.buffer), { level: 1 }),
+        row(
+          'buffert',
+          'varav buffert',
+          ys.map(() => p.buffer),
+          { level: 1 },
+        ),
         row('kvar_eget_kapital', 'Kvar eget kapital utöver bufferten', remaining, { level: 1 }),
       );
     const bp: ReportTable = {

@@ -39,9 +39,11 @@ describe('driftredovisning and helårsprognos, Samspelet 2025', () => {
       'Utfall 2024 netto',
     ]);
     // 835 ESF-projekt LUFSS: 600 000 ESF budgeted on the line as intäkt, 450 000 kostnad, netto −150 000
-    expect(
-      ['intäkt', 'kostnad', 'netto'].map((p) => cell(drift, '835', `Budget 2025 ${p}`)),
-    ).toEqual(['600000.00', '450000.00', '-150000.00']);
+    expect(['intäkt', 'kostnad', 'netto'].map((p) => cell(drift, '835', `Budget 2025 ${p}`))).toEqual([
+      '600000.00',
+      '450000.00',
+      '-150000.00',
+    ]);
     expect(cell(drift, 'intakter', 'Utfall 2025 intäkt')).toBe('10006000.00');
     expect(cell(drift, 'finansiella_intakter', 'Avvikelse netto')).toBe('151000.00');
     // netto = kostnad − intäkt, and the result is intäkter − kostnader

@@ -49,8 +49,7 @@ export function driftredovisning(ctx: BuildContext): Decimal | null {
   const lines = budgetLines(input, year);
   const columns = settings.driftColumns;
   const slots = columns.flatMap((c) => driftPartHeadings(c, year).map((h) => ({ column: c, ...h })));
-  const place = (cells: Cells): Array<Decimal | null> =>
-    slots.map((s) => cells[s.column]?.[s.part] ?? null);
+  const place = (cells: Cells): Array<Decimal | null> => slots.map((s) => cells[s.column]?.[s.part] ?? null);
   const withLast = columns.includes('UTFALL_FOREGAENDE_AR');
 
   // Every cost centre with an outcome this year or last, or a budget line: one that ended last year still
@@ -94,13 +93,17 @@ export function driftredovisning(ctx: BuildContext): Decimal | null {
     AVVIKELSE: { NETTO: deviation(settings, lines.get(c)?.net ?? new Money(0), outcome(c)) },
     UTFALL_FOREGAENDE_AR: input.previous ? booked2(input.previous, last(c), c) : {},
   }));
-  const rows: ReportRow[] = codes.map((c, i) => row(c, `${c} ${ccName.get(c) ?? ''}`.trim(), place(cells[i])));
+  const rows: ReportRow[] = codes.map((c, i) =>
+    row(c, `${c} ${ccName.get(c) ?? ''}`.trim(), place(cells[i])),
+  );
   const costIds = [...codes];
 
   // Costs the ledger books on no cost centre belong to the costs all the same.
   const incomeSum = (l: PeriodLedger | null) =>
     codes.reduce((a, c) => a.plus(incomeOn(l, c) ?? 0), new Money(0) as Decimal);
-  const utfallSum = codes.reduce((a, c) => a.plus(outcome(c)), new Money(0) as Decimal).plus(incomeSum(input.current));
+  const utfallSum = codes
+    .reduce((a, c) => a.plus(outcome(c)), new Money(0) as Decimal)
+    .plus(incomeSum(input.current));
   const unallocated = cur.verksamhetens_kostnader.minus(utfallSum);
   if (!unallocated.isZero()) {
     rows.push(
@@ -118,14 +121,15 @@ export function driftredovisning(ctx: BuildContext): Decimal | null {
   const sumOf = (ids: string[]) =>
     slots.map((_, col) => {
       const vs = ids.map((id) => rows.find((r) => r.id === id)!.values[col]);
-      return vs.every((v) => v === null) ? null : vs.reduce((a, v) => a.plus(D(v ?? 0)), new Money(0) as Decimal);
+      return vs.every((v) => v === null)
+        ? null
+        : vs.reduce((a, v) => a.plus(D(v ?? 0)), new Money(0) as Decimal);
     });
   rows.push(row('summa_kostnader', 'Summa kostnader', sumOf(costIds), { total: true }));
 
   // The financing and the financial items, as intäkter (netto negative), so that the table ends in the result.
   const ordinary = ordinaryBudget(input, year);
   const budgetIncome = budgetedIncome(ordinary);
-  const neg = (v: Decimal | null) => (v === null ? null : v.negated());
   const other: ReportRow[] = [
     row(
       'intakter',
@@ -144,7 +148,9 @@ export function driftredovisning(ctx: BuildContext): Decimal | null {
               )
             : null,
         },
-        UTFALL_FOREGAENDE_AR: prev ? split(prev.verksamhetens_intakter.minus(incomeSum(input.previous)), null) : {},
+        UTFALL_FOREGAENDE_AR: prev
+          ? split(prev.verksamhetens_intakter.minus(incomeSum(input.previous)), null)
+          : {},
       }),
     ),
   ];
@@ -164,9 +170,27 @@ export function driftredovisning(ctx: BuildContext): Decimal | null {
     );
   };
   item('avskrivningar', 'Avskrivningar', cur.avskrivningar, prev?.avskrivningar ?? null, false);
-  item('finansiella_intakter', 'Finansiella intäkter', cur.finansiella_intakter, prev?.finansiella_intakter ?? null, true);
-  item('finansiella_kostnader', 'Finansiella kostnader', cur.finansiella_kostnader, prev?.finansiella_kostnader ?? null, false);
-  item('extraordinara_poster', 'Extraordinära poster', cur.extraordinara_poster, prev?.extraordinara_poster ?? null, true);
+  item(
+    'finansiella_intakter',
+    'Finansiella intäkter',
+    cur.finansiella_intakter,
+    prev?.finansiella_intakter ?? null,
+    true,
+  );
+  item(
+    'finansiella_kostnader',
+    'Finansiella kostnader',
+    cur.finansiella_kostnader,
+    prev?.finansiella_kostnader ?? null,
+    false,
+  );
+  item(
+    'extraordinara_poster',
+    'Extraordinära poster',
+    cur.extraordinara_poster,
+    prev?.extraordinara_poster ?? null,
+    true,
+  );
   rows.push(...other);
   const totalIds = ['summa_kostnader', ...other.map((r) => r.id)];
   const summa = row('summa', 'Summa (netto = kostnad − intäkt)', sumOf(totalIds), { total: true });

@@ -165,7 +165,11 @@ export function helarsprognos(ctx: BuildContext): void {
   const signedColumns = [columns.length - 1];
   const values = (r: LineForecast): Array<Decimal | null> => [
     ...(withIncome
-      ? [r.line && !r.line.income.isZero() ? r.line.income : null, r.budget, r.budget.minus(r.line?.income ?? 0)]
+      ? [
+          r.line && !r.line.income.isZero() ? r.line.income : null,
+          r.budget,
+          r.budget.minus(r.line?.income ?? 0),
+        ]
       : [r.budget]),
     r.utfall,
     r.prognos,
