@@ -78,7 +78,7 @@ export function driftredovisning(ctx: BuildContext): Decimal | null {
       .negated();
     return nz(v);
   };
-  const booked2 = (l: PeriodLedger | null, net: Decimal | null, c: string): Parts => {
+  const bookedParts = (l: PeriodLedger | null, net: Decimal | null, c: string): Parts => {
     if (net === null) return split(null, null);
     const inc = incomeOn(l, c);
     return split(inc, net.plus(inc ?? 0));
@@ -88,10 +88,10 @@ export function driftredovisning(ctx: BuildContext): Decimal | null {
     return l ? split(nz(l.income), l.cost) : split(null, new Money(0));
   };
   const cells: Cells[] = codes.map((c) => ({
-    UTFALL: booked2(input.current, outcome(c), c),
+    UTFALL: bookedParts(input.current, outcome(c), c),
     BUDGET: budgetOf(c),
     AVVIKELSE: { NETTO: deviation(settings, lines.get(c)?.net ?? new Money(0), outcome(c)) },
-    UTFALL_FOREGAENDE_AR: input.previous ? booked2(input.previous, last(c), c) : {},
+    UTFALL_FOREGAENDE_AR: input.previous ? bookedParts(input.previous, last(c), c) : {},
   }));
   const rows: ReportRow[] = codes.map((c, i) =>
     row(c, `${c} ${ccName.get(c) ?? ''}`.trim(), place(cells[i])),
