@@ -43,6 +43,7 @@ describe('audit hash chain', () => {
       entries: 5,
       firstInvalidEntryId: null,
       reason: null,
+      unsequenced: 0,
     });
   });
 
