@@ -4,6 +4,7 @@ import { appendAudit, openDatabase, sequenceAuditChain, UnitOfWork, verifyAuditC
 import { hashEntryContent } from '@app/domain';
 import { insertAuditEntry } from '../../libs/infra/src/audit/audit-entry.store';
 import { sequenceAudit } from '../helpers/audit';
+import { startWorker } from '../helpers/worker';
 
 /**
  * The audit trail as a transparency log (issue 17): the change's transaction inserts its entry with its own
@@ -233,6 +234,37 @@ describe('audit trail: entries written without a lock, chained by the sequencer'
     ]);
     await tamper('UPDATE audit_entry SET hash = $2 WHERE id = $1', [rows[2].id, 'e'.repeat(64)]);
     expect(await verifyAuditChain(ds.manager, org)).toMatchObject({ valid: false });
+  });
+
+  it('is chained by a running worker even when no after-commit run happened (the guarantee)', async () => {
+    const org = await newOrg('arbetaren');
+    const content = {
+      organisationId: org,
+      at: new Date().toISOString(),
+      actorId: null,
+      action: 'person.saved',
+      entityType: 'organisation',
+      entityId: org,
+      fromState: null,
+      toState: null,
+      payload: { n: 1 },
+      documentHash: null,
+    };
+    // written as a process would that died right after its commit: no after-commit run
+    await ds.transaction((tx) =>
+      insertAuditEntry(tx, '00000000-0000-4000-8000-0000000000e1', content, hashEntryContent(content)),
+    );
+    const worker = await startWorker();
+    try {
+      let rows = await chain(org);
+      for (let i = 0; i < 100 && rows[0]?.seq === null; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        rows = await chain(org);
+      }
+      expect(rows.map((r) => r.seq)).toEqual([1]);
+    } finally {
+      await worker.close();
+    }
   });
 
   it('reports an entry left unsequenced longer than the bound, and accepts a fresh one', async () => {
