@@ -2,7 +2,9 @@ import { Client } from 'pg';
 
 /**
  * The application's database role cannot tamper with the audit trail: the schema belongs to the owner role
- * that ran the migrations, and the app role has only SELECT and INSERT on audit_entry.
+ * that ran the migrations, and the app role has only SELECT and INSERT on audit_entry, plus UPDATE of the three
+ * columns the sequencer fills once (seq, prev_hash, hash; the table's trigger refuses a second fill, see
+ * audit-sequencer.e2e-spec.ts).
  */
 describe('audit trail: the application role', () => {
   let app: Client;
@@ -37,9 +39,27 @@ describe('audit trail: the application role', () => {
     });
   });
 
+  it('may update only the columns the sequencer fills', async () => {
+    const { rows } = await app.query(
+      `SELECT c, has_column_privilege('audit_entry', c, 'UPDATE') AS ok
+         FROM unnest(ARRAY['seq','prev_hash','hash','content_hash','action','payload','at','organisation_id']) c`,
+    );
+    expect(Object.fromEntries(rows.map((r: { c: string; ok: boolean }) => [r.c, r.ok]))).toEqual({
+      seq: true,
+      prev_hash: true,
+      hash: true,
+      content_hash: false,
+      action: false,
+      payload: false,
+      at: false,
+      organisation_id: false,
+    });
+  });
+
   it.each([
     ['ALTER TABLE audit_entry DISABLE TRIGGER ALL', /must be owner/],
-    ['UPDATE audit_entry SET hash = hash', /permission denied/],
+    ['UPDATE audit_entry SET action = action', /permission denied/],
+    ['UPDATE audit_entry SET content_hash = content_hash', /permission denied/],
     ['DELETE FROM audit_entry', /permission denied/],
     ['TRUNCATE audit_entry', /permission denied/],
   ])('cannot run %s', async (sql, error) => {

@@ -223,7 +223,7 @@ describe('board mandates: the board of the year prints, the board of the decisio
       'VERSION_CONFLICT',
     ]);
     const audit = await api.ds.query(
-      `SELECT action, payload FROM audit_entry WHERE organisation_id = $1 AND entity_id = $2 ORDER BY seq`,
+      `SELECT action, payload FROM audit_entry WHERE organisation_id = $1 AND entity_id = $2 ORDER BY seq, insert_order`,
       [org, seat.id],
     );
     expect(

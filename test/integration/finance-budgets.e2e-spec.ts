@@ -68,7 +68,7 @@ describe('budgets, tilläggsbudgetar, forecasts and funding (issue 18)', () => {
     );
     expect((await budgets(2026))[0]).toMatchObject({ outlook: null, version: 3 });
     const [audit] = await api.ds.query(
-      "SELECT payload FROM audit_entry WHERE action = 'budget.saved' AND entity_id = $1 ORDER BY seq LIMIT 1",
+      "SELECT payload FROM audit_entry WHERE action = 'budget.saved' AND entity_id = $1 ORDER BY seq, insert_order LIMIT 1",
       [b2026.id],
     );
     expect(audit.payload).toMatchObject({
@@ -142,7 +142,7 @@ describe('budgets, tilläggsbudgetar, forecasts and funding (issue 18)', () => {
       { path: '$.asOf', message: 'Prognosdatum: ska vara ett datum ÅÅÅÅ-MM-DD' },
     ]);
     const audit = await api.ds.query(
-      "SELECT payload FROM audit_entry WHERE action = 'forecast.saved' AND entity_id = $1 ORDER BY seq",
+      "SELECT payload FROM audit_entry WHERE action = 'forecast.saved' AND entity_id = $1 ORDER BY seq, insert_order",
       [id],
     );
     expect(audit.map((a: { payload: { version: number } }) => a.payload.version)).toEqual([1, 2]);
@@ -164,7 +164,7 @@ describe('budgets, tilläggsbudgetar, forecasts and funding (issue 18)', () => {
     );
     expect(row).toEqual({ amount: '1710000.00', version: 2 });
     const audit = await api.ds.query(
-      "SELECT payload FROM audit_entry WHERE organisation_id = $1 AND action = 'funding.saved' AND entity_id = '2027/KARLSTAD' ORDER BY seq",
+      "SELECT payload FROM audit_entry WHERE organisation_id = $1 AND action = 'funding.saved' AND entity_id = '2027/KARLSTAD' ORDER BY seq, insert_order",
       [org],
     );
     expect(audit.map((a: { payload: unknown }) => a.payload)).toEqual([

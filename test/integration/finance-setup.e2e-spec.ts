@@ -43,7 +43,7 @@ describe('finance setup by the kansli (issue 18)', () => {
   const audits = async (action: string, entityId: string) =>
     (
       await api.ds.query(
-        'SELECT payload FROM audit_entry WHERE organisation_id = $1 AND action = $2 AND entity_id = $3 ORDER BY seq',
+        'SELECT payload FROM audit_entry WHERE organisation_id = $1 AND action = $2 AND entity_id = $3 ORDER BY seq, insert_order',
         [org, action, entityId],
       )
     ).map((r: { payload: unknown }) => r.payload);

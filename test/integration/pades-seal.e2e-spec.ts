@@ -20,6 +20,7 @@ import { codes, importBundle, tenantBundle, TestApi } from '../helpers/api';
 import { FakeTsa } from '../helpers/fake-tsa';
 import { startWorker } from '../helpers/worker';
 import { compiledPlanReport, savedDemoPlan } from '../helpers/plan';
+import { sequenceAudit } from '../helpers/audit';
 
 const run = (cmd: string, args: string[]) => {
   try {
@@ -178,6 +179,7 @@ describe('PAdES B-T seal with a timestamp, anchoring the audit chain', () => {
     const seq = Number(new RegExp(`${AUDIT_HEAD_SEQ_KEY}:\\s*(\\d+)`).exec(info)![1]);
     const hash = new RegExp(`${AUDIT_HEAD_HASH_KEY}:\\s*([0-9a-f]{64})`).exec(info)![1];
     // the head at sealing: the entry the seal's own audit entry was chained to
+    await sequenceAudit(api.ds);
     const [sealedEntry] = await api.ds.query(
       `SELECT seq, prev_hash, payload FROM audit_entry WHERE entity_id = $1 AND action = 'signing.sealed'`,
       [requestId],
@@ -198,7 +200,7 @@ describe('PAdES B-T seal with a timestamp, anchoring the audit chain', () => {
     expect(intyg).toContain('svensk tid');
     expect(intyg).toContain('PAdES baslinje B-T');
     const events = (await api.ds.query(
-      `SELECT at, action FROM audit_entry WHERE entity_type = 'signing_request' AND entity_id = $1 AND action <> 'signing.sealed' ORDER BY seq`,
+      `SELECT at, action FROM audit_entry WHERE entity_type = 'signing_request' AND entity_id = $1 AND action <> 'signing.sealed' ORDER BY seq, insert_order`,
       [requestId],
     )) as Array<{ at: Date; action: string }>;
     expect(events.map((e) => e.action)).toEqual(

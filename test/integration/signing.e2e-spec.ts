@@ -145,7 +145,7 @@ describe('e-signing: the board signs, the förbund seals, anyone verifies', () =
     expect(codes(await sign(req.id, 'ersattare1@signering.example'))).toEqual(['FORBIDDEN']);
     expect(await auditCount()).toBe(before);
     const attempts = await api.ds.query(
-      `SELECT payload->>'reason' AS reason FROM audit_entry WHERE entity_id = $1 AND action = 'signing.attempt_refused' ORDER BY seq`,
+      `SELECT payload->>'reason' AS reason FROM audit_entry WHERE entity_id = $1 AND action = 'signing.attempt_refused' ORDER BY seq, insert_order`,
       [req.id],
     );
     expect(attempts.map((a: { reason: string }) => a.reason)).toEqual(['OUT_OF_TURN', 'NOT_ON_LIST']);
@@ -345,7 +345,7 @@ describe('e-signing: the board signs, the förbund seals, anyone verifies', () =
     );
     expect(evidence.completion_data.user.personalNumber).toBe('196501011234');
     const orderAudit = await api.ds.query(
-      `SELECT action FROM audit_entry WHERE entity_id = $1 AND payload->>'orderRef' = $2 ORDER BY seq`,
+      `SELECT action FROM audit_entry WHERE entity_id = $1 AND payload->>'orderRef' = $2 ORDER BY seq, insert_order`,
       [req.id, orderRef],
     );
     expect(orderAudit.map((x: { action: string }) => x.action)).toEqual([

@@ -231,7 +231,7 @@ describe('follow-ups: drafts, the approval chain, audit trail, e-mail', () => {
     const audits = async (id: string) =>
       (
         await api.ds.query(
-          "SELECT action FROM audit_entry WHERE entity_type = 'submission' AND entity_id = $1 ORDER BY seq",
+          "SELECT action FROM audit_entry WHERE entity_type = 'submission' AND entity_id = $1 ORDER BY seq, insert_order",
           [id],
         )
       ).map((r: { action: string }) => r.action);
@@ -457,7 +457,7 @@ describe('follow-ups: drafts, the approval chain, audit trail, e-mail', () => {
     await su.connect();
     const [victim] = (
       await su.query(
-        "SELECT id, payload FROM audit_entry WHERE organisation_id = $1 AND action = 'submission.approved' ORDER BY seq LIMIT 1",
+        "SELECT id, payload FROM audit_entry WHERE organisation_id = $1 AND action = 'submission.approved' ORDER BY seq, insert_order LIMIT 1",
         [org],
       )
     ).rows;

@@ -110,7 +110,7 @@ describe('the kansli sets up the förbund’s finances in the browser', () => {
       { code: '851', amount: '3700000.50' },
     ]);
     const actions = await api.ds.query(
-      `SELECT action FROM audit_entry WHERE organisation_id = $1 AND action IN ('budget.saved', 'forecast.saved') ORDER BY seq`,
+      `SELECT action FROM audit_entry WHERE organisation_id = $1 AND action IN ('budget.saved', 'forecast.saved') ORDER BY seq, insert_order`,
       [org],
     );
     expect(actions.map((a: { action: string }) => a.action)).toEqual([

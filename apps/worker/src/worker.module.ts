@@ -31,6 +31,7 @@ import { RenderPool } from './reports/render-pool';
 import { SealSignedDocumentHandler } from './reports/seal.handler';
 import { SigningReminderHandler } from './mail/signing-reminder.handler';
 import { OutboxRelay, RELAY_QUEUES } from './outbox/outbox-relay.service';
+import { AuditSequencerLoop } from './audit/audit-sequencer.service';
 import { AuditCheckpointHandler } from './audit/audit-checkpoint.handler';
 
 /** Jobs one worker process runs at once per queue: reports as many as it renders at once (one per core). */
@@ -105,6 +106,7 @@ const concurrency = (queue: QueueName, renderers: RenderPool): number =>
       useFactory: (...handlers: JobHandler[]) => handlers,
     },
     OutboxRelay,
+    AuditSequencerLoop,
   ],
 })
 export class WorkerModule implements OnApplicationBootstrap, OnApplicationShutdown {

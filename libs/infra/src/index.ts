@@ -2,6 +2,7 @@ export * from './config/config.schema';
 export * from './config/known-secrets';
 export * from './database/data-source';
 export * from './audit/audit-writer';
+export * from './audit/audit-sequencer';
 export * from './audit/audit-checkpoint.store';
 export * from './jobs/jobs';
 export * from './outbox/outbox';

@@ -14,12 +14,21 @@ export class AuditVerificationType {
   @Field(() => Int) entries: number;
   @Field(() => ID, { nullable: true }) firstInvalidEntryId: string | null;
   @Field(() => String, { nullable: true }) reason: string | null;
+  @Field(() => Int, {
+    description:
+      'Poster som ännu inte har fått sin plats i kedjan (sekvenseras strax efter att de skrivits).',
+  })
+  unsequenced: number;
 }
 
 @ObjectType('AuditEntry')
 export class AuditEntryType {
   @Field(() => ID) id: string;
-  @Field(() => Int) seq: number;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Postens plats i förbundets kedja; tom tills sekvenseraren har kedjat posten.',
+  })
+  seq: number | null;
   @Field() at: string;
   @Field(() => ID, { nullable: true }) actorId: string | null;
   @Field(() => String, { nullable: true }) actorName: string | null;
@@ -30,7 +39,14 @@ export class AuditEntryType {
   @Field(() => String, { nullable: true }) toState: string | null;
   @Field(() => GraphQLJSON) payload: unknown;
   @Field(() => String, { nullable: true }) documentHash: string | null;
-  @Field() hash: string;
+  @Field(() => String, { nullable: true, description: 'Kedjehash (SHA-256); tom tills posten är kedjad.' })
+  hash: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'SHA-256 av postens innehåll, skriven med ändringen (tom för poster från före sekvenseraren).',
+  })
+  contentHash: string | null;
 }
 
 const AUDIT_READERS = [Role.ADMIN, Role.FORBUNDSCHEF, Role.REVISOR];
@@ -54,7 +70,8 @@ export class AuditResolver {
 
   @Allow(AUDIT_READERS, scopeOf.organisationId())
   @Query(() => [AuditEntryType], {
-    description: 'Förbundets granskningslogg, nyast sist; kan filtreras på objekt.',
+    description:
+      'Förbundets granskningslogg, nyast sist (i kedjans ordning, poster som väntar på sin plats sist); kan filtreras på objekt.',
   })
   async auditTrail(
     @Args('organisationId', { type: () => ID }) organisationId: string,

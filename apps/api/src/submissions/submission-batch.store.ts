@@ -55,7 +55,7 @@ export async function historyOf(
        SELECT c.root AS "of", a.*, p.name AS actor_name
          FROM chain c JOIN audit_entry a ON a.entity_type = 'submission' AND a.entity_id = c.id::text
          LEFT JOIN person p ON p.id = a.actor_id
-        ORDER BY c.root, a.seq`,
+        ORDER BY c.root, a.seq NULLS LAST, a.insert_order`,
       [submissionIds],
     ),
   );

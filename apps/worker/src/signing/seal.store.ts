@@ -58,7 +58,7 @@ export function sealSigners(tx: Tx, requestId: string): Promise<SealSignerRow[]>
 export function sealEvents(tx: Tx, requestId: string): Promise<SealEventRow[]> {
   return tx.query(
     `SELECT a.at, a.action, a.payload, p.name AS actor_name FROM audit_entry a LEFT JOIN person p ON p.id = a.actor_id
-      WHERE a.entity_type = 'signing_request' AND a.entity_id = $1 ORDER BY a.seq`,
+      WHERE a.entity_type = 'signing_request' AND a.entity_id = $1 ORDER BY a.seq NULLS LAST, a.insert_order`,
     [requestId],
   );
 }

@@ -10,6 +10,7 @@ import {
   appendAudit,
   addLongTermValidation,
   auditHead,
+  sequenceAuditChain,
   collectValidationData,
   decidePlanFromSealedReport,
   enqueueJob,
@@ -58,6 +59,8 @@ export async function sealSigningRequest(
   const req = await uow.read((tx) => store.findSealRequest(tx, requestId));
   if (!req) throw new Error(`signing request ${requestId} not found`);
   if (req.status === 'COMPLETED') return 'ALREADY_SEALED';
+  // The head the certificate names covers every entry committed so far (the signatures' included).
+  await sequenceAuditChain(ds, req.organisation_id);
   const [signers, events, head] = await uow.read((tx) =>
     Promise.all([
       store.sealSigners(tx, requestId),

@@ -2,9 +2,12 @@ import {
   AuditCheckpoint,
   AuditContent,
   AuditEntryWithHash,
+  AuditRecord,
   canonicalJson,
+  chainLinkHash,
   checkpointKey,
   hashAuditContent,
+  hashEntryContent,
   signCheckpoint,
   verifyChain,
   verifyChainAgainstCheckpoint,
@@ -43,6 +46,7 @@ describe('audit hash chain', () => {
       entries: 5,
       firstInvalidEntryId: null,
       reason: null,
+      unsequenced: 0,
     });
   });
 
@@ -58,6 +62,92 @@ describe('audit hash chain', () => {
     const c = chain(5);
     c.splice(1, 1);
     expect(verifyChain(c).firstInvalidEntryId).toBe('e3');
+  });
+});
+
+/** Entries as the sequencer writes them: content hash at insert, the link filled later (`sequenced` of them). */
+function sequencedChain(n: number, sequenced = n, legacy: AuditEntryWithHash[] = []): AuditRecord[] {
+  const out: AuditRecord[] = [...legacy];
+  for (let i = 1; i <= n; i++) {
+    const content = {
+      organisationId: 'o',
+      at: new Date(Date.now() - (n - i) * 1000).toISOString(),
+      actorId: 'a',
+      action: 'x',
+      entityType: 't',
+      entityId: String(i),
+      fromState: null,
+      toState: null,
+      payload: { n: i, text: 'åäö' },
+      documentHash: null,
+    };
+    const contentHash = hashEntryContent(content);
+    const prev = out.at(-1);
+    if (i > sequenced) {
+      out.push({ ...content, id: `s${i}`, contentHash, seq: null, prevHash: null, hash: null });
+      continue;
+    }
+    const seq = (prev?.seq ?? 0) + 1;
+    const prevHash = prev?.hash ?? null;
+    out.push({
+      ...content,
+      id: `s${i}`,
+      contentHash,
+      seq,
+      prevHash,
+      hash: chainLinkHash({ seq, prevHash, contentHash }),
+    });
+  }
+  return out;
+}
+
+describe('audit chain written by the sequencer', () => {
+  it('verifies a chain of content hashes and links, also one continuing a legacy chain', () => {
+    expect(verifyChain(sequencedChain(4))).toMatchObject({ valid: true, entries: 4, unsequenced: 0 });
+    expect(verifyChain(sequencedChain(4, 4, chain(3)))).toMatchObject({ valid: true, entries: 7 });
+  });
+
+  it('checks entries not yet sequenced by their content hash, and counts them', () => {
+    expect(verifyChain(sequencedChain(5, 3))).toMatchObject({ valid: true, entries: 5, unsequenced: 2 });
+    const c = sequencedChain(5, 3);
+    c[4] = { ...c[4], payload: { n: 99 } };
+    expect(verifyChain(c)).toMatchObject({
+      valid: false,
+      firstInvalidEntryId: 's5',
+      reason: 'content does not match its hash',
+    });
+  });
+
+  it('reports an entry left unsequenced beyond the bound', () => {
+    const c = sequencedChain(3, 2);
+    const later = new Date(Date.now() + 10 * 60_000);
+    expect(verifyChain(c, { now: later })).toMatchObject({ valid: false, firstInvalidEntryId: 's3' });
+    expect(verifyChain(c, { now: later, maxUnsequencedMs: 3600_000 }).valid).toBe(true);
+  });
+
+  it('names an entry whose content, content hash or link was changed', () => {
+    const content = sequencedChain(4);
+    content[1] = { ...content[1], action: 'y' };
+    expect(verifyChain(content)).toMatchObject({
+      firstInvalidEntryId: 's2',
+      reason: 'content does not match its hash',
+    });
+    const rehashed = sequencedChain(4);
+    rehashed[1] = {
+      ...rehashed[1],
+      action: 'y',
+      contentHash: hashEntryContent({ ...rehashed[1], action: 'y' }),
+    };
+    expect(verifyChain(rehashed)).toMatchObject({
+      firstInvalidEntryId: 's2',
+      reason: 'chain link does not match its hash',
+    });
+    const relinked = sequencedChain(4);
+    relinked[2] = { ...relinked[2], hash: 'f'.repeat(64) };
+    expect(verifyChain(relinked)).toMatchObject({ valid: false, firstInvalidEntryId: 's3' });
+    const reordered = sequencedChain(4);
+    [reordered[1], reordered[2]] = [reordered[2], reordered[1]];
+    expect(verifyChain(reordered)).toMatchObject({ valid: false, firstInvalidEntryId: 's3' });
   });
 });
 

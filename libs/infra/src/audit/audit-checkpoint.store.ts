@@ -14,13 +14,16 @@ export function auditCheckpointKey(config: Pick<AppConfig, 'NODE_ENV' | 'AUDIT_C
   return checkpointKey(config.AUDIT_CHECKPOINT_SECRET ?? DEV_CHECKPOINT_SECRET);
 }
 
-/** A förbund's newest audit entry (for the sealed PDF and for checkpoints); null before the first entry. */
+/**
+ * A förbund's newest sequenced audit entry (for the sealed PDF and for checkpoints); null before the first
+ * one. Entries the sequencer has not chained yet are not part of the head.
+ */
 export async function auditHead(
   tx: Tx,
   organisationId: string,
 ): Promise<{ seq: number; hash: string } | null> {
   const [row] = (await tx.query(
-    'SELECT seq, hash FROM audit_entry WHERE organisation_id = $1 ORDER BY seq DESC LIMIT 1',
+    'SELECT seq, hash FROM audit_entry WHERE organisation_id = $1 AND seq IS NOT NULL ORDER BY seq DESC LIMIT 1',
     [organisationId],
   )) as Array<{ seq: string; hash: string }>;
   return row ? { seq: Number(row.seq), hash: row.hash } : null;

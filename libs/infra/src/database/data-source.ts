@@ -4,6 +4,7 @@ import { lockMigrations, unlockMigrations } from './migration-lock.store';
 
 export { MIGRATION_LOCK_KEY } from './migration-lock.store';
 import { installTenantScope } from './tenant-scope';
+import { installAuditSequencer } from '../audit/audit-sequencer';
 
 /** The default for config DB_STATEMENT_TIMEOUT_MS: no SQL statement runs longer than 30 s. */
 export const DEFAULT_STATEMENT_TIMEOUT_MS = 30_000;
@@ -83,5 +84,7 @@ export async function openDatabase(
   await ds.initialize();
   if (opts.migrate) await runMigrationsLocked(ds);
   // Row-level security's key: queries made inside runInTenantScope see only that förbund's rows.
-  return installTenantScope(ds);
+  installTenantScope(ds);
+  // Audit entries are chained by the sequencer right after the commit that wrote them (best effort).
+  return installAuditSequencer(ds);
 }

@@ -1,5 +1,4 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { deferAudit, discardDeferredAudit, flushDeferredAudit } from '../audit/audit-writer';
 import { runInPlatformScope, runInTenantScope } from './tenant-scope';
 
 /**
@@ -20,20 +19,11 @@ export class UnitOfWork {
   constructor(private readonly ds: DataSource) {}
 
   /**
-   * The audit entries the use case appends are chained as the transaction's last statements, so the
-   * förbund's chain lock is held only until the commit right after.
+   * The audit entries the use case appends are inserted with their own content hash and no lock; the audit
+   * sequencer chains them right after the commit (libs/infra/src/audit/audit-sequencer.ts).
    */
   write<T>(work: (tx: WriteTx) => Promise<T>): Promise<T> {
-    return this.ds.transaction(async (tx) => {
-      deferAudit(tx);
-      try {
-        const result = await work(tx);
-        await flushDeferredAudit(tx);
-        return result;
-      } finally {
-        discardDeferredAudit(tx);
-      }
-    });
+    return this.ds.transaction((tx) => work(tx));
   }
 
   read<T>(work: (tx: Tx) => Promise<T>): Promise<T> {

@@ -25,6 +25,7 @@ import { InsatsRegister1764010000000 } from './1764010000000-insats-register';
 import { FinanceSetup1764020000000 } from './1764020000000-finance-setup';
 import { ReportRules1764040000000 } from './1764040000000-report-rules';
 import { BoardMandates1764030000000 } from './1764030000000-board-mandates';
+import { AuditSequencer1764094000000 } from './1764094000000-audit-sequencer';
 
 /** Every migration, in order. A new one is appended here. */
 export const MIGRATIONS = [
@@ -55,4 +56,5 @@ export const MIGRATIONS = [
   ReportRules1764040000000,
   ReportStructures1764050000000,
   SubmissionSnapshots1764070000000,
+  AuditSequencer1764094000000,
 ];
