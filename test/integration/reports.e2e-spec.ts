@@ -117,7 +117,8 @@ describe('reports: compiled by the worker from the ledger, the bundle and approv
         cell(drift, row.costCentre, 'Utfall 2025 netto'),
         cell(drift, row.costCentre, 'Budget 2025 netto'),
         cell(drift, row.costCentre, 'Avvikelse netto'),
-      ]).toEqual([row.costCentre, row.utfall, row.budget, row.avvikelse]);
+      ]).toEqual([row.costCentre, row.utfall, row.budget === 0 ? '0.00' : row.budget, row.avvikelse]);
+    expect(cell(drift, 'beslut_under_aret', 'Budget 2025 netto')).toBe('740000.00');
     expect(cell(drift, 'summa_kostnader', 'Utfall 2025 netto')).toBe(
       e.driftredovisning.total_utfall_kostnader,
     );

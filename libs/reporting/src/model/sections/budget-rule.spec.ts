@@ -3,6 +3,7 @@ import { buildReport } from '../build-report';
 import { budgetFrame } from '../budget-lines';
 import { ReportModel, ReportTable } from '../report-model';
 import { ReportInput } from '../report-input';
+import Decimal from 'decimal.js';
 import { toAmountString } from '@app/domain';
 
 const table = (m: ReportModel, id: string): ReportTable | undefined =>
@@ -28,9 +29,13 @@ function arBudgets(m: ReportModel): Map<string, Array<string | null>> {
     drift.rows
       .filter((r) => /^\d+$/.test(r.id))
       .map((r) => [r.id, PARTS.map((p) => cell(drift, r.id, `Budget 2025 ${p}`))] as const)
-      .filter(([, v]) => v[1] !== '0.00'),
+      .filter(([, v]) => v[1] !== null && v[1] !== '0.00'),
   );
 }
+
+/** A budget part summed over rows, as a decimal string (null parts count as zero). */
+const sumPart = (t: ReportTable, ids: string[], column: string): string =>
+  toAmountString(ids.reduce((a, id) => a.plus(cell(t, id, column) ?? 0), new Decimal(0)));
 
 function sameBudgetEverywhere(ar: ReportInput, delar: ReportInput): void {
   const a = buildReport(ar);
@@ -38,6 +43,15 @@ function sameBudgetEverywhere(ar: ReportInput, delar: ReportInput): void {
   const lines = arBudgets(a);
   expect(lines.size).toBeGreaterThan(5);
   for (const [code, budget] of lines) expect([code, delarBudget(d, code)]).toEqual([code, budget]);
+  // lines decided during the year: apart in both reports, with the same budget
+  const beslut = table(d, 'beslut_under_aret');
+  const drift0 = table(a, 'driftredovisning')!;
+  if (beslut) {
+    const ids = beslut.rows.filter((r) => r.id.startsWith('beslut_')).map((r) => r.id);
+    expect(cell(drift0, 'beslut_under_aret', 'Budget 2025 kostnad')).toBe(
+      sumPart(beslut, ids, 'Budget 2025 kostnad'),
+    );
+  } else expect(drift0.rows.some((r) => r.id === 'beslut_under_aret')).toBe(false);
   // the ÅR's drift total is the frame the goal "Beviljad budget hålls" counts
   const drift = table(a, 'driftredovisning')!;
   const frame = toAmountString(budgetFrame(ar, 2025));

@@ -83,20 +83,40 @@ export function driftredovisning(ctx: BuildContext): Decimal | null {
     const inc = incomeOn(l, c);
     return split(inc, net.plus(inc ?? 0));
   };
+  // A line that only a decision during the year brought has no budget of its own on its row (as the seed prints
+  // it and as the delårsrapport shows it, apart); the decisions get a budget row of their own below the lines.
   const budgetOf = (c: string): Parts => {
     const l = lines.get(c);
-    return l ? split(nz(l.income), l.cost) : split(null, new Money(0));
+    return l && !l.onlySupplementary ? split(nz(l.income), l.cost) : split(null, new Money(0));
+  };
+  const lineBudget = (c: string): Decimal => {
+    const l = lines.get(c);
+    return l && !l.onlySupplementary ? l.net : new Money(0);
   };
   const cells: Cells[] = codes.map((c) => ({
     UTFALL: bookedParts(input.current, outcome(c), c),
     BUDGET: budgetOf(c),
-    AVVIKELSE: { NETTO: deviation(settings, lines.get(c)?.net ?? new Money(0), outcome(c)) },
+    AVVIKELSE: { NETTO: deviation(settings, lineBudget(c), outcome(c)) },
     UTFALL_FOREGAENDE_AR: input.previous ? bookedParts(input.previous, last(c), c) : {},
   }));
   const rows: ReportRow[] = codes.map((c, i) =>
     row(c, `${c} ${ccName.get(c) ?? ''}`.trim(), place(cells[i])),
   );
   const costIds = [...codes];
+  const decided = [...lines.values()].filter((l) => l.onlySupplementary);
+  if (decided.length) {
+    const sum = decided.reduce((a, l) => a.plus(l.net), new Money(0) as Decimal);
+    const dates = [...new Set(decided.flatMap((l) => l.decisions.map((d) => d.decided)))];
+    const equity = decided.every((l) => l.decisions.every((d) => d.fundedBy === 'EQUITY'));
+    rows.push(
+      row(
+        'beslut_under_aret',
+        `${equity ? 'Beslut under året finansierade med eget kapital' : 'Beslut under året, tilläggsbudget'} (${dates.join(', ')})`,
+        place({ BUDGET: split(null, sum), AVVIKELSE: { NETTO: deviation(settings, sum, new Money(0)) } }),
+      ),
+    );
+    costIds.push('beslut_under_aret');
+  }
 
   // Costs the ledger books on no cost centre belong to the costs all the same.
   const incomeSum = (l: PeriodLedger | null) =>
@@ -229,7 +249,7 @@ export function driftredovisning(ctx: BuildContext): Decimal | null {
     rows,
     sums: { summa_kostnader: costIds, summa: totalIds },
     notes: [
-      'Budgeten per rad är den beslutade budgeten med årets tilläggsbudgetar; intäkter som budgeterats på en rad (t.ex. ESF-medel) visas som intäkt och netto = kostnad − intäkt.',
+      'Budgeten per rad är den beslutade budgeten med årets tilläggsbudgetar på raden; insatser som beslutats under året har sin budget på raden ”Beslut under året”. Intäkter som budgeterats på en rad (t.ex. ESF-medel) visas som intäkt och netto = kostnad − intäkt.',
     ],
   };
   tables.push(drift);
@@ -245,7 +265,7 @@ export function driftredovisning(ctx: BuildContext): Decimal | null {
         kind: 'bars',
         categories: codes,
         series: [
-          { name: 'Budget', values: codes.map((c) => amount(lines.get(c)?.net ?? new Money(0))) },
+          { name: 'Budget', values: codes.map((c) => amount(lineBudget(c))) },
           { name: 'Utfall', values: codes.map((c) => amount(outcome(c))) },
         ],
       },
