@@ -83,6 +83,7 @@ export class BundleService {
       accountMapping: b.accountMapping,
       workflow: b.workflow,
       reportSettings: o.reportSettings ?? {},
+      organisationNumber: o.organisationNumber ?? null,
     });
     if (changedId) changes++;
     const organisationId = (changedId ?? prior)!;

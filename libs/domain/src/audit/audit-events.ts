@@ -29,6 +29,13 @@ const insatsChange = z.looseObject({
 
 export const AUDIT_EVENTS = {
   'organisation.created_from_bundle': z.looseObject({ slug: z.string(), changes: z.number().int() }),
+  'organisation.created': z.looseObject({
+    slug: z.string(),
+    name: z.string(),
+    organisationNumber: z.string(),
+    forbundschefId: z.string(),
+    invited: z.boolean(),
+  }),
   'organisation.bundle_imported': z.looseObject({ slug: z.string(), changes: z.number().int() }),
   'person.invited': z.looseObject({ email: z.string(), expires: z.string() }),
   'person.invitation_accepted': z.looseObject({}),
