@@ -84,6 +84,11 @@ export const AUDIT_EVENTS = {
     asOf: z.string(),
     version: z.number().int().optional(),
   }),
+  'key_figures.staff_saved': z.looseObject({
+    year: z.number().int(),
+    staff: z.number().int(),
+    prior: z.number().int().nullable(),
+  }),
   'funding.saved': z.looseObject({
     year: z.number().int(),
     party: z.string(),
