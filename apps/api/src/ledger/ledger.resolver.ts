@@ -160,7 +160,8 @@ export class LedgerResolver {
 
   @Allow(EDITORS, scopeOf.organisationId())
   @Mutation(() => Boolean, {
-    description: 'Sparar antalet anställda ett år (femårsöversikten); ett förbund som anställer sin förbundschef har en.',
+    description:
+      'Sparar antalet anställda ett år (femårsöversikten); ett förbund som anställer sin förbundschef har en.',
   })
   async saveStaffCount(
     @Args('organisationId', { type: () => ID }) organisationId: string,

@@ -59,10 +59,13 @@ export class BudgetType {
   @Field(() => GraphQLJSON, { nullable: true }) outlook: Record<string, string> | null;
   @Field(() => GraphQLJSON, {
     nullable: true,
-    description: 'Finansieringen: förbundets egna rader [{ label, amount, source }] (äldre paket: fasta nycklar).',
+    description:
+      'Finansieringen: förbundets egna rader [{ label, amount, source }] (äldre paket: fasta nycklar).',
   })
   financing: unknown;
-  @Field(() => GraphQLJSON, { description: 'Intäkter budgeterade på en rad: kostnadsställe → { amount, source }.' })
+  @Field(() => GraphQLJSON, {
+    description: 'Intäkter budgeterade på en rad: kostnadsställe → { amount, source }.',
+  })
   lineIncome: Record<string, { amount: string; source: string }>;
   @Field(() => Int, { description: 'Versionen att utgå från när beslutet ändras.' }) version: number;
 }
