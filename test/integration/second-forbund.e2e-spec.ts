@@ -5,6 +5,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { authenticator } from 'otplib';
 import { codes, FIXTURES, TestApi, upload } from '../helpers/api';
 import { deliverInvitation } from '../helpers/invitations';
+import { CaughtMail } from '../helpers/mail';
 import { startWorker } from '../helpers/worker';
 
 /**
@@ -75,6 +76,7 @@ describe('a second förbund, built from nothing through the API', () => {
   let org: string;
   const tokens = new Map<string, string>();
   const people = new Map<string, string>();
+  const mails = new Map<string, CaughtMail>();
 
   /** The kansli adds a person; they accept the mailed invitation and choose a password. */
   async function invite(who: string, name: string, roles: unknown[]): Promise<void> {
@@ -91,6 +93,7 @@ describe('a second förbund, built from nothing through the API', () => {
   async function accept(email: string): Promise<string> {
     const { mail, token } = await deliverInvitation(api, email);
     expect(mail.to).toEqual([email]);
+    mails.set(email, mail);
     const d = await api.ok<{ acceptInvitation: { token: string } }>(
       'mutation($t: String!, $p: String!){ acceptInvitation(token: $t, password: $p){ token } }',
       { t: token, p: PASSWORD },
@@ -143,8 +146,15 @@ describe('a second förbund, built from nothing through the API', () => {
     );
     expect(audit.payload).toMatchObject({ slug: SLUG, organisationNumber: '222000-3103', invited: true });
 
-    // the förbundschef takes the invitation: no password went over the wire
+    // the admin web's list of förbund (the same query) shows it with its number
+    const listed = await api.ok<{
+      organisations: Array<{ name: string; organisationNumber: string | null }>;
+    }>('{ organisations { name organisationNumber } }', {}, admin);
+    expect(listed.organisations).toContainEqual({ name: NAME, organisationNumber: '222000-3103' });
+
+    // the förbundschef takes the invitation mailed to them: no password went over the wire
     chef = await accept(at('forbundschef'));
+    expect(mails.get(at('forbundschef'))!.text).toContain(NAME);
     const me = await api.ok<{ organisations: Array<{ slug: string; myRoles: string[] }> }>(
       '{ organisations { slug myRoles } }',
       {},
