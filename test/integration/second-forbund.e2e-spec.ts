@@ -495,4 +495,37 @@ describe('a second förbund, built from nothing through the API', () => {
       'SIGNED',
     );
   }, 90_000);
+
+  it('gives back a bundle that imports unchanged, and whose organisationsnummer no other förbund may take', async () => {
+    const exported = (
+      await api.ok<{ exportOrganisationBundle: Record<string, Record<string, unknown>> }>(
+        'query($s: String!){ exportOrganisationBundle(slug: $s) }',
+        { s: SLUG },
+        admin,
+      )
+    ).exportOrganisationBundle;
+    expect(exported.organisation.organisationNumber).toBe('222000-3103');
+    const count = async () =>
+      (
+        await api.ds.query(
+          "SELECT count(*)::int AS n FROM audit_entry WHERE organisation_id = $1 AND action = 'organisation.bundle_imported'",
+          [org],
+        )
+      )[0].n;
+    const before = await count();
+    const IMPORT = 'mutation($b: JSON!){ importOrganisationBundle(bundle: $b){ id } }';
+    const again = await api.ok<{ importOrganisationBundle: { id: string } }>(IMPORT, { b: exported }, admin);
+    expect(again.importOrganisationBundle.id).toBe(org);
+    expect(await count()).toBe(before);
+    const copy = {
+      ...exported,
+      organisation: { ...exported.organisation, slug: 'norrsken-kopia' },
+      people: [],
+    };
+    const taken = await api.gql(IMPORT, { b: copy }, admin);
+    expect(codes(taken)).toEqual(['BAD_USER_INPUT']);
+    expect(taken.errors![0].extensions!.details).toEqual([
+      { path: '$.organisation.organisationNumber', message: 'finns redan på plattformen' },
+    ]);
+  });
 });

@@ -19,6 +19,14 @@ export async function organisationIdBySlug(tx: Tx, slug: string): Promise<string
   return row?.id ?? null;
 }
 
+/** The slug of the förbund that holds the organisationsnummer, if any. */
+export async function slugHoldingNumber(tx: Tx, organisationNumber: string): Promise<string | null> {
+  const [row] = await tx.query('SELECT slug FROM organisation WHERE organisation_number = $1', [
+    organisationNumber,
+  ]);
+  return row?.slug ?? null;
+}
+
 /** Creates or updates the förbund's own row; the id when something changed, null when nothing did. */
 export async function upsertOrganisation(
   tx: Tx,
