@@ -79,6 +79,110 @@ describe('budgets, tilläggsbudgetar, forecasts and funding (issue 18)', () => {
     });
   });
 
+  it('keeps the financing and the income budgeted on a line when a save sends only the lines', async () => {
+    const FULL =
+      'query($o: ID!){ budgets(organisationId: $o, year: 2025){ kind decided lines financing lineIncome version } }';
+    const ordinary = async () =>
+      (
+        await api.ok<{
+          budgets: Array<{
+            kind: string;
+            lines: Record<string, string>;
+            financing: unknown;
+            lineIncome: unknown;
+            version: number;
+          }>;
+        }>(FULL, { o: org }, kansli)
+      ).budgets.find((b) => b.kind === 'ORDINARY')!;
+    const before = await ordinary();
+    expect(before.lineIncome).toEqual({ '835': { amount: '600000.00', source: 'ESF' } });
+    const lines = { '800': '1200000', '835': '-150000' };
+    await api.ok(
+      SAVE_BUDGET,
+      { o: org, b: { year: 2025, decided: '2024-11-26', lines, version: before.version } },
+      kansli,
+    );
+    const kept = await ordinary();
+    expect(kept).toMatchObject({ financing: before.financing, lineIncome: before.lineIncome });
+    // the förbund names its financing rows; income on a line that is not in the budget is refused by name
+    const bad = await api.gql(
+      SAVE_BUDGET,
+      {
+        o: org,
+        b: {
+          year: 2025,
+          decided: '2024-11-26',
+          lines,
+          lineIncome: { '851': { amount: '1', source: 'ESF' } },
+          version: kept.version,
+        },
+      },
+      kansli,
+    );
+    expect(details(bad)).toEqual([
+      { path: '$.lineIncome["851"]', message: 'raden "851" finns inte bland budgetens rader' },
+    ]);
+    const financing = [
+      { label: 'Medlemmarnas tilldelning', amount: '10006000', source: 'PARTIES' },
+      { label: 'ESF-rådet', amount: '600000', source: 'ESF' },
+    ];
+    await api.ok(
+      SAVE_BUDGET,
+      {
+        o: org,
+        b: { year: 2025, decided: '2024-11-26', lines, financing, lineIncome: null, version: kept.version },
+      },
+      kansli,
+    );
+    expect(await ordinary()).toMatchObject({ financing, lineIncome: {} });
+    const [audit] = await api.ds.query(
+      "SELECT payload FROM audit_entry WHERE organisation_id = $1 AND action = 'budget.saved' ORDER BY seq DESC LIMIT 1",
+      [org],
+    );
+    expect(audit.payload).toMatchObject({ financing, lineIncome: {} });
+    // back to the bundle's decision, for the tests below
+    const { lines: allLines, financing: f0, lineIncome: i0 } = before;
+    await api.ok(
+      SAVE_BUDGET,
+      {
+        o: org,
+        b: {
+          year: 2025,
+          decided: '2024-11-26',
+          lines: allLines,
+          financing: f0,
+          lineIncome: i0,
+          version: (await ordinary()).version,
+        },
+      },
+      kansli,
+    );
+  });
+
+  it('saves the staff of a year, audited', async () => {
+    const SAVE =
+      'mutation($o: ID!, $y: Int!, $s: Int!){ saveStaffCount(organisationId: $o, year: $y, staff: $s) }';
+    expect(codes(await api.gql(SAVE, { o: org, y: 2030, s: -1 }, kansli))).toEqual(['BAD_USER_INPUT']);
+    await api.ok(SAVE, { o: org, y: 2030, s: 2 }, kansli);
+    await api.ok(SAVE, { o: org, y: 2030, s: 3 }, kansli);
+    const exported = await api.ok<{
+      exportOrganisationBundle: { historicalKeyFigures: Array<{ year: number }> };
+    }>('query($s: String!){ exportOrganisationBundle(slug: $s) }', { s: A.slug }, kansli);
+    expect(exported.exportOrganisationBundle.historicalKeyFigures.find((h) => h.year === 2030)).toMatchObject(
+      {
+        antal_anstallda: 3,
+      },
+    );
+    const audits = await api.ds.query(
+      "SELECT payload FROM audit_entry WHERE organisation_id = $1 AND action = 'key_figures.staff_saved' ORDER BY seq",
+      [org],
+    );
+    expect(audits.map((a: { payload: unknown }) => a.payload)).toEqual([
+      { year: 2030, staff: 2, prior: null },
+      { year: 2030, staff: 3, prior: 2 },
+    ]);
+  });
+
   it('saves a tilläggsbudget with its kind and funding, and refuses one that does not say how it is funded', async () => {
     const lines = { '852': '100000' };
     const unfunded = await api.gql(

@@ -214,6 +214,14 @@ const OPERATIONS: Record<string, Entry> = {
     'accounts of the national network are made by the platform admin',
     () => ({ email: `forbundschef@${A.slug}.example`, name: 'Kapad' }),
   ),
+  'Mutation.createOrganisation': adminOnly('creating a förbund from nothing is the platform admin’s', () => ({
+    organisation: {
+      name: 'Kapat förbund',
+      organisationNumber: '222000-1867',
+      slug: 'kapat-forbund',
+      forbundschef: { name: 'Kapad', email: 'kapad@kapat.example' },
+    },
+  })),
   'Mutation.createSigningRequest': rows(refused(() => ({ overrideReason: 'Intrång' }))),
   'Mutation.declineSigning': rows(refused(() => ({ reason: 'Intrång' }))),
   'Mutation.deleteInsats': rows(refused((s) => ({ id: s.a.insatsId, version: 1 }))),
@@ -296,6 +304,7 @@ const OPERATIONS: Record<string, Entry> = {
       { as: ['kansli', 'chef'], codes: [...REFUSED, 'BAD_USER_INPUT'] },
     ),
   ),
+  'Mutation.saveStaffCount': rows(refused(() => ({ year: 2025, staff: 9 }))),
   'Mutation.saveBudget': rows(
     refused(() => ({ budget: { decided: '2025-01-01', year: 2025, lines: { X: '1' } } })),
   ),

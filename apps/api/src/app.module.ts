@@ -21,6 +21,7 @@ import { AuthService } from './auth/auth.service';
 import { PrincipalService } from './auth/principal.service';
 import { BundleService } from './organisations/bundle.service';
 import { PeopleService } from './organisations/people.service';
+import { OrganisationCreateService } from './organisations/organisation-create.service';
 import { InsatsResolver, OrganisationResolver } from './organisations/organisation.resolver';
 import { ProfileResolver } from './organisations/profile.resolver';
 import { ProfileService } from './organisations/profile.service';
@@ -150,6 +151,7 @@ function jwtKeyProvider(secret: string) {
     AuthResolver,
     BundleService,
     PeopleService,
+    OrganisationCreateService,
     OrganisationResolver,
     InsatsResolver,
     ProfileService,

@@ -129,7 +129,7 @@ function Layout() {
                 <NavLink to="/enkater">Enkäter</NavLink>
               </li>
             )}
-            {s.has('ADMIN') && (
+            {(s.has('ADMIN') || s.me.isPlatformAdmin) && (
               <li>
                 <NavLink to="/administration">Administration</NavLink>
               </li>

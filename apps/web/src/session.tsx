@@ -40,6 +40,8 @@ interface SessionValue {
   /** My roles in the chosen förbund (ADMIN for the platform administrator). */
   roles: string[];
   has: (...roles: string[]) => boolean;
+  /** Reads my förbund again (a förbund was created). */
+  refresh: () => void;
   signOut: () => void;
 }
 
@@ -47,7 +49,10 @@ const SessionContext = createContext<SessionValue | null>(null);
 const ORG_KEY = 'samordning.org';
 
 export function SessionProvider(props: { children: ReactNode; onSignOut: () => void }) {
-  const [{ data, error, fetching }] = useQuery({ query: MeDocument, requestPolicy: 'network-only' });
+  const [{ data, error, fetching }, refetchMe] = useQuery({
+    query: MeDocument,
+    requestPolicy: 'network-only',
+  });
   const [slug, setSlug] = useState<string | null>(() => localStorage.getItem(ORG_KEY));
   const signOut = useCallback(() => {
     session.set(null);
@@ -75,9 +80,10 @@ export function SessionProvider(props: { children: ReactNode; onSignOut: () => v
         localStorage.setItem(ORG_KEY, s);
         setSlug(s);
       },
+      refresh: () => refetchMe({ requestPolicy: 'network-only' }),
       signOut,
     };
-  }, [data, slug, signOut]);
+  }, [data, slug, signOut, refetchMe]);
 
   if (error && !data) {
     const unauth = error.graphQLErrors.some((g) => g.extensions?.code === 'UNAUTHENTICATED');
@@ -93,7 +99,7 @@ export function SessionProvider(props: { children: ReactNode; onSignOut: () => v
       </main>
     );
   }
-  if (fetching || !value)
+  if ((fetching && !data) || !value)
     return (
       <main className="page" id="main" aria-busy="true">
         <p>Laddar …</p>

@@ -42,3 +42,4 @@ export * from './labels/insats-labels';
 export * from './bundle/insats-register';
 export * from './finance/finance-rules';
 export * from './labels/finance-labels';
+export * from './organisation/new-organisation';

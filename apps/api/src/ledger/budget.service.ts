@@ -41,9 +41,15 @@ export class BudgetService {
       lines: fields.lines,
       ...(fields.fundedBy ? { fundedBy: fields.fundedBy } : {}),
       ...(fields.outlook ? { outlook: fields.outlook } : {}),
+      ...(fields.financing ? { financing: fields.financing } : {}),
+      ...(fields.lineIncome ? { lineIncome: fields.lineIncome } : {}),
     });
     const issues = parsed.success ? [] : namedIssues(parsed.error.issues);
     issues.push(...(await this.lineIssues(this.uow.reader, organisationId, fields.lines)));
+    if (fields.lineIncome && typeof fields.lineIncome === 'object')
+      for (const code of Object.keys(fields.lineIncome))
+        if (!(code in (fields.lines ?? {})))
+          issues.push(namedIssue(['lineIncome', code], `raden "${code}" finns inte bland budgetens rader`));
     if (kind === 'SUPPLEMENTARY' && !fields.fundedBy && fields.fundedBy !== undefined)
       issues.push(namedIssue(['fundedBy'], 'ange hur tilläggsbudgeten finansieras'));
     this.refuse('Budgeten', issues);
@@ -61,6 +67,7 @@ export class BudgetService {
       const head = {
         fundedBy: fields.fundedBy === undefined ? (current?.fundedBy ?? null) : fields.fundedBy || null,
         outlook: fields.outlook === undefined ? (current?.outlook ?? null) : fields.outlook,
+        financing: fields.financing === undefined ? (current?.financing ?? null) : (fields.financing ?? null),
       };
       const saved = current
         ? await store.updateBudget(tx, current.id, current.version, head)
@@ -72,7 +79,12 @@ export class BudgetService {
             ...head,
           });
       if (!saved) throw versionConflict(what);
-      await store.replaceBudgetLines(tx, saved.id, input.lines);
+      // Income budgeted on the lines is kept when the editor did not send it (saving the lines used to drop it).
+      const lineIncome =
+        fields.lineIncome === undefined
+          ? await store.budgetLineIncome(tx, saved.id, input.lines)
+          : (fields.lineIncome ?? {});
+      await store.replaceBudgetLines(tx, saved.id, input.lines, lineIncome);
       await appendAudit(tx, {
         organisationId,
         actorId,
@@ -85,6 +97,7 @@ export class BudgetService {
           kind,
           ...head,
           lines: input.lines,
+          lineIncome,
           version: saved.version,
         },
       });
@@ -146,6 +159,27 @@ export class BudgetService {
         entityType: 'funding',
         entityId: `${input.year}/${input.party}`,
         payload: { ...fields, version: saved },
+      });
+    });
+  }
+
+  /** The number employed in a year (issue 18: staff are the förbund's data, a förbund may employ its chef). */
+  async saveStaffCount(organisationId: string, year: number, staff: number, actorId: string): Promise<void> {
+    const issues: ValidationIssue[] = [];
+    if (!Number.isInteger(year) || year < 1990 || year > 2200)
+      issues.push(namedIssue(['year'], 'ska vara ett år från 1990 till 2200'));
+    if (!Number.isInteger(staff) || staff < 0 || staff > 10000)
+      issues.push(namedIssue(['staff'], 'ska vara ett heltal från 0'));
+    this.refuse('Antalet anställda', issues);
+    await this.uow.write(async (tx) => {
+      const prior = await store.writeStaffCount(tx, organisationId, year, staff);
+      await appendAudit(tx, {
+        organisationId,
+        actorId,
+        action: 'key_figures.staff_saved',
+        entityType: 'historical_key_figure',
+        entityId: String(year),
+        payload: { year, staff, prior },
       });
     });
   }

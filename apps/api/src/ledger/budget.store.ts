@@ -24,6 +24,7 @@ export interface BudgetHead {
   version: number;
   fundedBy: string | null;
   outlook: Record<string, string> | null;
+  financing: unknown;
 }
 
 /** The budget decision of that year, date and kind, locked for the change that reads it. */
@@ -33,7 +34,7 @@ export async function budgetForUpdate(
   key: { year: number; decided: string; kind: string },
 ): Promise<BudgetHead | null> {
   const [row] = await tx.query(
-    `SELECT id, version, funded_by AS "fundedBy", outlook FROM budget
+    `SELECT id, version, funded_by AS "fundedBy", outlook, financing FROM budget
       WHERE organisation_id = $1 AND year = $2 AND decided = $3 AND kind = $4 FOR UPDATE`,
     [organisationId, key.year, key.decided, key.kind],
   );
@@ -49,28 +50,43 @@ export async function insertBudget(
     kind: string;
     fundedBy: string | null;
     outlook: Record<string, string> | null;
+    financing: unknown;
   },
 ): Promise<{ id: string; version: number }> {
   const [row] = await tx.query(
-    `INSERT INTO budget (organisation_id, year, decided, kind, funded_by, outlook) VALUES ($1,$2,$3,$4,$5,$6)
+    `INSERT INTO budget (organisation_id, year, decided, kind, funded_by, outlook, financing) VALUES ($1,$2,$3,$4,$5,$6,$7)
      RETURNING id, version`,
-    [b.organisationId, b.year, b.decided, b.kind, b.fundedBy, b.outlook ? JSON.stringify(b.outlook) : null],
+    [
+      b.organisationId,
+      b.year,
+      b.decided,
+      b.kind,
+      b.fundedBy,
+      b.outlook ? JSON.stringify(b.outlook) : null,
+      b.financing ? JSON.stringify(b.financing) : null,
+    ],
   );
   return row;
 }
 
-/** Updates the decision if still at `version` (financing, set by the bundle, is kept); null on a lost race. */
+/** Updates the decision if still at `version`; null on a lost race. */
 export async function updateBudget(
   tx: Tx,
   id: string,
   version: number,
-  b: { fundedBy: string | null; outlook: Record<string, string> | null },
+  b: { fundedBy: string | null; outlook: Record<string, string> | null; financing: unknown },
 ): Promise<{ id: string; version: number } | null> {
   const [row] = await returningRows<{ id: string; version: number }>(
     tx,
-    `UPDATE budget SET funded_by = $3, outlook = $4, version = version + 1, updated_at = now()
+    `UPDATE budget SET funded_by = $3, outlook = $4, financing = $5, version = version + 1, updated_at = now()
       WHERE id = $1 AND version = $2 RETURNING id, version`,
-    [id, version, b.fundedBy, b.outlook ? JSON.stringify(b.outlook) : null],
+    [
+      id,
+      version,
+      b.fundedBy,
+      b.outlook ? JSON.stringify(b.outlook) : null,
+      b.financing ? JSON.stringify(b.financing) : null,
+    ],
   );
   return row ?? null;
 }
@@ -85,19 +101,33 @@ export async function setupVersions(tx: Tx, organisationId: string): Promise<Map
   return new Map(rows.map((r) => [r.id, r.version]));
 }
 
-/** Replaces the budget's lines (cost centre → decimal amount). */
+/** The income budgeted on the budget's lines, for those of `lines` that stay. */
+export async function budgetLineIncome(
+  tx: Tx,
+  budgetId: string,
+  lines: Record<string, string>,
+): Promise<Record<string, { amount: string; source: string }>> {
+  const rows: Array<{ code: string; amount: string; source: string }> = await tx.query(
+    `SELECT cost_centre_code AS code, income::text AS amount, income_source AS source FROM budget_line
+      WHERE budget_id = $1 AND income IS NOT NULL AND cost_centre_code = ANY($2)`,
+    [budgetId, Object.keys(lines)],
+  );
+  return Object.fromEntries(rows.map((r) => [r.code, { amount: r.amount, source: r.source }]));
+}
+
+/** Replaces the budget's lines (cost centre → decimal amount), with any income budgeted on them. */
 export async function replaceBudgetLines(
   tx: Tx,
   budgetId: string,
   lines: Record<string, string>,
+  income: Record<string, { amount: string; source: string }> = {},
 ): Promise<void> {
   await tx.query('DELETE FROM budget_line WHERE budget_id = $1', [budgetId]);
   for (const [code, amount] of Object.entries(lines)) {
-    await tx.query('INSERT INTO budget_line (budget_id, cost_centre_code, amount) VALUES ($1,$2,$3)', [
-      budgetId,
-      code,
-      amount,
-    ]);
+    await tx.query(
+      'INSERT INTO budget_line (budget_id, cost_centre_code, amount, income, income_source) VALUES ($1,$2,$3,$4,$5)',
+      [budgetId, code, amount, income[code]?.amount ?? null, income[code]?.source ?? null],
+    );
   }
 }
 
@@ -198,4 +228,23 @@ export async function writeFunding(
     [...params, version],
   );
   return row?.version ?? null;
+}
+
+/** The number employed in a year, kept with the year's key figures (the five-year overview's antal_anstallda). */
+export async function writeStaffCount(
+  tx: Tx,
+  organisationId: string,
+  year: number,
+  staff: number,
+): Promise<number | null> {
+  const [row] = await tx.query(
+    `WITH prior AS (SELECT (figures->>'antal_anstallda')::int AS staff FROM historical_key_figure
+                     WHERE organisation_id = $1 AND year = $2)
+     INSERT INTO historical_key_figure (organisation_id, year, figures) VALUES ($1, $2, jsonb_build_object('antal_anstallda', $3::int))
+     ON CONFLICT (organisation_id, year) DO UPDATE
+       SET figures = historical_key_figure.figures || jsonb_build_object('antal_anstallda', $3::int), updated_at = now()
+     RETURNING (SELECT staff FROM prior) AS prior`,
+    [organisationId, year, staff],
+  );
+  return row?.prior ?? null;
 }

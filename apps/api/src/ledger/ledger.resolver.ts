@@ -157,4 +157,19 @@ export class LedgerResolver {
     await this.budgetsService.saveFunding(organisationId, funding, me.personId);
     return true;
   }
+
+  @Allow(EDITORS, scopeOf.organisationId())
+  @Mutation(() => Boolean, {
+    description:
+      'Sparar antalet anställda ett år (femårsöversikten); ett förbund som anställer sin förbundschef har en.',
+  })
+  async saveStaffCount(
+    @Args('organisationId', { type: () => ID }) organisationId: string,
+    @Args('year', { type: () => Int }) year: number,
+    @Args('staff', { type: () => Int }) staff: number,
+    @CurrentPrincipal() me: Principal,
+  ): Promise<boolean> {
+    await this.budgetsService.saveStaffCount(organisationId, year, staff, me.personId);
+    return true;
+  }
 }

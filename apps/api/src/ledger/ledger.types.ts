@@ -57,6 +57,16 @@ export class BudgetType {
     string
   >;
   @Field(() => GraphQLJSON, { nullable: true }) outlook: Record<string, string> | null;
+  @Field(() => GraphQLJSON, {
+    nullable: true,
+    description:
+      'Finansieringen: förbundets egna rader [{ label, amount, source }] (äldre paket: fasta nycklar).',
+  })
+  financing: unknown;
+  @Field(() => GraphQLJSON, {
+    description: 'Intäkter budgeterade på en rad: kostnadsställe → { amount, source }.',
+  })
+  lineIncome: Record<string, { amount: string; source: string }>;
   @Field(() => Int, { description: 'Versionen att utgå från när beslutet ändras.' }) version: number;
 }
 
@@ -86,6 +96,18 @@ export class BudgetInput {
     description: 'Plan för kommande år (årtal → belopp); utelämnad: oförändrad, null: tas bort.',
   })
   outlook?: Record<string, string> | null;
+  @Field(() => GraphQLJSON, {
+    nullable: true,
+    description:
+      'Finansieringen som förbundet namnger den: [{ label, amount, source: PARTIES|EQUITY|ESF|NNS|OTHER }]; utelämnad: oförändrad, null: tas bort.',
+  })
+  financing?: unknown;
+  @Field(() => GraphQLJSON, {
+    nullable: true,
+    description:
+      'Intäkter budgeterade på en rad: { kostnadsställe: { amount, source } } (raden är nettot); utelämnad: oförändrad, null: tas bort.',
+  })
+  lineIncome?: Record<string, { amount: string; source: string }> | null;
   @Field(() => Int, {
     nullable: true,
     description:

@@ -48,6 +48,7 @@ export async function exportBundle(tx: Tx, slug: string): Promise<OrganisationBu
       slug: o.slug,
       name: o.name,
       reportingUnit: o.reporting_unit,
+      ...opt('organisationNumber', o.organisation_number),
       ...opt('vision', o.vision),
       ...(o.report_settings && Object.keys(o.report_settings).length
         ? { reportSettings: o.report_settings as OrganisationBundle['organisation']['reportSettings'] }

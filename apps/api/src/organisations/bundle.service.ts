@@ -74,6 +74,15 @@ export class BundleService {
     // Serialise imports of the same slug.
     await lockBundle(tx, o.slug);
     const prior = await store.organisationIdBySlug(tx, o.slug);
+    const holder = o.organisationNumber ? await store.slugHoldingNumber(tx, o.organisationNumber) : null;
+    if (holder && holder !== o.slug)
+      throw new AppError(
+        OrganisationError.BUNDLE_INVALID,
+        'Paketets organisationsnummer har ett annat förbund.',
+        {
+          details: [{ path: '$.organisation.organisationNumber', message: 'finns redan på plattformen' }],
+        },
+      );
     let changes = 0;
     const changedId = await store.upsertOrganisation(tx, {
       slug: o.slug,
@@ -83,6 +92,7 @@ export class BundleService {
       accountMapping: b.accountMapping,
       workflow: b.workflow,
       reportSettings: o.reportSettings ?? {},
+      organisationNumber: o.organisationNumber ?? null,
     });
     if (changedId) changes++;
     const organisationId = (changedId ?? prior)!;

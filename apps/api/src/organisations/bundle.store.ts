@@ -11,11 +11,20 @@ export interface OrganisationSettingsRow {
   account_mapping: Record<string, unknown> | null;
   workflow_config: Record<string, unknown> | null;
   report_settings: Record<string, unknown> | null;
+  organisation_number: string | null;
 }
 
 export async function organisationIdBySlug(tx: Tx, slug: string): Promise<string | null> {
   const [row] = await tx.query('SELECT id FROM organisation WHERE slug = $1', [slug]);
   return row?.id ?? null;
+}
+
+/** The slug of the förbund that holds the organisationsnummer, if any. */
+export async function slugHoldingNumber(tx: Tx, organisationNumber: string): Promise<string | null> {
+  const [row] = await tx.query('SELECT slug FROM organisation WHERE organisation_number = $1', [
+    organisationNumber,
+  ]);
+  return row?.slug ?? null;
 }
 
 /** Creates or updates the förbund's own row; the id when something changed, null when nothing did. */
@@ -29,15 +38,19 @@ export async function upsertOrganisation(
     accountMapping: unknown;
     workflow: unknown;
     reportSettings: unknown;
+    /** Left out (older bundles): the förbund keeps the one it has. */
+    organisationNumber?: string | null;
   },
 ): Promise<string | null> {
   const rows = await tx.query(
-    `INSERT INTO organisation AS t (slug, name, reporting_unit, vision, account_mapping, workflow_config, report_settings) VALUES ($1,$2,$3,$4,$5,$6,$7)
+    `INSERT INTO organisation AS t (slug, name, reporting_unit, vision, account_mapping, workflow_config, report_settings, organisation_number) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)
      ON CONFLICT (slug) DO UPDATE SET name = EXCLUDED.name, reporting_unit = EXCLUDED.reporting_unit, vision = EXCLUDED.vision,
        account_mapping = EXCLUDED.account_mapping, workflow_config = EXCLUDED.workflow_config, report_settings = EXCLUDED.report_settings,
+       organisation_number = COALESCE(EXCLUDED.organisation_number, t.organisation_number),
        updated_at = now(), version = t.version + 1
-     WHERE (t.name, t.reporting_unit, t.vision, t.account_mapping, t.workflow_config, t.report_settings) IS DISTINCT FROM
-           (EXCLUDED.name, EXCLUDED.reporting_unit, EXCLUDED.vision, EXCLUDED.account_mapping, EXCLUDED.workflow_config, EXCLUDED.report_settings)
+     WHERE (t.name, t.reporting_unit, t.vision, t.account_mapping, t.workflow_config, t.report_settings, t.organisation_number) IS DISTINCT FROM
+           (EXCLUDED.name, EXCLUDED.reporting_unit, EXCLUDED.vision, EXCLUDED.account_mapping, EXCLUDED.workflow_config, EXCLUDED.report_settings,
+            COALESCE(EXCLUDED.organisation_number, t.organisation_number))
      RETURNING id`,
     [
       o.slug,
@@ -47,6 +60,7 @@ export async function upsertOrganisation(
       o.accountMapping ? JSON.stringify(o.accountMapping) : null,
       o.workflow ? JSON.stringify(o.workflow) : null,
       JSON.stringify(o.reportSettings ?? {}),
+      o.organisationNumber ?? null,
     ],
   );
   return rows[0]?.id ?? null;
@@ -126,7 +140,7 @@ export async function kommunKeyShares(
 
 export async function organisationSettings(tx: Tx, slug: string): Promise<OrganisationSettingsRow | null> {
   const [o] = await tx.query(
-    'SELECT id, slug, name, reporting_unit, vision, account_mapping, workflow_config, report_settings FROM organisation WHERE slug = $1',
+    'SELECT id, slug, name, reporting_unit, vision, account_mapping, workflow_config, report_settings, organisation_number FROM organisation WHERE slug = $1',
     [slug],
   );
   return o ?? null;

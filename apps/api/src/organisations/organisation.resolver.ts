@@ -14,6 +14,7 @@ import { CommonError } from '../common/errors/error-codes';
 import { ALL_ROLES } from '@app/domain';
 import { BundleService } from './bundle.service';
 import { PeopleService } from './people.service';
+import { OrganisationCreateService } from './organisation-create.service';
 import * as store from './organisation.store';
 import { OrganisationLoads } from './organisation.loaders';
 import { Loaders, RequestLoaders } from '../common/graphql/request-loaders';
@@ -22,6 +23,7 @@ import {
   InsatsBudgetType,
   InsatsType,
   MatpunktType,
+  NewOrganisationInput,
   OrganisationType,
   PartyType,
   PersonInput,
@@ -40,6 +42,7 @@ export class OrganisationResolver {
     private readonly uow: UnitOfWork,
     private readonly bundles: BundleService,
     private readonly peopleService: PeopleService,
+    private readonly creator: OrganisationCreateService,
   ) {}
 
   @Allow(ALL_ROLES, scopeOf.organisationSlug(), { platformAdmin: true, insatsRolesReachOrganisation: true })
@@ -69,6 +72,22 @@ export class OrganisationResolver {
   ): Promise<OrganisationType> {
     const r = await this.bundles.import(bundle, me.personId);
     return (await store.organisationById(this.uow.reader, r.organisationId))!;
+  }
+
+  @PlatformAdminOnly()
+  @Mutation(() => OrganisationType, {
+    description:
+      'Plattformens administratör skapar ett nytt förbund (namn, organisationsnummer, kortnamn) med dess förbundschef, som får en inbjudan per e-post. Resten registrerar förbundet självt.',
+  })
+  async createOrganisation(
+    @Args('organisation') organisation: NewOrganisationInput,
+    @CurrentPrincipal() me: Principal,
+  ): Promise<OrganisationType> {
+    const id = await this.creator.create(
+      { ...organisation, reportingUnit: organisation.reportingUnit ?? undefined },
+      me.personId,
+    );
+    return (await store.organisationById(this.uow.reader, id))!;
   }
 
   @Allow([Role.ADMIN], scopeOf.organisationId(), { platformAdmin: true })

@@ -160,4 +160,25 @@ export class OrganisationType {
   @Field() name: string;
   @Field() reportingUnit: string;
   @Field(() => String, { nullable: true }) vision: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Organisationsnummer NNNNNN-NNNN (saknas för förbund som lagts upp före issue 18).',
+  })
+  organisationNumber: string | null;
+}
+
+@InputType()
+export class NewForbundschefInput {
+  @Field() name: string;
+  @Field({ description: 'Förbundschefen får en inbjudan hit; inget lösenord skickas.' }) email: string;
+}
+
+@InputType()
+export class NewOrganisationInput {
+  @Field() name: string;
+  @Field({ description: 'Tio siffror (NNNNNN-NNNN) med rätt kontrollsiffra.' }) organisationNumber: string;
+  @Field({ description: 'Kortnamn i adresser: a–z, 0–9 och bindestreck.' }) slug: string;
+  @Field(() => String, { nullable: true, description: '"tkr" (standard) eller "kr".' })
+  reportingUnit?: string | null;
+  @Field(() => NewForbundschefInput) forbundschef: NewForbundschefInput;
 }

@@ -29,6 +29,13 @@ const insatsChange = z.looseObject({
 
 export const AUDIT_EVENTS = {
   'organisation.created_from_bundle': z.looseObject({ slug: z.string(), changes: z.number().int() }),
+  'organisation.created': z.looseObject({
+    slug: z.string(),
+    name: z.string(),
+    organisationNumber: z.string(),
+    forbundschefId: z.string(),
+    invited: z.boolean(),
+  }),
   'organisation.bundle_imported': z.looseObject({ slug: z.string(), changes: z.number().int() }),
   'person.invited': z.looseObject({ email: z.string(), expires: z.string() }),
   'person.invitation_accepted': z.looseObject({}),
@@ -76,6 +83,11 @@ export const AUDIT_EVENTS = {
     year: z.number().int(),
     asOf: z.string(),
     version: z.number().int().optional(),
+  }),
+  'key_figures.staff_saved': z.looseObject({
+    year: z.number().int(),
+    staff: z.number().int(),
+    prior: z.number().int().nullable(),
   }),
   'funding.saved': z.looseObject({
     year: z.number().int(),

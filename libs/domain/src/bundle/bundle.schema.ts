@@ -5,6 +5,7 @@ import { KEY_FIGURE_IDS } from './key-figures';
 import { financingSchema, lineIncomeSchema } from '../reports/financing';
 import { reportSettingsSchema } from '../reports/report-settings';
 import { bundleMandateSchema } from '../board/board-mandates';
+import { organisationNumberSchema } from '../organisation/organisation-number';
 
 const decimalString = z
   .string()
@@ -160,6 +161,8 @@ export const bundleSchema = z.object({
       .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, { message: 'ska bestå av a–z, 0–9 och bindestreck (2–63 tecken)' }),
     name,
     reportingUnit: z.enum(['tkr', 'kr'], { message: 'ska vara "tkr" eller "kr"' }),
+    /** Optional (issue 18): NNNNNN-NNNN with its Luhn check digit; left out, the förbund keeps the one it has. */
+    organisationNumber: organisationNumberSchema.optional(),
     vision: z.string().max(2000).optional(),
     /** The förbund's report choices (delår end, deviation sign, driftredovisning columns); optional. */
     reportSettings: reportSettingsSchema.optional(),

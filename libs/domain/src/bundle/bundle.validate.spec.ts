@@ -11,6 +11,17 @@ describe('validateBundle', () => {
     expect(r.ok).toBe(true);
   });
 
+  it('takes an organisationsnummer optionally, normalised, and refuses one with a wrong check digit', () => {
+    const b = fixture();
+    expect(b.organisation.organisationNumber).toBeUndefined();
+    b.organisation.organisationNumber = '2220001867';
+    const r = validateBundle(b);
+    expect(r.ok && r.bundle.organisation.organisationNumber).toBe('222000-1867');
+    b.organisation.organisationNumber = '222000-1868';
+    const bad = validateBundle(b);
+    expect(!bad.ok && bad.issues.map((i) => i.path)).toEqual(['$.organisation.organisationNumber']);
+  });
+
   it('lists every planted error with its JSON path, not only the first', () => {
     const b = fixture();
     b.funding[3].amount = '12,5';

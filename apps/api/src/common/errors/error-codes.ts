@@ -39,6 +39,8 @@ export enum OrganisationError {
   BUNDLE_INVALID = 'ORG_BUNDLE_INVALID',
   NOT_FOUND = 'ORG_NOT_FOUND',
   PERSON_NAME_LOCKED = 'ORG_PERSON_NAME_LOCKED',
+  INVALID = 'ORG_INVALID',
+  TAKEN = 'ORG_TAKEN',
 }
 
 export enum FileError {
@@ -127,6 +129,8 @@ export const GRAPHQL_CODE: Record<FeatureErrorCode, ContractCode> = {
   [OrganisationError.BUNDLE_INVALID]: ContractCode.BAD_USER_INPUT,
   [OrganisationError.NOT_FOUND]: ContractCode.NOT_FOUND,
   [OrganisationError.PERSON_NAME_LOCKED]: ContractCode.FORBIDDEN,
+  [OrganisationError.INVALID]: ContractCode.BAD_USER_INPUT,
+  [OrganisationError.TAKEN]: ContractCode.BAD_USER_INPUT,
   [FileError.ORGANISATION_REQUIRED]: ContractCode.BAD_USER_INPUT,
   [FileError.FORBIDDEN]: ContractCode.FORBIDDEN,
   [FileError.TOO_LARGE]: ContractCode.BAD_USER_INPUT,

@@ -12,6 +12,7 @@ import { FinanceSetup } from './finance-setup';
 import { PersonDraft, PersonForm } from './person-form';
 import { Insatser } from './insatser';
 import { BoardMandates } from './board-mandates';
+import { PlatformOrganisations } from './platform-organisations';
 
 export function AdminPage() {
   const s = useSession();
@@ -23,6 +24,15 @@ export function AdminPage() {
     variables: { slug: s.org?.slug ?? '', orgId: s.org?.id ?? '' },
     pause: !s.org || !s.has('ADMIN'),
   });
+  // The platform admin creates förbund, also before there is any.
+  const platform = s.me.isPlatformAdmin ? <PlatformOrganisations onCreated={() => s.refresh()} /> : null;
+  if (platform && !s.org)
+    return (
+      <>
+        <h1>Administration</h1>
+        {platform}
+      </>
+    );
   if (!s.has('ADMIN')) return <Alert kind="info">Administrationen är till för förbundets kansli.</Alert>;
   if (q.error && !q.data) return <Alert kind="error">{errorMessage(q.error)}</Alert>;
   if (!q.data) return <Loading what="förbundets uppgifter" />;
@@ -31,6 +41,7 @@ export function AdminPage() {
   return (
     <>
       <h1>Administration</h1>
+      {platform}
       <SieImport imports={d.sieImports} onImported={reload} />
       <section className="card" aria-labelledby="people-heading">
         <h2 id="people-heading">Personer och roller</h2>
