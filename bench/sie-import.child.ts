@@ -23,6 +23,7 @@ async function main(): Promise<void> {
     JSON.stringify({
       seconds,
       maxRssMb: process.resourceUsage().maxRSS / 1024,
+      importId: r.id,
       transactions: r.transactions,
       stored: n,
     }) + '\n',

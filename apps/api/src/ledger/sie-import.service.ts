@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import { DataSource, QueryRunner } from 'typeorm';
 import type { PoolClient } from 'pg';
 import {
-  decodeSieLines,
+  decodeSieLineBatches,
   EncodingGuess,
   parseSie,
   SieLineTooLongError,
@@ -18,6 +18,7 @@ import { LedgerError } from '../common/errors/error-codes';
 import { FilesService } from '../files/files.service';
 import {
   activateImport,
+  allowLongImport,
   copyLedgerTransactions,
   insertLedgerRows,
   insertPendingImport,
@@ -25,6 +26,7 @@ import {
   nextImportVersion,
 } from './sie-import.store';
 import { costCentreCodes } from './budget.store';
+import { LedgerCopyRows } from './ledger-copy-rows';
 
 export interface SieImportResult {
   id: string;
@@ -37,15 +39,6 @@ export interface SieImportResult {
   transactions: number;
   encoding: string;
   warnings: string[];
-}
-
-const COPY_SPECIAL = /[\\\t\n\r]/;
-
-/** COPY text format: tab separated, \N for null, backslash escapes. */
-function copyField(v: string | null): string {
-  if (v === null) return '\\N';
-  if (!COPY_SPECIAL.test(v)) return v;
-  return v.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
 }
 
 const problemText = (p: SieProblem) => `rad ${p.line}: ${p.message}`;
@@ -105,6 +98,7 @@ export class SieImportService {
   ): Promise<SieImportResult> {
     const em = qr.manager;
     await lockOrganisationImports(em, organisationId);
+    await allowLongImport(em);
     const importId = await insertPendingImport(em, organisationId, meta);
     const client = (qr as unknown as { databaseConnection: PoolClient }).databaseConnection;
     const copy = copyLedgerTransactions(client);
@@ -114,47 +108,43 @@ export class SieImportService {
     });
     let copyError: Error | null = null;
     copy.on('error', (e: Error) => (copyError = e));
-    let buffer = '';
-    const flush = async () => {
-      if (!buffer) return;
-      const ok = copy.write(buffer);
-      buffer = '';
-      if (!ok) await new Promise<void>((resolve) => copy.once('drain', resolve));
+    // Waits for PostgreSQL to take the bytes when the COPY stream is full, or for the COPY to fail (a failed COPY
+    // never drains).
+    const send = async (bytes: Buffer) => {
+      if (copyError) throw copyError;
+      if (copy.write(bytes)) return;
+      await new Promise<void>((resolve, reject) => {
+        const done = (e?: Error) => {
+          copy.off('drain', done);
+          copy.off('error', done);
+          if (e) reject(e);
+          else resolve();
+        };
+        copy.on('drain', done);
+        copy.on('error', done);
+      });
     };
     let encoding: EncodingGuess | null = null;
     // The cost centres the file uses, gathered while streaming (no second scan of the rows just copied).
     const usedCentres = new Set<string>();
+    const rows = new LedgerCopyRows(importId);
     const sink = {
-      transaction: async (t: SieTransaction) => {
+      // Only a full chunk has anything to wait for; every other row returns at once (no promise per row).
+      transaction: (t: SieTransaction): void | Promise<void> => {
         if (t.costCentre !== null) usedCentres.add(t.costCentre);
-        buffer +=
-          [
-            importId,
-            String(t.line),
-            copyField(t.series),
-            copyField(t.number),
-            t.voucherDate,
-            copyField(t.voucherText),
-            t.account,
-            copyField(t.costCentre),
-            copyField(t.objects.length ? JSON.stringify(t.objects) : null),
-            t.amount,
-            copyField(t.transDate),
-            copyField(t.text),
-          ].join('\t') + '\n';
-        // Large chunks: fewer writes into the COPY stream (and fewer waits for it to drain).
-        if (buffer.length > 1024 * 1024) await flush();
-        if (copyError) throw copyError;
+        const full = rows.add(t);
+        if (full) return send(full);
       },
     };
     let summary: SieSummary;
     try {
       summary = await parseSie(
-        decodeSieLines(content, (g) => (encoding = g)),
+        decodeSieLineBatches(content, (g) => (encoding = g)),
         sink,
         { encoding: () => encoding },
       );
-      await flush();
+      const rest = rows.rest();
+      if (rest) await send(rest);
       copy.end();
       await copyDone;
     } catch (e) {

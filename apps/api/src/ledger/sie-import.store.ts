@@ -53,6 +53,15 @@ export async function lockOrganisationImports(tx: Tx, organisationId: string): P
   await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 13))', [`sie:${organisationId}`]);
 }
 
+/**
+ * The import's statements may run longer than the pool's statement_timeout (30 s by default): the COPY of a
+ * million rows takes seconds on a quiet machine and can pass 30 s on a loaded one. Bounded still, for this
+ * transaction only.
+ */
+export async function allowLongImport(tx: Tx): Promise<void> {
+  await tx.query("SET LOCAL statement_timeout = '15min'");
+}
+
 /** A placeholder import (version 0, inactive) that the streamed transactions hang on; its id. */
 export async function insertPendingImport(
   tx: Tx,

@@ -4,8 +4,21 @@ import { SieToken } from './sie-tokenizer';
 export const AMOUNT = /^-?\d+(\.\d+)?$/;
 const DATE = /^\d{8}$/;
 
+// A file has a few hundred distinct dates and a million rows that carry them: each is checked once.
+const isoDates = new Map<string, string | null>();
+
 /** ÅÅÅÅMMDD as an ISO date, or null when it is not a real date. */
 export function isoDate(yyyymmdd: string): string | null {
+  if (yyyymmdd.length !== 8) return null;
+  const known = isoDates.get(yyyymmdd);
+  if (known !== undefined) return known;
+  const iso = checkDate(yyyymmdd);
+  if (isoDates.size >= 10_000) isoDates.clear();
+  isoDates.set(yyyymmdd, iso);
+  return iso;
+}
+
+function checkDate(yyyymmdd: string): string | null {
   if (!DATE.test(yyyymmdd)) return null;
   const iso = `${yyyymmdd.slice(0, 4)}-${yyyymmdd.slice(4, 6)}-${yyyymmdd.slice(6, 8)}`;
   const d = new Date(`${iso}T00:00:00Z`);

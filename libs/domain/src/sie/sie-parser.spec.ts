@@ -1,6 +1,12 @@
 import { createReadStream, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { EncodingGuess, decodeSieLines, MAX_SIE_LINE_CHARS, SieLineTooLongError } from './sie-encoding';
+import {
+  EncodingGuess,
+  decodeSieLineBatches,
+  decodeSieLines,
+  MAX_SIE_LINE_CHARS,
+  SieLineTooLongError,
+} from './sie-encoding';
 import { parseSie, SieTransaction } from './sie-parser';
 import { tokenizeSieLine } from './sie-tokenizer';
 import { money, sum, toAmountString } from '../money/money';
@@ -143,5 +149,74 @@ describe('SIE lines, long and hostile', () => {
     const split: string[] = [];
     for await (const l of decodeSieLines(chunked('#A 1\n#B 22\n#C', 3))) split.push(l.text);
     expect(split).toEqual(['#A 1', '#B 22', '#C']);
+  });
+});
+
+describe('SIE lines in batches (the importer reads them so)', () => {
+  const header = (n: number) => [
+    '#FLAGGA 0',
+    '#RAR 0 20250101 20251231',
+    '#KONTO 1930 "Bank"',
+    '#KONTO 3010 "Bidrag från staten"',
+    '#DIM 1 "Kostnadsställe"',
+    '#OBJEKT 1 "8 2" "Kostnadsställe \\"åtta\\""',
+    `#UB 0 1930 ${n * 100}.00`,
+    `#RES 0 3010 -${n * 100}.00`,
+  ];
+  function vouchers(n: number, bad: number | null): string[] {
+    const out: string[] = [];
+    for (let v = 1; v <= n; v++) {
+      out.push(`#VER A ${v} 20250110 "Bidrag \\"${v}\\" från Försäkringskassan"`, '{');
+      out.push(`   #TRANS 1930 {1 "8 2"} ${v === bad ? '1x.00' : '100.00'} "" "Bänkrad ${v}"`);
+      out.push('   #TRANS 3010 {} -100.00', '}');
+    }
+    return out;
+  }
+  async function* bytes(text: string, size: number): AsyncGenerator<Uint8Array> {
+    const b = Buffer.from(text, 'utf8');
+    for (let i = 0; i < b.length; i += size) yield b.subarray(i, i + size);
+  }
+  async function parse(text: string, size: number) {
+    const rows: SieTransaction[] = [];
+    const s = await parseSie(decodeSieLineBatches(bytes(text, size)), {
+      transaction: (t) => void rows.push(t),
+    });
+    return { s, rows };
+  }
+
+  it('reads the same rows however the bytes are chunked: inside a multi-byte letter, a quoted field, \\r\\n', async () => {
+    const text = [...header(2000), ...vouchers(2000, null)].join('\r\n') + '\r\n';
+    const whole = await parse(text, 1 << 30);
+    expect(whole.s.errors).toEqual([]);
+    expect(whole.rows).toHaveLength(4000);
+    expect(whole.rows[0]).toEqual(
+      expect.objectContaining({
+        line: header(0).length + 3,
+        voucherText: 'Bidrag "1" från Försäkringskassan',
+        objects: [['1', '8 2']],
+        costCentre: '8 2',
+        text: 'Bänkrad 1',
+      }),
+    );
+    for (const size of [1, 2, 3, 7, 64, 4099]) {
+      const { s, rows } = await parse(text, size);
+      expect({ size, errors: s.errors }).toEqual({ size, errors: [] });
+      expect(rows).toEqual(whole.rows);
+      expect(s.objects.get('1')?.get('8 2')).toBe('Kostnadsställe "åtta"');
+    }
+  });
+
+  it('names the right line for an error far past the first chunk', async () => {
+    const text = [...header(3000), ...vouchers(3000, 2500)].join('\n') + '\n';
+    const bad = header(0).length + (2500 - 1) * 5 + 3; // the #TRANS 1930 row of voucher 2500
+    for (const size of [5, 64 * 1024]) {
+      const { s } = await parse(text, size);
+      const amountErrors = s.errors.filter((e) => e.message.startsWith('#TRANS har inget giltigt belopp'));
+      expect(amountErrors).toEqual([{ line: bad, message: '#TRANS har inget giltigt belopp ("1x.00")' }]);
+      expect(s.errors).toContainEqual({
+        line: bad - 2,
+        message: 'verifikation A 2500 balanserar inte: summan av raderna är -100.00 i stället för 0',
+      });
+    }
   });
 });

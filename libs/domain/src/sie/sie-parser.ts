@@ -29,6 +29,16 @@ const KNOWN_IGNORED = new Set([
   '#UNDERDIM',
 ]);
 
+interface OpenVoucher {
+  line: number;
+  series: string;
+  number: string;
+  date: string;
+  text: string | null;
+  sum: ExactSum;
+  opened: boolean;
+}
+
 /**
  * Reads a SIE 4 file line by line, hands every transaction to the sink as it comes, and checks what a correct
  * import needs: vouchers balance, voucher dates fall in the fiscal year, IB + Σ TRANS = UB for balance accounts
@@ -36,7 +46,7 @@ const KNOWN_IGNORED = new Set([
  * Problems carry line numbers; parsing goes on after an error so that one pass lists them all.
  */
 export async function parseSie(
-  lines: AsyncIterable<SieLine>,
+  lines: AsyncIterable<SieLine> | AsyncIterable<SieLine[]>,
   sink: SieSink,
   opts: { encoding?: () => EncodingGuess | null } = {},
 ): Promise<SieSummary> {
@@ -60,22 +70,15 @@ export async function parseSie(
   const unknownLabels = new Map<string, { line: number; count: number }>();
   const sums = new Map<string, ExactSum>();
   const objectUses = new Map<string, number>(); // "dim|code" -> first line used
-  let voucher: {
-    line: number;
-    series: string;
-    number: string;
-    date: string;
-    text: string | null;
-    sum: ExactSum;
-    opened: boolean;
-  } | null = null;
+  let voucher: OpenVoucher | null = null;
   let skipNextTrans: string | null = null;
   let emptyRun = 0;
   let emptyRunStart = 0;
   let sawRecord = false;
   const year: SieYear = { start: null, end: null };
 
-  for await (const { line, text } of lines) {
+  // One line; returns the sink's promise only when the sink must be waited for (no await per line).
+  const step = (line: number, text: string): void | Promise<void> => {
     s.lines = line;
     const trimmed = text.trim();
     if (trimmed === '') {
@@ -86,7 +89,7 @@ export async function parseSie(
           emptyRunStart,
           `fler än ${MAX_EMPTY_RUN} tomma rader i följd från rad ${emptyRunStart}; filen verkar trasig`,
         );
-      continue;
+      return;
     }
     emptyRun = 0;
 
@@ -94,12 +97,12 @@ export async function parseSie(
       if (!voucher) error(line, '{ utan föregående #VER');
       else if (voucher.opened) error(line, 'ett andra { i samma verifikation');
       else voucher.opened = true;
-      continue;
+      return;
     }
     if (trimmed === '}') {
       if (!voucher || !voucher.opened) {
         error(line, '} utan öppen verifikation');
-        continue;
+        return;
       }
       if (!voucher.sum.isZero()) {
         error(
@@ -108,11 +111,11 @@ export async function parseSie(
         );
       }
       voucher = null;
-      continue;
+      return;
     }
     if (!trimmed.startsWith('#')) {
       error(line, `raden börjar inte med en etikett (#…): "${trimmed.slice(0, 40)}"`);
-      continue;
+      return;
     }
     sawRecord = true;
     let label: string;
@@ -122,11 +125,11 @@ export async function parseSie(
     } catch (e) {
       if (e instanceof SieSyntaxError) {
         error(line, e.message);
-        continue;
+        return;
       }
       throw e;
     }
-    label = label.toUpperCase();
+    if (label !== '#TRANS') label = label.toUpperCase();
 
     if (voucher && !voucher.opened) {
       error(voucher.line, `verifikation ${voucher.series} ${voucher.number} saknar { på raden efter #VER`);
@@ -136,33 +139,33 @@ export async function parseSie(
     if (label === '#TRANS' || label === '#RTRANS' || label === '#BTRANS') {
       if (!voucher) {
         error(line, `${label} utanför en verifikation`);
-        continue;
+        return;
       }
       if (label === '#TRANS' && skipNextTrans !== null) {
         const same = skipNextTrans === trimmed.slice(1 + 'TRANS'.length).trim();
         skipNextTrans = null;
-        if (same) continue; // the compatibility copy that follows an #RTRANS
+        if (same) return; // the compatibility copy that follows an #RTRANS
       }
       const account = word(f[0]);
       const list = f[1]?.kind === 'list' ? f[1].items : null;
       const amount = word(f[2]);
       if (!account || !/^\d+$/.test(account)) {
         error(line, `${label} saknar ett giltigt kontonummer`);
-        continue;
+        return;
       }
       if (list === null) {
         error(line, `${label} saknar objektlistan { } efter kontot`);
-        continue;
+        return;
       }
       if (list.length % 2 !== 0) error(line, 'objektlistan ska bestå av par: dimension och objekt');
       if (!amount || !AMOUNT.test(amount)) {
         error(line, `${label} har inget giltigt belopp ("${amount ?? ''}")`);
-        continue;
+        return;
       }
       const transDateRaw = word(f[3]);
       const transDate = transDateRaw ? isoDate(transDateRaw) : null;
       if (transDateRaw && !transDate) error(line, `ogiltigt transaktionsdatum "${transDateRaw}"`);
-      if (label === '#BTRANS') continue; // a removed row: history only, not part of the balance
+      if (label === '#BTRANS') return; // a removed row: history only, not part of the balance
       if (label === '#RTRANS') skipNextTrans = trimmed.slice(1 + 'RTRANS'.length).trim();
       const objects = pairs(list);
       for (const [dim, code] of objects) {
@@ -175,7 +178,7 @@ export async function parseSie(
       if (!sum) sums.set(account, (sum = new ExactSum()));
       sum.add(amount);
       s.transactions++;
-      await sink.transaction({
+      return sink.transaction({
         line,
         kind: label === '#RTRANS' ? 'RTRANS' : 'TRANS',
         series: voucher.series,
@@ -190,7 +193,6 @@ export async function parseSie(
         text: word(f[4]),
         quantity: word(f[5]),
       });
-      continue;
     }
     skipNextTrans = null;
 
@@ -232,13 +234,26 @@ export async function parseSie(
         if (!unknownLabels.has(label)) unknownLabels.set(label, { line, count: 0 });
         unknownLabels.get(label)!.count++;
     }
+  };
+
+  for await (const item of lines) {
+    if (Array.isArray(item)) {
+      for (let i = 0; i < item.length; i++) {
+        const wait = step(item[i].line, item[i].text);
+        if (wait) await wait;
+      }
+    } else {
+      const wait = step(item.line, item.text);
+      if (wait) await wait;
+    }
   }
 
   s.encoding = opts.encoding?.() ?? null;
-  if (voucher)
+  const unclosed = voucher as OpenVoucher | null; // set by step()
+  if (unclosed)
     error(
-      voucher.line,
-      `filen tar slut inuti verifikation ${voucher.series} ${voucher.number} (} saknas); filen verkar avkortad`,
+      unclosed.line,
+      `filen tar slut inuti verifikation ${unclosed.series} ${unclosed.number} (} saknas); filen verkar avkortad`,
     );
   if (!sawRecord) {
     error(s.lines || 1, s.lines > 0 ? 'filen innehåller bara tomma rader' : 'filen är tom');

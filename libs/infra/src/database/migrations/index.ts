@@ -21,6 +21,7 @@ import { TenantRlsLaterTables1763950000000 } from './1763950000000-tenant-rls-la
 import { ReportStructures1764050000000 } from './1764050000000-report-structures';
 import { SubmissionSnapshots1764070000000 } from './1764070000000-submission-snapshots';
 import { OrganisationNumber1764091000000 } from './1764091000000-organisation-number';
+import { LedgerTransactionBulkLoad1764095000000 } from './1764095000000-ledger-transaction-bulk-load';
 import { FollowUpExemptions1763940370000 } from './1763940370000-follow-up-exemptions';
 import { InsatsRegister1764010000000 } from './1764010000000-insats-register';
 import { FinanceSetup1764020000000 } from './1764020000000-finance-setup';
@@ -59,4 +60,5 @@ export const MIGRATIONS = [
   SubmissionSnapshots1764070000000,
   OrganisationNumber1764091000000,
   AuditSequencer1764094000000,
+  LedgerTransactionBulkLoad1764095000000,
 ];
