@@ -393,6 +393,33 @@ describe('issue 18 set-up under attack', () => {
         () => api.gql(CREATE, { o: b, i: insats({ costCentre: huge }) }, kansli),
         '$.insats.costCentre',
       );
+      await refusedAt(
+        () =>
+          api.gql(
+            SAVE_BUDGET,
+            {
+              o: b,
+              b: {
+                year: 2027,
+                decided: '2026-11-01',
+                kind: 'SUPPLEMENTARY',
+                fundedBy: huge,
+                lines: { '803': '1' },
+              },
+            },
+            kansli,
+          ),
+        '$.fundedBy',
+      );
+      await refusedAt(
+        () =>
+          api.gql(
+            SAVE_FUNDING,
+            { o: b, f: { year: 2027, party: 'AF', amount: '1', account: '3000', note: huge } },
+            kansli,
+          ),
+        '$.note',
+      );
       // Deeply nested JSON where a text belongs, in the bundle-shaped input
       const nested = JSON.stringify(insats()).replace('"Angreppsinsatsen"', deep(15_000));
       await refusedAt(() => raw(SAVE_INSATS, `{"o":"${b}","i":${nested}}`, kansli), '$.insats.name');

@@ -61,7 +61,7 @@ export const fundingSchema = z.object({
   party: key,
   amount: decimalString,
   account: z.string().regex(/^\d{4}$/, { message: 'ska vara ett fyrsiffrigt konto' }),
-  note: z.string().optional(),
+  note: z.string().max(300, { message: 'får vara högst 300 tecken' }).optional(),
 });
 
 /** Parts of a shared cost centre's costs that count as something else; the rest keeps the centre's category. */
@@ -91,7 +91,7 @@ export const budgetSchema = z.object({
   kind: z
     .enum(['ORDINARY', 'SUPPLEMENTARY'], { message: 'ska vara SUPPLEMENTARY (eller utelämnas)' })
     .optional(),
-  fundedBy: z.string().optional(),
+  fundedBy: z.string().max(300, { message: 'får vara högst 300 tecken' }).optional(),
   lines: amountMap,
   outlook: z.record(z.string().regex(/^\d{4}$/, { message: 'ska vara ett årtal' }), decimalString).optional(),
   /** Fixed keys (fromParties, fromEquity, esf, other) or the förbund's own rows [{label, amount, source}]. */
