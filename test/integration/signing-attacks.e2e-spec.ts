@@ -186,6 +186,34 @@ describe('signing under attack: in another’s place, reminders and the signed l
     );
   });
 
+  it('takes a reason of a paragraph, not a document: a huge one is refused at its field, nothing changes', async () => {
+    const huge = 'Skäl. '.repeat(2000);
+    await refusedInPlace(
+      { l: await personId(at('ledamot1')), e: await personId(at('ersattare1')), why: huge },
+      at('ersattare1'),
+      'Skälet är för långt; skriv det kortare.',
+    );
+    const before = [await signers(), await audits('signing.cancelled'), await audits('signing.declined')];
+    const cancel = await api.gql(
+      'mutation($r: ID!, $why: String!){ cancelSigningRequest(requestId: $r, reason: $why){ id } }',
+      { r: requestId, why: huge },
+      await token(at('forbundschef')),
+    );
+    expect(codes(cancel)).toEqual(['BAD_USER_INPUT']);
+    expect(cancel.errors![0].extensions!.details).toEqual([
+      { path: '$.reason', message: 'får vara högst 1 000 tecken' },
+    ]);
+    const decline = await api.gql(
+      'mutation($r: ID!, $why: String!){ declineSigning(requestId: $r, reason: $why){ id } }',
+      { r: requestId, why: huge },
+      await token(at('revisor1')),
+    );
+    expect(codes(decline)).toEqual(['BAD_USER_INPUT']);
+    expect([await signers(), await audits('signing.cancelled'), await audits('signing.declined')]).toEqual(
+      before,
+    );
+  });
+
   it('lets no one without the right step in, nor the same ersättare sign twice', async () => {
     const ledamot1 = await personId(at('ledamot1'));
     const ledamot2 = await personId(at('ledamot2'));
