@@ -470,4 +470,67 @@ describe('issue 18 set-up under attack', () => {
       );
     });
   });
+  it('each accepted change writes exactly its own typed audit entry, in its own förbund', async () => {
+    const kansli = await token(at(B.slug, 'kansli'));
+    const chef = await token(at(B.slug, 'forbundschef'));
+    const newest = async () =>
+      (
+        await api.ds.query(
+          'SELECT organisation_id AS org, action, actor_id AS actor FROM audit_entry WHERE seq > $1 ORDER BY seq',
+          [mark],
+        )
+      ).map((r: { org: string; action: string; actor: string }) => [r.org === b, r.action, !!r.actor]);
+    let mark = 0;
+    const step = async (q: string, vars: Record<string, unknown>, tok: string, action: string) => {
+      [{ mark }] = await api.ds.query('SELECT COALESCE(max(seq), 0)::bigint AS mark FROM audit_entry');
+      const r = await api.gql(q, vars, tok);
+      expect([action, r.errors]).toEqual([action, undefined]);
+      expect(await newest()).toEqual([[true, action, true]]);
+    };
+    const newcomer = await personId(at(B.slug, 'styrgrupp2.tris'));
+    await step(CREATE, { o: b, i: insats({ key: 'revision' }) }, kansli, 'insats.created');
+    await step(
+      SAVE_CC,
+      { o: b, c: { code: '777', name: 'Revision', category: 'FORBUND' } },
+      kansli,
+      'cost_centre.saved',
+    );
+    await step(
+      SAVE_GOAL,
+      { o: b, g: { year: 2027, key: 'rev', text: 'Rev', metric: 'soliditet', op: '>=', value: '0.5' } },
+      kansli,
+      'financial_goal.saved',
+    );
+    await step(
+      SAVE_BUDGET,
+      { o: b, b: { year: 2027, decided: '2026-11-01', lines: { '803': '1' } } },
+      kansli,
+      'budget.saved',
+    );
+    await step(
+      SAVE_FORECAST,
+      { o: b, f: { year: 2027, asOf: '2027-06-30', lines: { '803': '1' } } },
+      kansli,
+      'forecast.saved',
+    );
+    await step(
+      SAVE_MANDATE,
+      { o: b, m: { personId: newcomer, role: 'REVISOR', title: 'Revisor', from: '2028-01-01' } },
+      kansli,
+      'board.mandate_saved',
+    );
+    await step(
+      SAVE_TEXTS,
+      { o: b, t: { forvaltningsberattelse: 'Året i korthet.' } },
+      chef,
+      'report_texts.saved',
+    );
+    await step(
+      SAVE_STRUCTURE,
+      { o: b, e: [{ id: 'forvaltningsberattelse', heading: 'Förvaltningsberättelse' }] },
+      chef,
+      'report_structure.saved',
+    );
+    await step(SAVE_SETTINGS, { o: b, d: '08-31' }, chef, 'report_settings.saved');
+  });
 });
