@@ -534,4 +534,24 @@ describe('issue 18 set-up under attack', () => {
     );
     await step(SAVE_SETTINGS, { o: b, d: '08-31' }, chef, 'report_settings.saved');
   });
+  it('the query limits cover the new types: aliases of the set-up are refused before anything runs', async () => {
+    const kansli = await token(at(B.slug, 'kansli'));
+    const reads = Array.from(
+      { length: 40 },
+      (_, i) => `s${i}: financeSetup(organisationId: $o){ costCentres { split { share } } }`,
+    );
+    const r = await api.gql(`query($o: ID!){ ${reads.join(' ')} }`, { o: b }, kansli);
+    expect(r.errors?.length).toBeGreaterThan(0);
+    expect(r.data ?? null).toBeNull();
+    const before = await stateOfB();
+    const writes = Array.from(
+      { length: 40 },
+      (_, i) =>
+        `c${i}: createInsats(organisationId: $o, insats: { key: "alias${i}", name: "Alias", type: "INDIVID", ownerParty: "AF", costCentre: "803", start: "2026-01-01" }){ id }`,
+    );
+    const w = await api.gql(`mutation($o: ID!){ ${writes.join(' ')} }`, { o: b }, kansli);
+    expect(w.errors?.length).toBeGreaterThan(0);
+    expect(w.data ?? null).toBeNull();
+    expect(await stateOfB()).toBe(before);
+  });
 });
