@@ -91,6 +91,18 @@ const adminOnly = (why: string, args?: Attempt['args']): Entry => ({
   attempts: [refused(args, { codes: ['FORBIDDEN'] })],
 });
 const exempt = (kind: Exemption, why: string): Entry => ({ exempt: kind, why });
+/** An insats of B's that is sound but for A's board member in `role` (an id smuggled inside the input). */
+const smuggledInsats = (s: Seeded, role: 'styrgrupp' | 'projektagare') => ({
+  key: 'smuggel',
+  name: 'Smugglad person',
+  type: 'INDIVID',
+  ownerParty: 'KARLSTAD',
+  costCentre: '803',
+  start: '2026-01-01',
+  budgets: [],
+  matpunkter: [],
+  [role]: [s.a.boardPersonId],
+});
 /** A's id for the argument `id`, when the operation's own name does not say which object it is. */
 const id = (key: string) => (s: Seeded) => ({ id: s.a[key] });
 
@@ -209,7 +221,14 @@ const OPERATIONS: Record<string, Entry> = {
   'Mutation.collectBankIdSigning': rows(refused()),
   'Mutation.compileReport': rows(refused(() => ({ kind: 'ARSREDOVISNING', year: 2025 }))),
   'Mutation.confirmTotp': exempt('own account', "confirms the caller's own authenticator app; takes no id"),
-  'Mutation.createInsats': rows(refused()),
+  'Mutation.createInsats': rows(
+    refused(),
+    // B's own förbund, A's person smuggled into the styrgrupp: refused like an unknown person.
+    refused((s) => ({ organisationId: s.b.organisationId, insats: smuggledInsats(s, 'styrgrupp') }), {
+      as: ['kansli', 'chef'],
+      codes: ['BAD_USER_INPUT'],
+    }),
+  ),
   'Mutation.createNationalNetworkAccount': adminOnly(
     'accounts of the national network are made by the platform admin',
     () => ({ email: `forbundschef@${A.slug}.example`, name: 'Kapad' }),
@@ -334,7 +353,13 @@ const OPERATIONS: Record<string, Entry> = {
   'Mutation.saveFunding': rows(
     refused(() => ({ funding: { account: '3000', amount: '1', party: 'AF', year: 2025 } })),
   ),
-  'Mutation.saveInsats': rows(refused(() => ({ insats: { key: 'matris' } }))),
+  'Mutation.saveInsats': rows(
+    refused(() => ({ insats: { key: 'matris' } })),
+    refused((s) => ({ organisationId: s.b.organisationId, insats: smuggledInsats(s, 'projektagare') }), {
+      as: ['kansli', 'chef'],
+      codes: ['BAD_USER_INPUT'],
+    }),
+  ),
   'Mutation.saveNnsSettings': rows(refused(() => ({ indicators: [1], minGroupSize: 1 }))),
   'Mutation.savePerson': rows(
     refused(() => ({
@@ -390,7 +415,18 @@ const OPERATIONS: Record<string, Entry> = {
   'Mutation.startPlan': rows(refused(() => ({ year: 2027 }))),
   'Mutation.startSubmission': rows(refused(() => ({ period: 'HELAR-2027' }))),
   'Mutation.submitSubmission': rows(refused((s) => ({ id: s.a.draftSubmissionId, version: 1 }))),
-  'Mutation.updateInsats': rows(refused((s) => ({ id: s.a.insatsId, version: 1 }))),
+  'Mutation.updateInsats': rows(
+    refused((s) => ({ id: s.a.insatsId, version: 1 })),
+    // B's own insats given A's person as projektägare.
+    refused(
+      (s) => ({
+        id: s.b.insatsId,
+        version: 1,
+        insats: { ...smuggledInsats(s, 'projektagare'), key: 'stegen', start: '2024-01-01' },
+      }),
+      { as: ['kansli', 'chef'], codes: ['BAD_USER_INPUT'] },
+    ),
+  ),
   'Mutation.updateMyProfile': exempt(
     'own account',
     "changes the caller's own name and e-mail (a new e-mail needs the password); takes no id",

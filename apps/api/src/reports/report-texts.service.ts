@@ -43,7 +43,7 @@ export class ReportTextsService {
       .filter((e) => e.kind !== 'FIGURES')
       .map((e) => ({ key: e.id, title: e.heading, withFigures: e.kind === 'FIGURES_AND_TEXT' }));
     for (const key of Object.keys(saved))
-      if (!fields.some((f) => f.key === key) && key in REPORT_TEXT_KEYS)
+      if (!fields.some((f) => f.key === key) && Object.hasOwn(REPORT_TEXT_KEYS, key))
         fields.push({
           key,
           title: `${REPORT_TEXT_KEYS[key]} (ingår inte i rapporten)`,
@@ -80,7 +80,8 @@ export class ReportTextsService {
       issues.push({ path: '$', message: 'ska vara ett objekt med texter' });
     else {
       for (const [k, v] of Object.entries(texts)) {
-        if (!(k in REPORT_TEXT_KEYS))
+        // Own keys only: "constructor" or "__proto__" are in every object's prototype, not texts of the report.
+        if (!Object.hasOwn(REPORT_TEXT_KEYS, k))
           issues.push({
             path: `$.${k}`,
             message: `okänd text; tillåtna: ${Object.keys(REPORT_TEXT_KEYS).join(', ')}`,

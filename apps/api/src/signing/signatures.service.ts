@@ -19,6 +19,7 @@ import { SigningRequestsService } from './signing-requests.service';
 import * as store from './signing.store';
 import { RequestRow } from './signing.store';
 import { SigningRequestType } from './signing.types';
+import { checkReasonLength } from './reason-limit';
 
 export type SignMethod = 'TOTP' | 'PASSKEY' | 'BANKID';
 type Refusal = SignRefusal | 'CODE_REUSED' | 'INVALID_TRANSITION';
@@ -210,6 +211,7 @@ export class SignaturesService {
   }
 
   async decline(p: Principal, requestId: string, reason: string): Promise<SigningRequestType> {
+    checkReasonLength(reason);
     if (!reason.trim())
       throw new AppError(SigningError.REASON_REQUIRED, 'Ange varför du avböjer.', {
         details: [{ path: '$.reason', message: 'krävs' }],

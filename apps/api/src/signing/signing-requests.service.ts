@@ -37,6 +37,7 @@ import { FilesService } from '../files/files.service';
 import * as store from './signing.store';
 import { RequestRow } from './signing.store';
 import { SigningOrder, SigningRequestType } from './signing.types';
+import { checkReasonLength } from './reason-limit';
 
 /** Signing requests on a report version: create, send to the signers in turn, view, cancel, read. */
 @Injectable()
@@ -62,6 +63,7 @@ export class SigningRequestsService {
     overrideReason: string | null,
     decisionDate: string | null = null,
   ): Promise<SigningRequestType> {
+    checkReasonLength(overrideReason, '$.overrideReason');
     const rep = await this.uow.read((tx) => store.report(tx, reportId));
     if (rep?.status !== 'READY')
       throw new AppError(
@@ -240,6 +242,7 @@ export class SigningRequestsService {
     ersattarePersonId: string,
     reason: string,
   ): Promise<SigningRequestType> {
+    checkReasonLength(reason);
     const r = await this.uow.read((tx) => this.request(tx, requestId));
     const mine = rolesIn(p, r.organisation_id);
     if (!mine.includes(Role.FORBUNDSCHEF) && !mine.includes(Role.ADMIN) && ersattarePersonId !== p.personId)
@@ -308,6 +311,7 @@ export class SigningRequestsService {
   }
 
   async cancel(p: Principal, requestId: string, reason: string): Promise<SigningRequestType> {
+    checkReasonLength(reason);
     if (!reason.trim())
       throw new AppError(SigningError.REASON_REQUIRED, 'Ange varför begäran avbryts.', {
         details: [{ path: '$.reason', message: 'krävs' }],

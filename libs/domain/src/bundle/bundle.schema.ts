@@ -6,10 +6,9 @@ import { financingSchema, lineIncomeSchema } from '../reports/financing';
 import { reportSettingsSchema } from '../reports/report-settings';
 import { bundleMandateSchema } from '../board/board-mandates';
 import { organisationNumberSchema } from '../organisation/organisation-number';
+import { decimalInput } from '../money/decimal-input';
 
-const decimalString = z
-  .string()
-  .regex(/^-?\d+(\.\d+)?$/, { message: 'ska vara ett belopp som decimaltal i text, t.ex. "1200000.00"' });
+const decimalString = decimalInput;
 
 const isoDate = z
   .string()
@@ -63,19 +62,22 @@ export const fundingSchema = z.object({
   party: key,
   amount: decimalString,
   account: z.string().regex(/^\d{4}$/, { message: 'ska vara ett fyrsiffrigt konto' }),
-  note: z.string().optional(),
+  note: z.string().max(300, { message: 'får vara högst 300 tecken' }).optional(),
 });
 
 /** Parts of a shared cost centre's costs that count as something else; the rest keeps the centre's category. */
-export const costSplitSchema = z.array(
-  z.object({
-    purpose: z.enum(COST_SPLIT_PURPOSES, {
-      message: 'ska vara ADMINISTRATION, STRUKTUR, INDIVID eller FORBUND',
+export const costSplitSchema = z
+  .array(
+    z.object({
+      purpose: z.enum(COST_SPLIT_PURPOSES, {
+        message: 'ska vara ADMINISTRATION, STRUKTUR, INDIVID eller FORBUND',
+      }),
+      share: shareString,
+      note: z.string().max(300, { message: 'får vara högst 300 tecken' }).optional(),
     }),
-    share: shareString,
-    note: z.string().max(300, { message: 'får vara högst 300 tecken' }).optional(),
-  }),
-);
+  )
+  // Each purpose at most once, so no split has more parts than there are purposes.
+  .max(COST_SPLIT_PURPOSES.length, { message: `får ha högst ${COST_SPLIT_PURPOSES.length} delar` });
 
 export const costCentreSchema = z.object({
   code: z.string().regex(/^[A-Za-z0-9_-]{1,20}$/, { message: 'ska vara en kod på 1–20 tecken' }),
@@ -90,7 +92,7 @@ export const budgetSchema = z.object({
   kind: z
     .enum(['ORDINARY', 'SUPPLEMENTARY'], { message: 'ska vara SUPPLEMENTARY (eller utelämnas)' })
     .optional(),
-  fundedBy: z.string().optional(),
+  fundedBy: z.string().max(300, { message: 'får vara högst 300 tecken' }).optional(),
   lines: amountMap,
   outlook: z.record(z.string().regex(/^\d{4}$/, { message: 'ska vara ett årtal' }), decimalString).optional(),
   /** Fixed keys (fromParties, fromEquity, esf, other) or the förbund's own rows [{label, amount, source}]. */
@@ -119,6 +121,10 @@ export const financialGoalSchema = z.object({
 /** The kommuner's key (fördelningsnyckel): kommun party → share of the kommuner's part; the shares sum to 1. */
 export const kommunKeySchema = z.record(key, shareString);
 
+/** Limits of one insats: far above any real one (Samspelet's have at most 8 mätpunkter, 2 budget years). */
+export const MAX_MATPUNKTER = 200;
+export const MAX_INSATS_BUDGETS = 50;
+
 /**
  * An insats as the bundle carries it and the kansli registers it (the API validates the same shape). `end` is
  * optional: an insats without a decided end runs until one is set. `decision` is the decision that granted it.
@@ -128,7 +134,10 @@ export const insatsSchema = z.object({
   name,
   type: z.enum(INSATS_TYPES, { message: 'ska vara INDIVID eller STRUKTUR' }),
   ownerParty: key,
-  costCentre: z.string().min(1, { message: 'får inte vara tom' }),
+  costCentre: z
+    .string()
+    .min(1, { message: 'får inte vara tom' })
+    .max(20, { message: 'får vara högst 20 tecken' }),
   start: isoDate,
   end: isoDate.optional(),
   decision: z
@@ -138,18 +147,31 @@ export const insatsSchema = z.object({
       text: z.string().trim().max(5000, { message: 'får vara högst 5 000 tecken' }).optional(),
     })
     .optional(),
-  budgets: z.array(z.object({ year, amount: decimalString, decision: z.string().optional() })).default([]),
+  budgets: z
+    .array(
+      z.object({
+        year,
+        amount: decimalString,
+        decision: z.string().max(300, { message: 'får vara högst 300 tecken' }).optional(),
+      }),
+    )
+    .max(MAX_INSATS_BUDGETS, { message: `får ha högst ${MAX_INSATS_BUDGETS} år` })
+    .default([]),
   matpunkter: z
     .array(
       z.object({
         key,
         year,
-        text: z.string().min(1, { message: 'får inte vara tom' }),
-        metric: z.string().optional(),
+        text: z
+          .string()
+          .min(1, { message: 'får inte vara tom' })
+          .max(1000, { message: 'får vara högst 1 000 tecken' }),
+        metric: z.string().max(100, { message: 'får vara högst 100 tecken' }).optional(),
         op: z.enum(COMPARISON_OPS, { message: 'ska vara <=, >=, <, > eller =' }).optional(),
         target: decimalString.optional(),
       }),
     )
+    .max(MAX_MATPUNKTER, { message: `får ha högst ${MAX_MATPUNKTER} mätpunkter` })
     .default([]),
 });
 

@@ -11,10 +11,12 @@ import { insatsIssues, zodIssuesToSwedish } from './bundle.validate';
  * The kansli registers or edits one insats (issue 18): the bundle's insats with the same rules, plus the people of
  * its styrgrupp and its projektägare (person ids of the förbund's members). Pure: what the förbund has is passed in.
  */
-export const insatsRegistrationSchema = insatsSchema.extend({
-  styrgrupp: z.array(z.string().uuid({ message: 'ska vara en person i förbundet' })).default([]),
-  projektagare: z.array(z.string().uuid({ message: 'ska vara en person i förbundet' })).default([]),
-});
+const people = z
+  .array(z.string().uuid({ message: 'ska vara en person i förbundet' }))
+  .max(100, { message: 'får ha högst 100 personer' })
+  .default([]);
+
+export const insatsRegistrationSchema = insatsSchema.extend({ styrgrupp: people, projektagare: people });
 
 export type InsatsRegistration = z.infer<typeof insatsRegistrationSchema>;
 
@@ -90,14 +92,20 @@ function segmentsOf(path: string): Array<string | number> {
   return out;
 }
 
-/** Empty optional texts from a form ("", null) count as left out. */
-function stripEmpty(input: unknown): unknown {
-  if (Array.isArray(input)) return input.map(stripEmpty);
+/**
+ * Empty optional texts from a form ("", null) count as left out. Only as deep as an insats goes (insats →
+ * matpunkter → mätpunkt → field): deeper JSON is left for the schema to refuse, and a hostile input nested
+ * thousands of levels deep cannot exhaust the stack.
+ */
+const INSATS_DEPTH = 4;
+function stripEmpty(input: unknown, depth = 0): unknown {
+  if (depth > INSATS_DEPTH) return input;
+  if (Array.isArray(input)) return input.map((v) => stripEmpty(v, depth + 1));
   if (!input || typeof input !== 'object') return input;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(input)) {
     if (v === null || (typeof v === 'string' && v.trim() === '')) continue;
-    out[k] = stripEmpty(v);
+    out[k] = stripEmpty(v, depth + 1);
   }
   return out;
 }

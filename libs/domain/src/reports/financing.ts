@@ -1,6 +1,7 @@
 import Decimal from 'decimal.js';
 import { z } from 'zod';
 import { FINANCING_LABEL } from '../labels/report-labels';
+import { decimalInput } from '../money/decimal-input';
 
 /**
  * A budget's financing as the förbund names it: a list of rows (label, amount, and what kind of money it
@@ -16,9 +17,10 @@ export interface FinancingRow {
   source: FinancingSource;
 }
 
-const decimalString = z
-  .string()
-  .regex(/^-?\d+(\.\d+)?$/, { message: 'ska vara ett belopp som decimaltal i text, t.ex. "1200000.00"' });
+const decimalString = decimalInput;
+
+/** A budget names a handful of financing rows; thousands are an attack on the report, not a budget. */
+export const MAX_FINANCING_ROWS = 50;
 
 export const financingRowSchema = z.object({
   label: z
@@ -31,7 +33,12 @@ export const financingRowSchema = z.object({
 });
 
 /** The bundle's `financing`: the old record of fixed keys or the förbund's own rows. */
-export const financingSchema = z.union([z.record(z.string(), decimalString), z.array(financingRowSchema)]);
+export const financingSchema = z.union([
+  z.record(z.string(), decimalString),
+  z
+    .array(financingRowSchema)
+    .max(MAX_FINANCING_ROWS, { message: `får ha högst ${MAX_FINANCING_ROWS} rader` }),
+]);
 
 /** Which kind of money an old fixed key stands for. */
 const KEY_SOURCE: Record<string, FinancingSource> = {

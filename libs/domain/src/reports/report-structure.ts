@@ -156,6 +156,11 @@ export function validateReportStructure(kind: StructuredReportKind, entries: unk
   const issues: ValidationIssue[] = [];
   if (!Array.isArray(entries)) return [{ path: '$', message: 'ska vara en lista av avsnitt' }];
   if (!entries.length) return [{ path: '$', message: 'minst ett avsnitt behövs' }];
+  // Each section at most once: a longer list is refused whole, not answered with an issue per duplicate.
+  if (entries.length > REPORT_SECTION_CATALOGUE.length)
+    return [
+      { path: '$', message: `högst ${REPORT_SECTION_CATALOGUE.length} avsnitt (varje avsnitt en gång)` },
+    ];
   const seen = new Set<string>();
   entries.forEach((e: unknown, i) => {
     const path = `$[${i}]`;
