@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { AMOUNT_UNIT_LABEL } from '@app/domain';
+import { AMOUNT_UNIT_LABEL, keepNumbersWhole } from '@app/domain';
 import type { ReportModel } from '../model/report-model';
 import { PreparedAttachment, uploadedPageName } from './attachments';
 import { chart } from './pdf-chart';
@@ -20,6 +20,7 @@ import {
   tag,
 } from './pdf-style';
 import { table } from './pdf-table';
+import { signaturePage } from './pdf-signatures';
 
 /**
  * Renders the report model as a PDF a förbund would publish and archive: PDF/A-2a (tagged, XMP metadata,
@@ -72,7 +73,8 @@ export async function renderPdf(
   ) => {
     if (section.text) paragraph(doc, sect, section.text);
     for (const t of section.tables) table(doc, sect, t, model.unit);
-    for (const c of section.charts ?? []) chart(doc, sect, c, model.unit);
+    for (const c of section.charts ?? []) chart(doc, sect, c, model.unit, section.tables);
+    if (section.signatures) signaturePage(doc, sect, section.signatures);
     for (const s of section.subsections ?? []) {
       ensureSpace(doc, 60);
       bookmark(doc, s.title, mark);
@@ -265,12 +267,15 @@ function cover(doc: Doc, root: Struct, model: ReportModel, compiledAt: Date): vo
   sect.end();
 }
 
-/** One approved follow-up: its heading, content hash, uploads named, and each part's label/value lines. */
+/**
+ * One approved follow-up: its heading, who approved it when (in words; the content hash is for the audit trail,
+ * not the published text), uploads named, and each part's label/value lines. A part with no lines is left out.
+ */
 function bilaga(doc: Doc, root: Struct, b: ReportModel['bilagor'][number]): void {
   const sect = group(doc, root, 'Sect');
   heading(doc, sect, b.title);
-  if (b.contentHash) {
-    note(doc, sect, `Godkänt innehåll, SHA-256 ${b.contentHash}`, 8);
+  if (b.approval) {
+    note(doc, sect, b.approval, 8);
     doc.moveDown(0.5);
   }
   if (b.attachments.length) {
@@ -289,7 +294,7 @@ function bilaga(doc: Doc, root: Struct, b: ReportModel['bilagor'][number]): void
     );
     doc.moveDown(0.4);
   }
-  for (const s of b.sections) {
+  for (const s of b.sections.filter((x) => x.lines.some(([, v]) => v.trim()))) {
     ensureSpace(doc, 50);
     heading(doc, sect, s.title, 2);
     let rows: Struct | null = null;
@@ -303,14 +308,21 @@ function bilaga(doc: Doc, root: Struct, b: ReportModel['bilagor'][number]): void
           doc,
           tr,
           'TH',
-          () => doc.font('bold').fontSize(9).fillColor(COLOR.text).text(label, MARGIN, y, { width: 200 }),
+          () =>
+            doc
+              .font('bold')
+              .fontSize(9)
+              .fillColor(COLOR.text)
+              .text(keepNumbersWhole(label), MARGIN, y, { width: 200 }),
           {
             scope: 'Row',
           },
         );
         const h1 = doc.y;
         tag(doc, tr, 'TD', () =>
-          doc.font('regular').text(value, MARGIN + 210, y, { width: doc.page.width - 2 * MARGIN - 210 }),
+          doc
+            .font('regular')
+            .text(keepNumbersWhole(value), MARGIN + 210, y, { width: doc.page.width - 2 * MARGIN - 210 }),
         );
         tr.end();
         doc.y = Math.max(h1, doc.y) + 2;

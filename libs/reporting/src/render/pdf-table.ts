@@ -54,17 +54,21 @@ export function table(doc: Doc, parent: Struct, t: ReportTable, unit: 'tkr' | 'k
   doc.moveDown(0.2);
   drawHeader(true);
   for (const r of t.rows) {
-    doc.font(r.total ? 'bold' : 'regular').fontSize(9);
-    const texts = r.values.map((v, i) => presentValue(v, r, unit, t.signedColumns?.includes(i)));
+    doc.font(r.total || r.heading ? 'bold' : 'regular').fontSize(9);
+    // A group heading ("Tillgångar") is a row header with empty cells, so the table stays regular.
+    const texts = r.values.map((v, i) =>
+      r.heading ? '' : presentValue(v, r, unit, t.signedColumns?.includes(i)),
+    );
     const indent = (r.level ?? 0) * 10;
     const labelHeight = Math.max(
       doc.heightOfString(r.label, { width: labelWidth - 8 - indent }),
       ...(textTable ? texts.map((x) => doc.heightOfString(x, { width: valueWidth - 4 })) : []),
     );
-    if (doc.y + labelHeight + 4 > doc.page.height - doc.page.margins.bottom) {
+    // A group heading keeps its first row with it on the page.
+    if (doc.y + labelHeight + (r.heading ? 18 : 4) > doc.page.height - doc.page.margins.bottom) {
       doc.continueOnNewPage();
       drawHeader(false);
-      doc.font(r.total ? 'bold' : 'regular').fontSize(9);
+      doc.font(r.total || r.heading ? 'bold' : 'regular').fontSize(9);
     }
     const y = doc.y;
     if (r.total) rule(doc, MARGIN, MARGIN + width, y - 1, COLOR.text);

@@ -38,7 +38,7 @@ export async function renderXlsx(model: ReportModel): Promise<Buffer> {
             : money(v).dividedBy(divisor).toNumber();
         });
         const row = ws.addRow([r.label, ...cells]);
-        if (r.total) row.font = { bold: true };
+        if (r.total || r.heading) row.font = { bold: true };
         r.values.forEach((_, i) => {
           row.getCell(i + 2).numFmt =
             r.format === 'percent'

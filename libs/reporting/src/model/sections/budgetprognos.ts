@@ -1,4 +1,4 @@
-import { boardRoleTitle, mandateCovers, Money } from '@app/domain';
+import { Money } from '@app/domain';
 import { budgetFinancing } from '../budget-lines';
 import { ReportRow, ReportTable } from '../report-model';
 import { D } from '../figures';
@@ -34,29 +34,5 @@ export function budgetprognos(ctx: BuildContext): void {
         tables: [bp],
       });
     }
-    // The signature lines name the board at the end of the year; who actually signs is on the signeringsintyg.
-    const yearEnd = `${year}-12-31`;
-    const signers = input.board.filter(
-      (b) =>
-        (b.role === 'STYRELSELEDAMOT' || b.role === 'REVISOR') &&
-        mandateCovers({ from: b.from ?? null, to: b.to ?? null }, yearEnd),
-    );
-    sections.push({
-      id: 'underskrifter',
-      title: 'Styrelsens underskrift',
-      text: `Årsredovisningen för ${year} har godkänts av styrelsen.`,
-      tables: [
-        {
-          id: 'underskrifter',
-          columns: ['Roll', 'Part'],
-          rows: signers.map((s, i) => ({
-            id: `signer_${i}`,
-            label: s.name,
-            values: [boardRoleTitle(s), s.party],
-            format: 'text',
-          })),
-        },
-      ],
-    });
   }
 }
