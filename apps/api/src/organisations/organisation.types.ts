@@ -160,4 +160,9 @@ export class OrganisationType {
   @Field() name: string;
   @Field() reportingUnit: string;
   @Field(() => String, { nullable: true }) vision: string | null;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Förbundets logotyp i publicerade rapporter (en PNG eller JPEG, hämtas via /files/:id).',
+  })
+  logoFileId: string | null;
 }

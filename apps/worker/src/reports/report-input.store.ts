@@ -36,6 +36,19 @@ export async function reportOrganisation(
   return org ?? null;
 }
 
+/** The förbund's logo (its stored file), or null when it has none. */
+export async function organisationLogo(
+  tx: Tx,
+  organisationId: string,
+): Promise<{ sha256: string; contentType: string } | null> {
+  const [row] = await tx.query(
+    `SELECT f.sha256, f.content_type AS "contentType" FROM organisation o JOIN stored_file f ON f.id = o.logo_file_id
+      WHERE o.id = $1 AND f.organisation_id = o.id`,
+    [organisationId],
+  );
+  return row ?? null;
+}
+
 export function reportCostCentres(tx: Tx, organisationId: string): Promise<ReportInput['costCentres']> {
   return tx.query(
     'SELECT code, name, category, split FROM cost_centre WHERE organisation_id = $1 ORDER BY code',

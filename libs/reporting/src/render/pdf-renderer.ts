@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { AMOUNT_UNIT_LABEL, keepNumbersWhole } from '@app/domain';
+import { AMOUNT_UNIT_LABEL, keepNumbersWhole, logoAltText, readImageHeader } from '@app/domain';
 import type { ReportModel } from '../model/report-model';
 import { PreparedAttachment, uploadedPageName } from './attachments';
 import { chart } from './pdf-chart';
@@ -37,6 +37,8 @@ export async function renderPdf(
     compiledAt?: Date;
     onProgress?: (fraction: number) => void;
     uploads?: PreparedAttachment[];
+    /** The förbund's logo (PNG or JPEG, checked at upload) for the cover; missing: none. */
+    logo?: ReportLogo | null;
   } = {},
 ): Promise<Buffer> {
   const { doc, root, done } = openDocument(
@@ -45,7 +47,7 @@ export async function renderPdf(
     model.title,
     opts.compiledAt ?? new Date(),
   );
-  cover(doc, root, model, opts.compiledAt ?? new Date());
+  cover(doc, root, model, opts.compiledAt ?? new Date(), opts.logo ?? null);
 
   // Table of contents: reserved now (its place in the reading order too), filled in when page numbers are known.
   doc.addPage();
@@ -216,13 +218,36 @@ const PDFUA_XMP = `<rdf:Description rdf:about="" xmlns:pdfuaid="http://www.aiim.
 </rdf:li></rdf:Bag></pdfaExtension:schemas>
 </rdf:Description>`;
 
+/** The förbund's logo as the worker read it from storage (bytes, and PNG or JPEG). */
+export interface ReportLogo {
+  bytes: Uint8Array;
+  contentType: string;
+}
+
+/**
+ * The logo at the top of the cover, at most 200 × 90 points, as a Figure whose alternative text names the förbund.
+ * pdfkit embeds a PNG's transparency as a soft mask (SMask), which PDF/A-2 allows, under the sRGB output intent.
+ */
+function coverLogo(doc: Doc, sect: Struct, organisationName: string, logo: ReportLogo): void {
+  const bytes = Buffer.from(logo.bytes);
+  const header = readImageHeader(bytes);
+  if (!header) return;
+  const s = Math.min(200 / header.width, 90 / header.height, 1);
+  const [x, y, w, h] = [MARGIN, MARGIN + 30, header.width * s, header.height * s];
+  tag(doc, sect, 'Figure', () => doc.image(bytes, x, y, { width: w, height: h }), {
+    alt: logoAltText(organisationName),
+    bbox: [x, y, x + w, y + h],
+  });
+}
+
 /** Characters pdfkit would copy unescaped into the XMP packet are kept out of the title and author. */
 const xmpSafe = (s: string) => s.replace(/&/g, 'och').replace(/[<>]/g, '');
 
-function cover(doc: Doc, root: Struct, model: ReportModel, compiledAt: Date): void {
+function cover(doc: Doc, root: Struct, model: ReportModel, compiledAt: Date, logo: ReportLogo | null): void {
   const unitText = AMOUNT_UNIT_LABEL[model.unit];
   doc.addPage();
   const sect = group(doc, root, 'Sect');
+  if (logo) coverLogo(doc, sect, model.organisation.name, logo);
   tag(doc, sect, 'H1', () =>
     doc
       .fillColor(COLOR.accent)

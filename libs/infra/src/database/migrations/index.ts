@@ -20,6 +20,7 @@ import { TenantRls1763930000000 } from './1763930000000-tenant-rls';
 import { TenantRlsLaterTables1763950000000 } from './1763950000000-tenant-rls-later-tables';
 import { ReportStructures1764050000000 } from './1764050000000-report-structures';
 import { SubmissionSnapshots1764070000000 } from './1764070000000-submission-snapshots';
+import { OrganisationLogo1764093000000 } from './1764093000000-organisation-logo';
 import { FollowUpExemptions1763940370000 } from './1763940370000-follow-up-exemptions';
 import { InsatsRegister1764010000000 } from './1764010000000-insats-register';
 import { FinanceSetup1764020000000 } from './1764020000000-finance-setup';
@@ -55,4 +56,5 @@ export const MIGRATIONS = [
   ReportRules1764040000000,
   ReportStructures1764050000000,
   SubmissionSnapshots1764070000000,
+  OrganisationLogo1764093000000,
 ];
