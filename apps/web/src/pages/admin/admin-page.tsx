@@ -12,6 +12,7 @@ import { FinanceSetup } from './finance-setup';
 import { PersonDraft, PersonForm } from './person-form';
 import { Insatser } from './insatser';
 import { BoardMandates } from './board-mandates';
+import { OrganisationLogo } from './organisation-logo';
 
 export function AdminPage() {
   const s = useSession();
@@ -105,6 +106,7 @@ export function AdminPage() {
           }}
         />
       </section>
+      <OrganisationLogo />
       <FinanceSetup onChanged={reload} />
       <Insatser />
       <BoardMandates
