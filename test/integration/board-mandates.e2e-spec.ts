@@ -301,9 +301,14 @@ describe('board mandates: the board of the year prints, the board of the decisio
     expect(board.text).toContain('Könsfördelning bland ledamöter och ersättare: 2 kvinnor och 2 män.');
     // In the PDF (long names wrap in their column: the first words are enough)
     const printed = await reportText(done.id, chef);
-    expect(printed).toContain('Styrelse och revisorer');
-    expect(printed).toContain('Ledamot 1 (AF)');
-    expect(printed).not.toContain('Ledamot 3 (HAMMARO)');
+    const from = printed.indexOf('Styrelse och revisorer');
+    expect(from).toBeGreaterThan(0);
+    const boardPart = printed.slice(from, printed.indexOf('2 Resultaträkning', from));
+    expect(boardPart).toContain('Ledamot 1 (AF)');
+    expect(boardPart).not.toContain('Ledamot 3 (HAMMARO)');
+    // The signature page names the board sitting when the report is compiled for its decision (no signing
+    // request names a decision date yet: today), so the ordförande from April 2026 signs there.
+    expect(printed.slice(printed.lastIndexOf('Styrelsens underskrift'))).toContain('Ledamot 3 (HAMMARO)');
 
     // The request goes to those sitting on 2026-04-20: the new ordförande, the vice ordförande and the revisor.
     const created = (

@@ -11,6 +11,7 @@ import { SubmissionEvents } from '../../apps/api/src/submissions/submission.even
 import { Bundle, codes, FIXTURES, GqlResult, orgId, tenantBundle, TestApi, upload } from '../helpers/api';
 import { FakeBankIdRpApi } from '../helpers/fake-bankid';
 import { startWorker } from '../helpers/worker';
+import { testPng } from '../../libs/reporting/src/render/__fixtures__/png';
 import {
   ArgValues,
   argsFor,
@@ -467,7 +468,17 @@ const ROUTES: Record<string, RouteEntry> = {
           organisationId: s.a.organisationId,
         });
         expect([c, res.status, res.body.code]).toEqual([c, 403, 'FORBIDDEN']);
+        // nor can anyone of B set A's logo (issue 18.4), whatever B's role
+        const logo = await upload(api, await token(c), testPng(64, 64), 'logotyp.png', {
+          organisationId: s.a.organisationId,
+          purpose: 'logo',
+        });
+        expect([c, logo.status, logo.body.code]).toEqual([c, 403, 'FORBIDDEN']);
       }
+      const [a] = await api.ds.query('SELECT logo_file_id FROM organisation WHERE id = $1', [
+        s.a.organisationId,
+      ]);
+      expect(a.logo_file_id).toBeNull();
     },
   },
   'GET /files/:id': {

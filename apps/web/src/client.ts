@@ -128,6 +128,13 @@ export async function downloadFile(fileId: string, fallbackName: string): Promis
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/** A stored file as an object URL (an image preview); the caller revokes it. */
+export async function fileObjectUrl(fileId: string): Promise<string> {
+  const res = await fetch(`/files/${fileId}`, { headers: authHeaders() });
+  if (!res.ok) throw new Error(`Filen kunde inte hämtas (${res.status}).`);
+  return URL.createObjectURL(await res.blob());
+}
+
 export interface UploadedFile {
   id: string;
   sha256: string;

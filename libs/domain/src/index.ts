@@ -13,6 +13,7 @@ export * from './sie/sie-encoding';
 export * from './sie/sie-tokenizer';
 export * from './sie/sie-parser';
 export * from './files/content-type';
+export * from './files/logo';
 export * from './ledger/account-mapping';
 export * from './forms/template';
 export * from './forms/validate-answers';

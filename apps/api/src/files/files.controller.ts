@@ -26,7 +26,7 @@ function sendError(res: Response, e: unknown): void {
 export class FilesController {
   constructor(private readonly files: FilesService) {}
 
-  /** multipart/form-data with the field `file`; ?organisationId=…&purpose=bilaga|sie */
+  /** multipart/form-data with the field `file`; ?organisationId=…&purpose=bilaga|sie|logo (logo: becomes the förbund's) */
   @Authenticated()
   @Post()
   upload(
@@ -36,7 +36,7 @@ export class FilesController {
     @Query('purpose') purposeRaw?: string,
   ): void {
     const principal = req.principal as Principal;
-    const purpose: UploadPurpose = purposeRaw === 'sie' ? 'sie' : 'bilaga';
+    const purpose: UploadPurpose = purposeRaw === 'sie' || purposeRaw === 'logo' ? purposeRaw : 'bilaga';
     let orgId: string;
     try {
       orgId = this.files.resolveOrganisation(principal, organisationId);

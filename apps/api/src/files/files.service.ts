@@ -1,14 +1,31 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Readable } from 'node:stream';
-import { BILAGA_KINDS, FileKind, Principal, Role, rolesIn, sniffContentType } from '@app/domain';
+import {
+  BILAGA_KINDS,
+  FileKind,
+  LOGO_MAX_BYTES,
+  LOGO_PROBLEM_TEXT,
+  logoProblem,
+  Principal,
+  readImageHeader,
+  Role,
+  rolesIn,
+  sniffContentType,
+} from '@app/domain';
 import { AppConfig, appendAudit, FileStorage, FileTooLargeError, UnitOfWork } from '@app/infra';
 import { APP_CONFIG, FILE_STORAGE } from '../common/infra/tokens';
 import { AppError } from '../common/errors/app-error';
 import { FileError } from '../common/errors/error-codes';
-import { findStoredFile, insertStoredFile, lockOrganisationFiles, usedBytes } from './files.store';
+import {
+  findStoredFile,
+  insertStoredFile,
+  lockOrganisationFiles,
+  setOrganisationLogo,
+  usedBytes,
+} from './files.store';
 
-export type UploadPurpose = 'bilaga' | 'sie';
+export type UploadPurpose = 'bilaga' | 'sie' | 'logo';
 
 const LIMITS: Record<
   UploadPurpose,
@@ -16,6 +33,18 @@ const LIMITS: Record<
 > = {
   bilaga: { maxBytes: 20 * 1024 * 1024, kinds: BILAGA_KINDS, roles: null },
   sie: { maxBytes: 1024 * 1024 * 1024, kinds: ['text/plain'], roles: [Role.ADMIN, Role.FORBUNDSCHEF] },
+  // The förbund's logo on its published reports (issue 18.4): the förbundschef (or the kansli) sets it.
+  logo: {
+    maxBytes: LOGO_MAX_BYTES,
+    kinds: ['image/png', 'image/jpeg'],
+    roles: [Role.FORBUNDSCHEF, Role.ADMIN],
+  },
+};
+
+const ROLE_REFUSAL: Record<UploadPurpose, string> = {
+  bilaga: 'Du kan inte ladda upp filer till det förbundet.',
+  sie: 'Endast kansli och förbundschef laddar upp huvudboken.',
+  logo: 'Endast förbundschef och kansli byter förbundets logotyp.',
 };
 
 export interface StoredFile {
@@ -63,7 +92,7 @@ export class FilesService {
     const limit = LIMITS[purpose];
     if (limit.roles && !rolesIn(principal, organisationId).some((r) => limit.roles!.includes(r))) {
       content.resume();
-      throw new AppError(FileError.FORBIDDEN, 'Endast kansli och förbundschef laddar upp huvudboken.');
+      throw new AppError(FileError.FORBIDDEN, ROLE_REFUSAL[purpose]);
     }
     const maxBytes = purpose === 'sie' ? this.config.SIE_UPLOAD_MAX_BYTES : limit.maxBytes;
     const quota = this.config.FILE_QUOTA_BYTES_PER_ORGANISATION;
@@ -89,7 +118,12 @@ export class FilesService {
     const kind = sniffContentType(put.head);
     if (!kind || !limit.kinds.includes(kind)) {
       this.logger.warn({ name, purpose }, 'upload refused: content type not allowed');
-      const allowed = purpose === 'sie' ? 'en SIE-fil (text)' : 'PDF, DOCX, XLSX, PNG eller JPEG';
+      const allowed =
+        purpose === 'sie'
+          ? 'en SIE-fil (text)'
+          : purpose === 'logo'
+            ? 'PNG eller JPEG'
+            : 'PDF, DOCX, XLSX, PNG eller JPEG';
       throw new AppError(
         FileError.TYPE_NOT_ALLOWED,
         `Filens innehåll är inte ${allowed}${name ? ` (${name})` : ''}.`,
@@ -99,6 +133,7 @@ export class FilesService {
       );
     }
     const uploaded = put;
+    const logo = purpose === 'logo' ? await this.checkLogo(put.sha256) : null;
     const id = await this.uow.write(async (tx) => {
       // Checked again under a lock per förbund: two uploads at once cannot both squeeze under the quota.
       await lockOrganisationFiles(tx, organisationId);
@@ -120,6 +155,23 @@ export class FilesService {
         entityId: fileId,
         payload: { name: name ?? '', size: uploaded.size, purpose },
       });
+      if (logo) {
+        const previousFileId = await setOrganisationLogo(tx, organisationId, fileId);
+        await appendAudit(tx, {
+          organisationId,
+          actorId: principal.personId,
+          action: 'organisation.logo_set',
+          entityType: 'organisation',
+          entityId: organisationId,
+          payload: {
+            fileId,
+            sha256: uploaded.sha256,
+            width: logo.width,
+            height: logo.height,
+            previousFileId,
+          },
+        });
+      }
       return fileId;
     });
     return {
@@ -131,6 +183,22 @@ export class FilesService {
       originalName: name,
       purpose,
     };
+  }
+
+  /** Reads the stored image back whole (at most 2 MB) and refuses what cannot be the förbund's logo. */
+  private async checkLogo(sha256: string): Promise<{ width: number; height: number }> {
+    const chunks: Buffer[] = [];
+    for await (const c of this.storage.open(sha256)) chunks.push(c as Buffer);
+    const bytes = Buffer.concat(chunks);
+    const problem = logoProblem(bytes);
+    if (problem) {
+      this.logger.warn({ problem: problem.problem }, 'logo refused');
+      throw new AppError(FileError.LOGO_INVALID, LOGO_PROBLEM_TEXT[problem.problem], {
+        details: [{ path: '$.file', message: LOGO_PROBLEM_TEXT[problem.problem] }],
+      });
+    }
+    const header = readImageHeader(bytes)!;
+    return { width: header.width, height: header.height };
   }
 
   async get(id: string): Promise<StoredFile | null> {

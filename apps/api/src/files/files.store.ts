@@ -1,4 +1,4 @@
-import { Tx } from '@app/infra';
+import { returningRows, Tx } from '@app/infra';
 
 export interface StoredFileRow {
   id: string;
@@ -46,4 +46,19 @@ export async function insertStoredFile(tx: Tx, f: NewStoredFile): Promise<string
 export async function findStoredFile(tx: Tx, id: string): Promise<StoredFileRow | null> {
   const [r] = await tx.query('SELECT * FROM stored_file WHERE id = $1', [id]);
   return r ?? null;
+}
+
+/** Makes a stored file the förbund's logo; returns the logo it replaces (null: none). */
+export async function setOrganisationLogo(
+  tx: Tx,
+  organisationId: string,
+  fileId: string,
+): Promise<string | null> {
+  const [row] = await returningRows<{ previous: string | null }>(
+    tx,
+    `UPDATE organisation o SET logo_file_id = $2 FROM (SELECT logo_file_id FROM organisation WHERE id = $1 FOR UPDATE) old
+      WHERE o.id = $1 RETURNING old.logo_file_id AS previous`,
+    [organisationId, fileId],
+  );
+  return row?.previous ?? null;
 }

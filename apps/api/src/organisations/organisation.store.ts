@@ -8,6 +8,7 @@ export interface OrganisationRow {
   reportingUnit: string;
   vision: string | null;
   organisationNumber: string | null;
+  logoFileId: string | null;
 }
 
 export interface InsatsRow {
@@ -27,7 +28,7 @@ export interface InsatsRow {
 }
 
 const ORG_COLUMNS =
-  'id, slug, name, reporting_unit AS "reportingUnit", vision, organisation_number AS "organisationNumber"';
+  'id, slug, name, reporting_unit AS "reportingUnit", vision, organisation_number AS "organisationNumber", logo_file_id AS "logoFileId"';
 const INSATS_COLUMNS = `id, organisation_id AS "organisationId", key, name, type, cost_centre_code AS "costCentre", owner_party_key AS "ownerParty",
   to_char(start_date,'YYYY-MM-DD') AS start, to_char(end_date,'YYYY-MM-DD') AS "end",
   version, to_char(decided_on,'YYYY-MM-DD') AS "decidedOn", decision_body AS "decisionBody", decision_text AS "decisionText"`;

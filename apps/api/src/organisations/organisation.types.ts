@@ -165,6 +165,11 @@ export class OrganisationType {
     description: 'Organisationsnummer NNNNNN-NNNN (saknas för förbund som lagts upp före issue 18).',
   })
   organisationNumber: string | null;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Förbundets logotyp i publicerade rapporter (en PNG eller JPEG, hämtas via /files/:id).',
+  })
+  logoFileId: string | null;
 }
 
 @InputType()

@@ -18,6 +18,7 @@ import { CompileReportDocument, ReportsDocument } from './report-queries';
 import { ReportStructureEditor } from './report-structure-editor';
 import { ReportTextsEditor } from './report-texts-editor';
 import { ReportSettingsEditor } from './report-settings-editor';
+import { OrganisationLogo } from './admin/organisation-logo';
 
 export function ReportsPage() {
   const s = useSession();
@@ -147,6 +148,7 @@ function CompilePanel(props: { onCompiled: () => void }) {
         <>
           <ReportStructureEditor kind={kind} />
           <ReportSettingsEditor year={year} />
+          {!s.has('ADMIN') && <OrganisationLogo />}
           <ReportTextsEditor kind={kind} year={year} />
         </>
       )}

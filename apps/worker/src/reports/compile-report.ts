@@ -6,14 +6,16 @@ import {
   PreparedAttachment,
   buildPlanReport,
   buildReport,
+  ReportLogo,
   ReportModel,
 } from '@app/reporting';
-import { reportFileBase } from '@app/domain';
+import { LOGO_MAX_BYTES, logoProblem, reportFileBase } from '@app/domain';
 import { appendAudit, FileStorage } from '@app/infra';
 import { gatherReportInput, ReportDataMissing } from './gather-report-input';
 import { gatherPlanInput } from './gather-plan-input';
 import { BILAGA_LIMITS, BilagaRefused, checkBilaga } from './bilaga-check';
 import { failReport } from './fail-report';
+import { organisationLogo } from './report-input.store';
 import { ReportRenderer, sharedRenderPool } from './render-pool';
 import {
   countReportAttempt,
@@ -125,14 +127,20 @@ export async function compileReport(
   let last = 40;
   let reported: Promise<void> = Promise.resolve();
   const renderer = options.renderer ?? sharedRenderPool();
-  const { pdf, xlsx, checks, threadId } = await renderer.render(model, attachments, (stage, f) => {
-    const p = stage === 'xlsx' ? 85 : 40 + Math.floor(f * 40);
-    if (p < last + 10 && stage === 'pdf') return;
-    last = p;
-    reported = reported.then(() => progress(p, stage === 'xlsx' ? 'Skapar Excel-fil' : 'Skapar PDF'));
-    // Awaited below, after the thread answered; a past-the-deadline stage must not crash the process meanwhile.
-    reported.catch(() => undefined);
-  });
+  const logo = await readLogo(ds, storage, r.organisation_id);
+  const { pdf, xlsx, checks, threadId } = await renderer.render(
+    model,
+    attachments,
+    (stage, f) => {
+      const p = stage === 'xlsx' ? 85 : 40 + Math.floor(f * 40);
+      if (p < last + 10 && stage === 'pdf') return;
+      last = p;
+      reported = reported.then(() => progress(p, stage === 'xlsx' ? 'Skapar Excel-fil' : 'Skapar PDF'));
+      // Awaited below, after the thread answered; a past-the-deadline stage must not crash the process meanwhile.
+      reported.catch(() => undefined);
+    },
+    logo,
+  );
   await reported;
   log.debug({ reportId, renderThread: threadId }, 'report rendered');
   const json = Buffer.from(JSON.stringify(model, null, 2));
@@ -219,4 +227,29 @@ async function readAtMost(stream: NodeJS.ReadableStream, max: number): Promise<B
     }
   }
   return Buffer.concat(parts).subarray(0, max);
+}
+
+/**
+ * The förbund's logo for the cover (issue 18.4), read from storage and checked again as at upload; a logo that
+ * cannot be read or no longer passes is left out with a warning rather than failing the report.
+ */
+async function readLogo(
+  ds: DataSource,
+  storage: FileStorage,
+  organisationId: string,
+): Promise<ReportLogo | null> {
+  const stored = await organisationLogo(ds.manager, organisationId);
+  if (!stored) return null;
+  try {
+    const bytes = await readAtMost(storage.open(stored.sha256), LOGO_MAX_BYTES + 1);
+    const problem = logoProblem(bytes);
+    if (problem) {
+      log.warn({ organisationId, problem: problem.problem }, 'logo left out of the report');
+      return null;
+    }
+    return { bytes, contentType: stored.contentType };
+  } catch (e) {
+    log.warn({ organisationId, err: String(e) }, 'logo could not be read; left out of the report');
+    return null;
+  }
 }

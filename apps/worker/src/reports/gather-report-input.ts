@@ -26,6 +26,7 @@ import {
   reportHistory,
   reportImports,
   reportInsatser,
+  reportSigners,
   reportOrganisation,
   reportTexts,
 } from './report-input.store';
@@ -105,6 +106,7 @@ export async function gatherReportInput(
   const insatser = await reportInsatser(tx, organisationId);
   const followUps = await approvedFollowUps(tx, organisationId, year);
   const board = await reportBoard(tx, organisationId, year);
+  const signers = kind === 'ARSREDOVISNING' ? await reportSigners(tx, organisationId, kind, year) : null;
   const imports = await reportImports(tx, organisationId, year);
   const texts = await reportTexts(tx, organisationId, kind, year);
   // The förbund's report structure in force (its sections, order and headings); none: the seeds' default.
@@ -171,6 +173,7 @@ export async function gatherReportInput(
     insatser,
     followUps,
     board,
+    signers,
     imports,
     texts,
     structure: structure ? { version: structure.version, entries: structure.entries } : null,

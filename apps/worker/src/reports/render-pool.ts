@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { PreparedAttachment, ReportModel } from '@app/reporting';
+import type { PreparedAttachment, ReportLogo, ReportModel } from '@app/reporting';
 import type { RenderReply, RenderTask } from './render-thread';
 
 /** What a rendering thread gives back: the files, and which thread made them (never the worker's own, 0). */
@@ -18,6 +18,7 @@ export interface ReportRenderer {
     model: ReportModel,
     uploads: PreparedAttachment[],
     onProgress?: (stage: 'pdf' | 'xlsx', fraction: number) => void,
+    logo?: ReportLogo | null,
   ): Promise<RenderedFiles>;
 }
 
@@ -72,10 +73,11 @@ export class RenderPool implements ReportRenderer {
     model: ReportModel,
     uploads: PreparedAttachment[],
     onProgress?: (stage: 'pdf' | 'xlsx', fraction: number) => void,
+    logo?: ReportLogo | null,
   ): Promise<RenderedFiles> {
     if (this.closed) return Promise.reject(new Error('render pool is closed'));
     return new Promise<RenderedFiles>((resolve, reject) => {
-      this.queue.push({ task: { model, uploads }, onProgress, resolve, reject });
+      this.queue.push({ task: { model, uploads, logo: logo ?? null }, onProgress, resolve, reject });
       this.pump();
     });
   }

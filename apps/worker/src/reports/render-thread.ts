@@ -4,11 +4,13 @@
  * storage: the model and the prepared bilagor arrive as plain data.
  */
 import { parentPort, threadId } from 'node:worker_threads';
-import { PreparedAttachment, renderReportFiles, ReportModel } from '@app/reporting';
+import { PreparedAttachment, renderReportFiles, ReportLogo, ReportModel } from '@app/reporting';
 
 export interface RenderTask {
   model: ReportModel;
   uploads: PreparedAttachment[];
+  /** The förbund's logo for the cover, or null. */
+  logo?: ReportLogo | null;
 }
 
 export type RenderReply =
@@ -20,8 +22,11 @@ const port = parentPort;
 if (port) {
   port.on('message', (task: RenderTask) => {
     const reply = (m: RenderReply) => port.postMessage(m);
-    renderReportFiles(task.model, task.uploads, (stage, fraction) =>
-      reply({ type: 'progress', stage, fraction }),
+    renderReportFiles(
+      task.model,
+      task.uploads,
+      (stage, fraction) => reply({ type: 'progress', stage, fraction }),
+      task.logo,
     ).then(
       ({ pdf, xlsx, checks }) => reply({ type: 'done', pdf, xlsx, checks, threadId }),
       (e: unknown) =>

@@ -1,4 +1,11 @@
-import { type AccountRange, compareMandates, mandateInYear, type ReportingUnit } from '@app/domain';
+import {
+  type AccountRange,
+  compareMandates,
+  mandateCovers,
+  mandateInYear,
+  type ReportingUnit,
+  swedishDate,
+} from '@app/domain';
 import type { ReportInput, ReportKind } from '@app/reporting';
 import { boardMandates, Tx } from '@app/infra';
 
@@ -27,6 +34,19 @@ export async function reportOrganisation(
     [organisationId],
   );
   return org ?? null;
+}
+
+/** The förbund's logo (its stored file), or null when it has none. */
+export async function organisationLogo(
+  tx: Tx,
+  organisationId: string,
+): Promise<{ sha256: string; contentType: string } | null> {
+  const [row] = await tx.query(
+    `SELECT f.sha256, f.content_type AS "contentType" FROM organisation o JOIN stored_file f ON f.id = o.logo_file_id
+      WHERE o.id = $1 AND f.organisation_id = o.id`,
+    [organisationId],
+  );
+  return row ?? null;
 }
 
 export function reportCostCentres(tx: Tx, organisationId: string): Promise<ReportInput['costCentres']> {
@@ -79,7 +99,10 @@ export function approvedFollowUps(
             COALESCE((SELECT jsonb_agg(jsonb_build_object('key', m.key, 'text', m.text, 'metric', m.metric) ORDER BY m.position) FROM matpunkt m WHERE m.insats_id = i.id AND m.year = $2), '[]'::jsonb) AS matpunkter,
             COALESCE((SELECT jsonb_agg(jsonb_build_object('fileId', f.id, 'name', f.original_name, 'contentType', f.content_type, 'sha256', f.sha256) ORDER BY b.ord)
                 FROM jsonb_array_elements(CASE WHEN jsonb_typeof(s.answers->'bilagor') = 'array' THEN s.answers->'bilagor' ELSE '[]'::jsonb END) WITH ORDINALITY b(v, ord)
-                JOIN stored_file f ON f.id::text = COALESCE(b.v->>'fileId', b.v #>> '{}') AND f.organisation_id = s.organisation_id), '[]'::jsonb) AS attachments
+                JOIN stored_file f ON f.id::text = COALESCE(b.v->>'fileId', b.v #>> '{}') AND f.organisation_id = s.organisation_id), '[]'::jsonb) AS attachments,
+            COALESCE((SELECT jsonb_agg(jsonb_build_object('name', p.name, 'at', to_char(a.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')) ORDER BY a.step, a.created_at)
+                FROM submission_approval a JOIN person p ON p.id = a.person_id
+               WHERE a.submission_id = s.id AND a.round = s.round), '[]'::jsonb) AS approvals
        FROM submission s JOIN insats i ON i.id = s.insats_id
       WHERE s.organisation_id = $1 AND s.status = 'APPROVED' AND s.period IN ($3, $4) ORDER BY i.key`,
     [organisationId, year, `DELAR-${year}`, `HELAR-${year}`],
@@ -109,6 +132,44 @@ export async function reportBoard(
       to: m.to,
       gender: m.gender,
     }));
+}
+
+/**
+ * The board at the decision date the årsredovisning is compiled for (issue 18.2): the decision date of the latest
+ * signing request for the same report kind and year when one names it, else today in Sweden (never before the
+ * year-end); every mandate that covers that day. The signature page names them.
+ */
+export async function reportSigners(
+  tx: Tx,
+  organisationId: string,
+  kind: ReportKind,
+  year: number,
+): Promise<ReportInput['signers']> {
+  const [row] = (await tx.query(
+    `SELECT to_char(sr.decision_date, 'YYYY-MM-DD') AS "decisionDate" FROM signing_request sr JOIN report r ON r.id = sr.report_id
+      WHERE r.organisation_id = $1 AND r.kind = $2 AND r.year = $3 AND sr.decision_date IS NOT NULL
+      ORDER BY sr.created_at DESC LIMIT 1`,
+    [organisationId, kind, year],
+  )) as Array<{ decisionDate: string }>;
+  const today = swedishDate(new Date());
+  const yearEnd = `${year}-12-31`;
+  const decisionDate = row?.decisionDate ?? (today > yearEnd ? today : yearEnd);
+  const mandates = await boardMandates(tx, organisationId);
+  return {
+    decisionDate,
+    board: mandates
+      .filter((m) => mandateCovers(m, decisionDate))
+      .sort(compareMandates)
+      .map((m) => ({
+        personId: m.personId,
+        name: m.name,
+        role: m.role,
+        title: m.title,
+        party: m.partyName ?? (m.appointedBy ? m.appointedBy : null),
+        from: m.from,
+        to: m.to,
+      })),
+  };
 }
 
 /** The active ledger imports of the year and the one before. */

@@ -131,6 +131,14 @@ export const AUDIT_EVENTS = {
     version: z.number().int(),
   }),
   'file.uploaded': z.looseObject({ name: z.string(), size: z.number().int() }),
+  /** The förbund's logo for its published reports (issue 18.4): the file, its size in pixels, the one it replaced. */
+  'organisation.logo_set': z.looseObject({
+    fileId: z.string(),
+    sha256: z.string(),
+    width: z.number().int(),
+    height: z.number().int(),
+    previousFileId: z.string().nullable(),
+  }),
   'report.requested': z.looseObject({ kind: z.string(), year: z.number().int(), version: z.number().int() }),
   'report.compiled': z.looseObject({ kind: z.string(), year: z.number().int(), version: z.number().int() }),
   'report.failed': z.looseObject({ reason }),

@@ -1,4 +1,4 @@
-import { formatKronor, formatShare, formatUtfall } from './kronor';
+import { formatKronor, formatShare, formatUtfall, keepNumbersWhole } from './kronor';
 
 describe('amounts in sentences', () => {
   it('says kronor with a Swedish thousands space, öre only when there are any', () => {
@@ -21,5 +21,13 @@ describe('formatUtfall', () => {
     expect(formatUtfall('2.5', 'Snittid i månader')).toBe('2,5');
     expect(formatUtfall('1.00', 'Varje individ ska ha en plan')).toBe('1');
     expect(formatUtfall('ca 20 deltagare', 'Antal')).toBe('ca 20 deltagare');
+  });
+});
+
+describe('keepNumbersWhole', () => {
+  it('joins digit groups and a number with its unit by no-break spaces, nothing else', () => {
+    expect(keepNumbersWhole('summerar till 5 014 medan 90 % och 833 000 kr, år 2025 och 12 elever')).toBe(
+      'summerar till 5\u00a0014 medan 90\u00a0% och 833\u00a0000\u00a0kr, år 2025 och 12 elever',
+    );
   });
 });

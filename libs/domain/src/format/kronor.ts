@@ -41,3 +41,14 @@ export function formatUtfall(utfall: string, matpunktText = ''): string {
   const [whole, frac] = decimalString(d.abs(), places).split('.');
   return `${d.isNegative() && !d.isZero() ? '-' : ''}${groupThousands(whole, NBSP)}${frac ? `,${frac}` : ''}`;
 }
+
+/**
+ * Text with its numbers kept whole for line breaking: a space inside a number ("5 014") or between a number and
+ * its unit ("90 %", "833 000 kr") becomes a no-break space, as the formatting above writes them, so a PDF or
+ * mail never breaks a figure across lines.
+ */
+export function keepNumbersWhole(text: string): string {
+  return text
+    .replace(/(\d) (?=\d{3}(?!\d))/g, `$1${NBSP}`)
+    .replace(/(\d) (?=(%|kr\b|tkr\b|mnkr\b|st\b))/g, `$1${NBSP}`);
+}

@@ -105,3 +105,15 @@ export const FUNDING_TABLE = { title: 'Medelstilldelning per part', total: 'Summ
 
 /** Insatsernas måluppföljning without any approved follow-up. */
 export const NO_FOLLOW_UPS_TEXT = 'Inga godkända uppföljningar för perioden.';
+
+/** The words of the signature page (Styrelsens underskrift), as the seeds print them. */
+export const SIGNATURE_PAGE = {
+  statement:
+    'Vi intygar att årsredovisningen ger en rättvisande bild av verksamhetens resultat samt kostnader, intäkter och förbundets ekonomiska ställning.',
+  personalMandate:
+    'Då varje ledamot sitter på personligt mandat skriver ledamöterna under i sin roll i förbundets styrelse, inte som företrädare för en myndighet.',
+  placeAndDate: 'Ort och datum',
+  revisorer: 'Revisionsberättelse har avgivits den dag som framgår av digital signatur.',
+  /** A revisor's line names whom the revisor audits for ("för Region Värmland/kommunerna"). */
+  forParty: (party: string) => `för ${party}`,
+} as const;

@@ -9,6 +9,8 @@ import {
   periodLabel,
   UPPFOLJNING_INSATS_V1,
   formatUtfall,
+  followUpApprovalText,
+  NOT_MEASURED_TEXT,
 } from '@app/domain';
 import { ReportInput } from './report-input';
 import { D } from './figures';
@@ -26,11 +28,20 @@ export function followUpSections(
   const out: Array<{ title: string; lines: Array<[string, string]> }> = [];
   const a = f.answers as Record<string, unknown>;
   const template = f.template?.sections?.length ? f.template : UPPFOLJNING_INSATS_V1;
+  // Shares of those who finished mean nothing when nobody finished: such an indicator was not measured.
+  const nobodyFinished = D(String((a.deltagare as Record<string, unknown> | undefined)?.avslutade ?? 'NaN'));
+  const unmeasured = (type: string, raw: unknown) =>
+    type === 'share' &&
+    (raw === null ||
+      String(raw).trim() === '' ||
+      (DECIMAL.test(String(raw)) && D(String(raw)).isZero() && nobodyFinished.isZero()));
   for (const s of template.sections) {
     const v = a[s.key];
     if (v === undefined || v === null || (Array.isArray(v) && !v.length)) continue;
-    if (s.kind === 'text') out.push({ title: s.title, lines: [['', String(v)]] });
-    else if (s.kind === 'rows' && Array.isArray(v)) {
+    // A heading with nothing under it is left out (an empty "Jämställdhet" says nothing).
+    if (s.kind === 'text') {
+      if (String(v).trim()) out.push({ title: s.title, lines: [['', String(v)]] });
+    } else if (s.kind === 'rows' && Array.isArray(v)) {
       out.push({
         title: s.title,
         lines: (v as Array<Record<string, string>>).map((r) => [
@@ -46,19 +57,17 @@ export function followUpSections(
         ]),
       });
     } else if (s.kind === 'group' && typeof v === 'object') {
-      out.push({
-        title: s.title,
-        lines: (s.fields ?? [])
-          .filter(
-            (fd) =>
-              (v as Record<string, unknown>)[fd.key] !== undefined &&
-              (v as Record<string, unknown>)[fd.key] !== '',
-          )
-          .map((fd) => {
-            const raw = (v as Record<string, unknown>)[fd.key];
-            return [fd.label, fieldText(fd.type, raw)];
-          }),
-      });
+      const values = v as Record<string, unknown>;
+      const lines = (s.fields ?? [])
+        .filter((fd) => values[fd.key] !== undefined)
+        .map((fd): [string, string] | null => {
+          const raw = values[fd.key];
+          if (unmeasured(fd.type, raw)) return [fd.label, NOT_MEASURED_TEXT];
+          if (raw === null || String(raw).trim() === '') return null;
+          return [fd.label, fieldText(fd.type, raw)];
+        })
+        .filter((l): l is [string, string] => l !== null);
+      if (lines.length) out.push({ title: s.title, lines });
     }
   }
   return out;
@@ -93,6 +102,7 @@ export function bilagor({ coverage }: BuildContext): ReportModel['bilagor'] {
       return {
         ...base,
         contentHash: f.contentHash,
+        approval: followUpApprovalText(f.approvals ?? []),
         sections: followUpSections(f),
         attachments: f.attachments ?? [],
       };

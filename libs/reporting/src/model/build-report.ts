@@ -17,6 +17,7 @@ import { noter } from './sections/noter';
 import { nnsAnnex } from './sections/nns-annex';
 import { arrangeSections } from './structure';
 import { styrelse } from './sections/styrelse';
+import { underskrifter } from './sections/underskrifter';
 
 export { computeFigures } from './figures';
 export type { Figures } from './figures';
@@ -46,6 +47,7 @@ export function buildReport(input: ReportInput): ReportModel {
   const driftNet = driftredovisning(ctx);
   noter(ctx);
   budgetprognos(ctx);
+  underskrifter(ctx);
   // NNS indikatorenkät: the annex, the model's nns and the checks that a printed share is the annex's.
   const annex = kind === 'ARSREDOVISNING' ? nnsAnnex(input) : { section: null, model: null, checks: [] };
   if (annex.section) sections.push(annex.section);

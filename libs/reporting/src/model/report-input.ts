@@ -46,6 +46,8 @@ export interface ApprovedFollowUp {
   matpunkter: Array<{ key: string; text: string; metric?: string | null }>;
   /** Uploaded bilagor of the follow-up (resolved from answers.bilagor). */
   attachments: Array<{ fileId: string; name: string | null; contentType: string; sha256: string }>;
+  /** Who approved it and when (the last round's approvals, ISO instants), printed in words; missing: not shown. */
+  approvals?: Array<{ name: string; at: string }>;
   /** The template version the follow-up was filled in with (a förbund's own fields); missing: the standard one. */
   template?: TemplateDef | null;
 }
@@ -127,6 +129,11 @@ export interface ReportInput {
     to?: string | null;
     gender?: 'KVINNA' | 'MAN' | 'ANNAT' | null;
   }>;
+  /**
+   * The board at the decision date the report is compiled for (issue 18.2: the board changes between year-end and
+   * signing): every mandate that covers that day. Missing or empty: the signature page names the board at year-end.
+   */
+  signers?: { decisionDate: string; board: ReportInput['board'] } | null;
   /** The ledger imports the report stands on, with their own checks. */
   imports: Array<{ year: number; version: number; transactions: number; warnings: number }>;
   texts: Record<string, string>;

@@ -11,7 +11,7 @@ export interface ReportRow {
   /** `share`: an NNS share, printed in whole percent as the survey reports do. */
   format?: 'amount' | 'percent' | 'share' | 'text' | 'integer';
   level?: number;
-  /** A heading over the rows that follow (no values; the renderer prints no dashes for it). */
+  /** A group heading inside the table ("Tillgångar", "Omsättningstillgångar"): a row header without values. */
   heading?: boolean;
 }
 
@@ -50,6 +50,18 @@ export interface ReportSection {
   tables: ReportTable[];
   charts?: ReportChart[];
   subsections?: Array<{ id: string; title: string; text: string }>;
+  /** The signature page: printed as lines to sign on, each with the signer's name and title under it. */
+  signatures?: ReportSignatures;
+}
+
+export interface ReportSignatures {
+  statement: string;
+  note?: string;
+  /** The label of the place-and-date line ("Ort och datum"). */
+  placeAndDate: string;
+  /** The board's decision date the signers were chosen at; null: the end of the year. */
+  decisionDate: string | null;
+  groups: Array<{ intro?: string; signers: Array<{ name: string; title: string }> }>;
 }
 
 export interface ReportCheck {
@@ -103,7 +115,10 @@ export interface ReportModel {
     title: string;
     insatsKey: string;
     period: string;
+    /** The approved content's hash: for the audit trail and the checks, not printed in the published PDF. */
     contentHash: string | null;
+    /** Who approved the follow-up and when, in words and Swedish time; null or missing: not known. */
+    approval?: string | null;
     /** Set on a bilaga that stands for a missing or exempted follow-up. */
     coverage?: 'SAKNAS' | 'UNDANTAGEN';
     sections: Array<{ title: string; lines: Array<[string, string]> }>;

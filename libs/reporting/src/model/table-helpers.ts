@@ -59,7 +59,7 @@ export function roundingNotes(t: ReportTable, unit: 'tkr' | 'kr'): void {
       const totalRounded = toUnit(D(v), unit);
       if (!rounded.equals(totalRounded)) {
         (t.notes ??= []).push(
-          `Avrundning: ${t.columns[col]}: de avrundade raderna summerar till ${formatAmount(rounded.times(unit === 'tkr' ? 1000 : 1), unit, { separator: ' ' })} medan summan, avrundad från exakta belopp, är ${formatAmount(D(v), unit, { separator: ' ' })}.`,
+          `Avrundning: ${t.columns[col]}: de avrundade raderna summerar till ${formatAmount(rounded.times(unit === 'tkr' ? 1000 : 1), unit)} medan summan, avrundad från exakta belopp, är ${formatAmount(D(v), unit)}.`,
         );
       }
     });

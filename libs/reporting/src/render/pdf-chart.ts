@@ -1,7 +1,7 @@
 import type Decimal from 'decimal.js';
 import { formatAmount, formatPercent, money } from '@app/domain';
 import { niceScale } from './chart-scale';
-import type { ReportChart } from '../model/report-model';
+import type { ReportChart, ReportTable } from '../model/report-model';
 import { COLOR, Doc, ensureSpace, MARGIN, Struct, tag } from './pdf-style';
 import { table } from './pdf-table';
 
@@ -11,7 +11,16 @@ import { table } from './pdf-table';
  */
 const PATTERN_WORDS = ['helfärgad', 'snedstreckad', 'rutmönstrad'];
 
-export function chart(doc: Doc, parent: Struct, c: ReportChart, unit: 'tkr' | 'kr'): void {
+export function chart(
+  doc: Doc,
+  parent: Struct,
+  c: ReportChart,
+  unit: 'tkr' | 'kr',
+  printed: readonly ReportTable[] = [],
+): void {
+  // Where the chart's figures already stand in a printed table, the alternative text points there instead of a
+  // second copy of the same figures.
+  const source = printed.find((t) => holdsChartData(t, c));
   const width = doc.page.width - 2 * MARGIN;
   const height = 190;
   ensureSpace(doc, height + 60);
@@ -20,13 +29,17 @@ export function chart(doc: Doc, parent: Struct, c: ReportChart, unit: 'tkr' | 'k
     doc.font('bold').fontSize(11).fillColor(COLOR.text).text(c.title, MARGIN, doc.y),
   );
   const top = doc.y + 8;
-  const alt = `Stapeldiagram: ${c.title}. Staplar för ${c.series.map((s, j) => `${s.name} (${PATTERN_WORDS[j % 3]})`).join(', ')} per ${c.categories.join(', ')}. Värdena står i tabellen under diagrammet.`;
+  const where = source
+    ? `Värdena står i tabellen ${source.title ? `"${source.title}" ` : ''}ovan.`
+    : 'Värdena står i tabellen under diagrammet.';
+  const alt = `Stapeldiagram: ${c.title}. Staplar för ${c.series.map((s, j) => `${s.name} (${PATTERN_WORDS[j % 3]})`).join(', ')} per ${c.categories.join(', ')}. ${where}`;
   tag(doc, parent, 'Figure', () => bars(doc, c, unit, top, width, height), {
     alt,
     bbox: [MARGIN, top, MARGIN + width, top + height + 30],
   });
   doc.y = top + height + 38;
   doc.x = MARGIN;
+  if (source) return;
   table(
     doc,
     parent,
@@ -147,5 +160,32 @@ function bars(
       .fillColor(COLOR.text)
       .text(s.name, lx + 14, ly, { lineBreak: false });
     lx += 14 + doc.widthOfString(s.name) + 16;
+  });
+}
+
+/**
+ * Does a printed table already hold every value of the chart? Either each category is a row (its label the
+ * category, or the category and a name: "800 Administration") with each series a column of the same name, or,
+ * transposed, each series is a row and each category a column (the five-year overview). Values compare exactly.
+ */
+export function holdsChartData(t: ReportTable, c: ReportChart): boolean {
+  const same = (a: string | null | undefined, b: string | null) =>
+    b === null ? a === null || a === undefined : a !== null && a !== undefined && money(a).equals(money(b));
+  const rowFor = (label: string) =>
+    t.rows.find((r) => !r.heading && (r.label === label || r.label.startsWith(`${label} `)));
+  const byRows = c.series.every((s) => {
+    const col = t.columns.indexOf(s.name);
+    return col >= 0 && c.categories.every((cat, i) => same(rowFor(cat)?.values[col], s.values[i]));
+  });
+  if (byRows) return true;
+  return c.series.every((s) => {
+    const r = rowFor(s.name);
+    return (
+      !!r &&
+      c.categories.every((cat, i) => {
+        const col = t.columns.indexOf(cat);
+        return col >= 0 && same(r.values[col], s.values[i]);
+      })
+    );
   });
 }

@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { AMOUNT_UNIT_LABEL } from '@app/domain';
+import { AMOUNT_UNIT_LABEL, keepNumbersWhole, logoAltText, readImageHeader } from '@app/domain';
 import type { ReportModel } from '../model/report-model';
 import { PreparedAttachment, uploadedPageName } from './attachments';
 import { chart } from './pdf-chart';
@@ -20,6 +20,7 @@ import {
   tag,
 } from './pdf-style';
 import { table } from './pdf-table';
+import { signaturePage } from './pdf-signatures';
 
 /**
  * Renders the report model as a PDF a förbund would publish and archive: PDF/A-2a (tagged, XMP metadata,
@@ -36,6 +37,8 @@ export async function renderPdf(
     compiledAt?: Date;
     onProgress?: (fraction: number) => void;
     uploads?: PreparedAttachment[];
+    /** The förbund's logo (PNG or JPEG, checked at upload) for the cover; missing: none. */
+    logo?: ReportLogo | null;
   } = {},
 ): Promise<Buffer> {
   const { doc, root, done } = openDocument(
@@ -44,7 +47,7 @@ export async function renderPdf(
     model.title,
     opts.compiledAt ?? new Date(),
   );
-  cover(doc, root, model, opts.compiledAt ?? new Date());
+  cover(doc, root, model, opts.compiledAt ?? new Date(), opts.logo ?? null);
 
   // Table of contents: reserved now (its place in the reading order too), filled in when page numbers are known.
   doc.addPage();
@@ -72,7 +75,8 @@ export async function renderPdf(
   ) => {
     if (section.text) paragraph(doc, sect, section.text);
     for (const t of section.tables) table(doc, sect, t, model.unit);
-    for (const c of section.charts ?? []) chart(doc, sect, c, model.unit);
+    for (const c of section.charts ?? []) chart(doc, sect, c, model.unit, section.tables);
+    if (section.signatures) signaturePage(doc, sect, section.signatures);
     for (const s of section.subsections ?? []) {
       ensureSpace(doc, 60);
       bookmark(doc, s.title, mark);
@@ -214,13 +218,36 @@ const PDFUA_XMP = `<rdf:Description rdf:about="" xmlns:pdfuaid="http://www.aiim.
 </rdf:li></rdf:Bag></pdfaExtension:schemas>
 </rdf:Description>`;
 
+/** The förbund's logo as the worker read it from storage (bytes, and PNG or JPEG). */
+export interface ReportLogo {
+  bytes: Uint8Array;
+  contentType: string;
+}
+
+/**
+ * The logo at the top of the cover, at most 200 × 90 points, as a Figure whose alternative text names the förbund.
+ * pdfkit embeds a PNG's transparency as a soft mask (SMask), which PDF/A-2 allows, under the sRGB output intent.
+ */
+function coverLogo(doc: Doc, sect: Struct, organisationName: string, logo: ReportLogo): void {
+  const bytes = Buffer.from(logo.bytes);
+  const header = readImageHeader(bytes);
+  if (!header) return;
+  const s = Math.min(200 / header.width, 90 / header.height, 1);
+  const [x, y, w, h] = [MARGIN, MARGIN + 30, header.width * s, header.height * s];
+  tag(doc, sect, 'Figure', () => doc.image(bytes, x, y, { width: w, height: h }), {
+    alt: logoAltText(organisationName),
+    bbox: [x, y, x + w, y + h],
+  });
+}
+
 /** Characters pdfkit would copy unescaped into the XMP packet are kept out of the title and author. */
 const xmpSafe = (s: string) => s.replace(/&/g, 'och').replace(/[<>]/g, '');
 
-function cover(doc: Doc, root: Struct, model: ReportModel, compiledAt: Date): void {
+function cover(doc: Doc, root: Struct, model: ReportModel, compiledAt: Date, logo: ReportLogo | null): void {
   const unitText = AMOUNT_UNIT_LABEL[model.unit];
   doc.addPage();
   const sect = group(doc, root, 'Sect');
+  if (logo) coverLogo(doc, sect, model.organisation.name, logo);
   tag(doc, sect, 'H1', () =>
     doc
       .fillColor(COLOR.accent)
@@ -265,12 +292,15 @@ function cover(doc: Doc, root: Struct, model: ReportModel, compiledAt: Date): vo
   sect.end();
 }
 
-/** One approved follow-up: its heading, content hash, uploads named, and each part's label/value lines. */
+/**
+ * One approved follow-up: its heading, who approved it when (in words; the content hash is for the audit trail,
+ * not the published text), uploads named, and each part's label/value lines. A part with no lines is left out.
+ */
 function bilaga(doc: Doc, root: Struct, b: ReportModel['bilagor'][number]): void {
   const sect = group(doc, root, 'Sect');
   heading(doc, sect, b.title);
-  if (b.contentHash) {
-    note(doc, sect, `Godkänt innehåll, SHA-256 ${b.contentHash}`, 8);
+  if (b.approval) {
+    note(doc, sect, b.approval, 8);
     doc.moveDown(0.5);
   }
   if (b.attachments.length) {
@@ -289,7 +319,7 @@ function bilaga(doc: Doc, root: Struct, b: ReportModel['bilagor'][number]): void
     );
     doc.moveDown(0.4);
   }
-  for (const s of b.sections) {
+  for (const s of b.sections.filter((x) => x.lines.some(([, v]) => v.trim()))) {
     ensureSpace(doc, 50);
     heading(doc, sect, s.title, 2);
     let rows: Struct | null = null;
@@ -303,14 +333,21 @@ function bilaga(doc: Doc, root: Struct, b: ReportModel['bilagor'][number]): void
           doc,
           tr,
           'TH',
-          () => doc.font('bold').fontSize(9).fillColor(COLOR.text).text(label, MARGIN, y, { width: 200 }),
+          () =>
+            doc
+              .font('bold')
+              .fontSize(9)
+              .fillColor(COLOR.text)
+              .text(keepNumbersWhole(label), MARGIN, y, { width: 200 }),
           {
             scope: 'Row',
           },
         );
         const h1 = doc.y;
         tag(doc, tr, 'TD', () =>
-          doc.font('regular').text(value, MARGIN + 210, y, { width: doc.page.width - 2 * MARGIN - 210 }),
+          doc
+            .font('regular')
+            .text(keepNumbersWhole(value), MARGIN + 210, y, { width: doc.page.width - 2 * MARGIN - 210 }),
         );
         tr.end();
         doc.y = Math.max(h1, doc.y) + 2;

@@ -1,5 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { join, dirname } from 'node:path';
+import { keepNumbersWhole } from '@app/domain';
 
 const FONT_DIR = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
 /** Embedded TrueType fonts (PDF/A forbids the unembedded standard 14). */
@@ -95,7 +96,7 @@ export function paragraph(doc: Doc, parent: Struct, text: string): void {
     }
     ensureSpace(doc, 16);
     tag(doc, parent, 'P', () =>
-      doc.text(p, MARGIN, doc.y, { width: doc.page.width - 2 * MARGIN, align: 'left' }),
+      doc.text(keepNumbersWhole(p), MARGIN, doc.y, { width: doc.page.width - 2 * MARGIN, align: 'left' }),
     );
   }
   doc.moveDown(0.5);
@@ -108,7 +109,7 @@ export function note(doc: Doc, parent: Struct, text: string, size = 7.5, x = MAR
       .font('regular')
       .fontSize(size)
       .fillColor(COLOR.muted)
-      .text(text, x, y, { width: doc.page.width - MARGIN - x }),
+      .text(keepNumbersWhole(text), x, y, { width: doc.page.width - MARGIN - x }),
   );
 }
 

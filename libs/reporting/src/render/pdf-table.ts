@@ -77,7 +77,8 @@ export function table(doc: Doc, parent: Struct, t: ReportTable, unit: 'tkr' | 'k
       doc.heightOfString(r.label, { width: labelWidth - 8 - indent }),
       ...(textTable ? texts.map((x, i) => doc.heightOfString(x, { width: widths[i] - 4 })) : []),
     );
-    if (doc.y + labelHeight + 4 > doc.page.height - doc.page.margins.bottom) {
+    // A group heading keeps its first row with it on the page.
+    if (doc.y + labelHeight + (r.heading ? 18 : 4) > doc.page.height - doc.page.margins.bottom) {
       doc.continueOnNewPage();
       drawHeader(false);
       doc.font(r.total || r.heading ? 'bold' : 'regular').fontSize(labelSize);

@@ -1,7 +1,7 @@
 import type { ReportModel } from '../model/report-model';
 import { placeUploadedPages, PreparedAttachment } from './attachments';
 import { renderChecksPdf } from './checks-pdf';
-import { renderPdf } from './pdf-renderer';
+import { renderPdf, ReportLogo } from './pdf-renderer';
 import { renderXlsx } from './xlsx-renderer';
 
 /** The rendered files of one compiled report. */
@@ -21,8 +21,9 @@ export async function renderReportFiles(
   model: ReportModel,
   uploads: PreparedAttachment[],
   onProgress?: (stage: 'pdf' | 'xlsx', fraction: number) => void,
+  logo?: ReportLogo | null,
 ): Promise<ReportFiles> {
-  const rendered = await renderPdf(model, { uploads, onProgress: (f) => onProgress?.('pdf', f) });
+  const rendered = await renderPdf(model, { uploads, logo, onProgress: (f) => onProgress?.('pdf', f) });
   const pdf = await placeUploadedPages(rendered, uploads);
   onProgress?.('xlsx', 0);
   const xlsx = await renderXlsx(model);

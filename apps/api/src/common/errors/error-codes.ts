@@ -50,6 +50,8 @@ export enum FileError {
   TYPE_NOT_ALLOWED = 'FILE_TYPE_NOT_ALLOWED',
   QUOTA_EXCEEDED = 'FILE_QUOTA_EXCEEDED',
   NOT_FOUND = 'FILE_NOT_FOUND',
+  /** Not usable as the förbund's logo (type, size in pixels, CMYK). */
+  LOGO_INVALID = 'FILE_LOGO_INVALID',
 }
 
 export enum LedgerError {
@@ -135,6 +137,7 @@ export const GRAPHQL_CODE: Record<FeatureErrorCode, ContractCode> = {
   [FileError.FORBIDDEN]: ContractCode.FORBIDDEN,
   [FileError.TOO_LARGE]: ContractCode.BAD_USER_INPUT,
   [FileError.TYPE_NOT_ALLOWED]: ContractCode.BAD_USER_INPUT,
+  [FileError.LOGO_INVALID]: ContractCode.BAD_USER_INPUT,
   [FileError.QUOTA_EXCEEDED]: ContractCode.BAD_USER_INPUT,
   [FileError.NOT_FOUND]: ContractCode.NOT_FOUND,
   [LedgerError.FILE_INVALID]: ContractCode.BAD_USER_INPUT,

@@ -13,6 +13,7 @@ import { PersonDraft, PersonForm } from './person-form';
 import { Insatser } from './insatser';
 import { BoardMandates } from './board-mandates';
 import { PlatformOrganisations } from './platform-organisations';
+import { OrganisationLogo } from './organisation-logo';
 
 export function AdminPage() {
   const s = useSession();
@@ -116,6 +117,7 @@ export function AdminPage() {
           }}
         />
       </section>
+      <OrganisationLogo />
       <FinanceSetup onChanged={reload} />
       <Insatser />
       <BoardMandates

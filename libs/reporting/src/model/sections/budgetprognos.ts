@@ -1,10 +1,8 @@
 import Decimal from 'decimal.js';
 import {
-  boardRoleTitle,
   FINANCING_LABEL,
   FINANCING_SOURCES,
   formatKronor,
-  mandateCovers,
   Money,
 } from '@app/domain';
 import { budgetFinancing, budgetLines, ordinaryBudget } from '../budget-lines';
@@ -301,7 +299,6 @@ export function budgetprognos(ctx: BuildContext): void {
       ]),
     );
   }
-  signatures(ctx);
 }
 
 /** A check that a printed difference is what its two terms give: shown = a − b. */
@@ -321,32 +318,4 @@ function difference(
     `${what} (${formatKronor(shown)}) är ${aName} (${formatKronor(a)}) minus ${bName} (${formatKronor(b)}).`,
     `${what} (${formatKronor(shown)}) är inte ${aName} (${formatKronor(a)}) minus ${bName} (${formatKronor(b)}), som blir ${formatKronor(want)}.`,
   );
-}
-
-/** 8 Styrelsens underskrift: the signature lines name the board at the end of the year; who actually signs is on the signeringsintyg. */
-function signatures(ctx: BuildContext): void {
-  const { input, year, sections } = ctx;
-  const yearEnd = `${year}-12-31`;
-  const signers = input.board.filter(
-    (b) =>
-      (b.role === 'STYRELSELEDAMOT' || b.role === 'REVISOR') &&
-      mandateCovers({ from: b.from ?? null, to: b.to ?? null }, yearEnd),
-  );
-  sections.push({
-    id: 'underskrifter',
-    title: 'Styrelsens underskrift',
-    text: `Årsredovisningen för ${year} har godkänts av styrelsen.`,
-    tables: [
-      {
-        id: 'underskrifter',
-        columns: ['Roll', 'Part'],
-        rows: signers.map((s, i) => ({
-          id: `signer_${i}`,
-          label: s.name,
-          values: [boardRoleTitle(s), s.party],
-          format: 'text',
-        })),
-      },
-    ],
-  });
 }

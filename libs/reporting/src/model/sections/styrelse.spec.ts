@@ -1,6 +1,6 @@
 import { createBuildContext } from '../build-context';
 import { samspeletInput } from '../__fixtures__/samspelet';
-import { budgetprognos } from './budgetprognos';
+import { underskrifter } from './underskrifter';
 import { styrelse } from './styrelse';
 
 const board = [
@@ -70,8 +70,8 @@ describe('Styrelse och revisorer', () => {
 
   it('names the board at year-end under the signature heading', () => {
     const ctx = createBuildContext({ ...samspeletInput('ar'), board });
-    budgetprognos(ctx);
-    const t = ctx.sections.find((s) => s.id === 'underskrifter')!.tables[0];
-    expect(t.rows.map((r) => r.label)).toEqual(['Anna', 'Bo', 'Rut']);
+    underskrifter(ctx);
+    const sig = ctx.sections.find((s) => s.id === 'underskrifter')!.signatures!;
+    expect(sig.groups.map((g) => g.signers.map((s) => s.name))).toEqual([['Anna', 'Bo'], ['Rut']]);
   });
 });

@@ -1,0 +1,67 @@
+import {
+  BoardMandate,
+  boardRoleTitle,
+  defaultSectionHeading,
+  MANDATE_ROLES,
+  MandateRole,
+  SIGNATURE_PAGE,
+  signersAt,
+} from '@app/domain';
+import { ReportSignatures } from '../report-model';
+import { BuildContext } from '../build-context';
+
+/**
+ * 8 Styrelsens underskrift (årsredovisning): the statement, a place-and-date line and a signature line with name
+ * and title for each ledamot, then the revisorer under the seed's sentence. The signers are those sitting at the
+ * board's decision date (issue 18.2; `input.signers`, gathered by the worker); without it, those sitting at the
+ * end of the year. Who actually signed is on the signeringsintyg.
+ */
+export function underskrifter(ctx: BuildContext): void {
+  const { input, year, kind, sections } = ctx;
+  if (kind !== 'ARSREDOVISNING') return;
+  const mandates = (board: typeof input.board): BoardMandate[] =>
+    board
+      .filter((b): b is typeof b & { role: MandateRole } =>
+        (MANDATE_ROLES as readonly string[]).includes(b.role),
+      )
+      .map((b, i) => ({
+        personId: b.personId ?? `${b.name}#${i}`,
+        name: b.name,
+        role: b.role,
+        title: b.title,
+        appointedBy: b.party,
+        from: b.from ?? null,
+        to: b.to ?? null,
+      }));
+  const atDecision = input.signers?.board.length
+    ? {
+        date: input.signers.decisionDate,
+        people: signersAt(mandates(input.signers.board), input.signers.decisionDate, kind),
+      }
+    : null;
+  const date = atDecision?.date ?? `${year}-12-31`;
+  const people = atDecision?.people ?? signersAt(mandates(input.board), date, kind);
+  const line = (m: BoardMandate) => ({
+    name: m.name,
+    title:
+      m.role === 'REVISOR' && m.appointedBy
+        ? `${boardRoleTitle(m)}, ${SIGNATURE_PAGE.forParty(m.appointedBy)}`
+        : boardRoleTitle(m),
+  });
+  const signatures: ReportSignatures = {
+    statement: SIGNATURE_PAGE.statement,
+    note: SIGNATURE_PAGE.personalMandate,
+    placeAndDate: SIGNATURE_PAGE.placeAndDate,
+    decisionDate: atDecision ? date : null,
+    groups: [
+      { signers: people.filter((m) => m.role === 'STYRELSELEDAMOT').map(line) },
+      { intro: SIGNATURE_PAGE.revisorer, signers: people.filter((m) => m.role === 'REVISOR').map(line) },
+    ].filter((g) => g.signers.length),
+  };
+  sections.push({
+    id: 'underskrifter',
+    title: defaultSectionHeading('underskrifter', kind),
+    tables: [],
+    signatures,
+  });
+}
