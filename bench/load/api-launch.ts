@@ -14,7 +14,9 @@ export interface ApiLaunch {
  * the API the way production does, and the Dockerfile and docker-compose.yml are checked against the same line.
  */
 export function productionLaunch(root: string): ApiLaunch {
-  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
   return parseLaunch('production', pkg.scripts['start:api']);
 }
 

@@ -45,9 +45,14 @@ export async function compareLaunches(
         const idle = rssMb(api.pid!);
         const one = await sessionsOf(root, gql, 'bench-flow', users);
         const many: Session[] = [];
-        for (let i = 0; i < forbund; i++) many.push(...(await sessionsOf(root, gql, `bench-region-${i}`, perForbund)));
+        for (let i = 0; i < forbund; i++)
+          many.push(...(await sessionsOf(root, gql, `bench-region-${i}`, perForbund)));
         const save = async (s: Session, n: number) => {
-          const res = await gql(SAVE, { id: s.id, v: s.version, a: { ...answers, verksamhet: `Spar ${n}` } }, s.token);
+          const res = await gql(
+            SAVE,
+            { id: s.id, v: s.version, a: { ...answers, verksamhet: `Spar ${n}` } },
+            s.token,
+          );
           if (res.errors || !res.data) return false;
           s.version = res.data.saveSubmission.version as number;
           return true;

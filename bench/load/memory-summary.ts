@@ -30,7 +30,18 @@ export function memoryByPhase(file: string): Map<string, Record<string, number>>
 
 if (require.main === module) {
   const byPhase = memoryByPhase(process.argv[2]);
-  const keys = ['rss', 'heapTotal', 'heapUsed', 'heapUsedMin', 'new', 'old', 'code', 'large_object', 'external', 'arrayBuffers'];
+  const keys = [
+    'rss',
+    'heapTotal',
+    'heapUsed',
+    'heapUsedMin',
+    'new',
+    'old',
+    'code',
+    'large_object',
+    'external',
+    'arrayBuffers',
+  ];
   process.stdout.write(['phase', ...keys].join('\t') + '\n');
   for (const [phase, max] of byPhase)
     process.stdout.write([phase, ...keys.map((k) => String(max[k] ?? '–'))].join('\t') + '\n');

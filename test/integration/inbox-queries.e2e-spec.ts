@@ -59,7 +59,11 @@ describe('inbox: queries per request', () => {
     token: string,
     field = 'inbox',
   ): Promise<{ items: number; queries: number; rows: number }> {
-    const { result: r, queries, rows } = await countQueries(api.ds, () =>
+    const {
+      result: r,
+      queries,
+      rows,
+    } = await countQueries(api.ds, () =>
       api.ok<Record<string, unknown[]>>(
         field === 'inbox' ? '{ inbox { id matpunkter { key } } }' : `{ ${field} { kind targetId } }`,
         {},

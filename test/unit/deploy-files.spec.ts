@@ -63,7 +63,9 @@ describe('docker-compose.yml and Dockerfile', () => {
   });
 
   it('launches the API with the memory limits of npm run start:api (package.json) everywhere', () => {
-    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    };
     const words = pkg.scripts['start:api'].split(/\s+/);
     const env = words.slice(0, words.indexOf('node'));
     const nodeArgs = words.slice(words.indexOf('node') + 1, -1);

@@ -27,7 +27,9 @@ import * as batch from './submission-batch.store';
 import { matpunkterOf } from '../organisations/organisation.store';
 import { SubmissionType } from './submission.types';
 
-export const stateOf = (row: Pick<SubmissionRow, 'status' | 'step' | 'approvals_at_step'>): SubmissionState => ({
+export const stateOf = (
+  row: Pick<SubmissionRow, 'status' | 'step' | 'approvals_at_step'>,
+): SubmissionState => ({
   status: row.status,
   step: row.step,
   approvalsAtStep: row.approvals_at_step,

@@ -143,10 +143,7 @@ export class SubmissionStore {
    * The current, not yet approved follow-ups a person may be waited for on: every one of the förbund where they
    * hold a förbund-wide role, and those of the insatser where they hold an insats role.
    */
-  async openFor(
-    tx: Tx,
-    q: { organisationIds: string[]; insatsIds: string[] },
-  ): Promise<WaitingRow[]> {
+  async openFor(tx: Tx, q: { organisationIds: string[]; insatsIds: string[] }): Promise<WaitingRow[]> {
     return tx.query(
       `SELECT s.id, s.organisation_id, s.insats_id, i.name AS insats_name, s.period, s.status, s.step,
               s.approvals_at_step, s.round, o.workflow_config, o.name AS org_name
