@@ -21,9 +21,10 @@ import {
 import { Tx, UnitOfWork } from '@app/infra';
 import { AppError } from '../common/errors/app-error';
 import { SubmissionError } from '../common/errors/error-codes';
-import { SubmissionRow, SubmissionStore, WaitingRow } from './submission.store';
+import { SubmissionRow, SubmissionStore } from './submission.store';
 import { rolesFor } from './submission-roles';
 import * as batch from './submission-batch.store';
+import type { WaitingRow } from './submission-batch.store';
 import { matpunkterOf } from '../organisations/organisation.store';
 import { SubmissionType } from './submission.types';
 
@@ -207,7 +208,7 @@ export class SubmissionReads {
       if (!wf) workflows.set(r.organisation_id, (wf = workflowFrom(r.workflow_config)));
       return wf;
     };
-    const rows = (await this.store.openFor(tx, { organisationIds: orgWide, insatsIds })).filter((r) => {
+    const rows = (await batch.openFor(tx, { organisationIds: orgWide, insatsIds })).filter((r) => {
       const waiting = waitingFor(workflowOf(r), stateOf(r));
       return (
         !!waiting &&

@@ -73,25 +73,6 @@ export interface CommentRow {
   resolvedAt: string | null;
 }
 
-/**
- * What the inbox decides on (whose turn it is) and "Väntar på dig" shows: no answers and no template definition,
- * which are most of a row's bytes and are parsed for every row a query returns.
- */
-export type WaitingRow = Pick<
-  SubmissionRow,
-  | 'id'
-  | 'organisation_id'
-  | 'insats_id'
-  | 'insats_name'
-  | 'period'
-  | 'status'
-  | 'step'
-  | 'approvals_at_step'
-  | 'round'
-  | 'workflow_config'
-  | 'org_name'
->;
-
 /** An audit entry of the submission's history, with the actor's name. */
 export type HistoryRow = Parameters<typeof rowToAuditEntry>[0] & { actor_name: string | null };
 
@@ -136,21 +117,6 @@ export class SubmissionStore {
     return tx.query(
       `${SELECT} WHERE s.organisation_id = $1 AND s.is_current AND ($2::text IS NULL OR s.period = $2) AND ($3 OR s.insats_id = ANY($4)) ORDER BY s.period, i.key`,
       [q.organisationId, q.period, q.orgWide, q.insatsIds],
-    );
-  }
-
-  /**
-   * The current, not yet approved follow-ups a person may be waited for on: every one of the förbund where they
-   * hold a förbund-wide role, and those of the insatser where they hold an insats role.
-   */
-  async openFor(tx: Tx, q: { organisationIds: string[]; insatsIds: string[] }): Promise<WaitingRow[]> {
-    return tx.query(
-      `SELECT s.id, s.organisation_id, s.insats_id, i.name AS insats_name, s.period, s.status, s.step,
-              s.approvals_at_step, s.round, o.workflow_config, o.name AS org_name
-         FROM submission s JOIN insats i ON i.id = s.insats_id JOIN organisation o ON o.id = s.organisation_id
-        WHERE (s.organisation_id = ANY($1) OR s.insats_id = ANY($2)) AND s.is_current AND s.status <> 'APPROVED'
-        ORDER BY s.updated_at, s.id`,
-      [q.organisationIds, q.insatsIds],
     );
   }
 
