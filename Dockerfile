@@ -20,5 +20,12 @@ RUN mkdir -p /data/files && chown node:node /data/files
 ENV FILE_STORAGE_DIR=/data/files
 USER node
 EXPOSE 3000
-# Exec form: node itself receives SIGTERM and drains (Nest's shutdown hooks); no shell as PID 1.
-CMD ["node", "dist/apps/api/src/main.js"]
+# Allocations of 1 MiB and more are mapped and unmapped by glibc every time, so their memory goes back to the
+# system when freed (each argon2 login hashes in 19 MiB that malloc otherwise kept: 77 MB of the API's resident
+# memory after a few logins); smaller free memory is kept up to 64 MiB rather than returned and faulted in again.
+# README "Memory (API)" explains this and the V8 limits below.
+ENV MALLOC_MMAP_THRESHOLD_=1048576
+ENV MALLOC_TRIM_THRESHOLD_=67108864
+# Exec form: node itself receives SIGTERM and drains (Nest's shutdown hooks); no shell as PID 1. The V8 limits are
+# those of `npm run start:api` (package.json); test/unit/deploy-files.spec.ts keeps the three alike.
+CMD ["node", "--max-old-space-size=256", "--max-semi-space-size=32", "dist/apps/api/src/main.js"]

@@ -1,5 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, openSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Pool } from 'pg';
 import {
@@ -14,24 +14,45 @@ import {
   throughput,
 } from './load/http-load';
 import { importForbund, sampleAnswers, Session, sessionsOf } from './load/seed-forbund';
+import { ApiLaunch, productionLaunch } from './load/api-launch';
+import { compareLaunches } from './load/launch-compare';
 
-const SAVE =
+export const SAVE =
   'mutation($id: ID!, $v: Int!, $a: JSON!){ saveSubmission(id: $id, version: $v, answers: $a){ version } }';
-const ME = '{ me { id name } }';
-const INBOX = '{ inbox { id status } }';
+export const ME = '{ me { id name } }';
+export const INBOX = '{ inbox { id status } }';
 
-/** Starts the API in its own process (with the CPU profiler preloaded when BENCH_PROFILE_DIR is set). */
-async function startApi(root: string, tmp: string, port: number): Promise<ChildProcess> {
+/**
+ * Starts the API in its own process as production does (`npm run start:api`: its environment and V8 flags, see
+ * api-launch.ts), with the CPU profiler preloaded when BENCH_PROFILE_DIR is set and the memory sampler when
+ * BENCH_MEMORY_FILE is.
+ */
+export async function startApi(
+  root: string,
+  tmp: string,
+  port: number,
+  launch: ApiLaunch = productionLaunch(root),
+): Promise<ChildProcess> {
   const profileDir = process.env.BENCH_PROFILE_DIR;
   if (profileDir) mkdirSync(profileDir, { recursive: true });
+  const memoryFile = process.env.BENCH_MEMORY_FILE;
+  if (memoryFile) rmSync(memoryFile, { force: true });
   const api = spawn(
     process.execPath,
     [
+      ...launch.nodeArgs,
       ...(profileDir ? ['--require', join(root, 'dist', 'bench', 'load', 'profile-preload.js')] : []),
+      ...(memoryFile ? ['--require', join(root, 'dist', 'bench', 'load', 'memory-preload.js')] : []),
       join(root, 'dist', 'apps', 'api', 'src', 'main.js'),
     ],
     {
-      env: { ...process.env, PORT: String(port), LOG_LEVEL: 'silent', LOGIN_MAX_ATTEMPTS_PER_IP: '100000' },
+      env: {
+        ...process.env,
+        ...launch.env,
+        PORT: String(port),
+        LOG_LEVEL: 'silent',
+        LOGIN_MAX_ATTEMPTS_PER_IP: '100000',
+      },
       stdio: ['ignore', 'ignore', openSync(join(tmp, 'api.stderr.log'), 'w')],
     },
   );
@@ -44,6 +65,12 @@ async function startApi(root: string, tmp: string, port: number): Promise<ChildP
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error('the API did not start');
+}
+
+/** Marks the start of a load phase in the memory samples (BENCH_MEMORY_FILE), for memory-summary.ts. */
+function markPhase(phase: string): void {
+  const file = process.env.BENCH_MEMORY_FILE;
+  if (file) appendFileSync(file, JSON.stringify({ t: Date.now(), phase }) + '\n');
 }
 
 /** Asks the preloaded profiler to write its profile (named `phase`), then waits until it has. */
@@ -72,11 +99,20 @@ export async function workflowBenchmark(root: string, tmp: string, lines: string
   const autosaveMs = Number(process.env.BENCH_AUTOSAVE_MS ?? 2000);
   const answers = sampleAnswers(root);
 
-  importForbund(root, tmp, 'bench-flow', 'Samordningsförbundet Last');
   const multiSlugs = Array.from({ length: forbund }, (_, i) => `bench-region-${i}`);
+  // BENCH_REUSE_FORBUND=1 keeps the förbund an earlier run imported (while trying one change after another).
+  const present = process.env.BENCH_REUSE_FORBUND ? await existingSlugs() : new Set<string>();
+  if (!present.has('bench-flow')) importForbund(root, tmp, 'bench-flow', 'Samordningsförbundet Last');
   for (const [i, slug] of multiSlugs.entries())
-    importForbund(root, tmp, slug, `Samordningsförbundet Region ${i + 1}`);
+    if (!present.has(slug)) importForbund(root, tmp, slug, `Samordningsförbundet Region ${i + 1}`);
 
+  // BENCH_COMPARE: the same load against differently launched APIs, alternating (e.g. V8 defaults vs production).
+  if (process.env.BENCH_COMPARE) {
+    await compareLaunches(root, process.env.BENCH_COMPARE, lines, (port, launch) =>
+      startApi(root, tmp, port, launch),
+    );
+    return;
+  }
   const port = 4100 + Math.floor(Math.random() * 500);
   const api = await startApi(root, tmp, port);
   const gql = graphqlClient(`http://127.0.0.1:${port}`);
@@ -105,18 +141,27 @@ export async function workflowBenchmark(root: string, tmp: string, lines: string
       return !r.errors && !!r.data;
     };
 
+    markPhase('warmup');
     await closedLoop(one, 3, me); // warm-up: JIT, pools, caches
     await closedLoop(one, 3, save);
     await writeProfile(api, 'warmup');
+    markPhase('me');
     const meStats = await closedLoop(one, seconds, me);
     await writeProfile(api, 'me');
+    markPhase('save');
     const saveClosed = await closedLoop(one, seconds, save);
     await writeProfile(api, 'save');
+    markPhase('save-open');
     const saveOpen = await openLoop(one, seconds, autosaveMs, save);
+    markPhase('inbox');
     const inboxStats = await closedLoop(one, Math.max(5, seconds / 2), inbox);
+    await writeProfile(api, 'inbox');
+    markPhase('many-save');
     const manyClosed = await closedLoop(many, seconds, save);
+    markPhase('many-save-open');
     const manyOpen = await openLoop(many, seconds, autosaveMs, save);
     await writeProfile(api, 'rest');
+    markPhase('end');
     const apiPeak = peakRssMb(api.pid!);
 
     const sql = await bareSqlSave(one, answers, Math.min(seconds, 10));
@@ -149,6 +194,13 @@ export async function workflowBenchmark(root: string, tmp: string, lines: string
   } finally {
     api.kill('SIGTERM');
   }
+}
+
+async function existingSlugs(): Promise<Set<string>> {
+  const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 1 });
+  const { rows } = await pool.query("SELECT slug FROM organisation WHERE slug LIKE 'bench-%'");
+  await pool.end();
+  return new Set(rows.map((r: { slug: string }) => r.slug));
 }
 
 /** The same save as one conditional UPDATE, one connection per user, straight to PostgreSQL. */

@@ -55,29 +55,43 @@ describe('inbox: queries per request', () => {
   }
 
   /** The chef's inbox, and how many SQL statements answering it took. */
-  async function inbox(token: string, field = 'inbox'): Promise<{ items: number; queries: number }> {
-    const { result: r, queries } = await countQueries(api.ds, () =>
+  async function inbox(
+    token: string,
+    field = 'inbox',
+  ): Promise<{ items: number; queries: number; rows: number }> {
+    const {
+      result: r,
+      queries,
+      rows,
+    } = await countQueries(api.ds, () =>
       api.ok<Record<string, unknown[]>>(
         field === 'inbox' ? '{ inbox { id matpunkter { key } } }' : `{ ${field} { kind targetId } }`,
         {},
         token,
       ),
     );
-    return { items: r[field].length, queries };
+    return { items: r[field].length, queries, rows };
   }
 
   it('answers two waiting follow-ups and six with the same number of statements', async () => {
     const chef = await api.login('forbundschef@inkorgen.example');
+    const owner = await api.login(`projektagare.${fixtures[0].insats}@inkorgen.example`);
     for (const f of fixtures.slice(0, 2)) await waitingForChef(f);
     const few = await inbox(chef);
     const fewWaiting = await inbox(chef, 'waitingForMe');
+    const ownerFew = await inbox(owner);
     for (const f of fixtures.slice(2, 6)) await waitingForChef(f);
     const many = await inbox(chef);
     const manyWaiting = await inbox(chef, 'waitingForMe');
+    const ownerMany = await inbox(owner);
     expect([few.items, many.items]).toEqual([2, 6]);
     expect(many.queries).toBe(few.queries);
     // "Väntar på dig" on the start page, built on the same rows, stays as flat.
     expect(manyWaiting.items - fewWaiting.items).toBe(4);
     expect(manyWaiting.queries).toBe(fewWaiting.queries);
+    // A projektägare's inbox reads its own insats' follow-ups only, not every open one of the förbund: four more
+    // waiting elsewhere add no row to what it reads.
+    expect(ownerMany.queries).toBe(ownerFew.queries);
+    expect(ownerMany.rows).toBe(ownerFew.rows);
   });
 });

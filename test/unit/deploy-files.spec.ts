@@ -61,4 +61,19 @@ describe('docker-compose.yml and Dockerfile', () => {
     for (const name of ['api', 'worker'])
       expect(compose.services[name].volumes).toContain('files:/data/files');
   });
+
+  it('launches the API with the memory limits of npm run start:api (package.json) everywhere', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    };
+    const words = pkg.scripts['start:api'].split(/\s+/);
+    const env = words.slice(0, words.indexOf('node'));
+    const nodeArgs = words.slice(words.indexOf('node') + 1, -1);
+    expect(nodeArgs).toEqual(expect.arrayContaining([expect.stringMatching(/^--max-old-space-size=\d+$/)]));
+    expect(nodeArgs).toEqual(expect.arrayContaining([expect.stringMatching(/^--max-semi-space-size=\d+$/)]));
+    const cmd = ['node', ...nodeArgs, 'dist/apps/api/src/main.js'];
+    expect(dockerfile).toContain(`CMD ${JSON.stringify(cmd).replace(/","/g, '", "')}`);
+    expect(compose.services.api.command).toEqual(cmd);
+    for (const e of env) expect(dockerfile).toMatch(new RegExp(`^ENV ${e}$`, 'm'));
+  });
 });

@@ -1,5 +1,5 @@
 import { groupRows, type Tx } from '@app/infra';
-import type { CommentRow, HistoryRow } from './submission.store';
+import type { CommentRow, HistoryRow, SubmissionRow } from './submission.store';
 
 /**
  * The batch reads behind lists and the inbox: what would be one query per row, in one query per request.
@@ -58,5 +58,42 @@ export async function historyOf(
         ORDER BY c.root, a.seq NULLS LAST, a.insert_order`,
       [submissionIds],
     ),
+  );
+}
+
+/**
+ * What the inbox decides on (whose turn it is) and "Väntar på dig" shows: no answers and no template definition,
+ * which are most of a row's bytes and are parsed for every row a query returns.
+ */
+export type WaitingRow = Pick<
+  SubmissionRow,
+  | 'id'
+  | 'organisation_id'
+  | 'insats_id'
+  | 'insats_name'
+  | 'period'
+  | 'status'
+  | 'step'
+  | 'approvals_at_step'
+  | 'round'
+  | 'workflow_config'
+  | 'org_name'
+>;
+
+/**
+ * The current, not yet approved follow-ups a person may be waited for on: every one of the förbund where they
+ * hold a förbund-wide role, and those of the insatser where they hold an insats role.
+ */
+export async function openFor(
+  tx: Tx,
+  q: { organisationIds: string[]; insatsIds: string[] },
+): Promise<WaitingRow[]> {
+  return tx.query(
+    `SELECT s.id, s.organisation_id, s.insats_id, i.name AS insats_name, s.period, s.status, s.step,
+            s.approvals_at_step, s.round, o.workflow_config, o.name AS org_name
+       FROM submission s JOIN insats i ON i.id = s.insats_id JOIN organisation o ON o.id = s.organisation_id
+      WHERE (s.organisation_id = ANY($1) OR s.insats_id = ANY($2)) AND s.is_current AND s.status <> 'APPROVED'
+      ORDER BY s.updated_at, s.id`,
+    [q.organisationIds, q.insatsIds],
   );
 }

@@ -24,14 +24,39 @@ import { SubmissionError } from '../common/errors/error-codes';
 import { SubmissionRow, SubmissionStore } from './submission.store';
 import { rolesFor } from './submission-roles';
 import * as batch from './submission-batch.store';
+import type { WaitingRow } from './submission-batch.store';
 import { matpunkterOf } from '../organisations/organisation.store';
 import { SubmissionType } from './submission.types';
 
-export const stateOf = (row: SubmissionRow): SubmissionState => ({
+export const stateOf = (
+  row: Pick<SubmissionRow, 'status' | 'step' | 'approvals_at_step'>,
+): SubmissionState => ({
   status: row.status,
   step: row.step,
   approvalsAtStep: row.approvals_at_step,
 });
+
+/**
+ * Adds `validationErrors` and `derived` as properties computed on first read (and then kept): a list asked only
+ * for ids and statuses (the inbox under load) validates no answers. They stay enumerable, so the object reads and
+ * serialises as before.
+ */
+function withLazyValidation(
+  type: Omit<SubmissionType, 'validationErrors' | 'derived'>,
+  validate: () => ReturnType<typeof validateAnswers>,
+): SubmissionType {
+  let result: ReturnType<typeof validateAnswers> | undefined;
+  const once = () => (result ??= validate());
+  let derived: SubmissionType['derived'] | undefined;
+  Object.defineProperties(type, {
+    validationErrors: { enumerable: true, get: () => once().issues },
+    derived: {
+      enumerable: true,
+      get: () => (derived ??= { ...once().derived, foreslagna_bedomningar: once().suggestions }),
+    },
+  });
+  return type as SubmissionType;
+}
 
 /** The read side: one submission, a förbund's list, my inbox, comments and history. */
 @Injectable()
@@ -84,11 +109,10 @@ export class SubmissionReads {
   }
 
   private typeWith(row: SubmissionRow, ctx: FormContext): SubmissionType {
-    const result = validateAnswers(row.definition, row.answers, ctx);
     const state = stateOf(row);
     const wf = workflowFrom(row.workflow_config);
     const year = periodYear(row.period)!;
-    return {
+    const type = {
       insatsType: row.insats_type,
       deadline: periodDeadline(periodKind(row.period)!, year, row.workflow_config),
       template: {
@@ -118,8 +142,6 @@ export class SubmissionReads {
       version: row.version,
       revision: row.revision,
       answers: row.answers,
-      validationErrors: result.issues,
-      derived: { ...result.derived, foreslagna_bedomningar: result.suggestions },
       templateKey: row.template_key,
       templateVersion: row.template_version,
       waitingFor: waitingFor(wf, state),
@@ -128,7 +150,8 @@ export class SubmissionReads {
       submittedAt: row.submitted_at ? new Date(row.submitted_at).toISOString() : null,
       approvedAt: row.approved_at ? new Date(row.approved_at).toISOString() : null,
       updatedAt: new Date(row.updated_at).toISOString(),
-    };
+    } as Omit<SubmissionType, 'validationErrors' | 'derived'>;
+    return withLazyValidation(type, () => validateAnswers(row.definition, row.answers, ctx));
   }
 
   async get(id: string): Promise<SubmissionType> {
@@ -153,16 +176,40 @@ export class SubmissionReads {
 
   /** What waits for me, across my förbund. */
   async inbox(p: Principal): Promise<SubmissionType[]> {
-    return this.toTypes(await this.inboxRows(p));
+    const waiting = await this.inboxRows(p);
+    return this.toTypes(
+      await this.store.byIds(
+        this.uow.reader,
+        waiting.map((r) => r.id),
+      ),
+    );
   }
 
-  /** The current follow-ups that wait for me (a fixed number of queries, whatever their number). */
-  async inboxRows(p: Principal): Promise<SubmissionRow[]> {
-    const orgs = [...new Set(p.grants.map((g) => g.organisationId))];
-    if (!orgs.length) return [];
+  /**
+   * The current follow-ups that wait for me (a fixed number of queries, whatever their number). Only the rows my
+   * grants reach are read (an insats role reads its insatser's, not the whole förbund's), and without their
+   * answers: which of them wait for me is decided on status, step and the förbund's workflow.
+   */
+  async inboxRows(p: Principal): Promise<WaitingRow[]> {
+    const orgWide = [
+      ...new Set(p.grants.filter((g) => !INSATS_ROLES.includes(g.role)).map((g) => g.organisationId)),
+    ];
+    const insatsIds = [
+      ...new Set(
+        p.grants.filter((g) => INSATS_ROLES.includes(g.role) && g.insatsId).map((g) => g.insatsId as string),
+      ),
+    ];
+    if (!orgWide.length && !insatsIds.length) return [];
     const tx = this.uow.reader;
-    const rows = (await this.store.openInOrganisations(tx, orgs)).filter((r) => {
-      const waiting = waitingFor(workflowFrom(r.workflow_config), stateOf(r));
+    // One workflow per förbund, not one parse per row.
+    const workflows = new Map<string, ReturnType<typeof workflowFrom>>();
+    const workflowOf = (r: WaitingRow) => {
+      let wf = workflows.get(r.organisation_id);
+      if (!wf) workflows.set(r.organisation_id, (wf = workflowFrom(r.workflow_config)));
+      return wf;
+    };
+    const rows = (await batch.openFor(tx, { organisationIds: orgWide, insatsIds })).filter((r) => {
+      const waiting = waitingFor(workflowOf(r), stateOf(r));
       return (
         !!waiting &&
         rolesFor(p, r.organisation_id, r.insats_id).includes(waiting) &&
@@ -177,7 +224,7 @@ export class SubmissionReads {
     );
     return rows.filter(
       (r) =>
-        waitingFor(workflowFrom(r.workflow_config), stateOf(r)) === Role.PROJEKTAGARE ||
+        waitingFor(workflowOf(r), stateOf(r)) === Role.PROJEKTAGARE ||
         !mine.has(`${r.id}:${r.round}:${r.step}`),
     );
   }

@@ -120,11 +120,12 @@ export class SubmissionStore {
     );
   }
 
-  async openInOrganisations(tx: Tx, organisationIds: string[]): Promise<SubmissionRow[]> {
-    return tx.query(
-      `${SELECT} WHERE s.organisation_id = ANY($1) AND s.is_current AND s.status <> 'APPROVED' ORDER BY s.updated_at`,
-      [organisationIds],
-    );
+  /** Whole rows for ids, in the order of `ids`. */
+  async byIds(tx: Tx, ids: readonly string[]): Promise<SubmissionRow[]> {
+    if (!ids.length) return [];
+    const rows: SubmissionRow[] = await tx.query(`${SELECT} WHERE s.id = ANY($1)`, [ids]);
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
   /** One insats' mätpunkter for a year, through the organisations feature's batched read. */
