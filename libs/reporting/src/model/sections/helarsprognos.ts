@@ -262,10 +262,11 @@ export function helarsprognos(ctx: BuildContext): void {
         id: 'budget_mot_prognos',
         title: 'Budget och prognos per kostnadsställe',
         kind: 'bars',
-        categories: all.map((r) => r.code),
+        // The lines of the prognos table; the decisions during the year have a table of their own.
+        categories: rows.map((r) => r.code),
         series: [
-          { name: 'Budget', values: all.map((r) => amount(r.budget)) },
-          { name: 'Årsprognos', values: all.map((r) => amount(r.prognos)) },
+          { name: heads[1].label, values: rows.map((r) => amount(r.budget)) },
+          { name: 'Årsprognos', values: rows.map((r) => amount(r.prognos)) },
         ],
       },
     ],
