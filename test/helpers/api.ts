@@ -1,10 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../apps/api/src/bootstrap';
 import { AuthService } from '../../apps/api/src/auth/auth.service';
+import { DemoSeedService } from '../../apps/api/src/demo/demo-seed.service';
 import { DATA_SOURCE } from '../../apps/api/src/common/infra/tokens';
 
 export const FIXTURES = join(__dirname, '..', '..', 'demo', 'samspelet');
@@ -205,4 +207,18 @@ export async function insatserRunOn(api: TestApi, organisationId: string): Promi
 export async function orgId(api: TestApi, slug: string): Promise<string> {
   const [row] = await api.ds.query('SELECT id FROM organisation WHERE slug = $1', [slug]);
   return row.id;
+}
+
+/**
+ * The Samspelet fixture (bundle, ledger, follow-ups) seeded by the demo seeder as the förbund `bundle` describes
+ * (usually `tenantBundle(...)`); `without` names fixture files, relative to FIXTURES, left out. Returns its id.
+ */
+export async function seedFixture(api: TestApi, bundle: Bundle, without: string[] = []): Promise<string> {
+  const slug: string = bundle.organisation.slug;
+  const dir = mkdtempSync(join(tmpdir(), `${slug}-`));
+  cpSync(FIXTURES, dir, { recursive: true });
+  writeFileSync(join(dir, 'organisation.json'), JSON.stringify(bundle));
+  for (const file of without) rmSync(join(dir, file));
+  await api.app.get(DemoSeedService).seed(dir);
+  return orgId(api, slug);
 }

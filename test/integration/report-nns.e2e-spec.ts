@@ -1,12 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import { decimalString } from '@app/domain';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Decimal from 'decimal.js';
 import { INestApplicationContext } from '@nestjs/common';
-import { DemoSeedService } from '../../apps/api/src/demo/demo-seed.service';
-import { FIXTURES, orgId, tenantBundle, TestApi } from '../helpers/api';
+import { seedFixture, tenantBundle, TestApi } from '../helpers/api';
 import { startWorker } from '../helpers/worker';
 
 const DEMO = join(__dirname, '..', '..', 'demo');
@@ -47,13 +46,9 @@ describe('reports: NNS indicators in the årsredovisning', () => {
   beforeAll(async () => {
     api = await TestApi.start();
     worker = await startWorker();
-    const dir = mkdtempSync(join(tmpdir(), 'nns-forbund-'));
-    cpSync(FIXTURES, dir, { recursive: true });
     const bundle = tenantBundle('indikatorn', 'Samordningsförbundet Indikatorn');
     bundle.financialGoals.push(GOAL);
-    writeFileSync(join(dir, 'organisation.json'), JSON.stringify(bundle));
-    await api.app.get(DemoSeedService).seed(dir);
-    org = await orgId(api, 'indikatorn');
+    org = await seedFixture(api, bundle);
     chef = await api.login('forbundschef@indikatorn.example');
     await api.ok(
       'mutation($c: JSON!){ loadNnsCatalogue(catalogue: $c){ version } }',

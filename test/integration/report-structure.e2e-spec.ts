@@ -1,10 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { INestApplicationContext } from '@nestjs/common';
-import { DemoSeedService } from '../../apps/api/src/demo/demo-seed.service';
-import { codes, FIXTURES, orgId, tenantBundle, TestApi } from '../helpers/api';
+import { codes, seedFixture, tenantBundle, TestApi } from '../helpers/api';
 import { startWorker } from '../helpers/worker';
 
 /**
@@ -73,14 +72,7 @@ describe('report structure: the seeds’ sections by default, a förbund’s own
   beforeAll(async () => {
     api = await TestApi.start();
     worker = await startWorker();
-    const dir = mkdtempSync(join(tmpdir(), 'struktur-fixture-'));
-    cpSync(FIXTURES, dir, { recursive: true });
-    writeFileSync(
-      join(dir, 'organisation.json'),
-      JSON.stringify(tenantBundle(SLUG, 'Samordningsförbundet Strukturen')),
-    );
-    await api.app.get(DemoSeedService).seed(dir);
-    org = await orgId(api, SLUG);
+    org = await seedFixture(api, tenantBundle(SLUG, 'Samordningsförbundet Strukturen'));
     chef = await api.login(`forbundschef@${SLUG}.example`);
   });
   afterAll(async () => {
