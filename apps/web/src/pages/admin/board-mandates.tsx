@@ -5,7 +5,7 @@ import { Alert, Loading } from '../../components/ui';
 import { optionsOf, SelectField, TextField } from '../../components/fields';
 import { BoardMandatesDocument, RemoveBoardMandateDocument, SaveBoardMandateDocument } from './board-queries';
 import { ActionTable, RemoveButton, RowAction } from '../../components/action-table';
-import { failure, SaveResult, type SaveOutcome } from './save-result';
+import { failure, SaveResult, type SaveOutcome } from '../../components/save-result';
 
 interface Draft {
   id: string | null;

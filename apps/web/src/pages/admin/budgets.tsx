@@ -13,15 +13,8 @@ import {
 } from '../../format';
 
 import { SaveBudgetDocument } from './admin-queries';
-import {
-  failure,
-  parseLines,
-  SaveResult,
-  type SaveOutcome,
-  AmountLines,
-  SaveButtons,
-  typedLines,
-} from './save-result';
+import { failure, SaveResult, type SaveOutcome } from '../../components/save-result';
+import { parseLines, AmountLines, SaveButtons, typedLines } from './amount-lines';
 
 export interface BudgetRow {
   id: string;

@@ -10,7 +10,7 @@ import {
 } from '../../format';
 
 import { SaveCostCentreDocument } from './finance-queries';
-import { failure, SaveResult, type SaveOutcome } from './save-result';
+import { failure, SaveResult, type SaveOutcome } from '../../components/save-result';
 import { ActionTable, RemoveButton, RowAction } from '../../components/action-table';
 import { optionsOf, SelectField, TextField } from '../../components/fields';
 

@@ -4,7 +4,7 @@ import { useSession } from '../../session';
 import { COMPARISON_OP_LABEL, METRIC_LABEL, formatTarget } from '../../format';
 
 import { RemoveFinancialGoalDocument, SaveFinancialGoalDocument } from './finance-queries';
-import { failure, SaveResult, type SaveOutcome } from './save-result';
+import { failure, SaveResult, type SaveOutcome } from '../../components/save-result';
 import { ActionTable, RemoveButton, RowAction } from '../../components/action-table';
 import { optionsOf, SelectField, TextField } from '../../components/fields';
 

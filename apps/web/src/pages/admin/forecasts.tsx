@@ -6,15 +6,8 @@ import { RowAction } from '../../components/action-table';
 import { formatAmount, formatDate, parseAmount, sumAmounts } from '../../format';
 
 import { SaveForecastDocument } from './finance-queries';
-import {
-  failure,
-  parseLines,
-  SaveResult,
-  type SaveOutcome,
-  AmountLines,
-  SaveButtons,
-  typedLines,
-} from './save-result';
+import { failure, SaveResult, type SaveOutcome } from '../../components/save-result';
+import { parseLines, AmountLines, SaveButtons, typedLines } from './amount-lines';
 
 export interface ForecastRow {
   id: string;

@@ -4,7 +4,7 @@ import { useSession } from '../../session';
 import { PARTY_KIND_LABEL, formatShare, percentToShare, shareToPercent } from '../../format';
 
 import { SaveKommunKeyDocument, SavePartyDocument } from './finance-queries';
-import { failure, SaveResult, type SaveOutcome } from './save-result';
+import { failure, SaveResult, type SaveOutcome } from '../../components/save-result';
 import { ActionTable, RowAction } from '../../components/action-table';
 import { optionsOf, SelectField, TextField } from '../../components/fields';
 
