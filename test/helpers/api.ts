@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -103,6 +104,26 @@ export class TestApi {
         r.on('end', () => cb(null, Buffer.concat(parts)));
       });
     return { status: res.status, body: res.body as Buffer };
+  }
+
+  /**
+   * A stored PDF, downloaded with `token`, as pdftotext reads it (layout kept, no-break spaces as plain spaces);
+   * with `lastPages`, only that many pages from the end.
+   */
+  async pdfText(fileId: string, token: string, lastPages?: number): Promise<string> {
+    const res = await this.download(fileId, token);
+    if (res.status !== 200) throw new Error(`download of ${fileId} gave HTTP ${res.status}`);
+    const file = join(mkdtempSync(join(tmpdir(), 'pdf-text-')), `${fileId}.pdf`);
+    writeFileSync(file, res.body);
+    const range: string[] = [];
+    if (lastPages) {
+      const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
+      range.push('-f', String(Math.max(1, pages - lastPages + 1)), '-l', String(pages));
+    }
+    return execFileSync('pdftotext', [...range, '-layout', file, '-'], { encoding: 'utf8' }).replace(
+      /\u00a0/g,
+      ' ',
+    );
   }
 
   /** compileReport through the API, then poll report(id) until the worker has finished it. */

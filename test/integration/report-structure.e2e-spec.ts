@@ -1,6 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { INestApplicationContext } from '@nestjs/common';
 import { codes, seedFixture, tenantBundle, TestApi } from '../helpers/api';
@@ -58,14 +56,8 @@ describe('report structure: the seeds’ sections by default, a förbund’s own
   let worker: INestApplicationContext;
   let org: string;
   let chef: string;
-  const out = mkdtempSync(join(tmpdir(), 'struktur-'));
 
-  const pdfText = async (fileId: string): Promise<string> => {
-    const res = await api.download(fileId, chef);
-    const file = join(out, `${fileId}.pdf`);
-    writeFileSync(file, res.body);
-    return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\u00a0/g, ' ');
-  };
+  const pdfText = (fileId: string) => api.pdfText(fileId, chef);
   const compile = async (kind = 'ARSREDOVISNING') =>
     (await api.compileReport<Compiled>(org, kind, chef, REPORT_FIELDS)).done;
 

@@ -66,13 +66,7 @@ describe('reports: compiled by the worker from the ledger, the bundle and approv
     return done;
   }
 
-  async function pdfText(fileId: string, token: string): Promise<string> {
-    const res = await api.download(fileId, token);
-    expect(res.status).toBe(200);
-    const file = join(out, `${fileId}.pdf`);
-    writeFileSync(file, res.body);
-    return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\u00a0/g, ' ');
-  }
+  const pdfText = (fileId: string, token: string) => api.pdfText(fileId, token);
 
   beforeAll(async () => {
     api = await TestApi.start();
