@@ -1,10 +1,13 @@
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../apps/api/src/bootstrap';
 import { AuthService } from '../../apps/api/src/auth/auth.service';
+import { DemoSeedService } from '../../apps/api/src/demo/demo-seed.service';
 import { DATA_SOURCE } from '../../apps/api/src/common/infra/tokens';
 
 export const FIXTURES = join(__dirname, '..', '..', 'demo', 'samspelet');
@@ -101,6 +104,26 @@ export class TestApi {
         r.on('end', () => cb(null, Buffer.concat(parts)));
       });
     return { status: res.status, body: res.body as Buffer };
+  }
+
+  /**
+   * A stored PDF, downloaded with `token`, as pdftotext reads it (layout kept, no-break spaces as plain spaces);
+   * with `lastPages`, only that many pages from the end.
+   */
+  async pdfText(fileId: string, token: string, lastPages?: number): Promise<string> {
+    const res = await this.download(fileId, token);
+    if (res.status !== 200) throw new Error(`download of ${fileId} gave HTTP ${res.status}`);
+    const file = join(mkdtempSync(join(tmpdir(), 'pdf-text-')), `${fileId}.pdf`);
+    writeFileSync(file, res.body);
+    const range: string[] = [];
+    if (lastPages) {
+      const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
+      range.push('-f', String(Math.max(1, pages - lastPages + 1)), '-l', String(pages));
+    }
+    return execFileSync('pdftotext', [...range, '-layout', file, '-'], { encoding: 'utf8' }).replace(
+      /\u00a0/g,
+      ' ',
+    );
   }
 
   /** compileReport through the API, then poll report(id) until the worker has finished it. */
@@ -205,4 +228,18 @@ export async function insatserRunOn(api: TestApi, organisationId: string): Promi
 export async function orgId(api: TestApi, slug: string): Promise<string> {
   const [row] = await api.ds.query('SELECT id FROM organisation WHERE slug = $1', [slug]);
   return row.id;
+}
+
+/**
+ * The Samspelet fixture (bundle, ledger, follow-ups) seeded by the demo seeder as the förbund `bundle` describes
+ * (usually `tenantBundle(...)`); `without` names fixture files, relative to FIXTURES, left out. Returns its id.
+ */
+export async function seedFixture(api: TestApi, bundle: Bundle, without: string[] = []): Promise<string> {
+  const slug: string = bundle.organisation.slug;
+  const dir = mkdtempSync(join(tmpdir(), `${slug}-`));
+  cpSync(FIXTURES, dir, { recursive: true });
+  writeFileSync(join(dir, 'organisation.json'), JSON.stringify(bundle));
+  for (const file of without) rmSync(join(dir, file));
+  await api.app.get(DemoSeedService).seed(dir);
+  return orgId(api, slug);
 }

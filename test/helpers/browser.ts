@@ -95,18 +95,3 @@ export async function expectAccessible(page: Page, name: string): Promise<void> 
   const findings = await seriousA11yViolations(page);
   expect({ page: name, findings }).toEqual({ page: name, findings: [] });
 }
-
-/** A new browser context (kept in `contexts` to close after the file) with `email` signed in. */
-export async function signedInPage(
-  browser: Browser,
-  baseURL: string,
-  contexts: BrowserContext[],
-  email: string,
-  password: string,
-): Promise<Page> {
-  const ctx = await newContext(browser, baseURL);
-  contexts.push(ctx);
-  const page = await ctx.newPage();
-  await signIn(page, email, password);
-  return page;
-}

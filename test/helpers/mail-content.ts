@@ -33,9 +33,9 @@ export function machineText(visible: string): string[] {
 }
 
 /**
- * Everything wrong with a mail as a person would read it: codes (period, role, kind), JSON paths, amounts
- * with a decimal point, a missing förbund name, no link to a page the web app has, no HTML part or an HTML
- * part without that link as <a href>. An empty list means the mail is one people can act on.
+ * Everything wrong with a mail as a person would read it: machine text in any part (see machineText), a missing
+ * förbund name, no link to a page the web app has, no HTML part or an HTML part without that link as <a href>.
+ * An empty list means the mail is one people can act on.
  */
 export function mailProblems(
   mail: { subject: string; text: string; html: string | null },
@@ -48,11 +48,9 @@ export function mailProblems(
     ['html', mail.html ?? ''],
   ];
   for (const [name, body] of parts) {
+    // What the reader sees: the HTML without its tags, and no link (its ids are not for reading).
     const visible = (name === 'html' ? body.replace(/<[^>]*>/g, ' ') : body).replace(/https?:\/\/\S+/g, '');
-    if (PERIOD_CODE.test(body)) problems.push(`${name}: period code ${PERIOD_CODE.exec(body)?.[0]}`);
-    if (ROLE_CODE.test(visible)) problems.push(`${name}: code ${ROLE_CODE.exec(visible)?.[0]}`);
-    if (body.includes('$.')) problems.push(`${name}: JSON path`);
-    if (UNDECIMALISED.test(visible)) problems.push(`${name}: amount ${UNDECIMALISED.exec(visible)?.[0]}`);
+    for (const found of machineText(visible)) problems.push(`${name}: ${found}`);
   }
   if (!mail.html) problems.push('no HTML part');
   if (!mail.text.includes(organisationName)) problems.push(`text: no förbund name ${organisationName}`);

@@ -1,11 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { INestApplicationContext } from '@nestjs/common';
 import { authenticator } from 'otplib';
-import { DemoSeedService } from '../../apps/api/src/demo/demo-seed.service';
-import { codes, FIXTURES, orgId, tenantBundle, TestApi } from '../helpers/api';
+import { codes, seedFixture, tenantBundle, TestApi } from '../helpers/api';
 import { startWorker } from '../helpers/worker';
 
 /**
@@ -54,7 +49,6 @@ describe('board mandates: the board of the year prints, the board of the decisio
   let api: TestApi;
   let worker: INestApplicationContext;
   let org: string;
-  const tmp = mkdtempSync(join(tmpdir(), 'mandates-'));
   const tokens = new Map<string, string>();
   const secrets = new Map<string, string>();
   const token = async (email: string) => {
@@ -117,13 +111,7 @@ describe('board mandates: the board of the year prints, the board of the decisio
         to: '2022-12-31',
       },
     ];
-    const dir = join(tmp, 'seed');
-    mkdirSync(dir, { recursive: true });
-    cpSync(join(FIXTURES, 'sie'), join(dir, 'sie'), { recursive: true });
-    cpSync(join(FIXTURES, 'submissions'), join(dir, 'submissions'), { recursive: true });
-    writeFileSync(join(dir, 'organisation.json'), JSON.stringify(bundle));
-    await api.app.get(DemoSeedService).seed(dir);
-    org = await orgId(api, SLUG);
+    org = await seedFixture(api, bundle);
   }, 120_000);
 
   afterAll(async () => {
@@ -370,7 +358,7 @@ describe('board mandates: the board of the year prints, the board of the decisio
       if (!sealed.sealedPdfFileId) await new Promise((res) => setTimeout(res, 100));
     }
     expect(sealed!.status).toBe('COMPLETED');
-    const intyg = (await pdfText(sealed!.sealedPdfFileId!, chef, 1)).replace(/\s+/g, ' ');
+    const intyg = (await api.pdfText(sealed!.sealedPdfFileId!, chef, 1)).replace(/\s+/g, ' ');
     expect(intyg).toContain('Signeringsintyg');
     expect(intyg).toContain('Underskrifter (3)');
     expect(intyg).toContain(
@@ -415,20 +403,6 @@ describe('board mandates: the board of the year prints, the board of the decisio
       { id: reportId },
       as,
     );
-    return pdfText(r.report.pdfFileId, as);
-  }
-
-  /** The PDF's text (its last `lastPages` pages, or all), as pdftotext reads it. */
-  async function pdfText(fileId: string, as: string, lastPages?: number): Promise<string> {
-    const res = await api.download(fileId, as);
-    expect(res.status).toBe(200);
-    const file = join(tmp, `${fileId}.pdf`);
-    writeFileSync(file, res.body);
-    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
-    const range = lastPages ? ['-f', String(Math.max(1, pages - lastPages + 1)), '-l', String(pages)] : [];
-    return execFileSync('pdftotext', [...range, '-layout', file, '-'], { encoding: 'utf8' }).replace(
-      /\u00a0/g,
-      ' ',
-    );
+    return api.pdfText(r.report.pdfFileId, as);
   }
 });

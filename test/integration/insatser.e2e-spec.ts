@@ -1,11 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { INestApplicationContext } from '@nestjs/common';
 import { periodsDueNow } from '@app/domain';
-import { DemoSeedService } from '../../apps/api/src/demo/demo-seed.service';
-import { codes, FIXTURES, GqlResult, importBundle, orgId, tenantBundle, TestApi } from '../helpers/api';
+import { codes, GqlResult, importBundle, seedFixture, tenantBundle, TestApi } from '../helpers/api';
 import { startWorker } from '../helpers/worker';
 
 /**
@@ -60,7 +55,6 @@ describe('the kansli keeps the förbund’s insatser (issue 18)', () => {
   let ownerId: string;
   let styrgruppId: string;
   let bron: Insats;
-  const tmp = mkdtempSync(join(tmpdir(), 'insatser-'));
 
   /** Bron: decided by the board on 20 May 2025, running from 1 July with no end decided yet. */
   const bronInput = () => ({
@@ -102,16 +96,7 @@ describe('the kansli keeps the förbund’s insatser (issue 18)', () => {
   beforeAll(async () => {
     api = await TestApi.start();
     worker = await startWorker();
-    const dir = join(tmp, 'seed');
-    mkdirSync(dir, { recursive: true });
-    cpSync(join(FIXTURES, 'sie'), join(dir, 'sie'), { recursive: true });
-    cpSync(join(FIXTURES, 'submissions'), join(dir, 'submissions'), { recursive: true });
-    writeFileSync(
-      join(dir, 'organisation.json'),
-      JSON.stringify(tenantBundle(SLUG, 'Samordningsförbundet Insatsregistret')),
-    );
-    await api.app.get(DemoSeedService).seed(dir);
-    org = await orgId(api, SLUG);
+    org = await seedFixture(api, tenantBundle(SLUG, 'Samordningsförbundet Insatsregistret'));
     kansli = await api.login(`kansli@${SLUG}.example`);
     chef = await api.login(`forbundschef@${SLUG}.example`);
     owner = await api.login(`projektagare.tris@${SLUG}.example`);
@@ -284,13 +269,7 @@ describe('the kansli keeps the förbund’s insatser (issue 18)', () => {
       { insatsKey: 'bron', insatsName: 'Bron till arbete', period: 'HELAR-2025', state: 'SAKNAS' },
     ]);
     expect(done.checks.find((c) => c.id === 'uppfoljning_finns_bron')).toMatchObject({ status: 'FAIL' });
-    const res = await api.download(done.pdfFileId, chef);
-    const file = join(tmp, 'arsredovisning.pdf');
-    writeFileSync(file, res.body);
-    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(
-      /\u00a0/g,
-      ' ',
-    );
+    const text = await api.pdfText(done.pdfFileId, chef);
     expect(text).toMatch(/Bron till arbete\s+Uppföljning saknas/);
   });
 

@@ -1,10 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { INestApplicationContext } from '@nestjs/common';
-import { DemoSeedService } from '../../apps/api/src/demo/demo-seed.service';
-import { codes, FIXTURES, importBundle, orgId, tenantBundle, TestApi } from '../helpers/api';
+import { codes, importBundle, seedFixture, tenantBundle, TestApi } from '../helpers/api';
 import { startWorker } from '../helpers/worker';
 
 const FIELDS =
@@ -37,36 +32,21 @@ describe('a report accounts for every insats funded in the period', () => {
   let org: string;
   let chef: string;
   let stegenId: string;
-  const tmp = mkdtempSync(join(tmpdir(), 'coverage-'));
 
   async function compiled(kind: string): Promise<Compiled> {
     const { done } = await api.compileReport<Compiled>(org, kind, chef, FIELDS);
     expect(done.status).toBe('READY');
     return done;
   }
-  async function pdfText(fileId: string): Promise<string> {
-    const res = await api.download(fileId, chef);
-    expect(res.status).toBe(200);
-    const file = join(tmp, `${fileId}.pdf`);
-    writeFileSync(file, res.body);
-    return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\u00a0/g, ' ');
-  }
+  const pdfText = (fileId: string) => api.pdfText(fileId, chef);
 
   beforeAll(async () => {
     api = await TestApi.start();
     worker = await startWorker();
     // Samspelet's follow-ups, all approved by the demo seed, except Stegen's Helår 2025.
-    const dir = join(tmp, 'seed');
-    mkdirSync(dir, { recursive: true });
-    cpSync(join(FIXTURES, 'sie'), join(dir, 'sie'), { recursive: true });
-    cpSync(join(FIXTURES, 'submissions'), join(dir, 'submissions'), { recursive: true });
-    rmSync(join(dir, 'submissions', 'stegen-helar-2025.json'));
-    writeFileSync(
-      join(dir, 'organisation.json'),
-      JSON.stringify(tenantBundle('tacker', 'Samordningsförbundet Täcker')),
-    );
-    await api.app.get(DemoSeedService).seed(dir);
-    org = await orgId(api, 'tacker');
+    org = await seedFixture(api, tenantBundle('tacker', 'Samordningsförbundet Täcker'), [
+      'submissions/stegen-helar-2025.json',
+    ]);
     chef = await api.login('forbundschef@tacker.example');
     [{ id: stegenId }] = await api.ds.query(
       "SELECT id FROM insats WHERE organisation_id = $1 AND key = 'stegen'",

@@ -1,6 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { INestApplicationContext } from '@nestjs/common';
 import { Bundle, codes, FIXTURES, importBundle, tenantBundle, TestApi, upload } from '../helpers/api';
@@ -45,15 +43,8 @@ describe('a förbund’s own report rules compile as it chose', () => {
   let worker: INestApplicationContext;
   let chef: string;
   let org: string;
-  const out = mkdtempSync(join(tmpdir(), 'report-rules-'));
 
-  async function pdfText(fileId: string): Promise<string> {
-    const res = await api.download(fileId, chef);
-    expect(res.status).toBe(200);
-    const file = join(out, `${fileId}.pdf`);
-    writeFileSync(file, res.body);
-    return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\u00a0/g, ' ');
-  }
+  const pdfText = (fileId: string) => api.pdfText(fileId, chef);
 
   beforeAll(async () => {
     api = await TestApi.start();

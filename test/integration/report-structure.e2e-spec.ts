@@ -1,10 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { INestApplicationContext } from '@nestjs/common';
-import { DemoSeedService } from '../../apps/api/src/demo/demo-seed.service';
-import { codes, FIXTURES, orgId, tenantBundle, TestApi } from '../helpers/api';
+import { codes, seedFixture, tenantBundle, TestApi } from '../helpers/api';
 import { startWorker } from '../helpers/worker';
 
 /**
@@ -59,28 +56,15 @@ describe('report structure: the seeds’ sections by default, a förbund’s own
   let worker: INestApplicationContext;
   let org: string;
   let chef: string;
-  const out = mkdtempSync(join(tmpdir(), 'struktur-'));
 
-  const pdfText = async (fileId: string): Promise<string> => {
-    const res = await api.download(fileId, chef);
-    const file = join(out, `${fileId}.pdf`);
-    writeFileSync(file, res.body);
-    return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\u00a0/g, ' ');
-  };
+  const pdfText = (fileId: string) => api.pdfText(fileId, chef);
   const compile = async (kind = 'ARSREDOVISNING') =>
     (await api.compileReport<Compiled>(org, kind, chef, REPORT_FIELDS)).done;
 
   beforeAll(async () => {
     api = await TestApi.start();
     worker = await startWorker();
-    const dir = mkdtempSync(join(tmpdir(), 'struktur-fixture-'));
-    cpSync(FIXTURES, dir, { recursive: true });
-    writeFileSync(
-      join(dir, 'organisation.json'),
-      JSON.stringify(tenantBundle(SLUG, 'Samordningsförbundet Strukturen')),
-    );
-    await api.app.get(DemoSeedService).seed(dir);
-    org = await orgId(api, SLUG);
+    org = await seedFixture(api, tenantBundle(SLUG, 'Samordningsförbundet Strukturen'));
     chef = await api.login(`forbundschef@${SLUG}.example`);
   });
   afterAll(async () => {

@@ -75,13 +75,7 @@ describe('reports: compiled by the worker from the ledger, the bundle and approv
     return done;
   }
 
-  async function pdfText(fileId: string, token: string): Promise<string> {
-    const res = await api.download(fileId, token);
-    expect(res.status).toBe(200);
-    const file = join(out, `${fileId}.pdf`);
-    writeFileSync(file, res.body);
-    return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\u00a0/g, ' ');
-  }
+  const pdfText = (fileId: string, token: string) => api.pdfText(fileId, token);
 
   beforeAll(async () => {
     api = await TestApi.start();
@@ -372,6 +366,7 @@ describe('reports: compiled by the worker from the ledger, the bundle and approv
     expect(text).toContain('Uppladdade bilagor: enkat.pdf');
     // the worker's PDF with the upload laid in stays a tagged PDF/A-2a whose fonts are all embedded
     const file = join(out, `${r.pdfFileId}.pdf`);
+    writeFileSync(file, (await api.download(r.pdfFileId, token)).body);
     expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/^Tagged:\s+yes$/m);
     const meta = execFileSync('pdfinfo', ['-meta', file], { encoding: 'utf8' });
     expect(meta).toContain('<pdfaid:part>2</pdfaid:part>');

@@ -1,8 +1,6 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DemoSeedService } from '../../apps/api/src/demo/demo-seed.service';
-import { FIXTURES, orgId, tenantBundle, TestApi } from '../helpers/api';
+import { FIXTURES, seedFixture, tenantBundle, TestApi } from '../helpers/api';
 
 /**
  * Issue 13 item 7: a reviewer sees what changed since the previous submission. The answers are kept at each
@@ -34,12 +32,9 @@ describe('changes since the last submission', () => {
 
   beforeAll(async () => {
     api = await TestApi.start();
-    const dir = mkdtempSync(join(tmpdir(), 'andringar-'));
-    cpSync(FIXTURES, dir, { recursive: true });
-    writeFileSync(join(dir, 'organisation.json'), JSON.stringify(tenantBundle(SLUG, 'Förbundet Ändringar')));
-    rmSync(join(dir, 'submissions', 'stegen-helar-2025.json'));
-    await api.app.get(DemoSeedService).seed(dir);
-    org = await orgId(api, SLUG);
+    org = await seedFixture(api, tenantBundle(SLUG, 'Förbundet Ändringar'), [
+      'submissions/stegen-helar-2025.json',
+    ]);
     owner = await api.login(mail('projektagare.stegen'));
   });
   afterAll(() => api?.close());

@@ -1,15 +1,10 @@
-import { readFileSync } from 'node:fs';
-import Decimal from 'decimal.js';
-import { decimalString } from '@app/domain';
-import { join } from 'node:path';
 import request from 'supertest';
 import { codes, importBundle, tenantBundle, TestApi } from '../helpers/api';
 import { deliverInvitation } from '../helpers/invitations';
+import { comparableIndicators, EXPECTED_NNS_2025, NNS_CATALOGUE, SAMSPELET_NNS_2025 } from '../helpers/nns';
 
-const DEMO = join(__dirname, '..', '..', 'demo');
-const catalogueFile = JSON.parse(readFileSync(join(DEMO, 'nns', 'nns-katalog.json'), 'utf8'));
-const counts = JSON.parse(readFileSync(join(DEMO, 'samspelet', 'nns', 'samspelet-nns-2025.json'), 'utf8'));
-const expected = JSON.parse(readFileSync(join(DEMO, 'samspelet', 'nns', 'expected-nns-2025.json'), 'utf8'));
+const catalogueFile = NNS_CATALOGUE;
+const counts = SAMSPELET_NNS_2025;
 
 const LOAD = 'mutation($c: JSON!){ loadNnsCatalogue(catalogue: $c){ version catalogueKey } }';
 const IMPORT_COUNTS = `mutation($o: ID!, $y: Int!, $c: JSON!){ importSurveyCounts(organisationId: $o, year: $y, counts: $c){
@@ -77,17 +72,7 @@ describe('NNS indikatorenkät: catalogue and counts', () => {
       };
     }>(IMPORT_COUNTS, { o: org, y: 2025, c: counts }, chef);
     expect(d.importSurveyCounts.version).toBe(1);
-    expect(
-      d.importSurveyCounts.indicators.map((i) => ({
-        indicator: i.indicator,
-        survey: i.survey,
-        question: i.question,
-        respondents: i.respondents,
-        positive: i.positive,
-        topShare: decimalString(new Decimal(i.topShare), 6),
-        printed: `${i.percent} %`,
-      })),
-    ).toEqual(expected.indicators);
+    expect(comparableIndicators(d.importSurveyCounts.indicators)).toEqual(EXPECTED_NNS_2025.indicators);
     const ind7 = d.importSurveyCounts.indicators.find((i) => i.indicator === 7);
     expect(ind7?.topShare).toBe('0.83333333333333333333');
   });

@@ -1,12 +1,6 @@
-import { cpSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { INestApplicationContext } from '@nestjs/common';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { DemoSeedService } from '../../apps/api/src/demo/demo-seed.service';
-import { DEMO_PASSWORD, FIXTURES, orgId, tenantBundle, TestApi } from '../helpers/api';
-import { startWorker } from '../helpers/worker';
-import { launchBrowser, expectAccessible, signedInPage } from '../helpers/browser';
+import { seedFixture, tenantBundle, TestApi } from '../helpers/api';
+import { expectAccessible } from '../helpers/browser';
+import { WebApp } from '../helpers/web-app';
 
 /**
  * Issue 18.2 in Debian's Chromium: the kansli ends the ordförande's mandate and makes another ledamot ordförande
@@ -19,36 +13,19 @@ const ORG = 'Samordningsförbundet Webbstyrelse';
 const nameOf = (who: string) => `${who} (${ORG})`;
 
 describe('web: the kansli keeps the board; the board of the decision date signs', () => {
+  let web: WebApp;
   let api: TestApi;
-  let worker: INestApplicationContext;
-  let browser: Browser;
   let org: string;
-  const contexts: BrowserContext[] = [];
-
-  const as = (email: string): Promise<Page> => signedInPage(browser, api.url, contexts, email, DEMO_PASSWORD);
 
   beforeAll(async () => {
-    if (!existsSync(join(__dirname, '..', '..', 'dist', 'web', 'index.html')))
-      throw new Error('dist/web saknas: bygg webbappen med scripts/build-web.sh (npm test gör det).');
-    api = await TestApi.start();
-    worker = await startWorker();
-    const dir = mkdtempSync(join(tmpdir(), 'webbstyrelse-'));
-    cpSync(FIXTURES, dir, { recursive: true });
-    writeFileSync(join(dir, 'organisation.json'), JSON.stringify(tenantBundle(SLUG, ORG)));
-    await api.app.get(DemoSeedService).seed(dir);
-    org = await orgId(api, SLUG);
-    browser = await launchBrowser();
+    web = await WebApp.start({ worker: true });
+    api = web.api;
+    org = await seedFixture(api, tenantBundle(SLUG, ORG));
   });
-
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await worker?.close();
-    await api?.close();
-  });
+  afterAll(() => web?.close());
 
   it('ends a mandate and names a new ordförande; two at a time is refused', async () => {
-    const page = await as(mail('kansli'));
+    const page = await web.as(mail('kansli'));
     await page.goto('/administration');
     await page.getByRole('heading', { name: 'Styrelse och revisorer' }).waitFor();
     await page.getByRole('button', { name: `Ändra mandatet för ${nameOf('Ledamot 1 (AF)')}` }).click();
@@ -80,7 +57,7 @@ describe('web: the kansli keeps the board; the board of the decision date signs'
     const token = await api.login(mail('forbundschef'));
     const { done } = await api.compileReport(org, 'ARSREDOVISNING', token);
     expect(done.status).toBe('READY');
-    const page = await as(mail('forbundschef'));
+    const page = await web.as(mail('forbundschef'));
     await page.goto(`/rapporter/${done.id}`);
     await page.getByLabel('Styrelsens beslutsdatum (tomt: i dag)').fill('2026-04-20');
     await page.getByRole('button', { name: 'Skicka för underskrift' }).click();

@@ -1,8 +1,7 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { DEMO_PASSWORD, importBundle, tenantBundle, TestApi } from '../helpers/api';
-import { launchBrowser, newContext, signIn, expectAccessible } from '../helpers/browser';
+import type { Page } from 'playwright-core';
+import { importBundle, tenantBundle, TestApi } from '../helpers/api';
+import { expectAccessible } from '../helpers/browser';
+import { WebApp } from '../helpers/web-app';
 
 const NBSP = '\u00a0';
 const SLUG = 'ekonomiwebb';
@@ -12,29 +11,19 @@ const SLUG = 'ekonomiwebb';
  * with its funding, a forecast, a shared cost centre with its split, and the kommuner's key.
  */
 describe('the kansli sets up the förbund’s finances in the browser', () => {
+  let web: WebApp;
   let api: TestApi;
-  let browser: Browser;
   let org: string;
-  const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(join(__dirname, '..', '..', 'dist', 'web', 'index.html')))
-      throw new Error('dist/web saknas: bygg webbappen med scripts/build-web.sh (npm test gör det).');
-    api = await TestApi.start();
+    web = await WebApp.start();
+    api = web.api;
     org = (await importBundle(api, tenantBundle(SLUG, 'Samordningsförbundet Ekonomiwebben'))).id;
-    browser = await launchBrowser();
   });
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await api?.close();
-  });
+  afterAll(() => web?.close());
 
   async function adminPage(): Promise<Page> {
-    const ctx = await newContext(browser, api.url);
-    contexts.push(ctx);
-    const page = await ctx.newPage();
-    await signIn(page, `kansli@${SLUG}.example`, DEMO_PASSWORD);
+    const page = await web.as(`kansli@${SLUG}.example`);
     await page
       .getByRole('navigation', { name: 'Huvudmeny' })
       .getByRole('link', { name: 'Administration' })

@@ -1,9 +1,7 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { swedishDate } from '@app/domain';
-import { DEMO_PASSWORD, importBundle, tenantBundle, TestApi } from '../helpers/api';
-import { launchBrowser, expectAccessible, signedInPage } from '../helpers/browser';
+import { importBundle, tenantBundle, TestApi } from '../helpers/api';
+import { expectAccessible } from '../helpers/browser';
+import { WebApp } from '../helpers/web-app';
 
 const SLUG = 'inswebb';
 
@@ -13,29 +11,20 @@ const SLUG = 'inswebb';
  * (it starts 1 July) and not Delår. (The compiled report's part is in test/integration/insatser.e2e-spec.ts.)
  */
 describe('the kansli registers an insats in a real browser', () => {
+  let web: WebApp;
   let api: TestApi;
-  let browser: Browser;
   let org: string;
-  const contexts: BrowserContext[] = [];
   const year = Number(swedishDate(new Date()).slice(0, 4));
 
-  const as = (email: string): Promise<Page> => signedInPage(browser, api.url, contexts, email, DEMO_PASSWORD);
-
   beforeAll(async () => {
-    if (!existsSync(join(__dirname, '..', '..', 'dist', 'web', 'index.html')))
-      throw new Error('dist/web saknas: bygg webbappen med scripts/build-web.sh (npm test gör det).');
-    api = await TestApi.start();
+    web = await WebApp.start();
+    api = web.api;
     org = (await importBundle(api, tenantBundle(SLUG, 'Samordningsförbundet Insatswebben'))).id;
-    browser = await launchBrowser();
   });
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await api?.close();
-  });
+  afterAll(() => web?.close());
 
   it('registers an insats decided in May with budget and mätpunkter; its projektägare sees Helår owed', async () => {
-    const page = await as(`kansli@${SLUG}.example`);
+    const page = await web.as(`kansli@${SLUG}.example`);
     await page
       .getByRole('navigation', { name: 'Huvudmeny' })
       .getByRole('link', { name: 'Administration' })
@@ -125,7 +114,7 @@ describe('the kansli registers an insats in a real browser', () => {
     await page.getByText(/avslutade insatsen: slutdatum/).waitFor();
 
     // The projektägare finds it on the start page: Helår of this year owed, no Delår (it starts 1 July).
-    const owner = await as(`projektagare.tris@${SLUG}.example`);
+    const owner = await web.as(`projektagare.tris@${SLUG}.example`);
     const mine = owner.getByRole('region', { name: 'Mina insatser' });
     await mine.getByRole('heading', { name: 'Bron till arbete' }).waitFor();
     const table = mine.getByRole('table', { name: 'Uppföljningar för Bron till arbete' });

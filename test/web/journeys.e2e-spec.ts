@@ -1,13 +1,10 @@
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { INestApplicationContext } from '@nestjs/common';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import request from 'supertest';
-import { DemoSeedService } from '../../apps/api/src/demo/demo-seed.service';
-import { DEMO_PASSWORD, FIXTURES, orgId, tenantBundle, TestApi } from '../helpers/api';
-import { startWorker } from '../helpers/worker';
-import { launchBrowser, newContext, signIn, expectAccessible } from '../helpers/browser';
+import { DEMO_PASSWORD, FIXTURES, seedFixture, tenantBundle, TestApi } from '../helpers/api';
+import { expectAccessible } from '../helpers/browser';
+import { WebApp } from '../helpers/web-app';
 
 /**
  * Issue 13, the journeys in a real browser (Debian's Chromium) against the real API and worker: signing without
@@ -39,39 +36,20 @@ async function until(read: () => string): Promise<string> {
 }
 
 describe('issue 13 journeys in the browser', () => {
+  let web: WebApp;
   let api: TestApi;
-  let worker: INestApplicationContext;
-  let browser: Browser;
   let org: string;
   let submissionId: string;
   let reportId: string;
-  const contexts: BrowserContext[] = [];
-
-  async function as(email: string, viewport?: { width: number; height: number }): Promise<Page> {
-    const ctx = await newContext(browser, api.url);
-    contexts.push(ctx);
-    const page = await ctx.newPage();
-    if (viewport) await page.setViewportSize(viewport);
-    await signIn(page, email, DEMO_PASSWORD);
-    return page;
-  }
 
   beforeAll(async () => {
-    if (!existsSync(join(__dirname, '..', '..', 'dist', 'web', 'index.html')))
-      throw new Error('dist/web saknas: bygg webbappen med scripts/build-web.sh (npm test gör det).');
     delete process.env.BANKID_URL;
-    api = await TestApi.start();
-    worker = await startWorker();
+    web = await WebApp.start({ worker: true });
+    api = web.api;
     // The fixture as a förbund of its own, without Stegen's annual follow-up (submitted below, then withdrawn).
-    const dir = mkdtempSync(join(tmpdir(), 'resor-'));
-    cpSync(FIXTURES, dir, { recursive: true });
-    writeFileSync(
-      join(dir, 'organisation.json'),
-      JSON.stringify(tenantBundle(SLUG, 'Samordningsförbundet Resor')),
-    );
-    rmSync(join(dir, 'submissions', 'stegen-helar-2025.json'));
-    await api.app.get(DemoSeedService).seed(dir);
-    org = await orgId(api, SLUG);
+    org = await seedFixture(api, tenantBundle(SLUG, 'Samordningsförbundet Resor'), [
+      'submissions/stegen-helar-2025.json',
+    ]);
 
     // Stegen's projektägare submits the annual follow-up through the API.
     const owner = await api.login(mail('projektagare.stegen'));
@@ -109,18 +87,11 @@ describe('issue 13 journeys in the browser', () => {
       { r: reportId },
       chef,
     );
-    browser = await launchBrowser();
   });
-
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await worker?.close();
-    await api?.close();
-  });
+  afterAll(() => web?.close());
 
   it('a submitted follow-up is withdrawn, changed and submitted again, with a confirmation each time', async () => {
-    const page = await as(mail('projektagare.stegen'));
+    const page = await web.as(mail('projektagare.stegen'));
     await page.goto(`/uppfoljningar/${submissionId}`);
     await page.getByRole('heading', { level: 1, name: /Stegen.*Helår 2025/ }).waitFor();
     expect(await page.title()).toBe(`${await page.locator('h1').textContent()} – ${SITE}`);
@@ -159,7 +130,7 @@ describe('issue 13 journeys in the browser', () => {
   });
 
   it('the styrgrupp sees what changed since the previous submission, and is warned before leaving a comment unsent', async () => {
-    const page = await as(mail('styrgrupp1.stegen'));
+    const page = await web.as(mail('styrgrupp1.stegen'));
     await page.goto(`/uppfoljningar/${submissionId}`);
     const changes = page.getByRole('region', { name: /Ändrat sedan förra inskickningen/ });
     await changes.waitFor();
@@ -181,7 +152,7 @@ describe('issue 13 journeys in the browser', () => {
   });
 
   it('the ledamot’s inbox lists the signature waiting; the document shows in the page with its hash and a consent line', async () => {
-    const page = await as(mail('ledamot1'));
+    const page = await web.as(mail('ledamot1'));
     const item = page
       .getByRole('list', { name: 'Väntar på dig' })
       .getByRole('listitem')
@@ -213,7 +184,7 @@ describe('issue 13 journeys in the browser', () => {
   });
 
   it('the förbundschef sees who has signed, reminds once (confirmed), and the list shows each version’s signing', async () => {
-    const page = await as(mail('forbundschef'));
+    const page = await web.as(mail('forbundschef'));
     await page.goto(`/rapporter/${reportId}`);
     await page.getByRole('heading', { name: 'Underskrifter' }).waitFor();
     expect(await page.getByText(/0 av \d+ har undertecknat/).count()).toBe(1);
@@ -238,7 +209,7 @@ describe('issue 13 journeys in the browser', () => {
   });
 
   it('a person edited in administration keeps their title, party and roles; removing a role asks first', async () => {
-    const page = await as(mail('kansli'));
+    const page = await web.as(mail('kansli'));
     await page
       .getByRole('navigation', { name: 'Huvudmeny' })
       .getByRole('link', { name: 'Administration' })
@@ -276,7 +247,7 @@ describe('issue 13 journeys in the browser', () => {
   });
 
   it('a budget opens for editing line by line and its save is confirmed', async () => {
-    const page = await as(mail('kansli'));
+    const page = await web.as(mail('kansli'));
     await page.goto('/administration');
     const [b] = await api.ds.query(
       "SELECT id, year FROM budget WHERE organisation_id = $1 AND kind = 'ORDINARY' ORDER BY year LIMIT 1",
@@ -304,7 +275,7 @@ describe('issue 13 journeys in the browser', () => {
   });
 
   it('the session survives a new tab and an e-mail link, and says so when it has expired', async () => {
-    const page = await as(mail('revisor1'));
+    const page = await web.as(mail('revisor1'));
     // A link from an e-mail opens in a new tab: signed in, on the page it names.
     const tab = await page.context().newPage();
     await tab.goto(`/rapporter/${reportId}`);
@@ -382,7 +353,7 @@ describe('issue 13 journeys in the browser', () => {
     ] as const) {
       const byRole = new Map<string, Page>();
       for (const [who, path, name] of pages) {
-        if (!byRole.has(who)) byRole.set(who, await as(mail(who), viewport));
+        if (!byRole.has(who)) byRole.set(who, await web.as(mail(who), viewport));
         const page = byRole.get(who)!;
         await page.goto(path);
         const h1 = page.locator('main h1').first();
@@ -395,16 +366,13 @@ describe('issue 13 journeys in the browser', () => {
       }
       for (const p of byRole.values()) await p.context().close();
       // The login page, signed out.
-      const ctx = await newContext(browser, api.url);
-      contexts.push(ctx);
-      const login = await ctx.newPage();
-      if (viewport) await login.setViewportSize(viewport);
+      const login = await web.page(viewport);
       await login.goto('/');
       await login.getByRole('heading', { name: 'Logga in' }).waitFor();
       await expectAccessible(login, `r9-${width}-logga-in`);
     }
     // At phone width the header stacks: the menu fits the screen without scrolling sideways.
-    const phone = await as(mail('forbundschef'), PHONE);
+    const phone = await web.as(mail('forbundschef'), PHONE);
     await phone.goto(`/rapporter/${reportId}`);
     await phone.getByRole('heading', { name: 'Underskrifter' }).waitFor();
     expect(

@@ -1,23 +1,19 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { DEMO_PASSWORD, importBundle, tenantBundle, TestApi } from '../helpers/api';
+import { importBundle, tenantBundle, TestApi } from '../helpers/api';
 import { DEMO_PLAN } from '../helpers/plan';
-import { launchBrowser, newContext, signIn, expectAccessible } from '../helpers/browser';
+import { expectAccessible } from '../helpers/browser';
+import { WebApp } from '../helpers/web-app';
 
 const plan2026 = DEMO_PLAN;
 const NBSP = '\u00a0';
 
 /** The förbundschef works on the verksamhetsplan in the browser: changes a line, confirms a goal, saves. */
 describe('verksamhetsplan in a real browser', () => {
+  let web: WebApp;
   let api: TestApi;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(join(__dirname, '..', '..', 'dist', 'web', 'index.html')))
-      throw new Error('dist/web saknas: bygg webbappen med scripts/build-web.sh (npm test gör det).');
-    api = await TestApi.start();
+    web = await WebApp.start();
+    api = web.api;
     const org = (await importBundle(api, tenantBundle('planwebb', 'Samordningsförbundet Planwebben'))).id;
     const chef = await api.login('forbundschef@planwebb.example');
     await api.ok('mutation($o: ID!){ startPlan(organisationId: $o, year: 2026){ id } }', { o: org }, chef);
@@ -26,19 +22,11 @@ describe('verksamhetsplan in a real browser', () => {
       { o: org, p: plan2026 },
       chef,
     );
-    browser = await launchBrowser();
   });
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await api?.close();
-  });
+  afterAll(() => web?.close());
 
   it('shows the budget and checks, refuses a bad amount, and saves a changed line with a confirmed goal', async () => {
-    const ctx = await newContext(browser, api.url);
-    contexts.push(ctx);
-    const page = await ctx.newPage();
-    await signIn(page, 'forbundschef@planwebb.example', DEMO_PASSWORD);
+    const page = await web.as('forbundschef@planwebb.example');
     await page
       .getByRole('navigation', { name: 'Huvudmeny' })
       .getByRole('link', { name: 'Verksamhetsplan' })

@@ -1,12 +1,6 @@
-import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { INestApplicationContext } from '@nestjs/common';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { DemoSeedService } from '../../apps/api/src/demo/demo-seed.service';
-import { DEMO_PASSWORD, FIXTURES, orgId, tenantBundle, TestApi } from '../helpers/api';
-import { startWorker } from '../helpers/worker';
-import { launchBrowser, expectAccessible, signedInPage } from '../helpers/browser';
+import { seedFixture, tenantBundle, TestApi } from '../helpers/api';
+import { expectAccessible } from '../helpers/browser';
+import { WebApp } from '../helpers/web-app';
 
 /**
  * Journeys of issue 13 in Debian's Chromium: a report that lacks one insats' follow-up names it and cannot be
@@ -17,44 +11,25 @@ const SLUG = 'webbtacker';
 const mail = (local: string) => `${local}@${SLUG}.example`;
 
 describe('web: a report accounts for every insats; periods follow the insats dates', () => {
+  let web: WebApp;
   let api: TestApi;
-  let worker: INestApplicationContext;
-  let browser: Browser;
   let org: string;
-  const contexts: BrowserContext[] = [];
-
-  const as = (email: string): Promise<Page> => signedInPage(browser, api.url, contexts, email, DEMO_PASSWORD);
 
   beforeAll(async () => {
-    if (!existsSync(join(__dirname, '..', '..', 'dist', 'web', 'index.html')))
-      throw new Error('dist/web saknas: bygg webbappen med scripts/build-web.sh (npm test gör det).');
-    api = await TestApi.start();
-    worker = await startWorker();
+    web = await WebApp.start({ worker: true });
+    api = web.api;
     // Every follow-up approved except Stegen's Helår 2025.
-    const dir = mkdtempSync(join(tmpdir(), 'webbtacker-'));
-    cpSync(FIXTURES, dir, { recursive: true });
-    writeFileSync(
-      join(dir, 'organisation.json'),
-      JSON.stringify(tenantBundle(SLUG, 'Samordningsförbundet Webbtäcker')),
-    );
-    rmSync(join(dir, 'submissions', 'stegen-helar-2025.json'));
-    await api.app.get(DemoSeedService).seed(dir);
-    org = await orgId(api, SLUG);
-    browser = await launchBrowser();
+    org = await seedFixture(api, tenantBundle(SLUG, 'Samordningsförbundet Webbtäcker'), [
+      'submissions/stegen-helar-2025.json',
+    ]);
   });
-
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await worker?.close();
-    await api?.close();
-  });
+  afterAll(() => web?.close());
 
   it('names the insats without a follow-up, refuses signing without an override, and takes an exemption', async () => {
     const token = await api.login(mail('forbundschef'));
     const { done } = await api.compileReport(org, 'ARSREDOVISNING', token);
     expect(done.status).toBe('READY');
-    const page = await as(mail('forbundschef'));
+    const page = await web.as(mail('forbundschef'));
     await page.goto(`/rapporter/${done.id}`);
     await page.getByRole('heading', { name: 'Insatser utan godkänd uppföljning' }).waitFor();
     await page.getByText('Stegen Kristinehamn, Helår 2025: Uppföljning saknas').waitFor();
@@ -87,7 +62,7 @@ describe('web: a report accounts for every insats; periods follow the insats dat
   });
 
   it('a projektägare of an insats that started in September sees no Delår owed that year', async () => {
-    const page = await as(mail('projektagare.forb-hammaro'));
+    const page = await web.as(mail('projektagare.forb-hammaro'));
     const table = page.getByRole('table', { name: 'Uppföljningar för Förberedande insats Hammarö' });
     await table.waitFor();
     const periods = await table.getByRole('rowheader').allTextContents();

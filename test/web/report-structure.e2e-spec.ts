@@ -1,10 +1,6 @@
-import { cpSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { DemoSeedService } from '../../apps/api/src/demo/demo-seed.service';
-import { DEMO_PASSWORD, FIXTURES, orgId, tenantBundle, TestApi } from '../helpers/api';
-import { launchBrowser, newContext, signIn, expectAccessible } from '../helpers/browser';
+import { seedFixture, tenantBundle, TestApi } from '../helpers/api';
+import { expectAccessible } from '../helpers/browser';
+import { WebApp } from '../helpers/web-app';
 
 /**
  * Issue 14 items 3–4 in Debian's Chromium: the förbundschef chooses the årsredovisning's sections (adds one,
@@ -14,37 +10,19 @@ const SLUG = 'webbstruktur';
 const mail = (local: string) => `${local}@${SLUG}.example`;
 
 describe('web: the report structure and the förbundschef’s texts', () => {
+  let web: WebApp;
   let api: TestApi;
-  let browser: Browser;
   let org: string;
-  const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(join(__dirname, '..', '..', 'dist', 'web', 'index.html')))
-      throw new Error('dist/web saknas: bygg webbappen med scripts/build-web.sh (npm test gör det).');
-    api = await TestApi.start();
-    const dir = mkdtempSync(join(tmpdir(), 'webbstruktur-'));
-    cpSync(FIXTURES, dir, { recursive: true });
-    writeFileSync(
-      join(dir, 'organisation.json'),
-      JSON.stringify(tenantBundle(SLUG, 'Samordningsförbundet Webbstruktur')),
-    );
-    await api.app.get(DemoSeedService).seed(dir);
-    org = await orgId(api, SLUG);
-    browser = await launchBrowser();
+    web = await WebApp.start();
+    api = web.api;
+    org = await seedFixture(api, tenantBundle(SLUG, 'Samordningsförbundet Webbstruktur'));
   });
-
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await api?.close();
-  });
+  afterAll(() => web?.close());
 
   it('adds, removes, moves and renames sections, saves a version, and writes the new section’s text with a preview', async () => {
-    const ctx = await newContext(browser, api.url);
-    contexts.push(ctx);
-    const page = await ctx.newPage();
-    await signIn(page, mail('forbundschef'), DEMO_PASSWORD);
+    const page = await web.as(mail('forbundschef'));
     await page.goto('/rapporter');
     await page.getByText('Rapportens avsnitt, ordning och rubriker').click();
     await page.getByText('Förbundet följer förlagornas standardstruktur.').waitFor();

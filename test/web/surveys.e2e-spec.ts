@@ -1,8 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { DEMO_PASSWORD, importBundle, tenantBundle, TestApi } from '../helpers/api';
-import { launchBrowser, newContext, screenshot, signIn, expectAccessible } from '../helpers/browser';
+import { importBundle, tenantBundle, TestApi } from '../helpers/api';
+import { screenshot, expectAccessible } from '../helpers/browser';
+import { WebApp } from '../helpers/web-app';
 
 const catalogueFile = JSON.parse(
   readFileSync(join(__dirname, '..', '..', 'demo', 'nns', 'nns-katalog.json'), 'utf8'),
@@ -13,34 +13,24 @@ const catalogueFile = JSON.parse(
  * answers on a phone without logging in, and cannot answer twice with the same code; the answer is counted.
  */
 describe('NNS survey in a real browser', () => {
+  let web: WebApp;
   let api: TestApi;
-  let browser: Browser;
   let org: string;
-  const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(join(__dirname, '..', '..', 'dist', 'web', 'index.html')))
-      throw new Error('dist/web saknas: bygg webbappen med scripts/build-web.sh (npm test gör det).');
-    api = await TestApi.start();
+    web = await WebApp.start();
+    api = web.api;
     await api.ok(
       'mutation($c: JSON!){ loadNnsCatalogue(catalogue: $c){ version } }',
       { c: catalogueFile },
       await api.adminToken(),
     );
     org = (await importBundle(api, tenantBundle('enkatwebb', 'Samordningsförbundet Enkätwebben'))).id;
-    browser = await launchBrowser();
   });
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await api?.close();
-  });
+  afterAll(() => web?.close());
 
   it('a participant answers on a phone with a one-time code, once, and the round counts it', async () => {
-    const chefCtx = await newContext(browser, api.url);
-    contexts.push(chefCtx);
-    const chef = await chefCtx.newPage();
-    await signIn(chef, 'forbundschef@enkatwebb.example', DEMO_PASSWORD);
+    const chef = await web.as('forbundschef@enkatwebb.example');
     await chef.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Enkäter' }).click();
     await chef.getByLabel('Vem svarar').selectOption('DELTAGARE_AVSLUT');
     await chef.getByLabel('Insats', { exact: true }).selectOption({ label: 'Stegen Kristinehamn' });
@@ -56,14 +46,14 @@ describe('NNS survey in a real browser', () => {
     expect(link).toMatch(/\/enkat\/[\w-]+$/);
     await expectAccessible(chef, 'enkater-kansli');
 
-    const phoneCtx = await browser.newContext({
+    const phoneCtx = await web.browser.newContext({
       locale: 'sv-SE',
       timezoneId: 'Europe/Stockholm',
       viewport: { width: 390, height: 844 },
       isMobile: true,
       hasTouch: true,
     });
-    contexts.push(phoneCtx);
+    web.contexts.push(phoneCtx);
     const phone = await phoneCtx.newPage();
     await phone.goto(link);
     await phone.getByRole('heading', { name: 'Vad tycker du?' }).waitFor();

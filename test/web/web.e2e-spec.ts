@@ -1,14 +1,11 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { INestApplicationContext } from '@nestjs/common';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import PDFDocument from 'pdfkit';
-import { DemoSeedService } from '../../apps/api/src/demo/demo-seed.service';
-import { DEMO_PASSWORD, FIXTURES, orgId, tenantBundle, TestApi } from '../helpers/api';
+import { FIXTURES, seedFixture, tenantBundle, TestApi } from '../helpers/api';
 import { deliverInvitation } from '../helpers/invitations';
-import { startWorker } from '../helpers/worker';
-import { launchBrowser, newContext, screenshot, expectAccessible, signedInPage } from '../helpers/browser';
+import { screenshot, expectAccessible } from '../helpers/browser';
+import { WebApp } from '../helpers/web-app';
 
 /**
  * The web application in Debian's Chromium against the real API (which serves the built app), the real worker,
@@ -38,44 +35,23 @@ const nav = (page: Page, name: string) =>
 const id = (path: string) => `#f-${path.replace(/[^A-Za-z0-9_]/g, '-')}`;
 
 describe('web application: every role in a real browser', () => {
+  let web: WebApp;
   let api: TestApi;
-  let worker: INestApplicationContext;
-  let browser: Browser;
   let org: string;
-  const contexts: BrowserContext[] = [];
   let submissionUrl = '';
 
-  const as = (email: string): Promise<Page> => signedInPage(browser, api.url, contexts, email, DEMO_PASSWORD);
-
   beforeAll(async () => {
-    if (!existsSync(join(__dirname, '..', '..', 'dist', 'web', 'index.html')))
-      throw new Error('dist/web saknas: bygg webbappen med scripts/build-web.sh (npm test gör det).');
-    api = await TestApi.start();
-    worker = await startWorker();
+    web = await WebApp.start({ worker: true });
+    api = web.api;
     // The fixture as a förbund of its own, without Stegen's annual follow-up (the browser writes that one).
-    const dir = mkdtempSync(join(tmpdir(), 'webben-'));
-    cpSync(FIXTURES, dir, { recursive: true });
-    writeFileSync(
-      join(dir, 'organisation.json'),
-      JSON.stringify(tenantBundle(SLUG, 'Samordningsförbundet Webben')),
-    );
-    rmSync(join(dir, 'submissions', 'stegen-helar-2025.json'));
-    await api.app.get(DemoSeedService).seed(dir);
-    org = await orgId(api, SLUG);
-    browser = await launchBrowser();
+    org = await seedFixture(api, tenantBundle(SLUG, 'Samordningsförbundet Webben'), [
+      'submissions/stegen-helar-2025.json',
+    ]);
   });
-
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await worker?.close();
-    await api?.close();
-  });
+  afterAll(() => web?.close());
 
   it('the login page is in Swedish, refuses a wrong password with a message, and is accessible', async () => {
-    const ctx = await newContext(browser, api.url);
-    contexts.push(ctx);
-    const page = await ctx.newPage();
+    const page = await web.page();
     await page.goto('/');
     expect(await page.getAttribute('html', 'lang')).toBe('sv');
     await page.getByLabel('E-postadress').fill(mail('projektagare.stegen'));
@@ -86,7 +62,7 @@ describe('web application: every role in a real browser', () => {
   });
 
   it('a projektägare starts, fills in (with validation beside the fields, autosave and a bilaga) and submits', async () => {
-    const page = await as(mail('projektagare.stegen'));
+    const page = await web.as(mail('projektagare.stegen'));
     // "Väntar på dig" lists the follow-up owed and not started, with a button to start it.
     await page
       .getByRole('list', { name: 'Väntar på dig' })
@@ -173,7 +149,7 @@ describe('web application: every role in a real browser', () => {
   });
 
   it('the styrgrupp comments on a field and returns it with a comment; the chain shows where it stands', async () => {
-    const page = await as(mail('styrgrupp1.stegen'));
+    const page = await web.as(mail('styrgrupp1.stegen'));
     // Besides what waits for it, the styrgrupp finds every follow-up of its insats, the approved ones too.
     const all = page.getByRole('table', { name: 'Uppföljningar för Stegen Kristinehamn' });
     expect(await all.getByRole('row', { name: /Delår 2025/ }).textContent()).toContain('Godkänd');
@@ -204,7 +180,7 @@ describe('web application: every role in a real browser', () => {
   });
 
   it('the projektägare sees why, fixes it and resubmits', async () => {
-    const page = await as(mail('projektagare.stegen'));
+    const page = await web.as(mail('projektagare.stegen'));
     await page.goto(submissionUrl);
     await page.getByText('Uppföljningen har skickats tillbaka till dig.').waitFor();
     expect(await page.locator('.alert-info').textContent()).toContain(
@@ -221,7 +197,7 @@ describe('web application: every role in a real browser', () => {
   });
 
   it('the styrgrupp and then the förbundschef approve', async () => {
-    const sg = await as(mail('styrgrupp1.stegen'));
+    const sg = await web.as(mail('styrgrupp1.stegen'));
     await sg.goto(submissionUrl);
     await sg.getByLabel('Kommentar till beslutet').fill('Styrgruppen tillstyrker.');
     // The styrgrupp's comment on the field is still open: the reviewer is warned and confirms having read it.
@@ -229,7 +205,7 @@ describe('web application: every role in a real browser', () => {
     await sg.getByRole('button', { name: 'Godkänn' }).click();
     await sg.getByText('Du har godkänt uppföljningen.').waitFor();
 
-    const chef = await as(mail('forbundschef'));
+    const chef = await web.as(mail('forbundschef'));
     await chef.getByRole('link', { name: /Stegen.*Helår 2025/ }).click();
     await chef.getByRole('heading', { name: 'Ditt beslut' }).waitFor();
     expect(await chef.locator('.steps .step-done').count()).toBe(2);
@@ -243,7 +219,7 @@ describe('web application: every role in a real browser', () => {
   });
 
   it('the förbundschef sees the overview, compiles the årsredovisning with live progress and downloads it', async () => {
-    const page = await as(mail('forbundschef'));
+    const page = await web.as(mail('forbundschef'));
     await nav(page, 'Översikt');
     await page.getByLabel('År', { exact: true }).selectOption('2025');
     await page.getByRole('table').waitFor();
@@ -297,7 +273,7 @@ describe('web application: every role in a real browser', () => {
   });
 
   it('a board member finds the signature waiting on the start page, reads the report and sees how to sign', async () => {
-    const page = await as(mail('ledamot1'));
+    const page = await web.as(mail('ledamot1'));
     // The start page's "Väntar på dig" lists the signature waiting, and leads to the report.
     const waiting = page.getByRole('list', { name: 'Väntar på dig' });
     const item = waiting.getByRole('listitem').filter({ hasText: 'Väntar på din underskrift' });
@@ -319,7 +295,7 @@ describe('web application: every role in a real browser', () => {
   });
 
   it('the kansli sees people, cost centres and budgets, and a broken SIE file is refused line by line', async () => {
-    const page = await as(mail('kansli'));
+    const page = await web.as(mail('kansli'));
     await nav(page, 'Administration');
     await page.getByRole('heading', { name: 'Personer och roller' }).waitFor();
     expect(await page.getByRole('row', { name: /Förbundschef Samspelet/ }).count()).toBe(1);
@@ -379,7 +355,7 @@ describe('web application: every role in a real browser', () => {
       token,
     );
     const url = `/uppfoljningar/${started.startSubmission.id}`;
-    const tabA = await as(mail('projektagare.larvux'));
+    const tabA = await web.as(mail('projektagare.larvux'));
     const tabB = await tabA.context().newPage();
     await tabA.goto(url);
     // A new tab opens signed in (the session is the browser's, shared by its tabs).
@@ -402,7 +378,7 @@ describe('web application: every role in a real browser', () => {
   });
 
   it('a person changes their own name under Mitt konto and sees it confirmed', async () => {
-    const page = await as(mail('revisor2'));
+    const page = await web.as(mail('revisor2'));
     await nav(page, 'Mitt konto');
     await page.getByRole('heading', { name: 'Mina uppgifter' }).waitFor();
     await page.getByLabel('Namn', { exact: true }).fill('Revisor Två');
@@ -436,9 +412,7 @@ describe('web application: every role in a real browser', () => {
     }
     const { mail: invitation } = await deliverInvitation(api, mail('inbjuden'), 'webbtest-ny-sandning');
     const link = new URL(/https?:\/\/\S+\/inbjudan\?token=[\w-]+/.exec(invitation.text)![0]);
-    const ctx = await newContext(browser, api.url);
-    contexts.push(ctx);
-    const page = await ctx.newPage();
+    const page = await web.page();
     await page.goto(`${link.pathname}${link.search}`);
     await page.getByRole('heading', { name: 'Välj lösenord' }).waitFor();
     await page.getByLabel('Nytt lösenord').fill('Inbjuden-Losenord-2026');

@@ -11,10 +11,18 @@ import {
   validatePlan,
   ValidationIssue,
 } from '@app/domain';
-import { appendAudit, LastYearLine, planReader, readLastYearLines, Tx, UnitOfWork } from '@app/infra';
+import {
+  appendAudit,
+  LastYearLine,
+  planReader,
+  readLastYearLines,
+  Tx,
+  UnitOfWork,
+  WriteTx,
+} from '@app/infra';
 import { AppError } from '../common/errors/app-error';
 import { PlanError } from './plan.errors';
-import { PlanRow, planStore } from './plan.store';
+import { NewPlanRevision, PlanRow, planStore } from './plan.store';
 import { nextYearFrom, emptyPlan } from './plan-copy';
 
 export interface PlanView {
@@ -50,23 +58,7 @@ export class PlanService {
       const previous = await planReader.lastDecidedBefore(tx, organisationId, year);
       const parsed = previous ? validatePlan(previous.data) : null;
       const data = parsed?.ok ? nextYearFrom(parsed.plan, year) : emptyPlan(year);
-      const row = await planStore.insert(tx, {
-        organisationId,
-        year,
-        data,
-        basedOn: previous?.id ?? null,
-        actorId,
-      });
-      await appendAudit(tx, {
-        organisationId,
-        actorId,
-        action: 'plan.started',
-        entityType: 'plan',
-        entityId: row.id,
-        toState: PlanStatus.DRAFT,
-        payload: { year, revision: row.revision, basedOn: previous?.id ?? null },
-      });
-      return this.view(tx, row);
+      return this.startDraft(tx, { organisationId, year, data, basedOn: previous?.id ?? null, actorId });
     });
   }
 
@@ -83,23 +75,7 @@ export class PlanService {
           `Det finns ingen verksamhetsplan för ${year}; starta den först.`,
         );
       if (current.status !== PlanStatus.DECIDED) return this.view(tx, current);
-      const row = await planStore.insert(tx, {
-        organisationId,
-        year,
-        data: current.data,
-        basedOn: current.id,
-        actorId,
-      });
-      await appendAudit(tx, {
-        organisationId,
-        actorId,
-        action: 'plan.started',
-        entityType: 'plan',
-        entityId: row.id,
-        toState: PlanStatus.DRAFT,
-        payload: { year, revision: row.revision, basedOn: current.id },
-      });
-      return this.view(tx, row);
+      return this.startDraft(tx, { organisationId, year, data: current.data, basedOn: current.id, actorId });
     });
   }
 
@@ -145,6 +121,21 @@ export class PlanService {
       });
       return this.view(tx, saved);
     });
+  }
+
+  /** A new draft revision of the year's plan (`basedOn` the plan it copies, if any), audited as plan.started. */
+  private async startDraft(tx: WriteTx, draft: NewPlanRevision): Promise<PlanView> {
+    const row = await planStore.insert(tx, draft);
+    await appendAudit(tx, {
+      organisationId: draft.organisationId,
+      actorId: draft.actorId,
+      action: 'plan.started',
+      entityType: 'plan',
+      entityId: row.id,
+      toState: PlanStatus.DRAFT,
+      payload: { year: draft.year, revision: row.revision, basedOn: draft.basedOn },
+    });
+    return this.view(tx, row);
   }
 
   private async view(tx: Tx, row: PlanRow): Promise<PlanView> {

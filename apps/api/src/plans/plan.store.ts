@@ -4,6 +4,15 @@ export type { PlanRow };
 
 const COLUMNS = PLAN_COLUMNS;
 
+/** A new draft revision of a year's plan: its content and the plan it was copied from, if any. */
+export interface NewPlanRevision {
+  organisationId: string;
+  year: number;
+  data: unknown;
+  basedOn: string | null;
+  actorId: string;
+}
+
 /** The verksamhetsplan's writes and lookups; its reads shared with the worker are in @app/infra's planReader. */
 export const planStore = {
   async byId(tx: Tx, id: string): Promise<PlanRow | null> {
@@ -11,10 +20,7 @@ export const planStore = {
     return r ?? null;
   },
 
-  async insert(
-    tx: Tx,
-    row: { organisationId: string; year: number; data: unknown; basedOn: string | null; actorId: string },
-  ): Promise<PlanRow> {
+  async insert(tx: Tx, row: NewPlanRevision): Promise<PlanRow> {
     const [r] = await tx.query(
       `INSERT INTO plan (organisation_id, year, revision, status, data, based_on, created_by, updated_by)
        SELECT $1, $2, coalesce(max(revision), 0) + 1, 'DRAFT', $3, $4, $5, $5 FROM plan

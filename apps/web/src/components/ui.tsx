@@ -120,3 +120,37 @@ export function PasswordField(props: {
     </div>
   );
 }
+
+export interface VersionedSaveMessage {
+  kind: 'success' | 'error' | 'warning';
+  text: string;
+}
+
+/**
+ * Saving a versioned document (structure, texts): the outcome, the save button and, after a version conflict
+ * (a warning), a way to fetch the latest version.
+ */
+export function VersionedSave(props: {
+  message: VersionedSaveMessage | null;
+  label: string;
+  reloadLabel: string;
+  saving: boolean;
+  onSave: () => void;
+  onReload: () => void;
+}) {
+  return (
+    <>
+      {props.message && <Alert kind={props.message.kind}>{props.message.text}</Alert>}
+      <div className="button-row">
+        <button type="button" className="button" disabled={props.saving} onClick={props.onSave}>
+          {props.label}
+        </button>
+        {props.message?.kind === 'warning' && (
+          <button type="button" className="button-link" onClick={props.onReload}>
+            {props.reloadLabel}
+          </button>
+        )}
+      </div>
+    </>
+  );
+}

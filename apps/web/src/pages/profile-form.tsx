@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { useMutation } from 'urql';
 import { graphql } from '../gql';
 import { useSession } from '../session';
-import { errorDetails, errorMessage, type ErrorDetail } from '../format';
-import { Alert, PasswordField } from '../components/ui';
+import { PasswordField } from '../components/ui';
+import { failure, SaveResult, type SaveOutcome } from '../components/save-result';
 
 const UpdateMyProfileDocument = graphql(`
   mutation UpdateMyProfile($profile: ProfileInput!, $currentPassword: String) {
@@ -28,11 +28,7 @@ export function ProfileForm() {
   const [email, setEmail] = useState(s.me.email);
   const [password, setPassword] = useState('');
   const [r, update] = useMutation(UpdateMyProfileDocument);
-  const [result, setResult] = useState<{
-    kind: 'success' | 'error';
-    text: string;
-    details?: ErrorDetail[];
-  } | null>(null);
+  const [result, setResult] = useState<SaveOutcome | null>(null);
   const [savedEmail, setSavedEmail] = useState(s.me.email);
   const emailChanges = email.trim().toLowerCase() !== savedEmail;
   async function onSave() {
@@ -40,8 +36,7 @@ export function ProfileForm() {
       profile: { name: name.trim(), email: email.trim() },
       currentPassword: emailChanges ? password : null,
     });
-    if (res.error)
-      setResult({ kind: 'error', text: errorMessage(res.error), details: errorDetails(res.error) });
+    if (res.error) setResult(failure(res.error));
     else if (res.data) {
       const p = res.data.updateMyProfile;
       setName(p.name);
@@ -89,20 +84,7 @@ export function ProfileForm() {
       <button type="button" className="button" disabled={r.fetching} onClick={onSave}>
         Spara mina uppgifter
       </button>
-      {result && (
-        <Alert kind={result.kind}>
-          {result.text}
-          {result.details && result.details.length > 0 && (
-            <ul>
-              {result.details.map((d) => (
-                <li key={d.path + d.message}>
-                  {FIELD[d.path] ?? d.path}: {d.message}
-                </li>
-              ))}
-            </ul>
-          )}
-        </Alert>
-      )}
+      <SaveResult outcome={result} field={(path) => FIELD[path] ?? path} />
     </section>
   );
 }

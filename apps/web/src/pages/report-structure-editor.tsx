@@ -3,7 +3,7 @@ import { useMutation, useQuery } from 'urql';
 import { useSession } from '../session';
 import type { ReportKind } from '../gql/graphql';
 import { errorCode, errorMessage, formatDateTime } from '../format';
-import { Alert, Loading } from '../components/ui';
+import { Alert, Loading, VersionedSave, type VersionedSaveMessage } from '../components/ui';
 import { ReportStructureDocument, SaveReportStructureDocument } from './report-queries';
 
 interface Row {
@@ -26,9 +26,7 @@ export function ReportStructureEditor(props: { kind: ReportKind }) {
   const [rows, setRows] = useState<Row[]>([]);
   const [version, setVersion] = useState(0);
   const [adding, setAdding] = useState('');
-  const [message, setMessage] = useState<{ kind: 'success' | 'error' | 'warning'; text: string } | null>(
-    null,
-  );
+  const [message, setMessage] = useState<VersionedSaveMessage | null>(null);
   const [saving, save] = useMutation(SaveReportStructureDocument);
   const data = q.data?.reportStructure;
   useEffect(() => {
@@ -150,21 +148,14 @@ export function ReportStructureEditor(props: { kind: ReportKind }) {
           </button>
         </div>
       )}
-      {message && <Alert kind={message.kind}>{message.text}</Alert>}
-      <div className="button-row">
-        <button type="button" className="button" disabled={saving.fetching} onClick={onSave}>
-          Spara strukturen
-        </button>
-        {message?.kind === 'warning' && (
-          <button
-            type="button"
-            className="button-link"
-            onClick={() => refetch({ requestPolicy: 'network-only' })}
-          >
-            Hämta den senaste strukturen
-          </button>
-        )}
-      </div>
+      <VersionedSave
+        message={message}
+        label="Spara strukturen"
+        reloadLabel="Hämta den senaste strukturen"
+        saving={saving.fetching}
+        onSave={onSave}
+        onReload={() => refetch({ requestPolicy: 'network-only' })}
+      />
     </details>
   );
 }

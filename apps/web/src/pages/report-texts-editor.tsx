@@ -3,7 +3,7 @@ import { useMutation, useQuery } from 'urql';
 import { useSession } from '../session';
 import type { ReportKind } from '../gql/graphql';
 import { errorCode, errorMessage } from '../format';
-import { Alert, Loading } from '../components/ui';
+import { Loading, VersionedSave, type VersionedSaveMessage } from '../components/ui';
 import { useUnsavedChanges } from '../hooks/unsaved-changes';
 import { ReportTextsDocument, SaveReportTextsDocument } from './report-queries';
 
@@ -16,9 +16,7 @@ export function ReportTextsEditor(props: { kind: ReportKind; year: number }) {
   });
   const [texts, setTexts] = useState<Record<string, string>>({});
   const [version, setVersion] = useState(0);
-  const [message, setMessage] = useState<{ kind: 'success' | 'error' | 'warning'; text: string } | null>(
-    null,
-  );
+  const [message, setMessage] = useState<VersionedSaveMessage | null>(null);
   const [saving, save] = useMutation(SaveReportTextsDocument);
   const [preview, setPreview] = useState(false);
   // What is stored: the texts differ from it while the förbundschef has typed and not saved.
@@ -78,21 +76,14 @@ export function ReportTextsEditor(props: { kind: ReportKind; year: number }) {
         </button>
       </div>
       {preview && <TextsPreview fields={q.data.reportTexts.fields} texts={texts} />}
-      {message && <Alert kind={message.kind}>{message.text}</Alert>}
-      <div className="button-row">
-        <button type="button" className="button" disabled={saving.fetching} onClick={onSave}>
-          Spara texterna
-        </button>
-        {message?.kind === 'warning' && (
-          <button
-            type="button"
-            className="button-link"
-            onClick={() => refetch({ requestPolicy: 'network-only' })}
-          >
-            Hämta de senaste texterna
-          </button>
-        )}
-      </div>
+      <VersionedSave
+        message={message}
+        label="Spara texterna"
+        reloadLabel="Hämta de senaste texterna"
+        saving={saving.fetching}
+        onSave={onSave}
+        onReload={() => refetch({ requestPolicy: 'network-only' })}
+      />
     </details>
   );
 }

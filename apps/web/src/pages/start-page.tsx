@@ -5,6 +5,7 @@ import { graphql } from '../gql';
 import { useSession } from '../session';
 import { errorMessage, formatDate, isLate, owesPeriod, periodLabel, swedishDate } from '../format';
 import { Alert, Loading, StatusBadge } from '../components/ui';
+import { ActionTable } from '../components/action-table';
 import { WaitingList } from './waiting-list';
 
 const MyInsatserDocument = graphql(`
@@ -113,60 +114,47 @@ function MyInsatser(props: { role: 'PROJEKTAGARE' | 'STYRGRUPP' }) {
       {insatser.map((i) => (
         <div key={i.id} className="insats-block">
           <h3>{i.name}</h3>
-          <table className="table">
-            <caption className="visually-hidden">Uppföljningar för {i.name}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Period</th>
-                <th scope="col">Sista dag</th>
-                <th scope="col">Status</th>
-                <th scope="col">
-                  <span className="visually-hidden">Åtgärd</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {periods
-                // Only the periods the insats ran in: one that starts in September owes no Delår that year.
-                .filter((p) => owesPeriod(i, p.period))
-                .map((p) => {
-                  const sub = q.data!.submissions.find((x) => x.insatsId === i.id && x.period === p.period);
-                  return (
-                    <tr key={p.period}>
-                      <th scope="row">{periodLabel(p.period)}</th>
-                      <td>{formatDate(p.deadline)}</td>
-                      <td>
-                        {sub ? (
-                          <StatusBadge status={sub.status} label={sub.statusLabel} />
-                        ) : (
-                          <span className={isLate(p.deadline, now) ? 'late' : 'muted'}>
-                            {isLate(p.deadline, now) ? 'Saknas (sen)' : 'Ej påbörjad'}
-                          </span>
-                        )}
-                      </td>
-                      <td>
-                        {sub ? (
-                          <Link to={`/uppfoljningar/${sub.id}`}>
-                            Öppna {periodLabel(p.period).toLowerCase()}
-                          </Link>
-                        ) : !owner ? (
-                          <span className="muted">Projektägaren har inte påbörjat den</span>
-                        ) : (
-                          <button
-                            type="button"
-                            className="button small"
-                            disabled={start.fetching}
-                            onClick={() => open(i.id, p.period)}
-                          >
-                            Påbörja {periodLabel(p.period).toLowerCase()}
-                          </button>
-                        )}
-                      </td>
-                    </tr>
-                  );
-                })}
-            </tbody>
-          </table>
+          <ActionTable caption={`Uppföljningar för ${i.name}`} columns={['Period', 'Sista dag', 'Status']}>
+            {periods
+              // Only the periods the insats ran in: one that starts in September owes no Delår that year.
+              .filter((p) => owesPeriod(i, p.period))
+              .map((p) => {
+                const sub = q.data!.submissions.find((x) => x.insatsId === i.id && x.period === p.period);
+                return (
+                  <tr key={p.period}>
+                    <th scope="row">{periodLabel(p.period)}</th>
+                    <td>{formatDate(p.deadline)}</td>
+                    <td>
+                      {sub ? (
+                        <StatusBadge status={sub.status} label={sub.statusLabel} />
+                      ) : (
+                        <span className={isLate(p.deadline, now) ? 'late' : 'muted'}>
+                          {isLate(p.deadline, now) ? 'Saknas (sen)' : 'Ej påbörjad'}
+                        </span>
+                      )}
+                    </td>
+                    <td>
+                      {sub ? (
+                        <Link to={`/uppfoljningar/${sub.id}`}>
+                          Öppna {periodLabel(p.period).toLowerCase()}
+                        </Link>
+                      ) : !owner ? (
+                        <span className="muted">Projektägaren har inte påbörjat den</span>
+                      ) : (
+                        <button
+                          type="button"
+                          className="button small"
+                          disabled={start.fetching}
+                          onClick={() => open(i.id, p.period)}
+                        >
+                          Påbörja {periodLabel(p.period).toLowerCase()}
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+          </ActionTable>
         </div>
       ))}
     </section>

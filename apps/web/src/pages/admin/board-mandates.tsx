@@ -1,16 +1,11 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
-import {
-  errorDetails,
-  errorMessage,
-  formatDate,
-  GENDER_LABEL,
-  MANDATE_ROLE_LABEL,
-  TITLE_LABEL,
-  type ErrorDetail,
-} from '../../format';
+import { errorMessage, formatDate, GENDER_LABEL, MANDATE_ROLE_LABEL, TITLE_LABEL } from '../../format';
 import { Alert, Loading } from '../../components/ui';
+import { optionsOf, SelectField, TextField } from '../../components/fields';
 import { BoardMandatesDocument, RemoveBoardMandateDocument, SaveBoardMandateDocument } from './board-queries';
+import { ActionTable, RemoveButton, RowAction } from '../../components/action-table';
+import { failure, SaveResult, type SaveOutcome } from '../../components/save-result';
 
 interface Draft {
   id: string | null;
@@ -55,11 +50,7 @@ export function BoardMandates(props: {
 }) {
   const [q, refetch] = useQuery({ query: BoardMandatesDocument, variables: { orgId: props.orgId } });
   const [draft, setDraft] = useState<Draft>(EMPTY);
-  const [result, setResult] = useState<{
-    kind: 'success' | 'error';
-    text: string;
-    details?: ErrorDetail[];
-  } | null>(null);
+  const [result, setResult] = useState<SaveOutcome | null>(null);
   const [saving, save] = useMutation(SaveBoardMandateDocument);
   const [, remove] = useMutation(RemoveBoardMandateDocument);
   const reload = () => refetch({ requestPolicy: 'network-only' });
@@ -80,20 +71,13 @@ export function BoardMandates(props: {
         gender: draft.gender || null,
       },
     });
-    if (r.error)
-      return setResult({ kind: 'error', text: errorMessage(r.error), details: errorDetails(r.error) });
+    if (r.error) return setResult(failure(r.error));
     setResult({ kind: 'success', text: draft.id ? 'Mandatet är ändrat.' : 'Mandatet är tillagt.' });
     setDraft(EMPTY);
     reload();
   }
 
-  async function onRemove(m: { id: string; name: string; version: number }) {
-    if (
-      !window.confirm(
-        `Ta bort mandatet för ${m.name}? Ett mandat som har tagit slut får ett slutdatum i stället.`,
-      )
-    )
-      return;
+  async function onRemove(m: { id: string; version: number }) {
     const r = await remove({ mandateId: m.id, version: m.version });
     setResult(
       r.error
@@ -115,176 +99,120 @@ export function BoardMandates(props: {
       {q.error && !q.data && <Alert kind="error">{errorMessage(q.error)}</Alert>}
       {!q.data && !q.error && <Loading what="styrelsens mandat" />}
       {q.data && (
-        <div className="table-wrap">
-          <table className="table">
-            <caption className="visually-hidden">Styrelsens och revisorernas mandat</caption>
-            <thead>
-              <tr>
-                <th scope="col">Namn</th>
-                <th scope="col">Roll</th>
-                <th scope="col">Utsedd av</th>
-                <th scope="col">Från</th>
-                <th scope="col">Till</th>
-                <th scope="col">Kön</th>
-                <th scope="col">
-                  <span className="visually-hidden">Åtgärd</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {q.data.boardMandates.map((m) => (
-                <tr key={m.id}>
-                  <th scope="row">{m.name}</th>
-                  <td>{roleText(m)}</td>
-                  <td>{m.partyName ?? partyName(m.appointedBy)}</td>
-                  <td>{m.from ? formatDate(m.from) : '–'}</td>
-                  <td>{m.to ? formatDate(m.to) : 'tills vidare'}</td>
-                  <td>{m.gender ? GENDER_LABEL[m.gender] : '–'}</td>
-                  <td>
-                    <button
-                      type="button"
-                      className="button-link"
-                      onClick={() => {
-                        setResult(null);
-                        setDraft({
-                          id: m.id,
-                          version: m.version,
-                          personId: m.personId,
-                          role: m.role,
-                          title: m.title ?? '',
-                          appointedBy: m.appointedBy ?? '',
-                          from: m.from ?? '',
-                          to: m.to ?? '',
-                          gender: m.gender ?? '',
-                        });
-                        document.getElementById('mandate-person')?.focus();
-                      }}
-                    >
-                      Ändra<span className="visually-hidden"> mandatet för {m.name}</span>
-                    </button>{' '}
-                    <button type="button" className="button-link" onClick={() => onRemove(m)}>
-                      Ta bort<span className="visually-hidden"> mandatet för {m.name}</span>
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ActionTable
+          caption="Styrelsens och revisorernas mandat"
+          columns={['Namn', 'Roll', 'Utsedd av', 'Från', 'Till', 'Kön']}
+          wrap
+        >
+          {q.data.boardMandates.map((m) => (
+            <tr key={m.id}>
+              <th scope="row">{m.name}</th>
+              <td>{roleText(m)}</td>
+              <td>{m.partyName ?? partyName(m.appointedBy)}</td>
+              <td>{m.from ? formatDate(m.from) : '–'}</td>
+              <td>{m.to ? formatDate(m.to) : 'tills vidare'}</td>
+              <td>{m.gender ? GENDER_LABEL[m.gender] : '–'}</td>
+              <td>
+                <RowAction
+                  label="Ändra"
+                  what={`mandatet för ${m.name}`}
+                  onClick={() => {
+                    setResult(null);
+                    setDraft({
+                      id: m.id,
+                      version: m.version,
+                      personId: m.personId,
+                      role: m.role,
+                      title: m.title ?? '',
+                      appointedBy: m.appointedBy ?? '',
+                      from: m.from ?? '',
+                      to: m.to ?? '',
+                      gender: m.gender ?? '',
+                    });
+                    document.getElementById('mandate-person')?.focus();
+                  }}
+                />{' '}
+                <RemoveButton
+                  what={`mandatet för ${m.name}`}
+                  confirm={`Ta bort mandatet för ${m.name}? Ett mandat som har tagit slut får ett slutdatum i stället.`}
+                  onRemove={() => onRemove(m)}
+                />
+              </td>
+            </tr>
+          ))}
+        </ActionTable>
       )}
       <fieldset>
         <legend>{draft.id ? 'Ändra mandat' : 'Nytt mandat'}</legend>
         <div className="field-grid">
-          <div className="field">
-            <label htmlFor="mandate-person">Person</label>
-            <select
-              id="mandate-person"
-              value={draft.personId}
-              onChange={(e) => set({ personId: e.target.value })}
-            >
-              <option value="">Välj person …</option>
-              {props.people.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name} ({p.email})
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="mandate-role">Roll</label>
-            <select
-              id="mandate-role"
-              value={draft.role}
-              onChange={(e) => set({ role: e.target.value, title: '' })}
-            >
-              {Object.entries(MANDATE_ROLE_LABEL).map(([k, v]) => (
-                <option key={k} value={k}>
-                  {v}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="mandate-party">Utsedd av</label>
-            <select
-              id="mandate-party"
-              value={draft.appointedBy}
-              onChange={(e) => set({ appointedBy: e.target.value })}
-            >
-              <option value="">{draft.role === 'REVISOR' ? 'Förbundet' : 'Välj part …'}</option>
-              {props.parties.map((p) => (
-                <option key={p.key} value={p.key}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            id="mandate-person"
+            label="Person"
+            value={draft.personId}
+            empty="Välj person …"
+            options={props.people.map((p) => ({ value: p.id, label: `${p.name} (${p.email})` }))}
+            onChange={(personId) => set({ personId })}
+          />
+          <SelectField
+            id="mandate-role"
+            label="Roll"
+            value={draft.role}
+            options={optionsOf(MANDATE_ROLE_LABEL)}
+            onChange={(role) => set({ role, title: '' })}
+          />
+          <SelectField
+            id="mandate-party"
+            label="Utsedd av"
+            value={draft.appointedBy}
+            empty={draft.role === 'REVISOR' ? 'Förbundet' : 'Välj part …'}
+            options={props.parties.map((p) => ({ value: p.key, label: p.name }))}
+            onChange={(appointedBy) => set({ appointedBy })}
+          />
           {draft.role === 'STYRELSELEDAMOT' && (
-            <div className="field">
-              <label htmlFor="mandate-title">Titel</label>
-              <select id="mandate-title" value={draft.title} onChange={(e) => set({ title: e.target.value })}>
-                <option value="">Ledamot</option>
-                <option value="ORDFORANDE">Ordförande</option>
-                <option value="VICE_ORDFORANDE">Vice ordförande</option>
-              </select>
-            </div>
+            <SelectField
+              id="mandate-title"
+              label="Titel"
+              value={draft.title}
+              empty="Ledamot"
+              options={[
+                { value: 'ORDFORANDE', label: 'Ordförande' },
+                { value: 'VICE_ORDFORANDE', label: 'Vice ordförande' },
+              ]}
+              onChange={(title) => set({ title })}
+            />
           )}
           {draft.role === 'REVISOR' && (
-            <div className="field">
-              <label htmlFor="mandate-title">Titel</label>
-              <input
-                id="mandate-title"
-                value={draft.title}
-                onChange={(e) => set({ title: e.target.value })}
-              />
-            </div>
+            <TextField
+              id="mandate-title"
+              label="Titel"
+              value={draft.title}
+              onChange={(title) => set({ title })}
+            />
           )}
-          <div className="field">
-            <label htmlFor="mandate-from">Från (första dag)</label>
-            <input
-              id="mandate-from"
-              type="date"
-              value={draft.from}
-              onChange={(e) => set({ from: e.target.value })}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="mandate-to">Till (sista dag, tomt: tills vidare)</label>
-            <input
-              id="mandate-to"
-              type="date"
-              value={draft.to}
-              onChange={(e) => set({ to: e.target.value })}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="mandate-gender">Kön (för könsfördelningen i rapporterna)</label>
-            <select
-              id="mandate-gender"
-              value={draft.gender}
-              onChange={(e) => set({ gender: e.target.value })}
-            >
-              <option value="">Inte angivet</option>
-              {Object.entries(GENDER_LABEL).map(([k, v]) => (
-                <option key={k} value={k}>
-                  {v}
-                </option>
-              ))}
-            </select>
-          </div>
+          <TextField
+            id="mandate-from"
+            label="Från (första dag)"
+            type="date"
+            value={draft.from}
+            onChange={(from) => set({ from })}
+          />
+          <TextField
+            id="mandate-to"
+            label="Till (sista dag, tomt: tills vidare)"
+            type="date"
+            value={draft.to}
+            onChange={(to) => set({ to })}
+          />
+          <SelectField
+            id="mandate-gender"
+            label="Kön (för könsfördelningen i rapporterna)"
+            value={draft.gender}
+            empty="Inte angivet"
+            options={optionsOf(GENDER_LABEL)}
+            onChange={(gender) => set({ gender })}
+          />
         </div>
-        {result && (
-          <Alert kind={result.kind}>
-            {result.text}
-            {result.details && result.details.length > 0 && (
-              <ul>
-                {result.details.map((d) => (
-                  <li key={d.path + d.message}>{d.message}</li>
-                ))}
-              </ul>
-            )}
-          </Alert>
-        )}
+        <SaveResult outcome={result} />
         <button
           type="button"
           className="button primary"

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { useMutation } from 'urql';
 import { useSession } from '../../session';
+import { optionsOf, SelectField, TextField } from '../../components/fields';
+import { RowAction } from '../../components/action-table';
 import {
   BUDGET_KIND_LABEL,
   FUNDED_BY_LABEL,
@@ -11,15 +13,8 @@ import {
 } from '../../format';
 
 import { SaveBudgetDocument } from './admin-queries';
-import {
-  failure,
-  parseLines,
-  SaveResult,
-  type SaveOutcome,
-  AmountLines,
-  SaveButtons,
-  typedLines,
-} from './save-result';
+import { failure, SaveResult, type SaveOutcome } from '../../components/save-result';
+import { parseLines, AmountLines, SaveButtons, typedLines } from './amount-lines';
 
 export interface BudgetRow {
   id: string;
@@ -116,13 +111,11 @@ export function Budgets(props: {
                     : ''}
                 </span>
                 <span>summa {formatAmount(total)} kr</span>
-                <button type="button" className="button-link" onClick={() => edit(b)}>
-                  Ändra
-                  <span className="visually-hidden">
-                    {' '}
-                    {`${b.kind === 'SUPPLEMENTARY' ? 'tilläggsbudgeten' : 'budgeten'} för ${b.year} beslutad ${formatDate(b.decided)}`}
-                  </span>
-                </button>
+                <RowAction
+                  label="Ändra"
+                  what={`${b.kind === 'SUPPLEMENTARY' ? 'tilläggsbudgeten' : 'budgeten'} för ${b.year} beslutad ${formatDate(b.decided)}`}
+                  onClick={() => edit(b)}
+                />
               </li>
             );
           })}
@@ -133,56 +126,38 @@ export function Budgets(props: {
           {draft.version === null ? 'Ny budget eller tilläggsbudget' : 'Ändra budgetbeslutet'}
         </summary>
         <div className="field-grid">
-          <div className="field">
-            <label htmlFor="budget-kind">Slag av beslut</label>
-            <select
-              id="budget-kind"
-              value={draft.kind}
-              disabled={draft.version !== null}
-              onChange={(e) => set({ kind: e.target.value as Draft['kind'] })}
-            >
-              {Object.entries(BUDGET_KIND_LABEL).map(([k, label]) => (
-                <option key={k} value={k}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="budget-year">År</label>
-            <input
-              id="budget-year"
-              inputMode="numeric"
-              value={draft.year}
-              disabled={draft.version !== null}
-              onChange={(e) => set({ year: Number(e.target.value) || draft.year })}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="budget-decided">Beslutsdatum</label>
-            <input
-              id="budget-decided"
-              type="date"
-              value={draft.decided}
-              disabled={draft.version !== null}
-              onChange={(e) => set({ decided: e.target.value })}
-            />
-          </div>
+          <SelectField
+            id="budget-kind"
+            label="Slag av beslut"
+            value={draft.kind}
+            disabled={draft.version !== null}
+            options={optionsOf(BUDGET_KIND_LABEL)}
+            onChange={(kind) => set({ kind: kind as Draft['kind'] })}
+          />
+          <TextField
+            id="budget-year"
+            label="År"
+            inputMode="numeric"
+            value={draft.year}
+            disabled={draft.version !== null}
+            onChange={(v) => set({ year: Number(v) || draft.year })}
+          />
+          <TextField
+            id="budget-decided"
+            label="Beslutsdatum"
+            type="date"
+            value={draft.decided}
+            disabled={draft.version !== null}
+            onChange={(decided) => set({ decided })}
+          />
           {draft.kind === 'SUPPLEMENTARY' && (
-            <div className="field">
-              <label htmlFor="budget-funded-by">Finansieras av</label>
-              <select
-                id="budget-funded-by"
-                value={draft.fundedBy}
-                onChange={(e) => set({ fundedBy: e.target.value })}
-              >
-                {Object.entries(FUNDED_BY_LABEL).map(([k, label]) => (
-                  <option key={k} value={k}>
-                    {label}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField
+              id="budget-funded-by"
+              label="Finansieras av"
+              value={draft.fundedBy}
+              options={optionsOf(FUNDED_BY_LABEL)}
+              onChange={(fundedBy) => set({ fundedBy })}
+            />
           )}
         </div>
         <AmountLines

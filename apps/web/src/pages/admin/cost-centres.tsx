@@ -10,7 +10,9 @@ import {
 } from '../../format';
 
 import { SaveCostCentreDocument } from './finance-queries';
-import { failure, SaveResult, type SaveOutcome } from './save-result';
+import { failure, SaveResult, type SaveOutcome } from '../../components/save-result';
+import { ActionTable, RemoveButton, RowAction } from '../../components/action-table';
+import { optionsOf, SelectField, TextField } from '../../components/fields';
 
 export interface CostCentreRow {
   code: string;
@@ -89,76 +91,53 @@ export function CostCentres(props: { costCentres: CostCentreRow[]; onSaved: () =
   return (
     <section className="card" aria-labelledby="cc-heading">
       <h2 id="cc-heading">Kostnadsställen</h2>
-      <table className="table">
-        <caption className="visually-hidden">Kostnadsställen</caption>
-        <thead>
-          <tr>
-            <th scope="col">Kod</th>
-            <th scope="col">Namn</th>
-            <th scope="col">Slag</th>
-            <th scope="col">Fördelning</th>
-            <th scope="col">
-              <span className="visually-hidden">Åtgärd</span>
-            </th>
+      <ActionTable caption="Kostnadsställen" columns={['Kod', 'Namn', 'Slag', 'Fördelning']}>
+        {props.costCentres.map((c) => (
+          <tr key={c.code}>
+            <th scope="row">{c.code}</th>
+            <td>{c.name}</td>
+            <td>{COST_CENTRE_CATEGORY_LABEL[c.category] ?? c.category}</td>
+            <td>
+              {c.split.length
+                ? c.split
+                    .map(
+                      (p) =>
+                        `${formatShare(p.share)} ${(COST_SPLIT_PURPOSE_LABEL[p.purpose] ?? p.purpose).toLowerCase()}`,
+                    )
+                    .join(', ')
+                : '–'}
+            </td>
+            <td>
+              <RowAction label="Ändra" what={`kostnadsställe ${c.code}`} onClick={() => edit(c)} />
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {props.costCentres.map((c) => (
-            <tr key={c.code}>
-              <th scope="row">{c.code}</th>
-              <td>{c.name}</td>
-              <td>{COST_CENTRE_CATEGORY_LABEL[c.category] ?? c.category}</td>
-              <td>
-                {c.split.length
-                  ? c.split
-                      .map(
-                        (p) =>
-                          `${formatShare(p.share)} ${(COST_SPLIT_PURPOSE_LABEL[p.purpose] ?? p.purpose).toLowerCase()}`,
-                      )
-                      .join(', ')
-                  : '–'}
-              </td>
-              <td>
-                <button type="button" className="button-link" onClick={() => edit(c)}>
-                  Ändra<span className="visually-hidden"> kostnadsställe {c.code}</span>
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </ActionTable>
       <details open={open} onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>
         <summary>
           {draft.version === null ? 'Nytt kostnadsställe' : `Ändra kostnadsställe ${draft.code}`}
         </summary>
         <div className="field-grid">
-          <div className="field">
-            <label htmlFor="cc-code">Kostnadsställets kod</label>
-            <input
-              id="cc-code"
-              value={draft.code}
-              disabled={draft.version !== null}
-              onChange={(e) => set({ code: e.target.value })}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="cc-name">Kostnadsställets namn</label>
-            <input id="cc-name" value={draft.name} onChange={(e) => set({ name: e.target.value })} />
-          </div>
-          <div className="field">
-            <label htmlFor="cc-category">Kostnadsställets slag</label>
-            <select
-              id="cc-category"
-              value={draft.category}
-              onChange={(e) => set({ category: e.target.value })}
-            >
-              {Object.entries(COST_CENTRE_CATEGORY_LABEL).map(([k, label]) => (
-                <option key={k} value={k}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          </div>
+          <TextField
+            id="cc-code"
+            label="Kostnadsställets kod"
+            value={draft.code}
+            disabled={draft.version !== null}
+            onChange={(code) => set({ code })}
+          />
+          <TextField
+            id="cc-name"
+            label="Kostnadsställets namn"
+            value={draft.name}
+            onChange={(name) => set({ name })}
+          />
+          <SelectField
+            id="cc-category"
+            label="Kostnadsställets slag"
+            value={draft.category}
+            options={optionsOf(COST_CENTRE_CATEGORY_LABEL)}
+            onChange={(category) => set({ category })}
+          />
         </div>
         <fieldset>
           <legend>Fördelning av delade kostnader</legend>
@@ -167,45 +146,31 @@ export function CostCentres(props: { costCentres: CostCentreRow[]; onSaved: () =
           </p>
           {draft.split.map((p, i) => (
             <div className="field-grid" key={i}>
-              <div className="field">
-                <label htmlFor={`cc-split-${i}-purpose`}>Räknas som ({i + 1})</label>
-                <select
-                  id={`cc-split-${i}-purpose`}
-                  value={p.purpose}
-                  onChange={(e) => setPart(i, { purpose: e.target.value })}
-                >
-                  {Object.entries(COST_SPLIT_PURPOSE_LABEL).map(([k, label]) => (
-                    <option key={k} value={k}>
-                      {label}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <div className="field">
-                <label htmlFor={`cc-split-${i}-percent`}>Andel i procent ({i + 1})</label>
-                <input
-                  id={`cc-split-${i}-percent`}
-                  inputMode="decimal"
-                  className="numeric"
-                  value={p.percent}
-                  onChange={(e) => setPart(i, { percent: e.target.value })}
-                />
-              </div>
-              <div className="field">
-                <label htmlFor={`cc-split-${i}-note`}>Kommentar ({i + 1})</label>
-                <input
-                  id={`cc-split-${i}-note`}
-                  value={p.note}
-                  onChange={(e) => setPart(i, { note: e.target.value })}
-                />
-              </div>
-              <button
-                type="button"
-                className="button-link"
-                onClick={() => set({ split: draft.split.filter((_, j) => j !== i) })}
-              >
-                Ta bort<span className="visually-hidden"> andel {i + 1}</span>
-              </button>
+              <SelectField
+                id={`cc-split-${i}-purpose`}
+                label={`Räknas som (${i + 1})`}
+                value={p.purpose}
+                options={optionsOf(COST_SPLIT_PURPOSE_LABEL)}
+                onChange={(purpose) => setPart(i, { purpose })}
+              />
+              <TextField
+                id={`cc-split-${i}-percent`}
+                label={`Andel i procent (${i + 1})`}
+                inputMode="decimal"
+                className="numeric"
+                value={p.percent}
+                onChange={(percent) => setPart(i, { percent })}
+              />
+              <TextField
+                id={`cc-split-${i}-note`}
+                label={`Kommentar (${i + 1})`}
+                value={p.note}
+                onChange={(note) => setPart(i, { note })}
+              />
+              <RemoveButton
+                what={`andel ${i + 1}`}
+                onRemove={() => set({ split: draft.split.filter((_, j) => j !== i) })}
+              />
             </div>
           ))}
           <button

@@ -4,7 +4,9 @@ import { useSession } from '../../session';
 import { COMPARISON_OP_LABEL, METRIC_LABEL, formatTarget } from '../../format';
 
 import { RemoveFinancialGoalDocument, SaveFinancialGoalDocument } from './finance-queries';
-import { failure, SaveResult, type SaveOutcome } from './save-result';
+import { failure, SaveResult, type SaveOutcome } from '../../components/save-result';
+import { ActionTable, RemoveButton, RowAction } from '../../components/action-table';
+import { optionsOf, SelectField, TextField } from '../../components/fields';
 
 export interface GoalRow {
   year: number;
@@ -67,101 +69,74 @@ export function FinancialGoals(props: { goals: GoalRow[]; metrics: string[]; onS
   return (
     <section className="card" aria-labelledby="goals-heading">
       <h2 id="goals-heading">Finansiella mål</h2>
-      <table className="table">
-        <caption className="visually-hidden">Finansiella mål</caption>
-        <thead>
-          <tr>
-            <th scope="col">År</th>
-            <th scope="col">Mål</th>
-            <th scope="col">Mått</th>
-            <th scope="col">
-              <span className="visually-hidden">Åtgärd</span>
-            </th>
+      <ActionTable caption="Finansiella mål" columns={['År', 'Mål', 'Mått']}>
+        {props.goals.map((g) => (
+          <tr key={`${g.year}/${g.key}`}>
+            <td>{g.year}</td>
+            <th scope="row">{g.text}</th>
+            <td>
+              {metricLabel(g.metric)} {COMPARISON_OP_LABEL[g.op] ?? g.op} {formatTarget(g.value)}
+            </td>
+            <td>
+              <RowAction
+                label="Ändra"
+                what={`${g.key} ${g.year}`}
+                onClick={() => (setDraft({ ...g }), setResult(null), setOpen(true))}
+              />{' '}
+              <RemoveButton what={`${g.key} ${g.year}`} onRemove={() => onRemove(g)} />
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {props.goals.map((g) => (
-            <tr key={`${g.year}/${g.key}`}>
-              <td>{g.year}</td>
-              <th scope="row">{g.text}</th>
-              <td>
-                {metricLabel(g.metric)} {COMPARISON_OP_LABEL[g.op] ?? g.op} {formatTarget(g.value)}
-              </td>
-              <td>
-                <button
-                  type="button"
-                  className="button-link"
-                  onClick={() => (setDraft({ ...g }), setResult(null), setOpen(true))}
-                >
-                  Ändra<span className="visually-hidden"> {`${g.key} ${g.year}`}</span>
-                </button>{' '}
-                <button type="button" className="button-link" onClick={() => onRemove(g)}>
-                  Ta bort<span className="visually-hidden"> {`${g.key} ${g.year}`}</span>
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </ActionTable>
       {!open && <SaveResult outcome={result} />}
       <details open={open} onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>
         <summary>{draft.version === null ? 'Nytt finansiellt mål' : 'Ändra målet'}</summary>
         <div className="field-grid">
-          <div className="field">
-            <label htmlFor="goal-year">Målår</label>
-            <input
-              id="goal-year"
-              inputMode="numeric"
-              value={draft.year}
-              disabled={draft.version !== null}
-              onChange={(e) => set({ year: Number(e.target.value) || draft.year })}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="goal-key">Målets nyckel</label>
-            <input
-              id="goal-key"
-              value={draft.key}
-              disabled={draft.version !== null}
-              onChange={(e) => set({ key: e.target.value })}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="goal-text">Målformulering</label>
-            <input id="goal-text" value={draft.text} onChange={(e) => set({ text: e.target.value })} />
-          </div>
-          <div className="field">
-            <label htmlFor="goal-metric">Mått</label>
-            <select id="goal-metric" value={draft.metric} onChange={(e) => set({ metric: e.target.value })}>
-              {[...props.metrics, ...(props.metrics.includes(draft.metric) ? [] : [draft.metric])].map(
-                (m) => (
-                  <option key={m} value={m}>
-                    {metricLabel(m)}
-                  </option>
-                ),
-              )}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="goal-op">Jämförelse</label>
-            <select id="goal-op" value={draft.op} onChange={(e) => set({ op: e.target.value })}>
-              {Object.entries(COMPARISON_OP_LABEL).map(([op, label]) => (
-                <option key={op} value={op}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="goal-value">Målvärde (andelar som decimaltal, 0,15 = 15 %)</label>
-            <input
-              id="goal-value"
-              inputMode="decimal"
-              className="numeric"
-              value={draft.value}
-              onChange={(e) => set({ value: e.target.value })}
-            />
-          </div>
+          <TextField
+            id="goal-year"
+            label="Målår"
+            inputMode="numeric"
+            value={draft.year}
+            disabled={draft.version !== null}
+            onChange={(v) => set({ year: Number(v) || draft.year })}
+          />
+          <TextField
+            id="goal-key"
+            label="Målets nyckel"
+            value={draft.key}
+            disabled={draft.version !== null}
+            onChange={(key) => set({ key })}
+          />
+          <TextField
+            id="goal-text"
+            label="Målformulering"
+            value={draft.text}
+            onChange={(text) => set({ text })}
+          />
+          <SelectField
+            id="goal-metric"
+            label="Mått"
+            value={draft.metric}
+            options={[...props.metrics, ...(props.metrics.includes(draft.metric) ? [] : [draft.metric])].map(
+              (m) => ({ value: m, label: metricLabel(m) }),
+            )}
+            onChange={(metric) => set({ metric })}
+          />
+          <SelectField
+            id="goal-op"
+            label="Jämförelse"
+            value={draft.op}
+            options={optionsOf(COMPARISON_OP_LABEL)}
+            onChange={(op) => set({ op })}
+          />
+          <TextField
+            id="goal-value"
+            label="Målvärde (andelar som decimaltal, 0,15 = 15 %)"
+            inputMode="decimal"
+            className="numeric"
+            value={draft.value}
+            onChange={(value) => set({ value })}
+          />
         </div>
         <SaveResult outcome={result} />
         <button type="button" className="button primary" disabled={saving.fetching} onClick={onSave}>

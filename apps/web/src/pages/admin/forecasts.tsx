@@ -1,18 +1,13 @@
 import { useState } from 'react';
 import { useMutation } from 'urql';
 import { useSession } from '../../session';
+import { TextField } from '../../components/fields';
+import { RowAction } from '../../components/action-table';
 import { formatAmount, formatDate, parseAmount, sumAmounts } from '../../format';
 
 import { SaveForecastDocument } from './finance-queries';
-import {
-  failure,
-  parseLines,
-  SaveResult,
-  type SaveOutcome,
-  AmountLines,
-  SaveButtons,
-  typedLines,
-} from './save-result';
+import { failure, SaveResult, type SaveOutcome } from '../../components/save-result';
+import { parseLines, AmountLines, SaveButtons, typedLines } from './amount-lines';
 
 export interface ForecastRow {
   id: string;
@@ -84,9 +79,7 @@ export function Forecasts(props: {
               <span>
                 summa {formatAmount(sumAmounts(Object.values((f.lines ?? {}) as Record<string, string>)))} kr
               </span>
-              <button type="button" className="button-link" onClick={() => edit(f)}>
-                Ändra<span className="visually-hidden"> {`prognosen ${f.year} per ${f.asOf}`}</span>
-              </button>
+              <RowAction label="Ändra" what={`prognosen ${f.year} per ${f.asOf}`} onClick={() => edit(f)} />
             </li>
           ))}
         </ul>
@@ -94,26 +87,22 @@ export function Forecasts(props: {
       <details open={open} onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>
         <summary>{draft.version === null ? 'Ny prognos' : 'Ändra prognosen'}</summary>
         <div className="field-grid">
-          <div className="field">
-            <label htmlFor="forecast-year">Prognosår</label>
-            <input
-              id="forecast-year"
-              inputMode="numeric"
-              value={draft.year}
-              disabled={draft.version !== null}
-              onChange={(e) => set({ year: Number(e.target.value) || draft.year })}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="forecast-as-of">Prognosdatum</label>
-            <input
-              id="forecast-as-of"
-              type="date"
-              value={draft.asOf}
-              disabled={draft.version !== null}
-              onChange={(e) => set({ asOf: e.target.value })}
-            />
-          </div>
+          <TextField
+            id="forecast-year"
+            label="Prognosår"
+            inputMode="numeric"
+            value={draft.year}
+            disabled={draft.version !== null}
+            onChange={(v) => set({ year: Number(v) || draft.year })}
+          />
+          <TextField
+            id="forecast-as-of"
+            label="Prognosdatum"
+            type="date"
+            value={draft.asOf}
+            disabled={draft.version !== null}
+            onChange={(asOf) => set({ asOf })}
+          />
         </div>
         <AmountLines
           costCentres={props.costCentres}

@@ -1,9 +1,5 @@
 import { COMPARISON_LABEL } from '../../format';
-
-export interface Option {
-  value: string;
-  label: string;
-}
+import { optionsOf, SelectField, TextField, type Option } from '../../components/fields';
 
 export interface MatpunktDraft {
   key: string;
@@ -13,41 +9,6 @@ export interface MatpunktDraft {
   op: string;
   target: string;
 }
-
-/** A labelled text input (its id ties the label to it). */
-export const text = (
-  id: string,
-  label: string,
-  value: string,
-  onChange: (v: string) => void,
-  extra: object = {},
-) => (
-  <div className="field">
-    <label htmlFor={id}>{label}</label>
-    <input id={id} value={value} onChange={(e) => onChange(e.target.value)} {...extra} />
-  </div>
-);
-
-/** A labelled choice among options, empty until chosen. */
-export const choice = (
-  id: string,
-  label: string,
-  value: string,
-  options: Option[],
-  onChange: (v: string) => void,
-) => (
-  <div className="field">
-    <label htmlFor={id}>{label}</label>
-    <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
-      <option value="">Välj …</option>
-      {options.map((o) => (
-        <option key={o.value} value={o.value}>
-          {o.label}
-        </option>
-      ))}
-    </select>
-  </div>
-);
 
 /** The first matpunkt_<n> not yet used (rows can be removed in between). */
 const freeKey = (list: MatpunktDraft[]) => {
@@ -73,27 +34,40 @@ export function MatpunktRows(props: {
       </p>
       {props.matpunkter.map((m, i) => (
         <div className="field-grid role-row" key={i}>
-          {text(`insats-mp-year-${i}`, `År, mätpunkt ${i + 1}`, m.year, (v) => setMatpunkt(i, { year: v }), {
-            inputMode: 'numeric',
-          })}
-          {text(`insats-mp-text-${i}`, `Mätpunkt ${i + 1}`, m.text, (v) => setMatpunkt(i, { text: v }))}
-          {text(`insats-mp-metric-${i}`, `Mått, mätpunkt ${i + 1}`, m.metric, (v) =>
-            setMatpunkt(i, { metric: v }),
-          )}
-          {choice(
-            `insats-mp-op-${i}`,
-            `Jämförelse, mätpunkt ${i + 1}`,
-            m.op,
-            Object.entries(COMPARISON_LABEL).map(([value, label]) => ({ value, label })),
-            (v) => setMatpunkt(i, { op: v }),
-          )}
-          {text(
-            `insats-mp-target-${i}`,
-            `Målvärde, mätpunkt ${i + 1}`,
-            m.target,
-            (v) => setMatpunkt(i, { target: v }),
-            { inputMode: 'decimal' },
-          )}
+          <TextField
+            id={`insats-mp-year-${i}`}
+            label={`År, mätpunkt ${i + 1}`}
+            value={m.year}
+            onChange={(v) => setMatpunkt(i, { year: v })}
+            inputMode="numeric"
+          />
+          <TextField
+            id={`insats-mp-text-${i}`}
+            label={`Mätpunkt ${i + 1}`}
+            value={m.text}
+            onChange={(v) => setMatpunkt(i, { text: v })}
+          />
+          <TextField
+            id={`insats-mp-metric-${i}`}
+            label={`Mått, mätpunkt ${i + 1}`}
+            value={m.metric}
+            onChange={(v) => setMatpunkt(i, { metric: v })}
+          />
+          <SelectField
+            id={`insats-mp-op-${i}`}
+            label={`Jämförelse, mätpunkt ${i + 1}`}
+            value={m.op}
+            empty="Välj …"
+            options={optionsOf(COMPARISON_LABEL)}
+            onChange={(v) => setMatpunkt(i, { op: v })}
+          />
+          <TextField
+            id={`insats-mp-target-${i}`}
+            label={`Målvärde, mätpunkt ${i + 1}`}
+            value={m.target}
+            onChange={(v) => setMatpunkt(i, { target: v })}
+            inputMode="decimal"
+          />
           <div className="field">
             <span className="hint">&nbsp;</span>
             <button

@@ -11,7 +11,8 @@ import {
 } from '../../format';
 import { Alert } from '../../components/ui';
 
-import { choice, MatpunktRows, text, TeamPicker, type MatpunktDraft, type Option } from './insats-form-parts';
+import { optionsOf, SelectField, TextField, type Option } from '../../components/fields';
+import { MatpunktRows, TeamPicker, type MatpunktDraft } from './insats-form-parts';
 import { CreateInsatsDocument, DeleteInsatsDocument, UpdateInsatsDocument } from './insatser-queries';
 
 export interface BudgetDraft {
@@ -154,35 +155,76 @@ export function InsatsForm(props: {
     <fieldset className="insats-form">
       <legend>{editing ? `Ändra ${props.initial.name}` : 'Registrera en insats'}</legend>
       <div className="field-grid">
-        {text('insats-name', 'Namn', d.name, (v) =>
-          set({ name: v, ...(editing ? {} : { key: keyFromName(v) }) }),
-        )}
-        {text('insats-key', 'Nyckel', d.key, (v) => set({ key: v }), {
-          readOnly: editing,
-          'aria-describedby': 'insats-key-hint',
-        })}
-        {choice(
-          'insats-type',
-          'Typ',
-          d.type,
-          Object.entries(INSATS_TYPE_LABEL).map(([value, label]) => ({ value, label })),
-          (v) => set({ type: v }),
-        )}
-        {choice('insats-owner', 'Ägande part', d.ownerParty, props.parties, (v) => set({ ownerParty: v }))}
-        {choice('insats-cost-centre', 'Kostnadsställe', d.costCentre, props.costCentres, (v) =>
-          set({ costCentre: v }),
-        )}
+        <TextField
+          id="insats-name"
+          label="Namn"
+          value={d.name}
+          onChange={(v) => set({ name: v, ...(editing ? {} : { key: keyFromName(v) }) })}
+        />
+        <TextField
+          id="insats-key"
+          label="Nyckel"
+          value={d.key}
+          onChange={(v) => set({ key: v })}
+          readOnly={editing}
+          aria-describedby="insats-key-hint"
+        />
+        <SelectField
+          id="insats-type"
+          label="Typ"
+          value={d.type}
+          empty="Välj …"
+          options={optionsOf(INSATS_TYPE_LABEL)}
+          onChange={(v) => set({ type: v })}
+        />
+        <SelectField
+          id="insats-owner"
+          label="Ägande part"
+          value={d.ownerParty}
+          empty="Välj …"
+          options={props.parties}
+          onChange={(v) => set({ ownerParty: v })}
+        />
+        <SelectField
+          id="insats-cost-centre"
+          label="Kostnadsställe"
+          value={d.costCentre}
+          empty="Välj …"
+          options={props.costCentres}
+          onChange={(v) => set({ costCentre: v })}
+        />
       </div>
       <p className="hint" id="insats-key-hint">
         Nyckeln identifierar insatsen i uppföljningar och rapporter och kan inte ändras efter registreringen.
       </p>
       <div className="field-grid">
-        {text('insats-start', 'Startdatum', d.start, (v) => set({ start: v }), { type: 'date' })}
-        {text('insats-end', 'Slutdatum (tomt: tills vidare)', d.end, (v) => set({ end: v }), {
-          type: 'date',
-        })}
-        {text('insats-decided', 'Beslutsdatum', d.decidedOn, (v) => set({ decidedOn: v }), { type: 'date' })}
-        {text('insats-body', 'Beslutande organ', d.decisionBody, (v) => set({ decisionBody: v }))}
+        <TextField
+          id="insats-start"
+          label="Startdatum"
+          type="date"
+          value={d.start}
+          onChange={(v) => set({ start: v })}
+        />
+        <TextField
+          id="insats-end"
+          label="Slutdatum (tomt: tills vidare)"
+          type="date"
+          value={d.end}
+          onChange={(v) => set({ end: v })}
+        />
+        <TextField
+          id="insats-decided"
+          label="Beslutsdatum"
+          type="date"
+          value={d.decidedOn}
+          onChange={(v) => set({ decidedOn: v })}
+        />
+        <TextField
+          id="insats-body"
+          label="Beslutande organ"
+          value={d.decisionBody}
+          onChange={(v) => set({ decisionBody: v })}
+        />
       </div>
       <div className="field">
         <label htmlFor="insats-decision-text">Beslutstext</label>
@@ -197,23 +239,21 @@ export function InsatsForm(props: {
       <h3>Budget per år</h3>
       {d.budgets.map((b, i) => (
         <div className="field-grid" key={i}>
-          {text(
-            `insats-budget-year-${i}`,
-            `År, budgetrad ${i + 1}`,
-            b.year,
-            (v) => setBudget(i, { year: v }),
-            { inputMode: 'numeric' },
-          )}
-          {text(
-            `insats-budget-amount-${i}`,
-            `Belopp (kr), budgetrad ${i + 1}`,
-            b.amount,
-            (v) => setBudget(i, { amount: v }),
-            {
-              inputMode: 'decimal',
-              className: 'numeric',
-            },
-          )}
+          <TextField
+            id={`insats-budget-year-${i}`}
+            label={`År, budgetrad ${i + 1}`}
+            inputMode="numeric"
+            value={b.year}
+            onChange={(v) => setBudget(i, { year: v })}
+          />
+          <TextField
+            id={`insats-budget-amount-${i}`}
+            label={`Belopp (kr), budgetrad ${i + 1}`}
+            inputMode="decimal"
+            className="numeric"
+            value={b.amount}
+            onChange={(v) => setBudget(i, { amount: v })}
+          />
           <div className="field">
             <span className="hint">
               {parseAmount(b.amount) !== null ? `${formatAmount(parseAmount(b.amount))} kr` : '\u00a0'}

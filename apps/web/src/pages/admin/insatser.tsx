@@ -14,6 +14,7 @@ import { Alert, Loading } from '../../components/ui';
 
 import { EMPTY_INSATS, InsatsDraft, InsatsForm } from './insats-form';
 import { InsatserAdminDocument, InsatsHistoryDocument } from './insatser-queries';
+import { ActionTable, RowAction } from '../../components/action-table';
 import type { InsatserAdminQuery } from '../../gql/graphql';
 
 type Insats = InsatserAdminQuery['organisation']['insatser'][number];
@@ -65,54 +66,36 @@ export function Insatser() {
   return (
     <section className="card" aria-labelledby="insatser-heading">
       <h2 id="insatser-heading">Insatser</h2>
-      <div className="table-wrap">
-        <table className="table">
-          <caption className="visually-hidden">Förbundets insatser</caption>
-          <thead>
-            <tr>
-              <th scope="col">Insats</th>
-              <th scope="col">Typ</th>
-              <th scope="col">Ägare</th>
-              <th scope="col">Period</th>
-              <th scope="col">Beslut</th>
-              <th scope="col" className="numeric">
-                Budget
-              </th>
-              <th scope="col">
-                <span className="visually-hidden">Åtgärd</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {o.insatser.map((i) => (
-              <tr key={i.id}>
-                <th scope="row">{i.name}</th>
-                <td>{INSATS_TYPE_LABEL[i.type] ?? i.type}</td>
-                <td>{partyName(i.ownerParty)}</td>
-                <td>
-                  {formatDate(i.start)} – {i.end ? formatDate(i.end) : 'tills vidare'}
-                </td>
-                <td>{i.decidedOn ? `${i.decisionBody ?? 'Beslut'} ${formatDate(i.decidedOn)}` : '–'}</td>
-                <td className="numeric">
-                  {i.budgets.map((b) => `${b.year}: ${formatAmount(b.amount)} kr`).join(', ') || '–'}
-                </td>
-                <td>
-                  <button
-                    type="button"
-                    className="button-link"
-                    onClick={() => {
-                      setSaved({ text: '', n: saved.n });
-                      setEditing(draftOf(i));
-                    }}
-                  >
-                    Ändra<span className="visually-hidden"> {i.name}</span>
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ActionTable
+        caption="Förbundets insatser"
+        columns={['Insats', 'Typ', 'Ägare', 'Period', 'Beslut', { label: 'Budget', numeric: true }]}
+        wrap
+      >
+        {o.insatser.map((i) => (
+          <tr key={i.id}>
+            <th scope="row">{i.name}</th>
+            <td>{INSATS_TYPE_LABEL[i.type] ?? i.type}</td>
+            <td>{partyName(i.ownerParty)}</td>
+            <td>
+              {formatDate(i.start)} – {i.end ? formatDate(i.end) : 'tills vidare'}
+            </td>
+            <td>{i.decidedOn ? `${i.decisionBody ?? 'Beslut'} ${formatDate(i.decidedOn)}` : '–'}</td>
+            <td className="numeric">
+              {i.budgets.map((b) => `${b.year}: ${formatAmount(b.amount)} kr`).join(', ') || '–'}
+            </td>
+            <td>
+              <RowAction
+                label="Ändra"
+                what={i.name}
+                onClick={() => {
+                  setSaved({ text: '', n: saved.n });
+                  setEditing(draftOf(i));
+                }}
+              />
+            </td>
+          </tr>
+        ))}
+      </ActionTable>
       {saved.text && <Alert kind="success">{saved.text}</Alert>}
       {editing ? (
         <>

@@ -4,7 +4,9 @@ import { useSession } from '../../session';
 import { PARTY_KIND_LABEL, formatShare, percentToShare, shareToPercent } from '../../format';
 
 import { SaveKommunKeyDocument, SavePartyDocument } from './finance-queries';
-import { failure, SaveResult, type SaveOutcome } from './save-result';
+import { failure, SaveResult, type SaveOutcome } from '../../components/save-result';
+import { ActionTable, RowAction } from '../../components/action-table';
+import { optionsOf, SelectField, TextField } from '../../components/fields';
 
 export interface PartyRow {
   key: string;
@@ -85,65 +87,49 @@ export function Parties(props: {
   return (
     <section className="card" aria-labelledby="parties-heading">
       <h2 id="parties-heading">Parter och fördelningsnyckel</h2>
-      <table className="table">
-        <caption className="visually-hidden">Förbundets parter</caption>
-        <thead>
-          <tr>
-            <th scope="col">Nyckel</th>
-            <th scope="col">Namn</th>
-            <th scope="col">Slag</th>
-            <th scope="col">Andel av kommunernas del</th>
-            <th scope="col">
-              <span className="visually-hidden">Åtgärd</span>
-            </th>
+      <ActionTable
+        caption="Förbundets parter"
+        columns={['Nyckel', 'Namn', 'Slag', 'Andel av kommunernas del']}
+      >
+        {props.parties.map((p) => (
+          <tr key={p.key}>
+            <th scope="row">{p.key}</th>
+            <td>{p.name}</td>
+            <td>{PARTY_KIND_LABEL[p.kind] ?? p.kind}</td>
+            <td className="numeric">{p.kind === 'KOMMUN' ? formatShare(shareOf(p.key)) : ''}</td>
+            <td>
+              <RowAction
+                label="Ändra"
+                what={p.name}
+                onClick={() => (setDraft({ ...p }), setResult(null), setOpen(true))}
+              />
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {props.parties.map((p) => (
-            <tr key={p.key}>
-              <th scope="row">{p.key}</th>
-              <td>{p.name}</td>
-              <td>{PARTY_KIND_LABEL[p.kind] ?? p.kind}</td>
-              <td className="numeric">{p.kind === 'KOMMUN' ? formatShare(shareOf(p.key)) : ''}</td>
-              <td>
-                <button
-                  type="button"
-                  className="button-link"
-                  onClick={() => (setDraft({ ...p }), setResult(null), setOpen(true))}
-                >
-                  Ändra<span className="visually-hidden"> {p.name}</span>
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </ActionTable>
       <details open={open} onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>
         <summary>{draft.version === null ? 'Ny part' : `Ändra ${draft.name}`}</summary>
         <div className="field-grid">
-          <div className="field">
-            <label htmlFor="party-key">Partens nyckel</label>
-            <input
-              id="party-key"
-              value={draft.key}
-              disabled={draft.version !== null}
-              onChange={(e) => set({ key: e.target.value })}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="party-name">Partens namn</label>
-            <input id="party-name" value={draft.name} onChange={(e) => set({ name: e.target.value })} />
-          </div>
-          <div className="field">
-            <label htmlFor="party-kind">Partens slag</label>
-            <select id="party-kind" value={draft.kind} onChange={(e) => set({ kind: e.target.value })}>
-              {Object.entries(PARTY_KIND_LABEL).map(([k, label]) => (
-                <option key={k} value={k}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          </div>
+          <TextField
+            id="party-key"
+            label="Partens nyckel"
+            value={draft.key}
+            disabled={draft.version !== null}
+            onChange={(key) => set({ key })}
+          />
+          <TextField
+            id="party-name"
+            label="Partens namn"
+            value={draft.name}
+            onChange={(name) => set({ name })}
+          />
+          <SelectField
+            id="party-kind"
+            label="Partens slag"
+            value={draft.kind}
+            options={optionsOf(PARTY_KIND_LABEL)}
+            onChange={(kind) => set({ kind })}
+          />
         </div>
         <SaveResult outcome={result} />
         <button
@@ -162,16 +148,15 @@ export function Parties(props: {
         </p>
         <div className="field-grid">
           {kommuner.map((p) => (
-            <div className="field" key={p.key}>
-              <label htmlFor={`key-${p.key}`}>{p.name}, procent</label>
-              <input
-                id={`key-${p.key}`}
-                inputMode="decimal"
-                className="numeric"
-                value={percents[p.key] ?? ''}
-                onChange={(e) => setPercents({ ...percents, [p.key]: e.target.value })}
-              />
-            </div>
+            <TextField
+              key={p.key}
+              id={`key-${p.key}`}
+              label={`${p.name}, procent`}
+              inputMode="decimal"
+              className="numeric"
+              value={percents[p.key] ?? ''}
+              onChange={(v) => setPercents({ ...percents, [p.key]: v })}
+            />
           ))}
         </div>
         <SaveResult outcome={keyResult} />

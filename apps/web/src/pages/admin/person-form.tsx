@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useMutation } from 'urql';
 import { useSession } from '../../session';
-import { errorDetails, errorMessage, ROLE_LABEL, TITLE_LABEL, type ErrorDetail } from '../../format';
-import { Alert } from '../../components/ui';
+import { ROLE_LABEL, TITLE_LABEL } from '../../format';
+import { failure, SaveResult, type SaveOutcome } from '../../components/save-result';
 
 import { SavePersonDocument } from './admin-queries';
 
@@ -53,11 +53,7 @@ export function PersonForm(props: {
       roles: [{ role: 'PROJEKTAGARE', insats: '', party: '', title: '' }],
     },
   );
-  const [result, setResult] = useState<{
-    kind: 'success' | 'error';
-    text: string;
-    details?: ErrorDetail[];
-  } | null>(null);
+  const [result, setResult] = useState<SaveOutcome | null>(null);
   const [saving, save] = useMutation(SavePersonDocument);
   const setRole = (i: number, patch: Partial<RoleDraft>) =>
     setP({ ...p, roles: p.roles.map((r, j) => (j === i ? { ...r, ...patch } : r)) });
@@ -88,7 +84,7 @@ export function PersonForm(props: {
         })),
       },
     });
-    if (r.error) setResult({ kind: 'error', text: errorMessage(r.error), details: errorDetails(r.error) });
+    if (r.error) setResult(failure(r.error));
     else {
       // The saved name: a person who already has their own keeps it, whatever was typed.
       const email = p.email.trim().toLowerCase();
@@ -243,20 +239,7 @@ export function PersonForm(props: {
           {p.roles.length ? 'Spara personen' : 'Ta bort personen ur förbundet'}
         </button>
       </div>
-      {result && (
-        <Alert kind={result.kind}>
-          {result.text}
-          {result.details && result.details.length > 0 && (
-            <ul>
-              {result.details.map((d) => (
-                <li key={d.path + d.message}>
-                  {describePersonPath(d.path)}: {d.message}
-                </li>
-              ))}
-            </ul>
-          )}
-        </Alert>
-      )}
+      <SaveResult outcome={result} field={describePersonPath} />
       <p className="hint">
         Nya personer får en inbjudan per e-post där de väljer lösenord. Finns personen redan på plattformen
         behåller personen sitt eget namn.

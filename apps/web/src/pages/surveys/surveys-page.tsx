@@ -5,6 +5,7 @@ import { graphql } from '../../gql';
 import { useSession } from '../../session';
 import { errorMessage, formatPartOf, yearsAround } from '../../format';
 import { Alert, Loading, StatusBadge } from '../../components/ui';
+import { ActionTable } from '../../components/action-table';
 import { MySurveys } from './my-surveys';
 import { SurveyResults } from './survey-results';
 
@@ -218,56 +219,37 @@ export function SurveysPage() {
               <p className="muted">Inga omgångar öppnade {year}.</p>
             )}
             {q.data && q.data.surveyCollections.length > 0 && (
-              <div className="table-wrap">
-                <table className="table">
-                  <thead>
-                    <tr>
-                      <th scope="col">Grupp</th>
-                      <th scope="col">Status</th>
-                      <th scope="col">Svar</th>
-                      <th scope="col">Länk</th>
-                      <th scope="col">
-                        <span className="visually-hidden">Åtgärd</span>
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {q.data.surveyCollections.map((c) => (
-                      <tr key={c.id}>
-                        <td>
-                          {c.surveyLabel}
-                          {c.insatsName ? `, ${c.insatsName}` : ''}
-                        </td>
-                        <td>
-                          <StatusBadge status={c.status} label={c.status === 'OPEN' ? 'Öppen' : 'Stängd'} />
-                        </td>
-                        <td>
-                          {c.answered} av {c.asked}
-                          {c.asked > 0 && ` (${formatPartOf(c.answered, c.asked)})`}
-                        </td>
-                        <td>
-                          {c.mode === 'CODES' ? (
-                            <a href={linkOf(c.linkId)}>Öppna enkäten</a>
-                          ) : (
-                            'Inloggade svarar'
-                          )}
-                        </td>
-                        <td>
-                          {c.status === 'OPEN' && (
-                            <button
-                              type="button"
-                              className="button-link"
-                              onClick={() => closeRound(c.id, c.version)}
-                            >
-                              Stäng
-                            </button>
-                          )}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <ActionTable columns={['Grupp', 'Status', 'Svar', 'Länk']} wrap>
+                {q.data.surveyCollections.map((c) => (
+                  <tr key={c.id}>
+                    <td>
+                      {c.surveyLabel}
+                      {c.insatsName ? `, ${c.insatsName}` : ''}
+                    </td>
+                    <td>
+                      <StatusBadge status={c.status} label={c.status === 'OPEN' ? 'Öppen' : 'Stängd'} />
+                    </td>
+                    <td>
+                      {c.answered} av {c.asked}
+                      {c.asked > 0 && ` (${formatPartOf(c.answered, c.asked)})`}
+                    </td>
+                    <td>
+                      {c.mode === 'CODES' ? <a href={linkOf(c.linkId)}>Öppna enkäten</a> : 'Inloggade svarar'}
+                    </td>
+                    <td>
+                      {c.status === 'OPEN' && (
+                        <button
+                          type="button"
+                          className="button-link"
+                          onClick={() => closeRound(c.id, c.version)}
+                        >
+                          Stäng
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </ActionTable>
             )}
           </section>
           <SurveyResults year={year} />
