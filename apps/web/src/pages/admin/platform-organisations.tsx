@@ -3,7 +3,7 @@ import { useMutation, useQuery } from 'urql';
 import { errorMessage } from '../../format';
 import { Alert, Loading } from '../../components/ui';
 import { CreateOrganisationDocument, PlatformOrganisationsDocument } from './platform-queries';
-import { failure, SaveResult, type SaveOutcome } from './save-result';
+import { failure, SaveResult, type SaveOutcome } from '../../components/save-result';
 
 interface Draft {
   name: string;
@@ -64,13 +64,7 @@ export function PlatformOrganisations(props: { onCreated: () => void }) {
         forbundschef: { name: draft.chefName, email: draft.chefEmail },
       },
     });
-    if (r.error) {
-      const f = failure(r.error);
-      return setResult({
-        ...f,
-        details: f.details?.map((d) => ({ ...d, message: `${FIELD[d.path] ?? d.path}: ${d.message}` })),
-      });
-    }
+    if (r.error) return setResult(failure(r.error));
     const o = r.data!.createOrganisation;
     setResult({
       kind: 'success',
@@ -163,7 +157,7 @@ export function PlatformOrganisations(props: { onCreated: () => void }) {
             />
           </div>
         </div>
-        <SaveResult outcome={result} />
+        <SaveResult outcome={result} field={(path) => FIELD[path] ?? path} />
         <button type="button" className="button primary" disabled={creating.fetching} onClick={onCreate}>
           Skapa förbundet
         </button>

@@ -1,10 +1,5 @@
 import Decimal from 'decimal.js';
-import {
-  FINANCING_LABEL,
-  FINANCING_SOURCES,
-  formatKronor,
-  Money,
-} from '@app/domain';
+import { FINANCING_LABEL, FINANCING_SOURCES, formatKronor, Money } from '@app/domain';
 import { budgetFinancing, budgetLines, ordinaryBudget } from '../budget-lines';
 import { ReportCheck, ReportRow, ReportTable } from '../report-model';
 import { D } from '../figures';

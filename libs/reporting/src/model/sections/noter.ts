@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import { formatKronor, mapAccount, Money, ReportLine } from '@app/domain';
 import { AccountMap, PeriodLedger } from '../report-input';
 import { ReportTable } from '../report-model';
-import { D, amount, Figures } from '../figures';
+import { D, Figures } from '../figures';
 import { row, check } from '../table-helpers';
 import { BuildContext } from '../build-context';
 
