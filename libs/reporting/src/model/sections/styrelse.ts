@@ -3,12 +3,11 @@ import {
   boardOfYear,
   boardRoleTitle,
   defaultSectionHeading,
-  MANDATE_ROLES,
-  MandateRole,
   mandatePeriodText,
 } from '@app/domain';
 import { ReportTable } from '../report-model';
 import { BuildContext } from '../build-context';
+import { boardMandates } from '../board-mandates';
 
 /**
  * Styrelse och revisorer (issue 18.2): the board as it was in the report's year, not as it is when the report is
@@ -17,20 +16,7 @@ import { BuildContext } from '../build-context';
  */
 export function styrelse(ctx: BuildContext): void {
   const { input, year, parts, tables } = ctx;
-  const mandates: BoardMandate[] = input.board
-    .filter((b): b is typeof b & { role: MandateRole } =>
-      (MANDATE_ROLES as readonly string[]).includes(b.role),
-    )
-    .map((b, i) => ({
-      personId: b.personId ?? `${b.name}#${i}`,
-      name: b.name,
-      role: b.role,
-      title: b.title,
-      appointedBy: b.party,
-      from: b.from ?? null,
-      to: b.to ?? null,
-      gender: b.gender ?? null,
-    }));
+  const mandates = boardMandates(input.board);
   // A delårsrapport shows the board up to the end of its period, not those who join later in the year.
   const end = input.current.end;
   const board = boardOfYear(

@@ -1,14 +1,7 @@
-import {
-  BoardMandate,
-  boardRoleTitle,
-  defaultSectionHeading,
-  MANDATE_ROLES,
-  MandateRole,
-  SIGNATURE_PAGE,
-  signersAt,
-} from '@app/domain';
+import { BoardMandate, boardRoleTitle, defaultSectionHeading, SIGNATURE_PAGE, signersAt } from '@app/domain';
 import { ReportSignatures } from '../report-model';
 import { BuildContext } from '../build-context';
+import { boardMandates } from '../board-mandates';
 
 /**
  * 8 Styrelsens underskrift (årsredovisning): the statement, a place-and-date line and a signature line with name
@@ -19,28 +12,14 @@ import { BuildContext } from '../build-context';
 export function underskrifter(ctx: BuildContext): void {
   const { input, year, kind, sections } = ctx;
   if (kind !== 'ARSREDOVISNING') return;
-  const mandates = (board: typeof input.board): BoardMandate[] =>
-    board
-      .filter((b): b is typeof b & { role: MandateRole } =>
-        (MANDATE_ROLES as readonly string[]).includes(b.role),
-      )
-      .map((b, i) => ({
-        personId: b.personId ?? `${b.name}#${i}`,
-        name: b.name,
-        role: b.role,
-        title: b.title,
-        appointedBy: b.party,
-        from: b.from ?? null,
-        to: b.to ?? null,
-      }));
   const atDecision = input.signers?.board.length
     ? {
         date: input.signers.decisionDate,
-        people: signersAt(mandates(input.signers.board), input.signers.decisionDate, kind),
+        people: signersAt(boardMandates(input.signers.board), input.signers.decisionDate, kind),
       }
     : null;
   const date = atDecision?.date ?? `${year}-12-31`;
-  const people = atDecision?.people ?? signersAt(mandates(input.board), date, kind);
+  const people = atDecision?.people ?? signersAt(boardMandates(input.board), date, kind);
   const line = (m: BoardMandate) => ({
     name: m.name,
     title:
