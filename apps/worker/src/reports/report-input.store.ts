@@ -122,16 +122,21 @@ export async function reportBoard(
   return mandates
     .filter((m) => mandateInYear(m, year))
     .sort(compareMandates)
-    .map((m) => ({
-      personId: m.personId,
-      name: m.name,
-      role: m.role,
-      title: m.title,
-      party: m.partyName ?? (m.appointedBy ? m.appointedBy : null),
-      from: m.from,
-      to: m.to,
-      gender: m.gender,
-    }));
+    .map(asReportBoard);
+}
+
+/** A mandate as the report input carries it: the appointing party by name where it has one. */
+function asReportBoard(m: Awaited<ReturnType<typeof boardMandates>>[number]): ReportInput['board'][number] {
+  return {
+    personId: m.personId,
+    name: m.name,
+    role: m.role,
+    title: m.title,
+    party: m.partyName ?? (m.appointedBy ? m.appointedBy : null),
+    from: m.from,
+    to: m.to,
+    gender: m.gender,
+  };
 }
 
 /**
@@ -160,15 +165,7 @@ export async function reportSigners(
     board: mandates
       .filter((m) => mandateCovers(m, decisionDate))
       .sort(compareMandates)
-      .map((m) => ({
-        personId: m.personId,
-        name: m.name,
-        role: m.role,
-        title: m.title,
-        party: m.partyName ?? (m.appointedBy ? m.appointedBy : null),
-        from: m.from,
-        to: m.to,
-      })),
+      .map(asReportBoard),
   };
 }
 
