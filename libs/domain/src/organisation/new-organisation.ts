@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ValidationIssue } from '../common/issues';
 import { zodIssuesToSwedish } from '../bundle/bundle.validate';
 import { organisationNumberSchema } from './organisation-number';
+import { personProfileSchema } from '../bundle/person-profile';
 
 export { luhnValid, normaliseOrganisationNumber, organisationNumberSchema } from './organisation-number';
 
@@ -18,19 +19,8 @@ export const newOrganisationSchema = z.object({
     .trim()
     .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, { message: 'ska bestå av a–z, 0–9 och bindestreck (2–63 tecken)' }),
   reportingUnit: z.enum(['tkr', 'kr'], { message: 'ska vara "tkr" eller "kr"' }).default('tkr'),
-  forbundschef: z.object({
-    name: z
-      .string()
-      .trim()
-      .min(1, { message: 'får inte vara tom' })
-      .max(300, { message: 'får vara högst 300 tecken' }),
-    email: z
-      .string()
-      .trim()
-      .toLowerCase()
-      .email({ message: 'är ingen giltig e-postadress' })
-      .max(320, { message: 'får vara högst 320 tecken' }),
-  }),
+  // the förbundschef's name and e-mail, checked as a person's own profile is
+  forbundschef: personProfileSchema,
 });
 export type NewOrganisation = z.infer<typeof newOrganisationSchema>;
 
