@@ -112,7 +112,7 @@ describe('driftredovisning: income the ledger books on a cost centre', () => {
     const input = samspeletInput('ar');
     // ESF money on an income account carrying 835 (600 000 in), the project's costs 476 000: netto −124 000
     input.current.res['3910'] = '-600000.00';
-    input.current.res['6990'] = new Decimal(input.current.res['6990']).plus(600000).toFixed(2);
+    input.current.res['6990'] = new Decimal(input.current.res['6990']).plus('600000.00').toFixed(2);
     input.current.costCentreAccounts = { '835': { '3910': '-600000.00', '6990': '476000.00' } };
     const ctx = createBuildContext(input);
     const net = driftredovisning(ctx);
