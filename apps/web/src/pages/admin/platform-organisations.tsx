@@ -22,6 +22,7 @@ const FIELD: Record<string, string> = {
   '$.slug': 'Kortnamn',
   '$.forbundschef.name': 'Förbundschefens namn',
   '$.forbundschef.email': 'Förbundschefens e-post',
+  '$.reportingUnit': 'Rapportenhet',
 };
 
 /** A short name for addresses from the förbund's name: "Samordningsförbundet Norrsken" → "norrsken". */
@@ -157,7 +158,7 @@ export function PlatformOrganisations(props: { onCreated: () => void }) {
             />
           </div>
         </div>
-        <SaveResult outcome={result} field={(path) => FIELD[path] ?? path} />
+        <SaveResult outcome={result} field={(path) => FIELD[path] ?? 'Uppgiften'} />
         <button type="button" className="button primary" disabled={creating.fetching} onClick={onCreate}>
           Skapa förbundet
         </button>
