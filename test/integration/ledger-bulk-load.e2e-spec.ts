@@ -73,6 +73,22 @@ describe('ledger_transaction without a per-row foreign key: the same guarantees'
     expect(await stored(importId)).toBe(608);
   });
 
+  it('stores objects only beyond the cost centre (which cost_centre holds), and says so on the column', async () => {
+    const [row] = await api.ds.query(
+      `SELECT count(*) FILTER (WHERE cost_centre IS NOT NULL)::int AS with_centre,
+              count(*) FILTER (WHERE objects IS NOT NULL)::int AS with_objects
+         FROM ledger_transaction WHERE import_id = $1`,
+      [importId],
+    );
+    // Samspelet's #TRANS rows carry at most their cost centre ({1 "813"}): none needs the list.
+    expect(row).toEqual({ with_centre: 144, with_objects: 0 });
+    const [c] = await api.ds.query(
+      `SELECT col_description('ledger_transaction'::regclass, attnum) AS comment
+         FROM pg_attribute WHERE attrelid = 'ledger_transaction'::regclass AND attname = 'objects'`,
+    );
+    expect(c.comment).toContain('beyond its cost centre');
+  });
+
   it('never changes an import’s id, and deleting an import deletes its transactions (the key’s cascade)', async () => {
     await expect(
       api.ds.query("UPDATE sie_import SET id = '00000000-0000-4000-8000-000000000001' WHERE id = $1", [

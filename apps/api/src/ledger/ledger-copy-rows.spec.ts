@@ -41,10 +41,33 @@ describe('LedgerCopyRows (COPY text for ledger_transaction)', () => {
       trans(2, { costCentre: null, objects: [], transDate: '2025-03-05', text: 'rad' }),
     ]);
     expect(text.split('\n')).toEqual([
-      `${ID}\t1\tB\t1\t2025-03-04\tFaktura 1\t4610\t813\t[["1","813"]]\t-12.50\t\\N\t\\N`,
+      `${ID}\t1\tB\t1\t2025-03-04\tFaktura 1\t4610\t813\t\\N\t-12.50\t\\N\t\\N`,
       `${ID}\t2\tB\t1\t2025-03-04\tFaktura 2\t4610\t\\N\t\\N\t-12.50\t2025-03-05\trad`,
       '',
     ]);
+  });
+
+  it('stores objects only when a row has objects beyond its cost centre, and then all of them', () => {
+    const { text } = copyText(new LedgerCopyRows(ID), [
+      trans(1, {
+        objects: [
+          ['1', '813'],
+          ['6', 'P1'],
+        ],
+      }),
+      trans(2, { costCentre: null, objects: [['6', 'P"2']] }),
+      trans(3, {
+        objects: [
+          ['1', '813'],
+          ['1', '814'],
+        ],
+      }),
+    ]);
+    const objects = text
+      .split('\n')
+      .filter(Boolean)
+      .map((row) => row.split('\t')[8]);
+    expect(objects).toEqual(['[["1","813"],["6","P1"]]', '[["6","P\\\\"2"]]', '[["1","813"],["1","814"]]']);
   });
 
   it('escapes tabs, newlines and backslashes in every text column, also when the voucher changes', () => {

@@ -22,6 +22,7 @@ import { ReportStructures1764050000000 } from './1764050000000-report-structures
 import { SubmissionSnapshots1764070000000 } from './1764070000000-submission-snapshots';
 import { OrganisationNumber1764091000000 } from './1764091000000-organisation-number';
 import { LedgerTransactionBulkLoad1764095000000 } from './1764095000000-ledger-transaction-bulk-load';
+import { LedgerTransactionObjects1764096000000 } from './1764096000000-ledger-transaction-objects';
 import { OrganisationLogo1764093000000 } from './1764093000000-organisation-logo';
 import { FollowUpExemptions1763940370000 } from './1763940370000-follow-up-exemptions';
 import { InsatsRegister1764010000000 } from './1764010000000-insats-register';
@@ -63,4 +64,5 @@ export const MIGRATIONS = [
   OrganisationLogo1764093000000,
   AuditSequencer1764094000000,
   LedgerTransactionBulkLoad1764095000000,
+  LedgerTransactionObjects1764096000000,
 ];
