@@ -2,6 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Pool } from 'pg';
+import { lastJsonLine } from './child-output';
 import { generateSie } from './generate-sie';
 
 function compile(
@@ -15,7 +16,7 @@ function compile(
     { encoding: 'utf8', env: process.env },
   );
   if (child.status !== 0) throw new Error(`compile failed: ${child.stderr}`);
-  return JSON.parse(child.stdout.trim().split('\n').pop() as string);
+  return JSON.parse(lastJsonLine(child.stdout));
 }
 
 async function bareSql(pool: Pool, orgId: string): Promise<number> {

@@ -5,6 +5,7 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { openDatabase } from '@app/infra';
+import { lastJsonLine } from './child-output';
 import { generateSie } from './generate-sie';
 import { sieCopyFloor } from './sie-floor';
 import { workflowBenchmark } from './workflow-load';
@@ -78,7 +79,7 @@ async function sieBenchmark(lines: string[]): Promise<void> {
       { encoding: 'utf8', env: process.env },
     );
     if (child.status !== 0) throw new Error(`import failed: ${child.stderr}`);
-    const r = JSON.parse(child.stdout.trim().split('\n').pop() as string);
+    const r = JSON.parse(lastJsonLine(child.stdout));
     results.push({ awk: awk.seconds, ...r });
   }
   const last = results[results.length - 1];

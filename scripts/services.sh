@@ -148,6 +148,10 @@ DO \$\$ BEGIN
     ALTER DEFAULT PRIVILEGES FOR ROLE $OWNER_DB_USER IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO $APP_DB_GROUP;
     ALTER DEFAULT PRIVILEGES FOR ROLE $OWNER_DB_USER IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO $APP_DB_GROUP;
     REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON audit_entry FROM $APP_DB_GROUP;
+    -- That REVOKE also takes the column grant the audit sequencer's migration gave (1764094000000): give it back.
+    IF EXISTS (SELECT 1 FROM information_schema.columns WHERE table_name = 'audit_entry' AND column_name = 'content_hash') THEN
+      GRANT UPDATE (seq, prev_hash, hash) ON audit_entry TO $APP_DB_GROUP;
+    END IF;
   END IF;
   IF to_regclass('public.audit_checkpoint') IS NOT NULL THEN
     REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON audit_checkpoint FROM $APP_DB_GROUP;
