@@ -12,6 +12,9 @@ command -v pdftotext >/dev/null || MISSING+=(poppler-utils)
 # Ghostscript normalises uploaded PDF bilagor to PDF/A before the worker lays their pages into a report.
 command -v gs >/dev/null || MISSING+=(ghostscript)
 [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || MISSING+=(chromium fonts-dejavu-core)
+# Docker's compose validates docker-compose.yml (`config` needs no Docker engine); Debian's docker-compose when the
+# docker compose plugin is absent.
+docker compose version >/dev/null 2>&1 || command -v docker-compose >/dev/null || MISSING+=(docker-compose)
 if [ ${#MISSING[@]} -gt 0 ]; then
   echo "installing ${MISSING[*]} from Debian's packages"
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
