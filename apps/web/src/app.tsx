@@ -173,7 +173,7 @@ function Layout() {
             <Route path="/rapporter/:id" element={<ReportPage />} />
             <Route path="/enkater" element={<SurveysPage />} />
             <Route path="/verksamhetsplan" element={<PlanPage />} />
-            <Route path="/administration" element={<AdminPage />} />
+            <Route path="/administration/*" element={<AdminPage />} />
             <Route path="/mitt-konto" element={<AccountPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Routes>
