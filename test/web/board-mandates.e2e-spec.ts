@@ -26,8 +26,8 @@ describe('web: the kansli keeps the board; the board of the decision date signs'
 
   it('ends a mandate and names a new ordförande; two at a time is refused', async () => {
     const page = await web.as(mail('kansli'));
-    await page.goto('/administration');
-    await page.getByRole('heading', { name: 'Styrelse och revisorer' }).waitFor();
+    await page.goto('/administration/styrelse');
+    await page.getByRole('heading', { level: 1, name: 'Styrelse och revisorer' }).waitFor();
     await page.getByRole('button', { name: `Ändra mandatet för ${nameOf('Ledamot 1 (AF)')}` }).click();
     await page.getByLabel('Till (sista dag, tomt: tills vidare)').fill('2026-03-31');
     await page.getByLabel('Kön (för könsfördelningen i rapporterna)').selectOption('KVINNA');

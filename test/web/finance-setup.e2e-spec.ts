@@ -22,18 +22,24 @@ describe('the kansli sets up the förbund’s finances in the browser', () => {
   });
   afterAll(() => web?.close());
 
-  async function adminPage(): Promise<Page> {
+  /** Opens a register's sub-page through the menus, as the kansli would. */
+  async function openRegister(page: Page, title: string): Promise<void> {
+    await page.getByRole('navigation', { name: 'Administration' }).getByRole('link', { name: title }).click();
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+  }
+
+  async function adminPage(title: string): Promise<Page> {
     const page = await web.as(`kansli@${SLUG}.example`);
     await page
       .getByRole('navigation', { name: 'Huvudmeny' })
       .getByRole('link', { name: 'Administration' })
       .click();
-    await page.getByRole('heading', { name: 'Budgetar' }).waitFor();
+    await openRegister(page, title);
     return page;
   }
 
   it('changes a budget without losing its outlook, adds a tilläggsbudget and a forecast', async () => {
-    const page = await adminPage();
+    const page = await adminPage('Budgetar');
     const budgets = page.getByRole('region', { name: 'Budgetar' });
 
     // The decided 2026 budget, one line changed: saved over its version, the outlook kept.
@@ -80,6 +86,7 @@ describe('the kansli sets up the förbund’s finances in the browser', () => {
     });
 
     // A forecast as of 31 August, from the new form.
+    await openRegister(page, 'Prognoser');
     const forecasts = page.getByRole('region', { name: 'Prognoser' });
     await forecasts.getByText('Ny prognos').click();
     await forecasts.getByLabel('Prognosår').fill('2026');
@@ -111,7 +118,7 @@ describe('the kansli sets up the förbund’s finances in the browser', () => {
   });
 
   it('registers a shared cost centre with its split and the kommuner’s key', async () => {
-    const page = await adminPage();
+    const page = await adminPage('Kostnadsställen');
     const centres = page.getByRole('region', { name: 'Kostnadsställen' });
     await centres.getByText('Nytt kostnadsställe').click();
     await centres.getByLabel('Kostnadsställets kod').fill('004');
@@ -142,6 +149,7 @@ describe('the kansli sets up the förbund’s finances in the browser', () => {
       { purpose: 'STRUKTUR', share: '0.5' },
     ]);
 
+    await openRegister(page, 'Parter och fördelningsnyckel');
     const parties = page.getByRole('region', { name: 'Parter och fördelningsnyckel' });
     await parties.getByText('Kommunernas fördelningsnyckel').click();
     await parties.getByLabel('Karlstads kommun, procent').fill('60');

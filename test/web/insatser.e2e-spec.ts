@@ -29,7 +29,11 @@ describe('the kansli registers an insats in a real browser', () => {
       .getByRole('navigation', { name: 'Huvudmeny' })
       .getByRole('link', { name: 'Administration' })
       .click();
-    await page.getByRole('heading', { name: 'Insatser' }).waitFor();
+    await page
+      .getByRole('navigation', { name: 'Administration' })
+      .getByRole('link', { name: 'Insatser' })
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'Insatser' }).waitFor();
     await page.getByRole('button', { name: 'Registrera en insats' }).click();
 
     const form = page.getByRole('group', { name: 'Registrera en insats' });

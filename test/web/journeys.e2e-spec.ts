@@ -214,6 +214,10 @@ describe('issue 13 journeys in the browser', () => {
       .getByRole('navigation', { name: 'Huvudmeny' })
       .getByRole('link', { name: 'Administration' })
       .click();
+    await page
+      .getByRole('navigation', { name: 'Administration' })
+      .getByRole('link', { name: 'Personer och roller' })
+      .click();
     const titles = async (email: string) =>
       api.ds.query(
         `SELECT r.role, r.title, r.party_key AS party FROM role_assignment r JOIN person p ON p.id = r.person_id
@@ -248,7 +252,7 @@ describe('issue 13 journeys in the browser', () => {
 
   it('a budget opens for editing line by line and its save is confirmed', async () => {
     const page = await web.as(mail('kansli'));
-    await page.goto('/administration');
+    await page.goto('/administration/budget');
     const [b] = await api.ds.query(
       "SELECT id, year FROM budget WHERE organisation_id = $1 AND kind = 'ORDINARY' ORDER BY year LIMIT 1",
       [org],
@@ -341,6 +345,7 @@ describe('issue 13 journeys in the browser', () => {
       ['forbundschef', '/enkater', 'enkater'],
       ['forbundschef', `/uppfoljningar/${submissionId}`, 'granskning'],
       ['kansli', '/administration', 'administration'],
+      ['kansli', '/administration/personer', 'administration-personer'],
       ['ledamot1', '/', 'start-ledamot'],
       ['ledamot1', `/rapporter/${reportId}`, 'rapport-ledamot'],
       ['ledamot1', '/mitt-konto', 'mitt-konto'],

@@ -32,6 +32,8 @@ function pdfBytes(title: string): Promise<Buffer> {
 /** Fails with the findings listed, so a report says what to fix. */
 const nav = (page: Page, name: string) =>
   page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name }).click();
+const adminNav = (page: Page, name: string) =>
+  page.getByRole('navigation', { name: 'Administration' }).getByRole('link', { name }).click();
 const id = (path: string) => `#f-${path.replace(/[^A-Za-z0-9_]/g, '-')}`;
 
 describe('web application: every role in a real browser', () => {
@@ -297,8 +299,10 @@ describe('web application: every role in a real browser', () => {
   it('the kansli sees people, cost centres and budgets, and a broken SIE file is refused line by line', async () => {
     const page = await web.as(mail('kansli'));
     await nav(page, 'Administration');
-    await page.getByRole('heading', { name: 'Personer och roller' }).waitFor();
+    await adminNav(page, 'Personer och roller');
+    await page.getByRole('heading', { level: 1, name: 'Personer och roller' }).waitFor();
     expect(await page.getByRole('row', { name: /Förbundschef Samspelet/ }).count()).toBe(1);
+    await adminNav(page, 'Bokföring');
     await page
       .getByLabel('SIE-fil')
       .setInputFiles(join(__dirname, '..', 'fixtures', 'sie-broken', 'unbalanced-voucher.se'));
@@ -318,6 +322,7 @@ describe('web application: every role in a real browser', () => {
     expect(n).toBe(2);
 
     // A new projektägare: without an insats the form says which role lacks one; with it, the person is added.
+    await adminNav(page, 'Personer och roller');
     await page.getByLabel('E-postadress').fill('ny.projektagare@webben.example');
     await page.getByLabel('Namn', { exact: true }).fill('Ny Projektägare');
     await page.getByRole('button', { name: 'Spara personen' }).click();
