@@ -301,6 +301,8 @@ describe('web application: every role in a real browser', () => {
     await nav(page, 'Administration');
     await adminNav(page, 'Personer och roller');
     await page.getByRole('heading', { level: 1, name: 'Personer och roller' }).waitFor();
+    // The sub-page's heading shows at once; the register's card once the people have loaded.
+    await page.getByRole('region', { name: 'Personer och roller' }).waitFor();
     expect(await page.getByRole('row', { name: /Förbundschef Samspelet/ }).count()).toBe(1);
     await adminNav(page, 'Bokföring');
     await page
