@@ -199,6 +199,11 @@ export async function fingerprint(
     (t) =>
       `SELECT '${t}' AS t, count(*)::int AS n, md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS h FROM "${t}" x WHERE x.organisation_id = $1`,
   );
+  // A's own organisation row (name, logo, settings held there), which has no organisation_id column
+  parts.push(
+    `SELECT 'organisation' AS t, count(*)::int AS n, md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS h
+       FROM organisation x WHERE x.id = $1`,
+  );
   parts.push(
     `SELECT 'person' AS t, count(*)::int AS n, md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS h
        FROM (SELECT p.id, p.name, p.email, p.password_hash, p.token_version FROM person p

@@ -2,6 +2,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { authenticator } from 'otplib';
 import { codes, seedFixture, tenantBundle, TestApi } from '../helpers/api';
 import { startWorker } from '../helpers/worker';
+import { swedishDate, swedishDay } from '../../libs/domain/src/format/swedish-time';
 
 /**
  * Issue 18.2: board mandates. The board of Samordningsförbundet Mandat changes between year-end and the meeting
@@ -248,6 +249,58 @@ describe('board mandates: the board of the year prints, the board of the decisio
     const before = await api.ok<{ boardMandates: Mandate[] }>(LIST, { o: org }, kansli);
     await api.ok('mutation($b: JSON!){ importOrganisationBundle(bundle: $b){ id } }', { b: exported }, admin);
     expect(await api.ok<{ boardMandates: Mandate[] }>(LIST, { o: org }, kansli)).toEqual(before);
+  });
+
+  it('before a signing request, the signature page lists the board on the planned decision date, else today, and says which', async () => {
+    const chef = await token(at('forbundschef'));
+    const SETTINGS =
+      'mutation($o: ID!, $p: String){ saveReportSettings(organisationId: $o, plannedDecisionDate: $p){ plannedDecisionDate } }';
+    const signaturePage = async () => {
+      const { done } = await api.compileReport<{
+        id: string;
+        status: string;
+        model: Record<string, unknown>;
+      }>(org, 'ARSREDOVISNING', chef, 'id status model');
+      expect(done.status).toBe('READY');
+      const sig = (done.model.sections as Array<{ id: string; signatures?: Record<string, unknown> }>).find(
+        (x) => x.id === 'underskrifter',
+      )!.signatures!;
+      const printed = await reportText(done.id, chef);
+      return { sig, page: printed.slice(printed.lastIndexOf('Styrelsens underskrift')).replace(/\s+/g, ' ') };
+    };
+    // no plan: the day the report is compiled, said in words
+    const today = swedishDate(new Date());
+    const compiled = await signaturePage();
+    expect(compiled.sig.boardAsOf).toEqual(expect.objectContaining({ date: today, basis: 'COMPILED' }));
+    expect(compiled.sig.decisionDate).toBeNull();
+    expect(compiled.page).toContain(
+      `Styrelsen enligt uppdrag den ${swedishDay(today)}, dagen då årsredovisningen sammanställdes.`,
+    );
+
+    // a date that is not a date is refused; a planned decision in March 2026: the ordförande whose mandate ends on
+    // 31 March signs there, not the one who sits from April
+    expect(codes(await api.gql(SETTINGS, { o: org, p: '2026-02-30' }, chef))).toEqual(['BAD_USER_INPUT']);
+    const saved = await api.ok<{ saveReportSettings: { plannedDecisionDate: string | null } }>(
+      SETTINGS,
+      { o: org, p: '2026-03-20' },
+      chef,
+    );
+    expect(saved.saveReportSettings.plannedDecisionDate).toBe('2026-03-20');
+    const planned = await signaturePage();
+    expect(planned.sig.boardAsOf).toEqual(expect.objectContaining({ date: '2026-03-20', basis: 'PLANNED' }));
+    expect(planned.page).toContain(
+      'Styrelsen enligt uppdrag den 20 mars 2026, den dag styrelsen planerar att besluta om årsredovisningen.',
+    );
+    expect(planned.page).toContain('Ledamot 1 (AF)');
+    expect(planned.page).not.toContain('Ledamot 3 (HAMMARO)');
+
+    // saving the settings without the date takes the plan away again
+    const cleared = await api.ok<{ saveReportSettings: { plannedDecisionDate: string | null } }>(
+      SETTINGS,
+      { o: org },
+      chef,
+    );
+    expect(cleared.saveReportSettings.plannedDecisionDate).toBeNull();
   });
 
   it('prints the 2025 board, sends the report to the board of the decision date, and an ersättare signs in place', async () => {

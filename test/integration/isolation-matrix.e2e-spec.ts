@@ -294,6 +294,8 @@ const OPERATIONS: Record<string, Entry> = {
   'Mutation.removeFinancialGoal': rows(refused(() => ({ year: 2025, key: 'budget_halls', version: 1 }))),
   'Mutation.removeBoardMandate': rows(refused(() => ({ version: 1 }))),
   'Mutation.removeFollowUpExemption': rows(refused(() => ({ period: 'HELAR-2025' }))),
+  // A has a logo (seeded below); the fingerprint holds A's organisation row, so a removal by B would show.
+  'Mutation.removeOrganisationLogo': rows(refused()),
   'Mutation.reopenSubmission': rows(refused((s) => ({ id: s.a.submissionId, reason: 'Intrång' }))),
   'Mutation.resolveComment': rows(refused(id('commentId'))),
   'Mutation.retrySealing': rows(refused()),
@@ -478,7 +480,7 @@ const ROUTES: Record<string, RouteEntry> = {
       const [a] = await api.ds.query('SELECT logo_file_id FROM organisation WHERE id = $1', [
         s.a.organisationId,
       ]);
-      expect(a.logo_file_id).toBeNull();
+      expect(a.logo_file_id).toBe(s.a.logoFileId);
     },
   },
   'GET /files/:id': {
@@ -614,7 +616,12 @@ describe('cross-förbund isolation matrix', () => {
         purpose: 'sie',
       },
     );
-    expect([bilaga.status, sie.status]).toEqual([201, 201]);
+    // A's logo, so that B's attempts to replace or remove it have something to change
+    const logo = await upload(api, aChef, testPng(64, 64), 'logotyp.png', {
+      organisationId: aOrg,
+      purpose: 'logo',
+    });
+    expect([bilaga.status, sie.status, logo.status]).toEqual([201, 201, 201]);
     const { done: report } = await api.compileReport<{ id: string; status: string; pdfFileId: string }>(
       aOrg,
       'ARSREDOVISNING',
@@ -698,6 +705,7 @@ describe('cross-förbund isolation matrix', () => {
         linkId: codesRound.openSurveyCollection.collection.linkId,
         mandateId: aMandate.id,
         boardPersonId: aMandate.person_id,
+        logoFileId: logo.body.id,
       },
       b: {
         organisationId: bOrg,

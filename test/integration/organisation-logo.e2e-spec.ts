@@ -5,7 +5,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { DemoSeedService } from '../../apps/api/src/demo/demo-seed.service';
 import { testPng } from '../../libs/reporting/src/render/__fixtures__/png';
 import { parentTreeGaps, run, structAlts } from '../../libs/reporting/src/render/__fixtures__/pdf-probe';
-import { FIXTURES, orgId, TestApi, upload } from '../helpers/api';
+import { codes, FIXTURES, importBundle, orgId, otherBundle, TestApi, upload } from '../helpers/api';
 import { startWorker } from '../helpers/worker';
 
 /** Issue 18.4: the förbundschef uploads the förbund's logo; the published report carries it on its cover. */
@@ -105,5 +105,67 @@ describe('the förbund’s logo', () => {
     writeFileSync(file, pdf);
     expect(run('pdfinfo', [file])).toMatch(/^Tagged:\s+yes$/m);
     expect(run('pdfinfo', ['-meta', file])).toMatch(/pdfaid:part>2</);
+  });
+
+  const REMOVE = 'mutation($o: ID!){ removeOrganisationLogo(organisationId: $o){ id logoFileId } }';
+
+  it('the förbundschef removes the logo with an audit entry; another förbund and a projektägare are refused', async () => {
+    const logo = await logoOf(chef);
+    expect(logo).not.toBeNull();
+    // another förbund's förbundschef and kansli, and this förbund's projektägare, may not remove it
+    await importBundle(api, otherBundle());
+    for (const email of ['forbundschef@grannen.example', 'kansli@grannen.example']) {
+      const r = await api.gql(REMOVE, { o: org }, await api.login(email));
+      expect([email, r.data?.removeOrganisationLogo ?? null]).toEqual([email, null]);
+      expect(['FORBIDDEN', 'NOT_FOUND']).toContain(codes(r)[0]);
+    }
+    const owner = await api.gql(REMOVE, { o: org }, await api.login('projektagare.stegen@samspelet.example'));
+    expect([owner.data?.removeOrganisationLogo ?? null, codes(owner)]).toEqual([null, ['FORBIDDEN']]);
+    expect(await logoOf(chef)).toBe(logo);
+
+    const removed = await api.ok<{ removeOrganisationLogo: { id: string; logoFileId: string | null } }>(
+      REMOVE,
+      { o: org },
+      chef,
+    );
+    expect(removed.removeOrganisationLogo).toEqual({ id: org, logoFileId: null });
+    expect(await logoOf(chef)).toBeNull();
+    const audits = await api.ds.query(
+      "SELECT actor_id, entity_type, entity_id, payload FROM audit_entry WHERE organisation_id = $1 AND action = 'organisation.logo_removed'",
+      [org],
+    );
+    expect(audits).toEqual([
+      expect.objectContaining({
+        entity_type: 'organisation',
+        entity_id: org,
+        payload: expect.objectContaining({ fileId: logo }),
+      }),
+    ]);
+    // the stored file stays (the storage's normal rules), and a second removal changes nothing and audits nothing
+    expect((await api.download(logo!, chef)).status).toBe(200);
+    await api.ok(REMOVE, { o: org }, chef);
+    const after = await api.ds.query(
+      "SELECT count(*)::int AS n FROM audit_entry WHERE organisation_id = $1 AND action = 'organisation.logo_removed'",
+      [org],
+    );
+    expect(after).toEqual([{ n: 1 }]);
+  });
+
+  it('the next compiled report has no logo on its cover', async () => {
+    const { done } = await api.compileReport<{ id: string; status: string; pdfFileId: string }>(
+      org,
+      'ARSREDOVISNING',
+      chef,
+      'id status pdfFileId',
+    );
+    expect(done.status).toBe('READY');
+    const pdf = (await api.download(done.pdfFileId, chef)).body as Buffer;
+    expect(await structAlts(pdf, 'Figure')).not.toContain('Samordningsförbundet Samspelet logotyp');
+    const file = join(mkdtempSync(join(tmpdir(), 'logo-e2e-')), 'ar-utan-logotyp.pdf');
+    writeFileSync(file, pdf);
+    // no image on the cover page at all
+    expect(
+      run('pdfimages', ['-list', '-f', '1', '-l', '1', file]).split('\n').slice(2).filter(Boolean),
+    ).toEqual([]);
   });
 });

@@ -420,6 +420,32 @@ describe('a second förbund, built from nothing through the API', () => {
     ).financialGoals.find((g) => g.key === 'admin_andel')!;
     expect(new Decimal(goal.value).minus(adminCost.dividedBy(costs)).abs().lessThan('1e-9')).toBe(true);
 
+    // the delårsrapport's forecast of the share uses the same rule: per line the forecast net of income budgeted on
+    // it, 800 and 802 whole and 20 % of the shared 801, against all lines' forecast (decisions during the year too)
+    const forecastRows = ['helarsprognos', 'beslut_under_aret']
+      .map((id) => delar.model.sections.flatMap((x) => x.tables).find((t) => t.id === id))
+      .filter((t): t is Table => !!t)
+      .flatMap((t) => {
+        const at = (label: (c: string) => boolean) => t.columns.findIndex(label);
+        const p = at((c) => c === 'Årsprognos');
+        const inc = at((c) => /^Budget/.test(c) && c.endsWith('intäkt'));
+        return t.rows
+          .filter((r) => /^(beslut_)?\d+$/.test(r.id))
+          .map((r): [string, Decimal] => [
+            r.id.replace('beslut_', ''),
+            new Decimal(r.values[p] ?? 0).minus(inc >= 0 ? (r.values[inc] ?? 0) : 0),
+          ]);
+      });
+    const fc = (code: string) => forecastRows.find(([c]) => c === code)?.[1] ?? new Decimal(0);
+    expect(fc('801').isZero()).toBe(false);
+    const forecastCosts = forecastRows.reduce((a, [, v]) => a.plus(v), new Decimal(0));
+    const delarShare = fc('800').plus(fc('802')).plus(fc('801').times('0.2')).dividedBy(forecastCosts);
+    const delarGoal = (
+      delar.model as unknown as { financialGoals: Array<{ key: string; value: string; basis?: string }> }
+    ).financialGoals.find((g) => g.key === 'admin_andel')!;
+    expect(delarGoal.basis).toBe('PROGNOS');
+    expect(new Decimal(delarGoal.value).minus(delarShare).abs().lessThan('1e-9')).toBe(true);
+
     // both reports show the same budget for every driftredovisning line: the line itself, the cost and the income
     // budgeted on it, and the total (the tilläggsbudget included)
     const drift = table(ar, 'driftredovisning');

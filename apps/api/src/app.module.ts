@@ -29,6 +29,8 @@ import { HealthController } from './health/health.controller';
 import { AuditResolver } from './audit/audit.resolver';
 import { FilesController } from './files/files.controller';
 import { FilesService } from './files/files.service';
+import { OrganisationLogoService } from './files/organisation-logo.service';
+import { OrganisationLogoResolver } from './files/organisation-logo.resolver';
 import { SieImportService } from './ledger/sie-import.service';
 import { BudgetService } from './ledger/budget.service';
 import { LedgerResolver } from './ledger/ledger.resolver';
@@ -158,6 +160,8 @@ function jwtKeyProvider(secret: string) {
     ProfileResolver,
     AuditResolver,
     FilesService,
+    OrganisationLogoService,
+    OrganisationLogoResolver,
     SieImportService,
     BudgetService,
     LedgerResolver,

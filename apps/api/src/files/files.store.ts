@@ -62,3 +62,14 @@ export async function setOrganisationLogo(
   );
   return row?.previous ?? null;
 }
+
+/** Takes the förbund's logo off (the stored file stays); returns the logo it removed (null: there was none). */
+export async function clearOrganisationLogo(tx: Tx, organisationId: string): Promise<string | null> {
+  const [row] = await returningRows<{ previous: string | null }>(
+    tx,
+    `UPDATE organisation o SET logo_file_id = NULL FROM (SELECT logo_file_id FROM organisation WHERE id = $1 FOR UPDATE) old
+      WHERE o.id = $1 AND old.logo_file_id IS NOT NULL RETURNING old.logo_file_id AS previous`,
+    [organisationId],
+  );
+  return row?.previous ?? null;
+}

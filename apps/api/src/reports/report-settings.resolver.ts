@@ -17,6 +17,12 @@ export class ReportSettingsType {
     description: 'Driftredovisningens kolumner i ordning: UTFALL, BUDGET, AVVIKELSE, UTFALL_FOREGAENDE_AR.',
   })
   driftColumns: string[];
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Dagen då styrelsen planerar att besluta om årsredovisningen (ÅÅÅÅ-MM-DD), året efter räkenskapsåret. Tills en signeringsbegäran anger beslutsdatum visar underskriftssidan styrelsen den dagen.',
+  })
+  plannedDecisionDate: string | null;
 }
 
 @Resolver(() => ReportSettingsType)
@@ -43,10 +49,11 @@ export class ReportSettingsResolver {
     @Args('delarEnd', { type: () => String, nullable: true }) delarEnd: string | null,
     @Args('deviationSign', { type: () => String, nullable: true }) deviationSign: string | null,
     @Args('driftColumns', { type: () => [String], nullable: true }) driftColumns: string[] | null,
+    @Args('plannedDecisionDate', { type: () => String, nullable: true }) plannedDecisionDate: string | null,
     @CurrentPrincipal() me: Principal,
   ): Promise<ReportSettingsType> {
     const input = Object.fromEntries(
-      Object.entries({ delarEnd, deviationSign, driftColumns }).filter(
+      Object.entries({ delarEnd, deviationSign, driftColumns, plannedDecisionDate }).filter(
         ([, v]) => v !== null && v !== undefined,
       ),
     );

@@ -29,7 +29,9 @@ export class ReportSettingsService {
       );
     const settings = resolveReportSettings(parsed.data);
     return this.uow.write(async (tx) => {
-      await writeReportSettings(tx, organisationId, settings);
+      // A planned decision date is kept only when there is one (the stored settings hold no empty keys).
+      const { plannedDecisionDate, ...rest } = settings;
+      await writeReportSettings(tx, organisationId, plannedDecisionDate ? settings : rest);
       await appendAudit(tx, {
         organisationId,
         actorId,

@@ -16,6 +16,7 @@ const ReportSettingsDocument = graphql(`
       delarEnd
       deviationSign
       driftColumns
+      plannedDecisionDate
     }
   }
 `);
@@ -26,16 +27,19 @@ const SaveReportSettingsDocument = graphql(`
     $delarEnd: String
     $deviationSign: String
     $driftColumns: [String!]
+    $plannedDecisionDate: String
   ) {
     saveReportSettings(
       organisationId: $orgId
       delarEnd: $delarEnd
       deviationSign: $deviationSign
       driftColumns: $driftColumns
+      plannedDecisionDate: $plannedDecisionDate
     ) {
       delarEnd
       deviationSign
       driftColumns
+      plannedDecisionDate
     }
   }
 `);
@@ -56,6 +60,7 @@ export function ReportSettingsEditor(props: { year: number }) {
   const [delarEnd, setDelarEnd] = useState('06-30');
   const [sign, setSign] = useState('BUDGET_MINUS_UTFALL');
   const [columns, setColumns] = useState(0);
+  const [planned, setPlanned] = useState('');
   const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
   useEffect(() => {
     const r = q.data?.reportSettings;
@@ -64,6 +69,7 @@ export function ReportSettingsEditor(props: { year: number }) {
     setSign(r.deviationSign);
     const i = COLUMN_CHOICES.findIndex((c) => c.join() === r.driftColumns.join());
     setColumns(i < 0 ? 0 : i);
+    setPlanned(r.plannedDecisionDate ?? '');
   }, [q.data]);
   if (!q.data) return <Loading what="rapportinställningarna" />;
   async function onSave() {
@@ -72,6 +78,7 @@ export function ReportSettingsEditor(props: { year: number }) {
       delarEnd,
       deviationSign: sign,
       driftColumns: COLUMN_CHOICES[columns],
+      plannedDecisionDate: planned || null,
     });
     setMessage(
       r.data
@@ -111,6 +118,20 @@ export function ReportSettingsEditor(props: { year: number }) {
             </option>
           ))}
         </select>
+      </div>
+      <div className="field">
+        <label htmlFor="planned-decision">Planerat beslutsdatum för årsredovisningen {props.year}</label>
+        <input
+          id="planned-decision"
+          type="date"
+          value={planned}
+          aria-describedby="planned-decision-help"
+          onChange={(e) => setPlanned(e.target.value)}
+        />
+        <p id="planned-decision-help" className="muted">
+          Året efter räkenskapsåret. Tills en signeringsbegäran anger beslutsdatum listar underskriftssidan
+          styrelsen den dagen; utan planerat datum den dag rapporten sammanställs.
+        </p>
       </div>
       {message && <Alert kind={message.kind}>{message.text}</Alert>}
       <div className="button-row">

@@ -3,6 +3,7 @@ import {
   computePlanBudget,
   delarPeriodEnd,
   reportSettingsSchema,
+  plannedDecisionDateFor,
   resolveReportSettings,
   validatePlan,
 } from '@app/domain';
@@ -106,7 +107,10 @@ export async function gatherReportInput(
   const insatser = await reportInsatser(tx, organisationId);
   const followUps = await approvedFollowUps(tx, organisationId, year);
   const board = await reportBoard(tx, organisationId, year);
-  const signers = kind === 'ARSREDOVISNING' ? await reportSigners(tx, organisationId, kind, year) : null;
+  const signers =
+    kind === 'ARSREDOVISNING'
+      ? await reportSigners(tx, organisationId, kind, year, plannedDecisionDateFor(settings, year))
+      : null;
   const imports = await reportImports(tx, organisationId, year);
   const texts = await reportTexts(tx, organisationId, kind, year);
   // The förbund's report structure in force (its sections, order and headings); none: the seeds' default.

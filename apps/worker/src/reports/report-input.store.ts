@@ -141,14 +141,16 @@ function asReportBoard(m: Awaited<ReturnType<typeof boardMandates>>[number]): Re
 
 /**
  * The board at the decision date the årsredovisning is compiled for (issue 18.2): the decision date of the latest
- * signing request for the same report kind and year when one names it, else today in Sweden (never before the
- * year-end); every mandate that covers that day. The signature page names them.
+ * signing request for the same report kind and year when one names it, else the förbund's planned decision date
+ * (its report settings), else today in Sweden (never before the year-end), with which of these it is; every
+ * mandate that covers that day. The signature page names them and says which day the list is for.
  */
 export async function reportSigners(
   tx: Tx,
   organisationId: string,
   kind: ReportKind,
   year: number,
+  plannedDecisionDate: string | null = null,
 ): Promise<ReportInput['signers']> {
   const [row] = (await tx.query(
     `SELECT to_char(sr.decision_date, 'YYYY-MM-DD') AS "decisionDate" FROM signing_request sr JOIN report r ON r.id = sr.report_id
@@ -158,10 +160,18 @@ export async function reportSigners(
   )) as Array<{ decisionDate: string }>;
   const today = swedishDate(new Date());
   const yearEnd = `${year}-12-31`;
-  const decisionDate = row?.decisionDate ?? (today > yearEnd ? today : yearEnd);
+  const decisionDate = row?.decisionDate ?? plannedDecisionDate ?? (today > yearEnd ? today : yearEnd);
+  const basis = row
+    ? 'DECISION'
+    : plannedDecisionDate
+      ? 'PLANNED'
+      : today > yearEnd
+        ? 'COMPILED'
+        : 'YEAR_END';
   const mandates = await boardMandates(tx, organisationId);
   return {
     decisionDate,
+    basis,
     board: mandates
       .filter((m) => mandateCovers(m, decisionDate))
       .sort(compareMandates)

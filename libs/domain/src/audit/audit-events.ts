@@ -139,6 +139,8 @@ export const AUDIT_EVENTS = {
     height: z.number().int(),
     previousFileId: z.string().nullable(),
   }),
+  /** The förbund's logo taken off its reports; the file itself stays under the storage's normal rules. */
+  'organisation.logo_removed': z.looseObject({ fileId: id }),
   'report.requested': z.looseObject({ kind: z.string(), year: z.number().int(), version: z.number().int() }),
   'report.compiled': z.looseObject({ kind: z.string(), year: z.number().int(), version: z.number().int() }),
   'report.failed': z.looseObject({ reason }),

@@ -1,3 +1,5 @@
+import { swedishDay } from '../format/swedish-time';
+
 /**
  * The default headings of the report sections a förbund may choose from (the catalogue in
  * `reports/report-structure.ts`), as the published seeds print them. One home for these words: the model,
@@ -116,4 +118,23 @@ export const SIGNATURE_PAGE = {
   revisorer: 'Revisionsberättelse har avgivits den dag som framgår av digital signatur.',
   /** A revisor's line names whom the revisor audits for ("för Region Värmland/kommunerna"). */
   forParty: (party: string) => `för ${party}`,
+  /**
+   * Which day the list of signers is for (YYYY-MM-DD), in words ("12 februari 2026", by the formatting module):
+   * the board's decision on the report, or, before any decision date is known, the day the report was compiled
+   * (never before the year-end, which is then the day).
+   */
+  boardAsOf: (basis: SignersBasis, isoDate: string, day = swedishDay(isoDate)) =>
+    `Styrelsen enligt uppdrag den ${day}, ${BOARD_AS_OF_DAY[basis]}.${basis === 'DECISION' ? '' : ` ${NO_DECISION_YET}`}`,
 } as const;
+
+/** Where the signature page's date comes from: the decision, the planned decision, the compile date, the year-end. */
+export type SignersBasis = 'DECISION' | 'PLANNED' | 'COMPILED' | 'YEAR_END';
+
+const BOARD_AS_OF_DAY: Record<SignersBasis, string> = {
+  DECISION: 'dagen för styrelsens beslut om årsredovisningen',
+  PLANNED: 'den dag styrelsen planerar att besluta om årsredovisningen',
+  COMPILED: 'dagen då årsredovisningen sammanställdes',
+  YEAR_END: 'räkenskapsårets sista dag',
+};
+const NO_DECISION_YET =
+  'Beslutsdatum är ännu inte fastställt; de som skriver under är de som har uppdrag den dag styrelsen beslutar.';

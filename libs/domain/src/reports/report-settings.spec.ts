@@ -1,4 +1,9 @@
-import { delarPeriodEnd, resolveReportSettings } from './report-settings';
+import {
+  delarPeriodEnd,
+  plannedDecisionDateFor,
+  reportSettingsSchema,
+  resolveReportSettings,
+} from './report-settings';
 
 describe('a förbund’s report settings', () => {
   it('default to the seeds’ choices: 30 June, budget − utfall, every driftredovisning column', () => {
@@ -6,6 +11,7 @@ describe('a förbund’s report settings', () => {
       delarEnd: '06-30',
       deviationSign: 'BUDGET_MINUS_UTFALL',
       driftColumns: ['UTFALL', 'BUDGET', 'AVVIKELSE', 'UTFALL_FOREGAENDE_AR'],
+      plannedDecisionDate: null,
     });
   });
 
@@ -15,5 +21,21 @@ describe('a förbund’s report settings', () => {
     expect(s.driftColumns).toEqual(['BUDGET', 'UTFALL']);
     expect(resolveReportSettings({ delarEnd: '09-30' }).delarEnd).toBe('06-30');
     expect(resolveReportSettings({ driftColumns: ['UTFALL', 'UTFALL'] }).driftColumns).toHaveLength(4);
+  });
+
+  it('hold a planned decision date that counts for the årsredovisning of the year before it', () => {
+    const s = resolveReportSettings({ plannedDecisionDate: '2026-03-20' });
+    expect(s.plannedDecisionDate).toBe('2026-03-20');
+    expect(plannedDecisionDateFor(s, 2025)).toBe('2026-03-20');
+    // a plan left from last year, or one for a later year, does not count
+    expect(plannedDecisionDateFor(s, 2026)).toBeNull();
+    expect(plannedDecisionDateFor(s, 2024)).toBeNull();
+    expect(plannedDecisionDateFor(resolveReportSettings(null), 2025)).toBeNull();
+    for (const bad of ['2026-02-30', '20-03-2026', '2026-3-20'])
+      expect([bad, reportSettingsSchema.safeParse({ plannedDecisionDate: bad }).success]).toEqual([
+        bad,
+        false,
+      ]);
+    expect(reportSettingsSchema.safeParse({ plannedDecisionDate: null }).success).toBe(true);
   });
 });

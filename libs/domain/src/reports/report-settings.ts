@@ -24,6 +24,22 @@ export const reportSettingsSchema = z
       .min(1, { message: 'minst en kolumn krävs' })
       .refine((cols) => new Set(cols).size === cols.length, { message: 'en kolumn får bara finnas en gång' })
       .optional(),
+    /**
+     * The day the board plans to decide on the årsredovisning (YYYY-MM-DD). Until a signing request names the
+     * decision date, the signature page lists the board sitting on this day; it counts only for the year before it.
+     */
+    plannedDecisionDate: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'ska vara ett datum ÅÅÅÅ-MM-DD' })
+      .refine(
+        (d) =>
+          !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) &&
+          new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
+        {
+          message: 'ska vara ett datum som finns',
+        },
+      )
+      .nullish(),
   })
   .strict();
 
@@ -33,12 +49,15 @@ export interface ResolvedReportSettings {
   delarEnd: DelarEnd;
   deviationSign: DeviationSign;
   driftColumns: DriftColumn[];
+  /** The board's planned decision date on the årsredovisning; null: none planned. */
+  plannedDecisionDate: string | null;
 }
 
 export const DEFAULT_REPORT_SETTINGS: ResolvedReportSettings = {
   delarEnd: '06-30',
   deviationSign: 'BUDGET_MINUS_UTFALL',
   driftColumns: [...DRIFT_COLUMNS],
+  plannedDecisionDate: null,
 };
 
 /** The settings with the defaults filled in; anything unreadable falls back to the default. */
@@ -49,7 +68,20 @@ export function resolveReportSettings(raw: unknown): ResolvedReportSettings {
     delarEnd: s.delarEnd ?? DEFAULT_REPORT_SETTINGS.delarEnd,
     deviationSign: s.deviationSign ?? DEFAULT_REPORT_SETTINGS.deviationSign,
     driftColumns: s.driftColumns ?? [...DEFAULT_REPORT_SETTINGS.driftColumns],
+    plannedDecisionDate: s.plannedDecisionDate ?? null,
   };
+}
+
+/**
+ * The planned decision date that counts for the årsredovisning of `year`: the settings' date when it lies in the
+ * year after (the board decides in the spring after the year-end); an older or a later plan counts for another year.
+ */
+export function plannedDecisionDateFor(
+  settings: Pick<ResolvedReportSettings, 'plannedDecisionDate'>,
+  year: number,
+): string | null {
+  const d = settings.plannedDecisionDate;
+  return d && d.startsWith(`${year + 1}-`) ? d : null;
 }
 
 /** The last day of the delårsrapport's period of a year ("2025-06-30" or "2025-08-31"). */

@@ -10,6 +10,9 @@ import {
 } from '@app/domain';
 import { AccountMap, PeriodLedger, ReportInput } from './report-input';
 import { budgetFrame } from './budget-lines';
+import { administrativeCosts } from './administration-share';
+
+export { administrationShare } from './administration-share';
 
 export const D = (v: string | number | Decimal | null | undefined) =>
   new Money(v === null || v === undefined || v === '' ? 0 : (v as Decimal.Value));
@@ -110,11 +113,7 @@ export function computeFigures(l: PeriodLedger, input: ReportInput, year: number
   const medel = input.funding.filter((f) => f.year === year).reduce((s, f) => s.plus(f.amount), new Money(0));
   // A shared cost centre counts as administration in part (issue 18: 004 counts 20 % of the förbundschef's salary
   // as administration); an administration centre whose costs are partly something else counts only the rest.
-  const adminShare = new Map(input.costCentres.map((c) => [c.code, administrationShare(c)]));
-  const admin = Object.entries(l.costCentres).reduce(
-    (s, [c, v]) => s.plus(new Money(v).times(adminShare.get(c) ?? 0)),
-    new Money(0),
-  );
+  const admin = administrativeCosts(input.costCentres, Object.entries(l.costCentres));
   // The frame the goal "Beviljad budget hålls" measures against: the same as the driftredovisning's budget total.
   const budgetram = budgetFrame(input, year);
   return {
@@ -167,14 +166,4 @@ export function keyFigures(f: Figures | null): Record<string, string> {
     out[k] = RATIOS.has(k) ? ratioStr(v as Decimal)! : amount(v as Decimal);
   }
   return out;
-}
-
-/** The part of a cost centre's costs that is administration, after its split (0–1). */
-export function administrationShare(c: ReportInput['costCentres'][number]): Decimal {
-  const parts = c.split ?? [];
-  const sum = (keep: (purpose: string) => boolean) =>
-    parts.filter((p) => keep(p.purpose)).reduce((a, p) => a.plus(p.share), new Decimal(0));
-  return c.category === 'ADMINISTRATION'
-    ? new Decimal(1).minus(sum((p) => p !== 'ADMINISTRATION'))
-    : sum((p) => p === 'ADMINISTRATION');
 }

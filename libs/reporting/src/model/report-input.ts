@@ -6,6 +6,7 @@ import type {
   PlanBudget,
   ReportingUnit,
   ReportSettings,
+  SignersBasis,
   StructureEntry,
   TemplateDef,
 } from '@app/domain';
@@ -133,7 +134,16 @@ export interface ReportInput {
    * The board at the decision date the report is compiled for (issue 18.2: the board changes between year-end and
    * signing): every mandate that covers that day. Missing or empty: the signature page names the board at year-end.
    */
-  signers?: { decisionDate: string; board: ReportInput['board'] } | null;
+  signers?: {
+    decisionDate: string;
+    board: ReportInput['board'];
+    /**
+     * Where `decisionDate` comes from: a signing request's decision date (DECISION), or, with none yet, the
+     * förbund's planned decision date (PLANNED), the day the report is compiled (COMPILED) or the year-end when that
+     * is later (YEAR_END). Missing: DECISION (older inputs).
+     */
+    basis?: SignersBasis;
+  } | null;
   /** The ledger imports the report stands on, with their own checks. */
   imports: Array<{ year: number; version: number; transactions: number; warnings: number }>;
   texts: Record<string, string>;

@@ -1,4 +1,5 @@
 import type { NnsReportModel } from './sections/nns-annex';
+import type { SignersBasis } from '@app/domain';
 
 /** The compiled report (CONTRACT.md §5): every figure an exact decimal string; presentation is the renderer's. */
 export interface ReportRow {
@@ -59,8 +60,13 @@ export interface ReportSignatures {
   note?: string;
   /** The label of the place-and-date line ("Ort och datum"). */
   placeAndDate: string;
-  /** The board's decision date the signers were chosen at; null: the end of the year. */
+  /** The board's decision date the signers were chosen at; null: no decision date is known yet. */
   decisionDate: string | null;
+  /**
+   * The day the list of signers is for and where it comes from (the decision, else the compile date or the
+   * year-end), with the sentence the page prints ("Styrelsen enligt uppdrag den 12 februari 2026, …").
+   */
+  boardAsOf?: { date: string; basis: SignersBasis; text: string };
   groups: Array<{ intro?: string; signers: Array<{ name: string; title: string }> }>;
 }
 

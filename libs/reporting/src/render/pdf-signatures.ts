@@ -54,6 +54,11 @@ export function signaturePage(doc: Doc, parent: Struct, sig: ReportSignatures): 
       .text(sig.placeAndDate, MARGIN, top + 4, { width: doc.page.width - 2 * MARGIN }),
   );
   doc.y += 10;
+  // Which day the list of signers is for (the decision, else the compile date or the year-end), in words.
+  if (sig.boardAsOf) {
+    doc.moveDown(0.6);
+    paragraph(doc, parent, sig.boardAsOf.text);
+  }
   for (const g of sig.groups) {
     if (g.intro) {
       doc.moveDown(0.6);

@@ -85,6 +85,10 @@ describe('the Samspelet reports as the seeds present them', () => {
       'Vi intygar att årsredovisningen ger en rättvisande bild av verksamhetens resultat samt kostnader, intäkter och förbundets ekonomiska ställning.',
     );
     expect(page).toContain('Ort och datum');
+    // which day the list of signers is for, in words (no signing request and no plan here: the year-end)
+    expect(page.replace(/\s+/g, ' ')).toContain(
+      'Styrelsen enligt uppdrag den 31 december 2025, räkenskapsårets sista dag. Beslutsdatum är ännu inte fastställt;',
+    );
     // name, then title on the line under it; two signers side by side
     expect(page).toMatch(/Ledamot 1 \(AF\)\s+Ledamot 2 \(REGION\)\s*\n\s*Ordförande\s+Vice ordförande/);
     expect(page).toMatch(/Ledamot 7 \(FK\)\s*\n\s*Ledamot\s*\n/);

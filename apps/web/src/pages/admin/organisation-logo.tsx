@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useQuery } from 'urql';
+import { useMutation, useQuery } from 'urql';
 import { graphql } from '../../gql';
 import { useSession } from '../../session';
 import { fileObjectUrl, uploadFile } from '../../client';
@@ -16,9 +16,19 @@ const OrganisationLogoDocument = graphql(`
   }
 `);
 
+const RemoveOrganisationLogoDocument = graphql(`
+  mutation RemoveOrganisationLogo($organisationId: ID!) {
+    removeOrganisationLogo(organisationId: $organisationId) {
+      id
+      logoFileId
+    }
+  }
+`);
+
 /**
  * The förbund's logo on its published reports (issue 18.4): the förbundschef (or the kansli) uploads a PNG or
- * JPEG, checked by the API, and sees it as the report's cover will show it.
+ * JPEG, checked by the API, and sees it as the report's cover will show it; or removes it (after a confirmation),
+ * and the reports compiled after that have no logo.
  */
 export function OrganisationLogo() {
   const s = useSession();
@@ -31,6 +41,7 @@ export function OrganisationLogo() {
   const [progress, setProgress] = useState<number | null>(null);
   const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
   const [preview, setPreview] = useState<string | null>(null);
+  const [removing, removeLogo] = useMutation(RemoveOrganisationLogoDocument);
   const org = q.data?.organisation;
   const logoId = org?.logoFileId ?? null;
 
@@ -64,6 +75,24 @@ export function OrganisationLogo() {
     }
   }
 
+  async function remove() {
+    if (!s.org || !org) return;
+    if (
+      !window.confirm(
+        `Ta bort logotypen för ${org.name}? Rapporter som sammanställs därefter får ingen logotyp på försättsbladet. Redan sammanställda rapporter ändras inte.`,
+      )
+    )
+      return;
+    setMessage(null);
+    const r = await removeLogo({ organisationId: s.org.id });
+    if (r.error) return setMessage({ kind: 'error', text: errorMessage(r.error) });
+    setMessage({
+      kind: 'success',
+      text: 'Logotypen är borttagen. Rapporter som sammanställs från och med nu har ingen logotyp.',
+    });
+    refetch({ requestPolicy: 'network-only' });
+  }
+
   return (
     <section className="card" aria-labelledby="logo-heading">
       <h2 id="logo-heading">Förbundets logotyp</h2>
@@ -89,6 +118,16 @@ export function OrganisationLogo() {
         <button type="button" className="button primary" disabled={!file || progress !== null} onClick={go}>
           {logoId ? 'Byt logotyp' : 'Ladda upp logotyp'}
         </button>
+        {logoId && (
+          <button
+            type="button"
+            className="button danger"
+            disabled={removing.fetching || progress !== null}
+            onClick={remove}
+          >
+            Ta bort logotyp
+          </button>
+        )}
       </div>
       {progress !== null && <ProgressBar value={progress} label="Laddar upp logotypen" />}
       {message && <Alert kind={message.kind}>{message.text}</Alert>}

@@ -4,6 +4,7 @@ import { ReportCheck, ReportTable } from '../report-model';
 import { D, amount } from '../figures';
 import { row, check } from '../table-helpers';
 import { BuildContext } from '../build-context';
+import { administrativeCosts } from '../administration-share';
 import {
   BudgetLine,
   budgetedIncome,
@@ -120,7 +121,6 @@ export interface YearForecast {
 export function yearForecast(ctx: BuildContext): YearForecast {
   const { input, year, cur } = ctx;
   const rows = lineForecasts(ctx);
-  const admin = new Set(input.costCentres.filter((c) => c.category === 'ADMINISTRATION').map((c) => c.code));
   // As the ledger books it: income budgeted on a line reduces its cost. Lines decided during the year count too.
   const net = (r: LineForecast) => r.prognos.minus(r.line?.income ?? 0);
   const kostnader = rows.reduce((a, r) => a.plus(net(r)), new Money(0) as Decimal);
@@ -140,9 +140,11 @@ export function yearForecast(ctx: BuildContext): YearForecast {
     arets_resultat: resultat,
     eget_kapital: cur.ingaende_eget_kapital.plus(resultat),
     medelstilldelning: cur.medelstilldelning.isZero() ? parties : cur.medelstilldelning,
-    administrativa_kostnader: rows
-      .filter((r) => admin.has(r.code))
-      .reduce((a, r) => a.plus(net(r)), new Money(0)),
+    // The same rule as the årsredovisning's outcome: a shared cost centre counts its administration share.
+    administrativa_kostnader: administrativeCosts(
+      input.costCentres,
+      rows.map((r) => [r.code, net(r)] as const),
+    ),
     budgetram,
   };
 }
