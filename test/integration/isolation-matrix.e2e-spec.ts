@@ -856,6 +856,28 @@ describe('cross-förbund isolation matrix', () => {
       expect(changed(before, await fingerprint(api.ds, tables, s.a.organisationId))).toEqual([]);
     });
 
+    it('still tells FORBIDDEN to those who know the förbund: its own people lacking the role, the platform admin', async () => {
+      // Only the förbundschef writes the report texts. A's kansli and projektägare are members of A, and the
+      // platform admin sees every förbund: none of them learns anything from FORBIDDEN. B's chef is told NOT_FOUND.
+      const SAVE_TEXTS =
+        'mutation($o: ID!){ saveReportTexts(organisationId: $o, kind: ARSREDOVISNING, year: 2025, version: 0, texts: {}){ version } }';
+      const vars = { o: s.a.organisationId };
+      const answers: Record<string, string[]> = {};
+      for (const [who, bearer] of [
+        ['A kansli', await token(`kansli@${A.slug}.example`)],
+        ['A projektagare', await token(`projektagare.stegen@${A.slug}.example`)],
+        ['platform admin', await api.adminToken()],
+        ["B's chef", await token('chef')],
+      ] as const)
+        answers[who] = codes(await api.gql(SAVE_TEXTS, vars, bearer));
+      expect(answers).toEqual({
+        'A kansli': ['FORBIDDEN'],
+        'A projektagare': ['FORBIDDEN'],
+        'platform admin': ['FORBIDDEN'],
+        "B's chef": ['NOT_FOUND'],
+      });
+    });
+
     it('leaves all of förbund A as it was seeded', async () => {
       expect(changed(initial, await fingerprint(api.ds, tables, s.a.organisationId))).toEqual([]);
     });
