@@ -74,7 +74,14 @@ export class AccessGuard implements CanActivate {
     }
     // No existence leak: to someone who holds nothing in that förbund, its existing id looks like an unknown one.
     // A member lacking the role knows the förbund, so telling them FORBIDDEN reveals nothing.
-    if (!principal.isPlatformAdmin && !isMemberOf(principal, scope.organisationId)) throw notFound();
+    if (!principal.isPlatformAdmin && !isMemberOf(principal, scope.organisationId)) {
+      // The caller is told nothing; the log keeps what an operator needs to see someone probing other förbund.
+      this.logger.warn(
+        `${ctx.getClass().name}.${ctx.getHandler().name}: person ${principal.personId} holds no grant in ` +
+          `organisation ${scope.organisationId}; answered NOT_FOUND`,
+      );
+      throw notFound();
+    }
     throw new AppError(CommonError.FORBIDDEN, 'Du har inte behörighet till detta.');
   }
 }
