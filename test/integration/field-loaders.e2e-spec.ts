@@ -114,7 +114,7 @@ describe('field resolvers: queries per request', () => {
     );
     const neighbour = await api.login('kansli@laddare-granne.example');
     const refused = await api.gql('{ organisation(slug: "laddare-1") { parties { key } } }', {}, neighbour);
-    expect(codes(refused)).toEqual(['FORBIDDEN']);
+    expect(codes(refused)).toEqual(['NOT_FOUND']);
   });
 
   it('keeps one batch per förbund scope when one request asks two förbund', async () => {
@@ -210,7 +210,7 @@ describe('field resolvers: queries per request', () => {
       expect(mine.submissions.length).toBeGreaterThan(0);
       for (const s of mine.submissions) expect(s.insatsKey).toBe(fixtures[0].insats);
       const neighbour = await api.login('kansli@laddare-granne.example');
-      expect(codes(await api.gql(SUBMISSIONS, { o: orgs[0] }, neighbour))).toEqual(['FORBIDDEN']);
+      expect(codes(await api.gql(SUBMISSIONS, { o: orgs[0] }, neighbour))).toEqual(['NOT_FOUND']);
     });
   });
 });

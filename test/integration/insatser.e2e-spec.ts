@@ -223,7 +223,7 @@ describe('the kansli keeps the förbund’s insatser (issue 18)', () => {
     await importBundle(api, tenantBundle('insreg-granne', 'Samordningsförbundet Grannen'));
     const neighbour = await api.login('kansli@insreg-granne.example');
     expect(codes(await api.gql(UPDATE, { id: bron.id, v: 1, i: bronInput() }, neighbour))).toEqual([
-      'FORBIDDEN',
+      'NOT_FOUND',
     ]);
     const [{ version }] = await api.ds.query('SELECT version FROM insats WHERE id = $1', [bron.id]);
     expect(version).toBe(1);

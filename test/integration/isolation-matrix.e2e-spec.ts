@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -465,18 +466,25 @@ type RouteEntry = { run: (ctx: RouteCtx) => Promise<void> } | { exempt: Exemptio
 const ROUTES: Record<string, RouteEntry> = {
   'POST /files': {
     run: async ({ api, s, token }) => {
-      for (const c of EVERYONE) {
-        const res = await upload(api, await token(c), Buffer.from('%PDF-1.4\n%%EOF\n'), 'intrang.pdf', {
-          organisationId: s.a.organisationId,
-        });
-        expect([c, res.status, res.body.code]).toEqual([c, 403, 'FORBIDDEN']);
-        // nor can anyone of B set A's logo (issue 18.4), whatever B's role
-        const logo = await upload(api, await token(c), testPng(64, 64), 'logotyp.png', {
-          organisationId: s.a.organisationId,
-          purpose: 'logo',
-        });
-        expect([c, logo.status, logo.body.code]).toEqual([c, 403, 'FORBIDDEN']);
-      }
+      const answer = (r: request.Response) => [r.status, r.text];
+      for (const c of EVERYONE)
+        for (const [file, name, purpose] of [
+          [Buffer.from('%PDF-1.4\n%%EOF\n'), 'intrang.pdf', 'bilaga'],
+          // nor can anyone of B set A's logo (issue 18.4), whatever B's role
+          [testPng(64, 64), 'logotyp.png', 'logo'],
+        ] as const) {
+          const res = await upload(api, await token(c), file, name, {
+            organisationId: s.a.organisationId,
+            purpose,
+          });
+          expect([c, purpose, res.status, res.body.code]).toEqual([c, purpose, 404, 'NOT_FOUND']);
+          // A's real förbund is answered exactly like a made-up one (no existence leak)
+          const made = await upload(api, await token(c), file, name, {
+            organisationId: randomUUID(),
+            purpose,
+          });
+          expect([c, purpose, ...answer(res)]).toEqual([c, purpose, ...answer(made)]);
+        }
       const [a] = await api.ds.query('SELECT logo_file_id FROM organisation WHERE id = $1', [
         s.a.organisationId,
       ]);
@@ -485,17 +493,23 @@ const ROUTES: Record<string, RouteEntry> = {
   },
   'GET /files/:id': {
     run: async ({ api, s, token }) => {
-      for (const c of EVERYONE)
+      const answer = (r: { status: number; body: Buffer }) => [r.status, r.body.toString('utf8')];
+      for (const c of EVERYONE) {
+        const made = await api.download(randomUUID(), await token(c));
+        expect(made.status).toBe(404);
         for (const file of ['fileId', 'sieFileId', 'reportPdfFileId']) {
           const res = await api.download(s.a[file], await token(c));
-          expect([c, file, res.status]).toEqual([c, file, 404]);
+          // A's real file is answered exactly like a made-up id (no existence leak)
+          expect([c, file, ...answer(res)]).toEqual([c, file, ...answer(made)]);
           expect(leaks(res.body.toString('utf8'), markers(s))).toEqual([]);
         }
-      // a made-up signed link is no way round it either
-      const forged = await request(api.url).get(
-        `/files/${s.a.fileId}?expires=9999999999&signature=${'0'.repeat(64)}`,
-      );
-      expect([forged.status, forged.body.code]).toEqual([404, 'NOT_FOUND']);
+      }
+      // a made-up signed link is no way round it either, and tells a real file from a made-up one no better
+      const forged = (fileId: string) =>
+        request(api.url).get(`/files/${fileId}?expires=9999999999&signature=${'0'.repeat(64)}`);
+      const [real, made] = [await forged(s.a.fileId), await forged(randomUUID())];
+      expect([real.status, real.body.code]).toEqual([404, 'NOT_FOUND']);
+      expect([real.status, real.text]).toEqual([made.status, made.text]);
     },
   },
   'GET /nns/national/:year': {
@@ -529,6 +543,27 @@ const ROUTES: Record<string, RouteEntry> = {
     why: 'the web application’s index.html for its own paths (ServeStaticModule); static files, no förbund data',
   },
 };
+
+/**
+ * The same arguments with every id (and the slug) of A replaced by a made-up one that exists nowhere: what someone
+ * who guesses gets, to compare with what someone who holds a leaked id of A gets.
+ */
+function withUnknownIds(args: ArgValues, a: Seeded['a']): ArgValues | null {
+  const made = new Map<string, string>();
+  const real = new Set(Object.values(a).filter((v): v is string => typeof v === 'string'));
+  const swap = (v: unknown): unknown => {
+    if (typeof v === 'string' && real.has(v)) {
+      if (!made.has(v)) made.set(v, v === a.slug ? `okand-${randomUUID().slice(0, 8)}` : randomUUID());
+      return made.get(v);
+    }
+    if (Array.isArray(v)) return v.map(swap);
+    if (v && typeof v === 'object')
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, swap(x)]));
+    return v;
+  };
+  const out = swap(args) as ArgValues;
+  return made.size > 0 ? out : null;
+}
 
 /** The strings that would show A's data in an answer. */
 function markers(s: Seeded): string[] {
@@ -770,12 +805,26 @@ describe('cross-förbund isolation matrix', () => {
         for (const caller of attempt.as ?? EVERYONE) {
           const args = argsFor(op.field, s.a, attempt.args?.(s) ?? {});
           const before = await fingerprint(api.ds, tables, s.a.organisationId);
-          const r =
-            op.kind === 'Subscription'
-              ? await subscribe(op.key, documentFor(op, args, attempt.select), args, await token(caller))
-              : await api.gql(documentFor(op, args, attempt.select), args, await token(caller));
+          const call = async (vars: ArgValues): Promise<{ status: number; text: string; r: GqlResult }> => {
+            const doc = documentFor(op, vars, attempt.select);
+            if (op.kind !== 'Subscription') return raw(doc, vars, await token(caller));
+            const r = await subscribe(op.key, doc, vars, await token(caller));
+            return { status: 0, text: JSON.stringify(r), r };
+          };
+          const known = await call(args);
+          const r = known.r;
           const label = `${key} as B's ${caller} with ${JSON.stringify(args).slice(0, 200)}`;
           if (attempt.expect === 'refused') {
+            // No existence leak: A's real ids are answered exactly like made-up ones (status and every byte).
+            const unknownArgs = withUnknownIds(args, s.a);
+            if (unknownArgs) {
+              const unknown = await call(unknownArgs);
+              expect({ label, status: known.status, answer: known.text }).toEqual({
+                label,
+                status: unknown.status,
+                answer: unknown.text,
+              });
+            }
             const got = codes(r);
             expect({ label, data: r.data?.[op.name] ?? null, refused: got.length > 0 }).toEqual({
               label,
@@ -813,6 +862,28 @@ describe('cross-förbund isolation matrix', () => {
       const before = await fingerprint(api.ds, tables, s.a.organisationId);
       await entry.run({ api, s, token });
       expect(changed(before, await fingerprint(api.ds, tables, s.a.organisationId))).toEqual([]);
+    });
+
+    it('still tells FORBIDDEN to those who know the förbund: its own people lacking the role, the platform admin', async () => {
+      // Only the förbundschef writes the report texts. A's kansli and projektägare are members of A, and the
+      // platform admin sees every förbund: none of them learns anything from FORBIDDEN. B's chef is told NOT_FOUND.
+      const SAVE_TEXTS =
+        'mutation($o: ID!){ saveReportTexts(organisationId: $o, kind: ARSREDOVISNING, year: 2025, version: 0, texts: {}){ version } }';
+      const vars = { o: s.a.organisationId };
+      const answers: Record<string, string[]> = {};
+      for (const [who, bearer] of [
+        ['A kansli', await token(`kansli@${A.slug}.example`)],
+        ['A projektagare', await token(`projektagare.stegen@${A.slug}.example`)],
+        ['platform admin', await api.adminToken()],
+        ["B's chef", await token('chef')],
+      ] as const)
+        answers[who] = codes(await api.gql(SAVE_TEXTS, vars, bearer));
+      expect(answers).toEqual({
+        'A kansli': ['FORBIDDEN'],
+        'A projektagare': ['FORBIDDEN'],
+        'platform admin': ['FORBIDDEN'],
+        "B's chef": ['NOT_FOUND'],
+      });
     });
 
     it('leaves all of förbund A as it was seeded', async () => {
@@ -877,6 +948,21 @@ describe('cross-förbund isolation matrix', () => {
     } finally {
       await client.dispose();
     }
+  }
+
+  /** A GraphQL call over HTTP: the status, the body exactly as sent, and the body read. */
+  async function raw(
+    query: string,
+    variables: ArgValues,
+    bearer: string,
+  ): Promise<{ status: number; text: string; r: GqlResult }> {
+    const res = await request(api.url)
+      .post('/graphql')
+      .set('content-type', 'application/json')
+      .set('apollo-require-preflight', 'true')
+      .set('authorization', `Bearer ${bearer}`)
+      .send({ query, variables });
+    return { status: res.status, text: res.text, r: res.body as GqlResult };
   }
 
   async function save(id: string, bearer: string): Promise<void> {

@@ -85,9 +85,10 @@ describe('verksamhetsplan och budget, written in the platform', () => {
   });
 
   it("keeps a förbund's plan to that förbund and its office", async () => {
-    expect(codes(await api.gql(GET, { o: org, y: 2026 }, otherChef))).toEqual(['FORBIDDEN']);
+    // another förbund's chef: as for an unknown förbund (no existence leak)
+    expect(codes(await api.gql(GET, { o: org, y: 2026 }, otherChef))).toEqual(['NOT_FOUND']);
     expect(codes(await api.gql(SAVE, { o: org, y: 2026, v: 2, p: plan2026 }, otherChef))).toEqual([
-      'FORBIDDEN',
+      'NOT_FOUND',
     ]);
     expect(codes(await api.gql(START, { o: org, y: 2027 }, owner))).toEqual(['FORBIDDEN']);
   });

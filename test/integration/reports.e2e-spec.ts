@@ -324,11 +324,11 @@ describe('reports: compiled by the worker from the ledger, the bundle and approv
     // the checks are a working document of their own, not a chapter of the published report
     expect(text).not.toContain('EJ GODKÄND');
     expect(await pdfText(r.checksFileId, token)).toContain('EJ GODKÄND');
-    // one förbund cannot compile or read another's reports
+    // one förbund cannot compile or read another's reports, nor learn that they exist
     expect(codes(await api.gql(COMPILE, { o: org, k: 'ARSREDOVISNING', y: 2025 }, token))).toEqual([
-      'FORBIDDEN',
+      'NOT_FOUND',
     ]);
-    expect(codes(await api.gql(REPORT, { id: r.id }, chef))).toEqual(['FORBIDDEN']);
+    expect(codes(await api.gql(REPORT, { id: r.id }, chef))).toEqual(['NOT_FOUND']);
   });
 
   it('appends an uploaded PDF bilaga after the report, with the page numbering running on', async () => {

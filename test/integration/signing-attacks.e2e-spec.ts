@@ -232,8 +232,9 @@ describe('signing under attack: in another’s place, reminders and the signed l
         { r: requestId, l: ledamot1, e: ersattare1, why: 'Sjuk' },
         await token(email),
       );
-      // Another förbund's board member is refused at the door (the guard: FORBIDDEN for an id that is not theirs).
-      expect([email, codes(r)]).toEqual([email, ['FORBIDDEN']]);
+      // The förbund's own people lack the role (FORBIDDEN); another förbund's board member is refused at the door
+      // as if the request did not exist (the guard: NOT_FOUND, no existence leak).
+      expect([email, codes(r)]).toEqual([email, [who.includes('@') ? 'NOT_FOUND' : 'FORBIDDEN']]);
     }
     expect(await signers()).toBe(before);
 
@@ -275,7 +276,7 @@ describe('signing under attack: in another’s place, reminders and the signed l
         ['FORBIDDEN'],
       ]);
     expect(codes(await api.gql(REMIND, { r: requestId }, await token(at('forbundschef', OTHER))))).toEqual([
-      'FORBIDDEN',
+      'NOT_FOUND',
     ]);
     const chef = await token(at('forbundschef'));
     const both = await Promise.all([

@@ -77,8 +77,9 @@ export class FilesService {
         'Ange vilket förbund filen hör till (organisationId).',
         { details: [{ path: '$.organisationId', message: 'saknas' }] },
       );
+    // A förbund the caller holds nothing in answers like an unknown one (no existence leak).
     if (!orgs.includes(id))
-      throw new AppError(FileError.FORBIDDEN, 'Du kan inte ladda upp filer till det förbundet.');
+      throw new AppError(FileError.NOT_FOUND, 'Det du söker finns inte, eller så saknar du behörighet.');
     return id;
   }
 

@@ -59,9 +59,9 @@ export class SieImportService {
 
   async importFile(organisationId: string, fileId: string, actorId: string | null): Promise<SieImportResult> {
     const file = await this.files.get(fileId);
-    if (!file) throw new AppError(LedgerError.FILE_NOT_FOUND, 'Filen finns inte; ladda upp den först.');
-    if (file.organisationId !== organisationId)
-      throw new AppError(LedgerError.WRONG_ORGANISATION, 'Filen hör till ett annat förbund.');
+    // Another förbund's file is answered like one that does not exist (no existence leak).
+    if (!file || file.organisationId !== organisationId)
+      throw new AppError(LedgerError.FILE_NOT_FOUND, 'Filen finns inte; ladda upp den först.');
     return this.importStream(organisationId, this.files.open(file), { fileId, sha256: file.sha256, actorId });
   }
 

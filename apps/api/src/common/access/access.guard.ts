@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
-import { isAllowed } from '@app/domain';
+import { isAllowed, isMemberOf } from '@app/domain';
 import { AppError } from '../errors/app-error';
 import { CommonError } from '../errors/error-codes';
 import { ACCESS_RULE, OperationRule, requestOf } from './access.decorators';
@@ -66,12 +66,27 @@ export class AccessGuard implements CanActivate {
     const scope = await rule.scope(args, this.lookup, principal);
     if (!scope) {
       if (rule.rule.platformAdmin && principal.isPlatformAdmin) return true;
-      throw new AppError(CommonError.NOT_FOUND, 'Det du söker finns inte, eller så saknar du behörighet.');
+      throw notFound();
     }
     if (isAllowed(principal, rule.rule, scope)) {
       recordDbScope(ctx, dbScopeOf(rule, principal, scope));
       return true;
     }
+    // No existence leak: to someone who holds nothing in that förbund, its existing id looks like an unknown one.
+    // A member lacking the role knows the förbund, so telling them FORBIDDEN reveals nothing.
+    if (!principal.isPlatformAdmin && !isMemberOf(principal, scope.organisationId)) {
+      // The caller is told nothing; the log keeps what an operator needs to see someone probing other förbund.
+      this.logger.warn(
+        `${ctx.getClass().name}.${ctx.getHandler().name}: person ${principal.personId} holds no grant in ` +
+          `organisation ${scope.organisationId}; answered NOT_FOUND`,
+      );
+      throw notFound();
+    }
     throw new AppError(CommonError.FORBIDDEN, 'Du har inte behörighet till detta.');
   }
+}
+
+/** The one answer for an id that does not exist and for one of a förbund the caller holds nothing in. */
+function notFound(): AppError {
+  return new AppError(CommonError.NOT_FOUND, 'Det du söker finns inte, eller så saknar du behörighet.');
 }

@@ -57,7 +57,6 @@ export enum FileError {
 export enum LedgerError {
   FILE_INVALID = 'LEDGER_FILE_INVALID',
   FILE_NOT_FOUND = 'LEDGER_FILE_NOT_FOUND',
-  WRONG_ORGANISATION = 'LEDGER_WRONG_ORGANISATION',
   BUDGET_INVALID = 'LEDGER_BUDGET_INVALID',
 }
 
@@ -142,7 +141,6 @@ export const GRAPHQL_CODE: Record<FeatureErrorCode, ContractCode> = {
   [FileError.NOT_FOUND]: ContractCode.NOT_FOUND,
   [LedgerError.FILE_INVALID]: ContractCode.BAD_USER_INPUT,
   [LedgerError.FILE_NOT_FOUND]: ContractCode.NOT_FOUND,
-  [LedgerError.WRONG_ORGANISATION]: ContractCode.FORBIDDEN,
   [LedgerError.BUDGET_INVALID]: ContractCode.BAD_USER_INPUT,
   [SubmissionError.NOT_FOUND]: ContractCode.NOT_FOUND,
   [SubmissionError.FORBIDDEN]: ContractCode.FORBIDDEN,
