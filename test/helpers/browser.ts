@@ -35,7 +35,9 @@ export async function newContext(browser: Browser, baseURL: string): Promise<Bro
     viewport: { width: 1366, height: 900 },
     acceptDownloads: true,
   });
-  ctx.setDefaultTimeout(15_000);
+  // How long a step may wait for the page before the test fails: generous, because on a loaded 2-core machine a
+  // save and its re-render took over 15 s once (report-structure); a passing step never waits for it.
+  ctx.setDefaultTimeout(30_000);
   // A script error in the page shows in the test's output, not only as a missing element later.
   ctx.on('weberror', (e) => console.error(`page error: ${e.error().message}`));
   ctx.on('console', (m) => {
