@@ -35,6 +35,18 @@ describe('the förbund’s logo', () => {
       )
     ).organisation.logoFileId;
 
+  /** The förbundschef compiles the årsredovisning; its PDF, once READY. */
+  const compiledArsredovisning = async (): Promise<Buffer> => {
+    const { done } = await api.compileReport<{ id: string; status: string; pdfFileId: string }>(
+      org,
+      'ARSREDOVISNING',
+      chef,
+      'id status pdfFileId',
+    );
+    expect(done.status).toBe('READY');
+    return (await api.download(done.pdfFileId, chef)).body as Buffer;
+  };
+
   it('refuses what cannot be a logo, by content and size, and anyone but the förbundschef and the kansli', async () => {
     const pdf = await upload(api, chef, Buffer.from('%PDF-1.4\n%%EOF\n'), 'logo.png', {
       organisationId: org,
@@ -91,14 +103,7 @@ describe('the förbund’s logo', () => {
     const dl = await api.download(up.body.id, chef);
     expect([dl.status, Buffer.compare(dl.body, png)]).toEqual([200, 0]);
 
-    const { done } = await api.compileReport<{ id: string; status: string; pdfFileId: string }>(
-      org,
-      'ARSREDOVISNING',
-      chef,
-      'id status pdfFileId',
-    );
-    expect(done.status).toBe('READY');
-    const pdf = (await api.download(done.pdfFileId, chef)).body as Buffer;
+    const pdf = await compiledArsredovisning();
     expect(await structAlts(pdf, 'Figure')).toContain('Samordningsförbundet Samspelet logotyp');
     expect(await parentTreeGaps(pdf)).toEqual([]);
     const file = join(mkdtempSync(join(tmpdir(), 'logo-e2e-')), 'ar.pdf');
@@ -152,14 +157,7 @@ describe('the förbund’s logo', () => {
   });
 
   it('the next compiled report has no logo on its cover', async () => {
-    const { done } = await api.compileReport<{ id: string; status: string; pdfFileId: string }>(
-      org,
-      'ARSREDOVISNING',
-      chef,
-      'id status pdfFileId',
-    );
-    expect(done.status).toBe('READY');
-    const pdf = (await api.download(done.pdfFileId, chef)).body as Buffer;
+    const pdf = await compiledArsredovisning();
     expect(await structAlts(pdf, 'Figure')).not.toContain('Samordningsförbundet Samspelet logotyp');
     const file = join(mkdtempSync(join(tmpdir(), 'logo-e2e-')), 'ar-utan-logotyp.pdf');
     writeFileSync(file, pdf);
