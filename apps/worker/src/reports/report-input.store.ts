@@ -4,6 +4,7 @@ import {
   mandateCovers,
   mandateInYear,
   type ReportingUnit,
+  signersDay,
   swedishDate,
 } from '@app/domain';
 import type { ReportInput, ReportKind } from '@app/reporting';
@@ -158,16 +159,12 @@ export async function reportSigners(
       ORDER BY sr.created_at DESC LIMIT 1`,
     [organisationId, kind, year],
   )) as Array<{ decisionDate: string }>;
-  const today = swedishDate(new Date());
-  const yearEnd = `${year}-12-31`;
-  const decisionDate = row?.decisionDate ?? plannedDecisionDate ?? (today > yearEnd ? today : yearEnd);
-  const basis = row
-    ? 'DECISION'
-    : plannedDecisionDate
-      ? 'PLANNED'
-      : today > yearEnd
-        ? 'COMPILED'
-        : 'YEAR_END';
+  const { date: decisionDate, basis } = signersDay({
+    requestDate: row?.decisionDate ?? null,
+    planned: plannedDecisionDate,
+    today: swedishDate(new Date()),
+    year,
+  });
   const mandates = await boardMandates(tx, organisationId);
   return {
     decisionDate,

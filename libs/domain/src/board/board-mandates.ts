@@ -38,24 +38,19 @@ export function isIsoDate(s: string): boolean {
   return !Number.isNaN(t) && new Date(t).toISOString().startsWith(s);
 }
 
-const isoDate = z
+/** A real calendar day written YYYY-MM-DD, with a Swedish message per fault; the one schema for such a field. */
+export const isoDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'ska vara ett datum ÅÅÅÅ-MM-DD' })
-  .refine(
-    (s) =>
-      !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
-    {
-      message: 'är inget giltigt datum',
-    },
-  );
+  .refine(isIsoDate, { message: 'är inget giltigt datum' });
 
 /** The fields of one mandate as the kansli gives them (API and web form); the person is chosen separately. */
 export const mandateFieldsSchema = z.object({
   role: z.enum(MANDATE_ROLES, { message: 'ska vara STYRELSELEDAMOT, STYRELSEERSATTARE eller REVISOR' }),
   title: z.string().trim().min(1).max(300, { message: 'får vara högst 300 tecken' }).nullish(),
   appointedBy: z.string().min(1).max(100).nullish(),
-  from: isoDate.nullish(),
-  to: isoDate.nullish(),
+  from: isoDateSchema.nullish(),
+  to: isoDateSchema.nullish(),
   gender: z.enum(MANDATE_GENDERS, { message: 'ska vara KVINNA, MAN eller ANNAT' }).nullish(),
 });
 export type MandateFields = z.infer<typeof mandateFieldsSchema>;

@@ -4,22 +4,11 @@ import { Role } from '../access/roles';
 import { KEY_FIGURE_IDS } from './key-figures';
 import { financingSchema, lineIncomeSchema } from '../reports/financing';
 import { reportSettingsSchema } from '../reports/report-settings';
-import { bundleMandateSchema } from '../board/board-mandates';
+import { bundleMandateSchema, isoDateSchema as isoDate } from '../board/board-mandates';
 import { organisationNumberSchema } from '../organisation/organisation-number';
 import { decimalInput } from '../money/decimal-input';
 
 const decimalString = decimalInput;
-
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'ska vara ett datum ÅÅÅÅ-MM-DD' })
-  .refine(
-    (s) =>
-      !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
-    {
-      message: 'är inget giltigt datum',
-    },
-  );
 
 const year = z
   .number()

@@ -1,6 +1,7 @@
 import {
   delarPeriodEnd,
   plannedDecisionDateFor,
+  signersDay,
   reportSettingsSchema,
   resolveReportSettings,
 } from './report-settings';
@@ -37,5 +38,14 @@ describe('a förbund’s report settings', () => {
         false,
       ]);
     expect(reportSettingsSchema.safeParse({ plannedDecisionDate: null }).success).toBe(true);
+  });
+
+  it('choose the day whose board signs: the request’s decision, else the plan, else today, never before the year-end', () => {
+    const day = (requestDate: string | null, planned: string | null, today: string) =>
+      signersDay({ requestDate, planned, today, year: 2025 });
+    expect(day('2026-03-24', '2026-03-20', '2026-02-01')).toEqual({ date: '2026-03-24', basis: 'DECISION' });
+    expect(day(null, '2026-03-20', '2026-02-01')).toEqual({ date: '2026-03-20', basis: 'PLANNED' });
+    expect(day(null, null, '2026-02-01')).toEqual({ date: '2026-02-01', basis: 'COMPILED' });
+    expect(day(null, null, '2025-11-23')).toEqual({ date: '2025-12-31', basis: 'YEAR_END' });
   });
 });

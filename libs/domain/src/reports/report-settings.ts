@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { isoDateSchema } from '../board/board-mandates';
+import type { SignersBasis } from '../labels/report-section-labels';
 
 /**
  * How a förbund wants its reports: where the delårsrapport's period ends, which way a deviation is signed,
@@ -28,18 +30,7 @@ export const reportSettingsSchema = z
      * The day the board plans to decide on the årsredovisning (YYYY-MM-DD). Until a signing request names the
      * decision date, the signature page lists the board sitting on this day; it counts only for the year before it.
      */
-    plannedDecisionDate: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'ska vara ett datum ÅÅÅÅ-MM-DD' })
-      .refine(
-        (d) =>
-          !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) &&
-          new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
-        {
-          message: 'ska vara ett datum som finns',
-        },
-      )
-      .nullish(),
+    plannedDecisionDate: isoDateSchema.nullish(),
   })
   .strict();
 
@@ -82,6 +73,23 @@ export function plannedDecisionDateFor(
 ): string | null {
   const d = settings.plannedDecisionDate;
   return d && d.startsWith(`${year + 1}-`) ? d : null;
+}
+
+/**
+ * The day whose board signs the årsredovisning of `year`, and why that day: the decision date a signing request
+ * names; else the förbund's planned decision date (see plannedDecisionDateFor); else today in Sweden, never
+ * before the year-end.
+ */
+export function signersDay(o: {
+  requestDate: string | null;
+  planned: string | null;
+  today: string;
+  year: number;
+}): { date: string; basis: SignersBasis } {
+  if (o.requestDate) return { date: o.requestDate, basis: 'DECISION' };
+  if (o.planned) return { date: o.planned, basis: 'PLANNED' };
+  const yearEnd = `${o.year}-12-31`;
+  return o.today > yearEnd ? { date: o.today, basis: 'COMPILED' } : { date: yearEnd, basis: 'YEAR_END' };
 }
 
 /** The last day of the delårsrapport's period of a year ("2025-06-30" or "2025-08-31"). */

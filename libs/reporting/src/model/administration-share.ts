@@ -25,7 +25,7 @@ export function administrativeCosts(
   amounts: Iterable<readonly [string, Decimal.Value]>,
 ): Decimal {
   const share = new Map(costCentres.map((c) => [c.code, administrationShare(c)]));
-  let total: Decimal = new Money(0);
+  let total: Decimal = new Money('0');
   for (const [code, v] of amounts) {
     const s = share.get(code);
     if (s && !s.isZero()) total = total.plus(new Money(v).times(s));
